@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { SYMBOL_PATTERN } from './quote.js';
+
+/**
+ * Every setting of the relay, read from the environment. Each key carries its default and
+ * its documentation here, beside its parser; the README's table is generated from this list
+ * (`npm run config-table`) and a test keeps the two in step.
+ */
+
+const POLL_INTERVAL_NAMES: Record<string, number> = {
+  ultra_fast: 1,
+  fast: 5,
+  normal: 10,
+  slow: 30,
+};
+
+/** Source ids this build knows, in the form `SOURCES` takes. */
+export const KNOWN_SOURCES = ['demo'] as const;
+
+const commaList = (raw: string) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `expected a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`));
+
+const symbolList = z
+  .string()
+  .transform((raw) => commaList(raw).map((symbol) => symbol.toUpperCase()))
+  .pipe(
+    z
+      .array(
+        z.string().regex(SYMBOL_PATTERN, 'symbols are 1–15 letters or digits, comma-separated'),
+      )
+      .min(1, 'expected at least one symbol'),
+  );
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value));
+
+interface KeySpec<T> {
+  /** Default as the environment would spell it; `undefined` = unset. */
+  defaultValue: string | undefined;
+  /** One sentence for the README's table. */
+  doc: string;
+  schema: z.ZodType<T, string>;
+}
+
+const key = <T>(spec: KeySpec<T>) => spec;
+
+/** The configuration keys, in the order the README lists them. */
+export const CONFIG_KEYS = {
+  PORT: key({ defaultValue: '8080', doc: 'TCP port to listen on.', schema: integer(0, 65535) }),
+  HOST: key({
+    defaultValue: '127.0.0.1',
+    doc: 'Address to listen on; `0.0.0.0` to serve other machines.',
+    schema: z.string().trim().min(1, 'expected a host name or address'),
+  }),
+  SOURCES: key({
+    defaultValue: 'demo',
+    doc: 'Price sources in order of preference, comma-separated. `demo` is the simulated market.',
+    schema: z
+      .string()
+      .transform(commaList)
+      .pipe(
+        z
+          .array(
+            z.enum(KNOWN_SOURCES, {
+              error: (issue) =>
+                `unknown source '${String(issue.input)}' (known: ${KNOWN_SOURCES.join(', ')})`,
+            }),
+          )
+          .min(1, 'expected at least one source'),
+      ),
+  }),
+  SYMBOLS: key({
+    defaultValue: 'BTC,ETH,SOL,ADA,DOT',
+    doc: 'Symbols polled always and streamed when a client names none.',
+    schema: symbolList,
+  }),
+  POLL_INTERVAL: key({
+    defaultValue: '5',
+    doc: 'Seconds between polls, 1–30, or `ultra_fast`, `fast`, `normal`, `slow` (1, 5, 10, 30).',
+    schema: z
+      .string()
+      .trim()
+      .transform((raw) => POLL_INTERVAL_NAMES[raw] ?? raw)
+      .pipe(z.coerce.number({ error: 'expected 1–30 seconds or ultra_fast|fast|normal|slow' }))
+      .pipe(
+        z
+          .number()
+          .int('expected whole seconds')
+          .min(1, 'expected at least 1 second')
+          .max(30, 'expected at most 30 seconds'),
+      )
+      .transform((seconds) => seconds * 1000),
+  }),
+  PRICE_TTL: key({
+    defaultValue: '60',
+    doc: 'Seconds after which a price is shown as stale.',
+    schema: integer(1, 86_400).transform((seconds) => seconds * 1000),
+  }),
+  MAX_HISTORY: key({
+    defaultValue: '100',
+    doc: 'Price points kept per symbol for charts.',
+    schema: integer(1, 10_000),
+  }),
+  QUOTE: key({
+    defaultValue: 'USD',
+    doc: 'Quote currency of every price.',
+    schema: z
+      .string()
+      .trim()
+      .transform((raw) => raw.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{3,5}$/, 'expected a currency code such as USD')),
+  }),
+  REDIS_URL: key({
+    defaultValue: undefined,
+    doc: 'Redis to share quotes, history and the event log between relays; unset = in memory.',
+    schema: optionalText.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')
+        .optional(),
+    ),
+  }),
+  CORS_ORIGINS: key({
+    defaultValue: '*',
+    doc: 'Origins allowed to read the API and stream: `*` (the data is public) or a comma-separated list.',
+    schema: z
+      .string()
+      .transform(commaList)
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(
+                /^(\*|https?:\/\/[^/\s,]+)$/,
+                'expected * or origins like https://example.com',
+              ),
+          )
+          .min(1, 'expected * or at least one origin'),
+      ),
+  }),
+  MAX_CLIENTS: key({
+    defaultValue: '10000',
+    doc: 'Open streams the relay serves at once; more are answered 503.',
+    schema: integer(1, 1_000_000),
+  }),
+  MAX_CLIENTS_PER_IP: key({
+    defaultValue: '50',
+    doc: 'Open streams per client address; more are answered 429.',
+    schema: integer(1, 1_000_000),
+  }),
+  MAX_SYMBOLS_PER_REQUEST: key({
+    defaultValue: '50',
+    doc: 'Symbols one request may name; more are answered 400.',
+    schema: integer(1, 1_000),
+  }),
+  ADMIN_TOKEN: key({
+    defaultValue: undefined,
+    doc: 'Bearer token for the admin routes; unset = admin routes off.',
+    schema: optionalText.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  }),
+  COINGECKO_API_KEY: key({
+    defaultValue: undefined,
+    doc: "CoinGecko API key (demo or pro plan); unset = CoinGecko's keyless tier.",
+    schema: optionalText,
+  }),
+  LOG_LEVEL: key({
+    defaultValue: 'info',
+    doc: 'pino log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expected fatal, error, warn, info, debug, trace or silent',
+    }),
+  }),
+} satisfies Record<string, KeySpec<unknown>>;
+
+type ConfigKeys = typeof CONFIG_KEYS;
+
+/** The relay's settings, parsed: keys as in the environment, values typed. */
+export type RelayConfig = { [K in keyof ConfigKeys]: z.output<ConfigKeys[K]['schema']> } & {
+  /** From `SOURCE_URL_<ID>`: base URL overrides by source id (lower case). */
+  sourceUrls: Record<string, string>;
+};
+
+/** A configuration value that cannot be used; `message` is the one line to print. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const SOURCE_URL_PREFIX = 'SOURCE_URL_';
+
+/** Parses the environment; throws a `ConfigError` naming the first bad key. */
+export function loadConfig(env: Record<string, string | undefined>): RelayConfig {
+  const config: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(CONFIG_KEYS)) {
+    const raw = env[name] ?? spec.defaultValue;
+    if (raw === undefined) continue;
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) {
+      const reason = parsed.error.issues[0]?.message ?? 'invalid value';
+      throw new ConfigError(`${name}=${JSON.stringify(raw)}: ${reason}`);
+    }
+    config[name] = parsed.data;
+  }
+  config.sourceUrls = readSourceUrls(env);
+  return config as RelayConfig;
+}
+
+function readSourceUrls(env: Record<string, string | undefined>): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith(SOURCE_URL_PREFIX) || raw === undefined) continue;
+    const id = name.slice(SOURCE_URL_PREFIX.length).toLowerCase();
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name}=${JSON.stringify(raw)}: expected an http:// or https:// URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new ConfigError(`${name}=${JSON.stringify(raw)}: expected an http:// or https:// URL`);
+    }
+    urls[id] = url.origin;
+  }
+  return urls;
+}

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import type { AppDeps } from './deps.js';
+import { parseInteger, parseSymbols } from './query.js';
+
+/** The JSON API: quotes, history, symbols; health, readiness and metrics. */
+export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router {
+  const router = Router();
+  const symbolsOf = (raw: unknown) =>
+    parseSymbols(raw, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
+  const noStore = { 'Cache-Control': 'no-store' };
+
+  router.get('/v1/quotes', async (req, res) => {
+    const symbols = symbolsOf(req.query.symbols);
+    const quotes = await store.latest(symbols);
+    metrics.quotesServed.inc({ from: 'cache' }, Object.keys(quotes).length);
+    res
+      .set(noStore)
+      .json({ t: Date.now(), quotes, unknown: symbols.filter((symbol) => !catalog.lists(symbol)) });
+  });
+
+  router.get('/v1/history', async (req, res) => {
+    const symbols = symbolsOf(req.query.symbols);
+    const limit = parseInteger(req.query.limit, 'limit', 1, config.MAX_HISTORY, config.MAX_HISTORY);
+    res.set(noStore).json({ history: await store.history(symbols, limit) });
+  });
+
+  router.get('/v1/symbols', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=60').json({
+      quote: config.QUOTE,
+      symbols: catalog.all(),
+      defaults: config.SYMBOLS,
+    });
+  });
+
+  router.get('/healthz', (_req, res) => {
+    res.set(noStore).json({ ok: true });
+  });
+
+  router.get('/readyz', async (_req, res) => {
+    const ready = await store.hasQuotes();
+    res
+      .status(ready ? 200 : 503)
+      .set(noStore)
+      .json(ready ? { ready } : { ready, error: { code: 'no_quotes', message: 'No quotes yet.' } });
+  });
+
+  router.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  return router;
+}

@@ -1,0 +1,86 @@
+/** What the demo page shows: the relay's own symbols, and whether they are simulated. */
+export interface DemoPageOptions {
+  /** The relay's public origin as the browser reached it, for the embed snippets. */
+  origin: string;
+  symbols: readonly string[];
+  simulated: boolean;
+}
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The page at `/`: the widgets on this relay's stream, and snippets to paste elsewhere. */
+export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions): string {
+  const list = symbols.join(',');
+  const [first = 'BTC', second = 'ETH'] = symbols;
+  const snippets = [
+    {
+      id: 'snippet-card',
+      title: 'A price card',
+      code: `<script type="module" src="${origin}/widgets.js"></script>\n<price-card symbol="${first}"></price-card>`,
+    },
+    {
+      id: 'snippet-chart',
+      title: 'A live chart (the chart code loads only where a chart is)',
+      code: `<script type="module" src="${origin}/widgets.js"></script>\n<live-chart symbols="${first},${second}"></live-chart>`,
+    },
+    {
+      id: 'snippet-relay',
+      title: 'Widgets served from elsewhere, reading this relay',
+      code: `<price-card symbol="${first}" relay="${origin}"></price-card>`,
+    },
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tickwire — live crypto prices</title>
+<link rel="stylesheet" href="/demo.css">
+<script type="module" src="/widgets.js"></script>
+<script type="module" src="/demo.js"></script>
+</head>
+<body>
+<header>
+  <h1>Tickwire</h1>
+  <p>Live prices streamed by this relay. Every element below shares one connection.</p>
+  ${
+    simulated
+      ? `<p class="notice" role="note"><strong>Simulated market.</strong> These prices come from the built-in demo market, not from an exchange. Start the relay with <code>SOURCES=binance,coingecko</code> for real ones.</p>`
+      : ''
+  }
+</header>
+<main>
+  <section aria-labelledby="cards-title">
+    <h2 id="cards-title">Price cards</h2>
+    <div class="cards">
+      ${symbols.map((symbol) => `<price-card symbol="${escapeHtml(symbol)}"></price-card>`).join('\n      ')}
+    </div>
+  </section>
+  <section aria-labelledby="chart-title">
+    <h2 id="chart-title">Live chart</h2>
+    <live-chart symbols="${escapeHtml(list)}"></live-chart>
+  </section>
+  <section aria-labelledby="embed-title">
+    <h2 id="embed-title">Embed on your site</h2>
+    <p>Paste one of these into any page or CMS. The widgets read the relay that served the script.</p>
+    ${snippets
+      .map(
+        ({ id, title, code }) => `<figure>
+      <figcaption>${escapeHtml(title)}</figcaption>
+      <pre><code id="${id}">${escapeHtml(code)}</code></pre>
+      <button type="button" data-copy="${id}">Copy</button>
+    </figure>`,
+      )
+      .join('\n    ')}
+  </section>
+</main>
+<footer>
+  <p>API: <a href="/v1/quotes">/v1/quotes</a> · <a href="/v1/symbols">/v1/symbols</a> · <a href="/v1/stream">/v1/stream</a> · <a href="/metrics">/metrics</a></p>
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { RelayConfig } from '../config.js';
+import type { Hub } from '../hub/hub.js';
+import type { RelayMetrics } from '../metrics.js';
+import type { SourceCatalog } from '../sources/catalog.js';
+import type { PriceStore } from '../store/price-store.js';
+
+/** Everything the HTTP layer needs, built by the caller: the app owns none of it. */
+export interface AppDeps {
+  config: Pick<
+    RelayConfig,
+    | 'SYMBOLS'
+    | 'QUOTE'
+    | 'MAX_HISTORY'
+    | 'CORS_ORIGINS'
+    | 'MAX_CLIENTS'
+    | 'MAX_CLIENTS_PER_IP'
+    | 'MAX_SYMBOLS_PER_REQUEST'
+  >;
+  store: PriceStore;
+  hub: Hub;
+  catalog: SourceCatalog;
+  metrics: RelayMetrics;
+  log: Logger;
+  /** Folder of the built widget bundle; absent = `/widgets.js` answers 503. */
+  widgetsDir?: string;
+  /** `retry:` sent to stream clients, ms. */
+  retryMs?: number;
+}

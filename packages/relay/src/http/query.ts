@@ -1,0 +1,82 @@
+import { SYMBOL_PATTERN } from '../quote.js';
+import { HttpError } from './errors.js';
+
+/** The longest query value the relay reads; anything longer is refused, not parsed. */
+const MAX_QUERY_VALUE_LENGTH = 2_048;
+
+/** One query parameter as a string: repeated parameters are joined with commas. */
+function queryValue(raw: unknown, name: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const values = Array.isArray(raw) ? raw : [raw];
+  if (!values.every((value) => typeof value === 'string')) {
+    throw new HttpError(400, 'bad_query', `'${name}' must be plain text.`);
+  }
+  const value = values.join(',');
+  if (value.length > MAX_QUERY_VALUE_LENGTH) {
+    throw new HttpError(
+      400,
+      'bad_query',
+      `'${name}' is longer than ${MAX_QUERY_VALUE_LENGTH} characters.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `symbols`: comma-separated, trimmed, case-insensitive, duplicates dropped. Missing or
+ * empty means `defaults`. A malformed symbol or too many are a 400.
+ */
+export function parseSymbols(raw: unknown, defaults: readonly string[], max: number): string[] {
+  const value = queryValue(raw, 'symbols');
+  const symbols = (value ?? '')
+    .split(',')
+    .map((symbol) => symbol.trim().toUpperCase())
+    .filter((symbol) => symbol.length > 0);
+  if (symbols.length === 0) return [...defaults];
+  const malformed = symbols.filter((symbol) => !SYMBOL_PATTERN.test(symbol));
+  if (malformed.length > 0) {
+    const shown = malformed[0]!.slice(0, 20);
+    throw new HttpError(
+      400,
+      'bad_symbol',
+      `'${shown}' is not a symbol: symbols are 1–15 letters or digits, such as BTC.`,
+    );
+  }
+  const unique = [...new Set(symbols)];
+  if (unique.length > max) {
+    throw new HttpError(
+      400,
+      'too_many_symbols',
+      `At most ${max} symbols per request; ${unique.length} were asked.`,
+    );
+  }
+  return unique;
+}
+
+/** Reads a whole number in `[min, max]`, or `fallback` when absent. */
+export function parseInteger(
+  raw: unknown,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  const value = queryValue(raw, name);
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new HttpError(
+      400,
+      'bad_query',
+      `'${name}' must be a whole number from ${min} to ${max}.`,
+    );
+  }
+  return Number(value);
+}
+
+/** Event ids are short and printable; anything else is ignored (the client gets a snapshot). */
+export function parseLastEventId(header: unknown, query: unknown): string | undefined {
+  const value =
+    typeof header === 'string' && header !== '' ? header : queryValue(query, 'lastEventId');
+  if (!value || value.length > 64 || !/^[\w.:-]+$/.test(value)) return undefined;
+  return value;
+}

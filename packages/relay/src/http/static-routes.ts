@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+import { renderDemoPage } from './demo-page.js';
+import type { AppDeps } from './deps.js';
+import { HttpError } from './errors.js';
+
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/** The demo page allows nothing but this relay: it doubles as proof that the widgets need no `unsafe-inline`. */
+const DEMO_PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** Chunks carry a content hash in their name: they never change, so they may be cached for good. */
+const HASHED_FILE = /-[\w-]{8,}\.js$/;
+
+/** `/` (demo page), `/widgets.js` and its chunks, and the demo page's own files. */
+export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
+  const router = Router();
+
+  router.get('/', (req, res) => {
+    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const simulated = catalog.sources.some((source) => source.simulated);
+    res
+      .set({ 'Content-Security-Policy': DEMO_PAGE_CSP, 'Cache-Control': 'no-cache' })
+      .type('html')
+      .send(renderDemoPage({ origin, symbols: config.SYMBOLS, simulated }));
+  });
+
+  router.use(express.static(PUBLIC_DIR, { index: false, maxAge: '5m' }));
+
+  if (widgetsDir && existsSync(widgetsDir)) {
+    router.use(
+      express.static(widgetsDir, {
+        index: false,
+        setHeaders(res, path) {
+          res.set(
+            'Cache-Control',
+            HASHED_FILE.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+          );
+        },
+      }),
+    );
+  } else {
+    router.get('/widgets.js', () => {
+      throw new HttpError(
+        503,
+        'bundle_missing',
+        'The widget bundle is not built; run `npm run build`.',
+      );
+    });
+  }
+  return router;
+}

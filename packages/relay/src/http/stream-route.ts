@@ -1,0 +1,64 @@
+import type { RequestHandler } from 'express';
+import type { AppDeps } from './deps.js';
+import { HttpError } from './errors.js';
+import { parseLastEventId, parseSymbols } from './query.js';
+import { openEventStream } from './sse.js';
+
+const DEFAULT_RETRY_MS = 2_000;
+
+/**
+ * `GET /v1/stream`: every check happens before the stream opens, so a bad request gets
+ * a JSON error, never a broken stream.
+ */
+export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): RequestHandler {
+  const clientsPerAddress = new Map<string, number>();
+  return async (req, res) => {
+    const requested = parseSymbols(
+      req.query.symbols,
+      config.SYMBOLS,
+      config.MAX_SYMBOLS_PER_REQUEST,
+    );
+    if (hub.clientCount >= config.MAX_CLIENTS) {
+      throw new HttpError(
+        503,
+        'relay_full',
+        'The relay serves as many streams as it can; try again soon.',
+        {
+          'Retry-After': '5',
+        },
+      );
+    }
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const fromAddress = clientsPerAddress.get(address) ?? 0;
+    if (fromAddress >= config.MAX_CLIENTS_PER_IP) {
+      throw new HttpError(
+        429,
+        'too_many_streams',
+        'Too many open streams from your address; close one first.',
+        {
+          'Retry-After': '10',
+        },
+      );
+    }
+    clientsPerAddress.set(address, fromAddress + 1);
+
+    let disconnect: (() => void) | undefined;
+    let closed = false;
+    // Listen before the first await: a client can leave while its snapshot is read.
+    res.on('close', () => {
+      closed = true;
+      disconnect?.();
+      const left = (clientsPerAddress.get(address) ?? 1) - 1;
+      if (left > 0) clientsPerAddress.set(address, left);
+      else clientsPerAddress.delete(address);
+      log.debug({ address }, 'stream closed');
+    });
+    const stream = openEventStream(req, res, retryMs ?? DEFAULT_RETRY_MS);
+    disconnect = await hub.connect(stream, {
+      symbols: requested.filter((symbol) => catalog.lists(symbol)),
+      unknown: requested.filter((symbol) => !catalog.lists(symbol)),
+      lastEventId: parseLastEventId(req.get('last-event-id'), req.query.lastEventId),
+    });
+    if (closed) disconnect();
+  };
+}

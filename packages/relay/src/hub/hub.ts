@@ -1,0 +1,216 @@
+import type { Logger } from 'pino';
+import type { RelayMetrics } from '../metrics.js';
+import type { Quote, QuotesEvent } from '../quote.js';
+import type { PriceStore, RelayStatus, StoreEvent } from '../store/price-store.js';
+import type { WatchList } from '../watch-list.js';
+import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
+import type { StreamClient, StreamRequest } from './stream-client.js';
+
+export interface HubOptions {
+  store: PriceStore;
+  watchList: WatchList;
+  /** History points sent in a snapshot. */
+  historyLimit: number;
+  /** The current poll interval, sent in snapshots so clients know what "late" means. */
+  intervalMs: () => number;
+  heartbeatMs: number;
+  /**
+   * A client whose socket holds more than this many unsent bytes is skipped; once it
+   * drains it gets a fresh snapshot, so it catches up to the latest values, not a backlog.
+   */
+  maxBufferedBytes: number;
+  metrics: RelayMetrics;
+  log: Logger;
+}
+
+interface Subscriber {
+  client: StreamClient;
+  symbols: ReadonlySet<string>;
+  /** Sorted symbols: clients asking for the same set share one encoded frame. */
+  key: string;
+  /** Events that arrived while the first events were being written. */
+  pending: QuotesEvent[] | undefined;
+  /** Skipped events while over the buffer limit; a snapshot is owed. */
+  behind: boolean;
+  unknown: string[];
+  release: () => void;
+}
+
+/**
+ * Fans every store event out to the connected clients: each gets the quotes of its own
+ * symbols, starting with a snapshot or, when it resumes, the events it missed.
+ */
+export class Hub {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly options: HubOptions) {
+    this.unsubscribe = options.store.subscribe((event) => this.publish(event));
+    this.heartbeat = setInterval(() => this.broadcast(HEARTBEAT_FRAME, false), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  get clientCount(): number {
+    return this.subscribers.size;
+  }
+
+  /**
+   * Starts streaming to `client`. Returns the function to call when the client has gone.
+   * Events published while the first frames are read from the store are held and written
+   * after them, so none is lost or sent twice.
+   */
+  async connect(client: StreamClient, request: StreamRequest): Promise<() => void> {
+    const sorted = [...request.symbols].sort();
+    const subscriber: Subscriber = {
+      client,
+      symbols: new Set(sorted),
+      key: sorted.join(','),
+      pending: [],
+      behind: false,
+      unknown: request.unknown,
+      release: this.options.watchList.add(sorted),
+    };
+    this.subscribers.add(subscriber);
+    this.options.metrics.sseClients.set(this.subscribers.size);
+    const disconnect = () => {
+      if (!this.subscribers.delete(subscriber)) return;
+      subscriber.release();
+      this.options.metrics.sseClients.set(this.subscribers.size);
+    };
+    try {
+      const resumedFrom =
+        request.lastEventId && (await this.replay(subscriber, request.lastEventId));
+      const after = resumedFrom || (await this.sendSnapshot(subscriber));
+      this.flushPending(subscriber, after);
+    } catch (error) {
+      this.options.log.error({ err: error }, 'could not start a stream');
+      disconnect();
+      client.close();
+    }
+    return disconnect;
+  }
+
+  /** Ends every stream (shutdown). */
+  closeAll(): void {
+    for (const subscriber of [...this.subscribers]) {
+      subscriber.client.close();
+      subscriber.release();
+    }
+    this.subscribers.clear();
+    this.options.metrics.sseClients.set(0);
+  }
+
+  /** Stops listening to the store and the heartbeat. */
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    this.closeAll();
+  }
+
+  private publish(event: StoreEvent): void {
+    if (event.type === 'status') {
+      this.broadcast(encodeEvent('status', event.status), true);
+      return;
+    }
+    const frames = new Map<string, string | undefined>();
+    for (const subscriber of this.subscribers) {
+      if (subscriber.pending) {
+        subscriber.pending.push(event.event);
+        continue;
+      }
+      if (!this.hasRoom(subscriber)) continue;
+      if (subscriber.behind) {
+        subscriber.behind = false;
+        void this.catchUp(subscriber);
+        continue;
+      }
+      if (!frames.has(subscriber.key))
+        frames.set(subscriber.key, quotesFrame(event.event, subscriber.symbols));
+      const frame = frames.get(subscriber.key);
+      if (frame) this.write(subscriber, frame);
+    }
+  }
+
+  /** Writes the events after `lastEventId`; returns the id to continue after, or undefined if not held. */
+  private async replay(subscriber: Subscriber, lastEventId: string): Promise<string | undefined> {
+    const missed = await this.options.store.eventsAfter(lastEventId);
+    if (!missed) return undefined;
+    for (const event of missed) {
+      const frame = quotesFrame(event, subscriber.symbols);
+      if (frame) this.write(subscriber, frame);
+    }
+    return missed.at(-1)?.id ?? lastEventId;
+  }
+
+  /** Writes a snapshot; returns the id of the last event it includes. */
+  private async sendSnapshot(subscriber: Subscriber): Promise<string | undefined> {
+    const { store, historyLimit, intervalMs } = this.options;
+    const snapshot = await store.snapshot([...subscriber.symbols], historyLimit);
+    const data = {
+      interval: intervalMs(),
+      quotes: snapshot.quotes,
+      history: snapshot.history,
+      unknown: subscriber.unknown,
+      sources: snapshot.status.sources,
+    };
+    this.write(subscriber, encodeEvent('snapshot', data, snapshot.lastEventId));
+    this.options.metrics.quotesServed.inc({ from: 'cache' }, Object.keys(snapshot.quotes).length);
+    if (snapshot.status.stale.length > 0) this.write(subscriber, statusFrame(snapshot.status));
+    return snapshot.lastEventId;
+  }
+
+  private flushPending(subscriber: Subscriber, after: string | undefined): void {
+    const pending = subscriber.pending ?? [];
+    subscriber.pending = undefined;
+    for (const event of pending) {
+      if (after !== undefined && !this.options.store.isAfter(event.id, after)) continue;
+      const frame = quotesFrame(event, subscriber.symbols);
+      if (frame) this.write(subscriber, frame);
+    }
+  }
+
+  /** A client that fell behind gets the latest values as a fresh snapshot, not the backlog. */
+  private async catchUp(subscriber: Subscriber): Promise<void> {
+    subscriber.pending = [];
+    const after = await this.sendSnapshot(subscriber);
+    this.flushPending(subscriber, after);
+  }
+
+  private hasRoom(subscriber: Subscriber): boolean {
+    if (subscriber.client.bufferedBytes <= this.options.maxBufferedBytes) return true;
+    subscriber.behind = true;
+    return false;
+  }
+
+  private broadcast(frame: string, countAsEvent: boolean): void {
+    for (const subscriber of this.subscribers) {
+      if (subscriber.pending || !this.hasRoom(subscriber)) continue;
+      subscriber.client.write(frame);
+      if (countAsEvent) this.options.metrics.eventsSent.inc();
+    }
+  }
+
+  private write(subscriber: Subscriber, frame: string): void {
+    subscriber.client.write(frame);
+    this.options.metrics.eventsSent.inc();
+  }
+}
+
+/** The `quotes` event restricted to `symbols`; undefined when none of them changed. */
+function quotesFrame(event: QuotesEvent, symbols: ReadonlySet<string>): string | undefined {
+  const quotes: Record<string, Quote> = {};
+  let count = 0;
+  for (const symbol of symbols) {
+    const quote = event.quotes[symbol];
+    if (quote) {
+      quotes[symbol] = quote;
+      count++;
+    }
+  }
+  return count === 0 ? undefined : encodeEvent('quotes', { t: event.t, quotes }, event.id);
+}
+
+function statusFrame(status: RelayStatus): string {
+  return encodeEvent('status', status);
+}

@@ -1,0 +1,22 @@
+/**
+ * One connected stream as the hub sees it: somewhere to write frames. The HTTP layer
+ * implements it over a response; the hub never sees requests or responses.
+ */
+export interface StreamClient {
+  /** Writes one encoded frame. */
+  write(frame: string): void;
+  /** Bytes written but not yet taken by the client's socket. */
+  readonly bufferedBytes: number;
+  /** Ends the stream. */
+  close(): void;
+}
+
+/** What a client asked for, already validated. */
+export interface StreamRequest {
+  /** Known symbols to stream. */
+  symbols: string[];
+  /** Well-formed symbols that no source lists. */
+  unknown: string[];
+  /** Resume after this event, if the client has one. */
+  lastEventId?: string;
+}

@@ -1,0 +1,40 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The relay's Prometheus metrics, on a registry of its own so several relays can share a process (tests). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    sseClients: new Gauge({
+      name: 'tickwire_sse_clients',
+      help: 'Open Server-Sent Events streams.',
+      registers: [registry],
+    }),
+    eventsSent: new Counter({
+      name: 'tickwire_events_sent_total',
+      help: 'Stream events written to clients (snapshot, quotes, status).',
+      registers: [registry],
+    }),
+    upstreamRequests: new Counter({
+      name: 'tickwire_upstream_requests_total',
+      help: 'Calls to upstream price sources, by source and outcome.',
+      labelNames: ['source', 'outcome'] as const,
+      registers: [registry],
+    }),
+    pollDuration: new Histogram({
+      name: 'tickwire_poll_duration_seconds',
+      help: 'Time one poll of all watched symbols took, failover included.',
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    quotesServed: new Counter({
+      name: 'tickwire_quotes_served_total',
+      help: 'Quotes handed to clients, from the cache or fresh from an upstream poll.',
+      labelNames: ['from'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type RelayMetrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,121 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { RelayConfig } from './config.js';
+import { createApp } from './http/app.js';
+import { Hub } from './hub/hub.js';
+import { createMetrics } from './metrics.js';
+import { Poller } from './poller/poller.js';
+import { SourceCatalog } from './sources/catalog.js';
+import type { PriceSource } from './sources/price-source.js';
+import { MemoryStore } from './store/memory-store.js';
+import type { PriceStore } from './store/price-store.js';
+import { WatchList } from './watch-list.js';
+
+/** Timing knobs that are constants in production and short in tests. */
+export interface RelayTimings {
+  heartbeatMs: number;
+  retryMs: number;
+  /** A stream's unsent bytes past which the client is skipped until it drains. */
+  maxBufferedBytes: number;
+  /** How long shutdown waits for open connections before it cuts them. */
+  shutdownTimeoutMs: number;
+}
+
+const DEFAULT_TIMINGS: RelayTimings = {
+  heartbeatMs: 15_000,
+  retryMs: 2_000,
+  maxBufferedBytes: 64 * 1024,
+  shutdownTimeoutMs: 10_000,
+};
+
+export interface RelayParts {
+  config: RelayConfig;
+  sources: PriceSource[];
+  log: Logger;
+  store?: PriceStore;
+  widgetsDir?: string;
+  timings?: Partial<RelayTimings>;
+}
+
+/** A running relay: its address and how to stop it. */
+export interface Relay {
+  url: string;
+  server: Server;
+  poller: Poller;
+  store: PriceStore;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires sources → poller → store → hub → HTTP and starts listening. Shutdown runs in the
+ * reverse order: polling stops, streams end (they would hold `server.close()` open), the
+ * server closes, the store closes.
+ */
+export async function startRelay(parts: RelayParts): Promise<Relay> {
+  const { config, sources, log } = parts;
+  const timings = { ...DEFAULT_TIMINGS, ...parts.timings };
+  const metrics = createMetrics();
+  const store =
+    parts.store ??
+    new MemoryStore({
+      ttlMs: config.PRICE_TTL,
+      maxHistory: config.MAX_HISTORY,
+      eventLogSize: 1_000,
+    });
+  const catalog = new SourceCatalog(sources, log.child({ module: 'catalog' }));
+  const watchList = new WatchList(config.SYMBOLS);
+  const poller = new Poller({
+    catalog,
+    store,
+    watchList,
+    intervalMs: config.POLL_INTERVAL,
+    backfillLimit: config.MAX_HISTORY,
+    log: log.child({ module: 'poller' }),
+    metrics,
+  });
+  const hub = new Hub({
+    store,
+    watchList,
+    historyLimit: config.MAX_HISTORY,
+    intervalMs: () => poller.intervalMs,
+    heartbeatMs: timings.heartbeatMs,
+    maxBufferedBytes: timings.maxBufferedBytes,
+    metrics,
+    log: log.child({ module: 'hub' }),
+  });
+  await catalog.refresh();
+  const app = createApp({
+    config,
+    store,
+    hub,
+    catalog,
+    metrics,
+    log: log.child({ module: 'http' }),
+    widgetsDir: parts.widgetsDir,
+    retryMs: timings.retryMs,
+  });
+  const server = app.listen(config.PORT, config.HOST);
+  await once(server, 'listening');
+  poller.start();
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await poller.stop();
+      hub.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timeout = setTimeout(() => server.closeAllConnections(), timings.shutdownTimeoutMs);
+      await closed;
+      clearTimeout(timeout);
+      await store.close();
+      await Promise.all(sources.map((source) => source.close?.()));
+    })();
+    return stopping;
+  };
+  return { url: `http://${host}:${port}`, server, poller, store, stop };
+}

@@ -1,0 +1,156 @@
+import type { PricePoint } from '../quote.js';
+import { DEMO_ASSETS, type DemoAsset } from './demo-assets.js';
+import type { PriceSource, SourceQuote } from './price-source.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const YEAR_MS = 365 * DAY_MS;
+
+/** Options of the demo market; tests fix both to get the same market every run. */
+export interface DemoSourceOptions {
+  /** Seed of the random walk. */
+  seed?: number;
+  /** The market's clock, ms. */
+  now?: () => number;
+}
+
+/**
+ * A simulated market for machines without internet: each asset follows a seeded geometric
+ * random walk with its own volatility, started from a generated 24 hours of minute closes so
+ * that the 24 h open, change and history are numbers of the simulation. Every quote says
+ * `source: "demo"`. Like an exchange it lists a fixed set of assets; it never invents one.
+ */
+export class DemoSource implements PriceSource {
+  readonly id = 'demo';
+  readonly simulated = true;
+  private readonly walks = new Map<string, AssetWalk>();
+  private readonly now: () => number;
+
+  constructor(options: DemoSourceOptions = {}) {
+    this.now = options.now ?? Date.now;
+    const random = gaussianSource(options.seed ?? this.now());
+    const start = this.now();
+    for (const [symbol, asset] of Object.entries(DEMO_ASSETS)) {
+      this.walks.set(symbol, new AssetWalk(asset, start, random));
+    }
+  }
+
+  async listSymbols(): Promise<ReadonlySet<string>> {
+    return new Set(this.walks.keys());
+  }
+
+  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
+    const now = this.now();
+    const quotes: SourceQuote[] = [];
+    for (const symbol of symbols) {
+      const walk = this.walks.get(symbol);
+      if (!walk) continue;
+      walk.advanceTo(now);
+      const price = roundToTick(walk.price);
+      const open24h = roundToTick(walk.open24h());
+      quotes.push({
+        symbol,
+        price,
+        open24h,
+        change24h: roundToTick(price - open24h),
+        changePct24h: Math.round(((price - open24h) / open24h) * 10_000) / 100,
+        volume24h: Math.round(walk.volume24h * 100) / 100,
+        ts: now,
+        source: this.id,
+      });
+    }
+    return quotes;
+  }
+
+  async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
+    const walk = this.walks.get(symbol);
+    if (!walk) return [];
+    walk.advanceTo(this.now());
+    return walk.closes.slice(-limit).map(([ms, price]) => [ms, roundToTick(price)]);
+  }
+}
+
+/** One asset's path: the current price and a day of minute closes behind it. */
+class AssetWalk {
+  price: number;
+  /** Minute closes of the last 24 hours, oldest first. */
+  readonly closes: PricePoint[] = [];
+  readonly volume24h: number;
+  private lastMs: number;
+  private readonly sigmaPerSqrtMs: number;
+
+  constructor(
+    asset: DemoAsset,
+    start: number,
+    private readonly gaussian: () => number,
+  ) {
+    this.sigmaPerSqrtMs = asset.volatility / Math.sqrt(YEAR_MS);
+    this.volume24h = (asset.dailyValue / asset.price) * Math.exp(0.2 * gaussian());
+    // Walk a day forward from an arbitrary level, then scale the path to end at the listed
+    // price: the day behind the start is as random as the days after it.
+    const firstMinute = Math.floor((start - DAY_MS) / MINUTE_MS) * MINUTE_MS;
+    let level = 1;
+    for (let ms = firstMinute; ms < start; ms += MINUTE_MS) {
+      level *= this.step(MINUTE_MS);
+      this.closes.push([ms, level]);
+    }
+    const scale = asset.price / level;
+    for (const point of this.closes) point[1] *= scale;
+    this.price = asset.price;
+    this.lastMs = start;
+  }
+
+  /** Moves the walk to `now`, recording a close at every minute boundary it crosses. */
+  advanceTo(now: number): void {
+    let nextMinute = Math.floor(this.lastMs / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+    while (nextMinute <= now) {
+      this.price *= this.step(nextMinute - this.lastMs);
+      this.closes.push([nextMinute, this.price]);
+      this.lastMs = nextMinute;
+      nextMinute += MINUTE_MS;
+    }
+    if (now > this.lastMs) {
+      this.price *= this.step(now - this.lastMs);
+      this.lastMs = now;
+    }
+    const dayAgo = now - DAY_MS;
+    let expired = 0;
+    while (expired < this.closes.length - 1 && this.closes[expired]![0] < dayAgo) expired++;
+    if (expired > 0) this.closes.splice(0, expired);
+  }
+
+  /** The close 24 hours ago (the oldest one kept). */
+  open24h(): number {
+    return this.closes[0]?.[1] ?? this.price;
+  }
+
+  /** Growth factor of a driftless geometric Brownian motion over `ms`. */
+  private step(ms: number): number {
+    const sigma = this.sigmaPerSqrtMs * Math.sqrt(ms);
+    return Math.exp(-0.5 * sigma * sigma + sigma * this.gaussian());
+  }
+}
+
+/** Rounds like an exchange's tick size: cents for large prices, 4 significant digits for tiny ones. */
+export function roundToTick(price: number): number {
+  if (price === 0 || !Number.isFinite(price)) return price;
+  const decimals = Math.max(2, 3 - Math.floor(Math.log10(Math.abs(price))));
+  return Number(price.toFixed(Math.min(decimals, 12)));
+}
+
+/** Standard normal numbers from a seeded mulberry32 generator (Box–Muller). */
+function gaussianSource(seed: number): () => number {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return () => {
+    const u = 1 - uniform();
+    const v = uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+}

@@ -1,0 +1,26 @@
+import type { PricePoint, Quote } from '../quote.js';
+
+/** A quote as a source reports it; the store decides staleness. */
+export type SourceQuote = Omit<Quote, 'stale'>;
+
+/**
+ * An upstream of prices. Adapters turn their API's data into `SourceQuote`s; nothing
+ * outside `sources/` knows which API is behind one.
+ */
+export interface PriceSource {
+  /** Names the source in `SOURCES`, in quotes and in status: `demo`, `binance`, ... */
+  readonly id: string;
+  /** True for the simulated market; its prices are labelled as such wherever they show. */
+  readonly simulated: boolean;
+  /** The base assets this source lists in the relay's quote currency. */
+  listSymbols(): Promise<ReadonlySet<string>>;
+  /**
+   * One batched upstream call for all `symbols`. Symbols the source lacks are left out of
+   * the answer; a failed call throws.
+   */
+  fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]>;
+  /** Recent prices of one symbol, oldest first, for charts that should not start empty. */
+  fetchHistory?(symbol: string, limit: number): Promise<PricePoint[]>;
+  /** Releases sockets and timers. */
+  close?(): Promise<void>;
+}
