@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { RelayConfig } from './config.js';
 import { createApp } from './http/app.js';
+import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
 import { createMetrics } from './metrics.js';
 import { Poller } from './poller/poller.js';
@@ -97,6 +98,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     retryMs: timings.retryMs,
   });
   const server = app.listen(config.PORT, config.HOST);
+  const closeServer = trackConnections(server);
   await once(server, 'listening');
   poller.start();
   const { address, port } = server.address() as AddressInfo;
@@ -107,11 +109,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     stopping ??= (async () => {
       await poller.stop();
       hub.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const timeout = setTimeout(() => server.closeAllConnections(), timings.shutdownTimeoutMs);
-      await closed;
-      clearTimeout(timeout);
+      await closeServer(timings.shutdownTimeoutMs);
       await store.close();
       await Promise.all(sources.map((source) => source.close?.()));
     })();

@@ -38,6 +38,7 @@ export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tickwire — live crypto prices</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/demo.css">
 <script type="module" src="/widgets.js"></script>
 <script type="module" src="/demo.js"></script>

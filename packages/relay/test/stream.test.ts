@@ -1,0 +1,283 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { EventSource } from 'eventsource';
+import type { Relay } from '../src/relay.js';
+import { startTestRelay, waitFor } from './support/relay.js';
+import { dataOf, SseReader } from './support/sse-reader.js';
+
+interface Received {
+  type: string;
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/** A real EventSource client that records every event it receives. */
+function listen(url: string, headers: Record<string, string> = {}) {
+  const received: Received[] = [];
+  const source = new EventSource(url, {
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+  });
+  for (const type of ['snapshot', 'quotes', 'status']) {
+    source.addEventListener(type, (event) => {
+      received.push({ type, id: event.lastEventId, data: JSON.parse(event.data) });
+    });
+  }
+  return { source, received };
+}
+
+describe('GET /v1/stream', () => {
+  let relay: Relay;
+  before(async () => {
+    relay = await startTestRelay();
+  });
+  after(() => relay.stop());
+
+  test('opens with retry, then a snapshot of quotes, history and unknown symbols', async () => {
+    await waitFor(async () => ((await relay.store.hasQuotes()) ? true : undefined));
+    const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=btc,%20eth,NOTACOIN`);
+    try {
+      assert.equal(reader.response.status, 200);
+      assert.match(reader.response.headers.get('content-type') ?? '', /^text\/event-stream/);
+      assert.equal(reader.response.headers.get('cache-control'), 'no-cache, no-transform');
+      assert.equal(reader.response.headers.get('x-accel-buffering'), 'no');
+      await reader.until((frames) => frames.some((frame) => frame.event === 'snapshot'));
+      assert.equal(
+        reader.frames[0]?.retry,
+        2000,
+        'the first frame tells clients how long to wait before reconnecting',
+      );
+      const first = reader.frames.find((frame) => frame.event !== undefined);
+      assert.equal(first?.event, 'snapshot', 'the first event is a snapshot');
+      const snapshot = dataOf<{
+        interval: number;
+        quotes: Record<string, { symbol: string; source: string; price: number }>;
+        history: Record<string, [number, number][]>;
+        unknown: string[];
+        sources: { id: string; state: string }[];
+      }>(first);
+      assert.deepEqual(Object.keys(snapshot.quotes).sort(), ['BTC', 'ETH']);
+      assert.equal(snapshot.quotes.BTC?.source, 'demo');
+      assert.ok(snapshot.quotes.BTC!.price > 1000, 'BTC is priced like BTC');
+      assert.deepEqual(snapshot.unknown, ['NOTACOIN']);
+      assert.equal(snapshot.interval, 100);
+      assert.ok((snapshot.history.BTC?.length ?? 0) >= 50, 'the chart gets history from the start');
+      const times = snapshot.history.BTC!.map(([ms]) => ms);
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => a - b),
+        'history is oldest first',
+      );
+      assert.deepEqual(
+        snapshot.sources.map(({ id, state }) => ({ id, state })),
+        [{ id: 'demo', state: 'ok' }],
+      );
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('then streams quotes events with strictly increasing ids, only for the asked symbols', async () => {
+    const { source, received } = listen(`${relay.url}/v1/stream?symbols=SOL`);
+    try {
+      await waitFor(() =>
+        received.filter((event) => event.type === 'quotes').length >= 3 ? true : undefined,
+      );
+      const quotes = received.filter((event) => event.type === 'quotes');
+      for (const event of quotes) {
+        assert.deepEqual(Object.keys(event.data.quotes as object), ['SOL']);
+        assert.equal(typeof event.data.t, 'number');
+      }
+      const sequence = quotes.map((event) => Number(event.id.split('-')[1]));
+      for (let i = 1; i < sequence.length; i++)
+        assert.ok(sequence[i]! > sequence[i - 1]!, 'ids increase');
+    } finally {
+      source.close();
+    }
+  });
+
+  test('a client that reconnects with Last-Event-ID gets exactly the events it missed', async () => {
+    const witness = listen(`${relay.url}/v1/stream?symbols=BTC,ETH`);
+    const leaving = listen(`${relay.url}/v1/stream?symbols=BTC,ETH`);
+    try {
+      await waitFor(() =>
+        leaving.received.filter((event) => event.type === 'quotes').length >= 2 ? true : undefined,
+      );
+      leaving.source.close();
+      const lastSeen = leaving.received.filter((event) => event.type === 'quotes').at(-1)!.id;
+      // Let several polls pass while the client is away.
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      const resumed = listen(`${relay.url}/v1/stream?symbols=BTC,ETH`, {
+        'Last-Event-ID': lastSeen,
+      });
+      try {
+        await waitFor(() =>
+          resumed.received.filter((event) => event.type === 'quotes').length >= 6
+            ? true
+            : undefined,
+        );
+        assert.equal(
+          resumed.received.filter((event) => event.type === 'snapshot').length,
+          0,
+          'a resumed stream sends no snapshot',
+        );
+        const resumedIds = resumed.received
+          .filter((event) => event.type === 'quotes')
+          .map((event) => event.id);
+        const witnessIds = witness.received
+          .filter((event) => event.type === 'quotes')
+          .map((event) => event.id);
+        const expected = witnessIds.slice(
+          witnessIds.indexOf(lastSeen) + 1,
+          witnessIds.indexOf(lastSeen) + 1 + 6,
+        );
+        assert.ok(witnessIds.includes(lastSeen));
+        assert.deepEqual(
+          resumedIds.slice(0, 6),
+          expected,
+          'the missed events, in order, without duplicates',
+        );
+      } finally {
+        resumed.source.close();
+      }
+    } finally {
+      witness.source.close();
+    }
+  });
+
+  test('an id the relay does not hold gets a fresh snapshot', async () => {
+    const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`, {
+      'Last-Event-ID': 'zzz-12',
+    });
+    try {
+      const frames = await reader.until((all) => all.some((frame) => frame.event !== undefined));
+      assert.equal(frames.find((frame) => frame.event)?.event, 'snapshot');
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('the stream without symbols serves the default set', async () => {
+    const reader = await SseReader.open(`${relay.url}/v1/stream`);
+    try {
+      await reader.until((frames) => frames.some((frame) => frame.event === 'snapshot'));
+      const snapshot = dataOf<{ quotes: Record<string, unknown> }>(reader.events('snapshot')[0]);
+      assert.deepEqual(Object.keys(snapshot.quotes).sort(), ['ADA', 'BTC', 'DOT', 'ETH', 'SOL']);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('a symbol no client watched before is polled from then on', async () => {
+    const { source, received } = listen(`${relay.url}/v1/stream?symbols=DOGE`);
+    try {
+      const quotes = await waitFor(() => received.find((event) => event.type === 'quotes'));
+      assert.ok((quotes.data.quotes as Record<string, unknown>).DOGE);
+    } finally {
+      source.close();
+    }
+  });
+
+  for (const [name, query, code] of [
+    ['a malformed symbol', 'symbols=BTC,DROP%20TABLE', 'bad_symbol'],
+    ['a symbol with markup', 'symbols=%3Cscript%3E', 'bad_symbol'],
+    [
+      'too many symbols',
+      `symbols=${Array.from({ length: 51 }, (_, i) => `S${i}`).join(',')}`,
+      'too_many_symbols',
+    ],
+    ['an oversized query', `symbols=${'A'.repeat(5000)}`, 'bad_query'],
+  ] as const) {
+    test(`${name} is a 400 with a JSON error, before any stream opens`, async () => {
+      const response = await fetch(`${relay.url}/v1/stream?${query}`);
+      assert.equal(response.status, 400);
+      assert.match(response.headers.get('content-type') ?? '', /application\/json/);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, code);
+      assert.ok(body.error.message.length > 0);
+      assert.doesNotMatch(
+        body.error.message,
+        /<script>|at \w+ \(/,
+        'no markup echoed, no stack trace',
+      );
+    });
+  }
+});
+
+describe('stream limits and liveness', () => {
+  test('heartbeat comments keep an idle stream open', async () => {
+    const relay = await startTestRelay({ timings: { heartbeatMs: 50 } });
+    const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+    try {
+      await reader.until(
+        (frames) => frames.filter((frame) => frame.comment === 'heartbeat').length >= 2,
+      );
+    } finally {
+      await reader.close();
+      await relay.stop();
+    }
+  });
+
+  test('more streams from one address than MAX_CLIENTS_PER_IP get a 429 with Retry-After', async () => {
+    const relay = await startTestRelay({ env: { MAX_CLIENTS_PER_IP: '2' } });
+    const open: SseReader[] = [];
+    try {
+      open.push(
+        await SseReader.open(`${relay.url}/v1/stream`),
+        await SseReader.open(`${relay.url}/v1/stream`),
+      );
+      const third = await fetch(`${relay.url}/v1/stream`);
+      assert.equal(third.status, 429);
+      assert.equal(third.headers.get('retry-after'), '10');
+      assert.equal(
+        ((await third.json()) as { error: { code: string } }).error.code,
+        'too_many_streams',
+      );
+      await open.pop()!.close();
+      const again = await waitFor(async () => {
+        const reader = await SseReader.open(`${relay.url}/v1/stream`);
+        if (reader.response.status === 200) return reader;
+        await reader.close();
+        return undefined;
+      });
+      open.push(again);
+    } finally {
+      for (const reader of open) await reader.close();
+      await relay.stop();
+    }
+  });
+
+  test('more streams than MAX_CLIENTS get a 503 with Retry-After', async () => {
+    const relay = await startTestRelay({ env: { MAX_CLIENTS: '2' } });
+    const open: SseReader[] = [];
+    try {
+      open.push(
+        await SseReader.open(`${relay.url}/v1/stream`),
+        await SseReader.open(`${relay.url}/v1/stream`),
+      );
+      const third = await fetch(`${relay.url}/v1/stream`);
+      assert.equal(third.status, 503);
+      assert.equal(third.headers.get('retry-after'), '5');
+      assert.equal(((await third.json()) as { error: { code: string } }).error.code, 'relay_full');
+    } finally {
+      for (const reader of open) await reader.close();
+      await relay.stop();
+    }
+  });
+
+  test('a closed stream leaves the hub', async () => {
+    const relay = await startTestRelay();
+    try {
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+      await reader.until((frames) => frames.some((frame) => frame.event === 'snapshot'));
+      const gauge = async () =>
+        (await (await fetch(`${relay.url}/metrics`)).text()).match(
+          /^tickwire_sse_clients (\d+)/m,
+        )?.[1];
+      assert.equal(await gauge(), '1');
+      await reader.close();
+      await waitFor(async () => ((await gauge()) === '0' ? true : undefined));
+    } finally {
+      await relay.stop();
+    }
+  });
+});

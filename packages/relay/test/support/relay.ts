@@ -1,0 +1,45 @@
+import { pino } from 'pino';
+import { loadConfig, type RelayConfig } from '../../src/config.js';
+import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
+import { DemoSource } from '../../src/sources/demo.js';
+import type { PriceSource } from '../../src/sources/price-source.js';
+
+export interface TestRelayOptions {
+  /** Environment as the relay would read it; PORT defaults to 0 (any free port). */
+  env?: Record<string, string>;
+  /** Replaces config values after parsing: tests poll faster than the 1 s minimum. */
+  config?: Partial<RelayConfig>;
+  sources?: PriceSource[];
+  timings?: Partial<RelayTimings>;
+  widgetsDir?: string;
+}
+
+/** A real relay on 127.0.0.1 and a free port, on a seeded demo market polled every 100 ms. */
+export async function startTestRelay(options: TestRelayOptions = {}): Promise<Relay> {
+  const config: RelayConfig = {
+    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', ...options.env }),
+    POLL_INTERVAL: 100,
+    ...options.config,
+  };
+  return startRelay({
+    config,
+    sources: options.sources ?? [new DemoSource({ seed: 42 })],
+    log: pino({ level: 'silent' }),
+    widgetsDir: options.widgetsDir,
+    timings: { heartbeatMs: 15_000, retryMs: 2_000, ...options.timings },
+  });
+}
+
+/** Waits until `check` returns a value other than undefined, polling every 20 ms; fails after `timeoutMs`. */
+export async function waitFor<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,151 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { FeedController } from '../../feed/feed-controller.js';
+import type { Quote } from '../../feed/protocol.js';
+import { DEFAULT_RELAY } from '../../internal/default-relay.js';
+import { type ElementState, elementState } from '../../internal/element-state.js';
+import {
+  direction,
+  formatChange,
+  formatPercent,
+  formatPrice,
+  formatTime,
+} from '../../internal/format.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { stateBadge } from '../../internal/state-badge.js';
+import { parseSymbols } from '../../internal/symbols.js';
+import { priceCardStyles } from './price-card.styles.js';
+
+const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
+const WORDS = { up: 'up', down: 'down', flat: 'unchanged' } as const;
+
+/**
+ * The live price of one asset: price, 24 h change with direction, time and source of the
+ * last update, and the state of its data.
+ *
+ * @summary A live price card: `<price-card symbol="BTC">`.
+ *
+ * @csspart card - The card's box.
+ * @csspart header - The row with the symbol and the state.
+ * @csspart symbol - The asset's symbol.
+ * @csspart state - The state of the data, in words.
+ * @csspart price - The latest price.
+ * @csspart change - The 24 h change, absolute and in percent.
+ * @csspart meta - Time and source of the last update.
+ * @csspart source - The source's name.
+ * @csspart simulated - The label on simulated (demo) prices.
+ * @csspart message - Why there is no price (an unknown symbol, a bad attribute).
+ *
+ * @cssproperty [--tickwire-bg=#ffffff] - Card background.
+ * @cssproperty [--tickwire-fg=#111827] - Text colour.
+ * @cssproperty [--tickwire-muted=#556070] - Secondary text.
+ * @cssproperty [--tickwire-border=#d9dde3] - Card border.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices and errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data and the simulated label.
+ * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
+ * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
+ * @cssproperty [--tickwire-font=system-ui] - Font family.
+ */
+export class PriceCard extends LitElement {
+  static override styles = [sharedStyles, priceCardStyles];
+
+  static override properties = {
+    symbol: { type: String, reflect: true },
+    relay: { type: String },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
+    state: { type: String, reflect: true },
+  };
+
+  /** The asset, such as `BTC`; case-insensitive. */
+  declare symbol: string;
+  /** Base URL of the relay. Defaults to the origin that served the script. */
+  declare relay: string | undefined;
+  /** BCP 47 locale for numbers and times; defaults to the browser's. */
+  declare locale: string | undefined;
+  /** `auto` follows the system's light or dark preference. */
+  declare theme: 'auto' | 'light' | 'dark';
+  /** The state of the data shown; set by the element, read-only for the page. */
+  declare state: ElementState;
+
+  private readonly feed = new FeedController(this);
+  /** The well-formed symbol shown, from the attribute. */
+  private shown = '';
+  /** Why no price can be shown, in words for the reader. */
+  private problem: string | undefined;
+
+  constructor() {
+    super();
+    this.symbol = '';
+    this.theme = 'auto';
+    this.state = 'connecting';
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const { symbols, malformed } = parseSymbols(this.symbol);
+    this.shown = symbols[0] ?? '';
+    const watched = this.shown ? [this.shown] : [];
+    this.feed.watch(this.relay ?? DEFAULT_RELAY, watched);
+    this.problem = this.describeProblem(this.shown, malformed) ?? this.feed.problem;
+    this.state = elementState(this.feed.view, watched, this.problem);
+  }
+
+  protected override render() {
+    const symbol = this.shown;
+    return html`<article part="card" class="card" aria-label=${`${symbol || 'Price'} price`}>
+      <header part="header">
+        <span part="symbol" class="symbol">${symbol || '—'}</span>
+        ${stateBadge(this.state)}
+      </header>
+      ${
+        this.problem
+          ? html`<p part="message" class="message">${this.problem}</p>`
+          : this.renderQuote(this.feed.view.quotes.get(symbol))
+      }
+    </article>`;
+  }
+
+  private renderQuote(quote: Quote | undefined) {
+    if (!quote) {
+      return html`<div part="price" class="price" aria-hidden="true">—</div>
+        <p part="meta" class="meta">Waiting for the first price…</p>`;
+    }
+    const { locale } = this;
+    const trend = direction(quote.change24h);
+    const simulated = this.isSimulated(quote.source);
+    return html`<div part="price" class="price">${formatPrice(quote.price, this.feed.view.quote, locale)}</div>
+      <div part="change" class="change ${trend}">
+        <span aria-hidden="true">${ARROWS[trend]}</span>
+        <span class="visually-hidden">${WORDS[trend]}</span>
+        ${formatChange(quote.change24h, locale)} (${formatPercent(quote.changePct24h, locale)})
+        <span class="period">24h</span>
+      </div>
+      <p part="meta" class="meta">
+        <time datetime=${new Date(quote.ts).toISOString()}>${formatTime(quote.ts, locale)}</time>
+        <span aria-hidden="true">·</span>
+        <span part="source">${quote.source}</span>
+        ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
+      </p>`;
+  }
+
+  private isSimulated(source: string): boolean {
+    return (
+      source === 'demo' ||
+      this.feed.view.sources.some((status) => status.id === source && status.simulated)
+    );
+  }
+
+  private describeProblem(symbol: string, malformed: string[]): string | undefined {
+    if (malformed.length > 0)
+      return `"${malformed[0]}" is not a symbol: use letters and digits, such as BTC.`;
+    if (!symbol) return 'No symbol: set symbol="BTC", for example.';
+    if (this.feed.view.unknown.has(symbol)) return `The relay does not list ${symbol}.`;
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'price-card': PriceCard;
+  }
+}

@@ -1,0 +1,68 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Subscription } from 'rxjs';
+import { feedFor } from './feed-registry.js';
+import { EMPTY_VIEW, type FeedView } from './feed-view.js';
+
+/**
+ * Connects an element to its relay's shared feed while the element is on the page (Lit's
+ * controller pattern: symmetric `hostConnected`/`hostDisconnected`). The element never
+ * touches the connection; it reads `view` and re-renders when it changes.
+ */
+export class FeedController implements ReactiveController {
+  /** What the feed knows now. */
+  view: FeedView = EMPTY_VIEW;
+  /** Why nothing can be watched (a relay URL that is not one), if so. */
+  problem: string | undefined;
+  private relay = '';
+  private symbols: readonly string[] = [];
+  private subscription: Subscription | undefined;
+  private connected = false;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /**
+   * Sets what to watch: call it from `willUpdate`. It resubscribes only when the relay or
+   * the symbols changed.
+   */
+  watch(relay: string, symbols: readonly string[]): void {
+    if (relay === this.relay && symbols.join(',') === this.symbols.join(',')) return;
+    this.relay = relay;
+    this.symbols = symbols;
+    if (this.connected) this.subscribe();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+
+  private subscribe(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    this.problem = undefined;
+    if (this.symbols.length === 0 || this.relay === '') return;
+    let feed: ReturnType<typeof feedFor>;
+    try {
+      feed = feedFor(this.relay);
+    } catch {
+      this.problem = `"${this.relay}" is not a relay URL.`;
+      return;
+    }
+    // The first view arrives synchronously, inside the host's update: assigning it is
+    // enough there; later views ask for an update of their own.
+    let synchronous = true;
+    this.subscription = feed.watch(this.symbols).subscribe((view) => {
+      this.view = view;
+      if (!synchronous) this.host.requestUpdate();
+    });
+    synchronous = false;
+  }
+}

@@ -1,0 +1,95 @@
+import type { PricePoint, Quote, SourceStatus, StreamMessage } from './protocol.js';
+
+/** The state of the connection to a relay, as a reader would name it. */
+export type ConnectionState = 'connecting' | 'live' | 'offline' | 'paused';
+
+/** Everything the elements of one relay know, as an immutable value. */
+export interface FeedView {
+  connection: ConnectionState;
+  quote: string;
+  quotes: ReadonlyMap<string, Quote>;
+  /** Per symbol, oldest first; ticks are appended to the snapshot's history. */
+  history: ReadonlyMap<string, readonly PricePoint[]>;
+  /** Counts snapshots: a chart redraws from scratch when it changes. */
+  snapshots: number;
+  unknown: ReadonlySet<string>;
+  stale: ReadonlySet<string>;
+  sources: readonly SourceStatus[];
+  intervalMs: number;
+  /** Local time of the last quotes the relay sent, ms. */
+  lastUpdate: number | undefined;
+}
+
+/** Ticks kept per symbol on the page, beyond the snapshot's history. */
+export const MAX_POINTS_PER_SYMBOL = 1_000;
+
+export const EMPTY_VIEW: FeedView = {
+  connection: 'connecting',
+  quote: 'USD',
+  quotes: new Map(),
+  history: new Map(),
+  snapshots: 0,
+  unknown: new Set(),
+  stale: new Set(),
+  sources: [],
+  intervalMs: 5_000,
+  lastUpdate: undefined,
+};
+
+/** Folds one stream message into the view. Pure: the same message on the same view gives the same view. */
+export function applyMessage(view: FeedView, message: StreamMessage, now: number): FeedView {
+  switch (message.type) {
+    case 'snapshot': {
+      const { data } = message;
+      const quotes = new Map(view.quotes);
+      const history = new Map(view.history);
+      for (const [symbol, quote] of Object.entries(data.quotes)) quotes.set(symbol, quote);
+      for (const [symbol, points] of Object.entries(data.history)) history.set(symbol, points);
+      return {
+        ...view,
+        connection: 'live',
+        quote: data.quote ?? view.quote,
+        quotes,
+        history,
+        snapshots: view.snapshots + 1,
+        unknown: new Set(data.unknown),
+        stale: new Set(
+          [...quotes.values()].filter((quote) => quote.stale).map((quote) => quote.symbol),
+        ),
+        sources: data.sources,
+        intervalMs: data.interval,
+        lastUpdate: now,
+      };
+    }
+    case 'quotes': {
+      const quotes = new Map(view.quotes);
+      const history = new Map(view.history);
+      const stale = new Set(view.stale);
+      for (const [symbol, quote] of Object.entries(message.data.quotes)) {
+        quotes.set(symbol, quote);
+        history.set(symbol, appendPoint(history.get(symbol) ?? [], [quote.ts, quote.price]));
+        if (quote.stale) stale.add(symbol);
+        else stale.delete(symbol);
+      }
+      return { ...view, connection: 'live', quotes, history, stale, lastUpdate: now };
+    }
+    case 'status': {
+      const stale = new Set(message.data.stale);
+      const quotes = new Map(view.quotes);
+      for (const [symbol, quote] of quotes) {
+        if (quote.stale !== stale.has(symbol))
+          quotes.set(symbol, { ...quote, stale: stale.has(symbol) });
+      }
+      return { ...view, quotes, stale, sources: message.data.sources };
+    }
+  }
+}
+
+/** Appends a point unless it is not newer than the last one (a replay or a repeated tick). */
+function appendPoint(points: readonly PricePoint[], point: PricePoint): readonly PricePoint[] {
+  const last = points.at(-1);
+  if (last && point[0] <= last[0]) return points;
+  const next = points.length >= MAX_POINTS_PER_SYMBOL ? points.slice(1) : points.slice();
+  next.push(point);
+  return next;
+}

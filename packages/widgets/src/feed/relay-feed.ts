@@ -1,0 +1,99 @@
+import {
+  debounceTime,
+  defer,
+  distinctUntilChanged,
+  filter,
+  finalize,
+  ignoreElements,
+  Observable,
+  retry,
+  share,
+  switchMap,
+  tap,
+  timer,
+} from 'rxjs';
+import { BaseFeed } from './feed.js';
+import { parseMessage } from './parse-message.js';
+import type { StreamMessage } from './protocol.js';
+import { reconnectDelayMs } from './reconnect-delay.js';
+
+export interface RelayFeedOptions {
+  /** How long the connection outlives its last watcher: an element moved in the DOM keeps it. */
+  graceMs?: number;
+  /** The EventSource class to use; tests pass a subclass that records its instances. */
+  eventSource?: typeof EventSource;
+}
+
+const STREAM_EVENTS = ['snapshot', 'quotes', 'status'] as const;
+
+/**
+ * The feed of a real relay: one EventSource for every symbol any element of the page
+ * watches. It reconnects by itself with backoff and jitter, resuming after the last event
+ * it saw, and closes a moment after the last element leaves.
+ */
+export class RelayFeed extends BaseFeed {
+  protected readonly connection$: Observable<never>;
+  /** The last event id seen, with the symbols it belongs to: resuming needs both. */
+  private cursor: { symbols: string; id: string } | undefined;
+  private readonly eventSource: typeof EventSource;
+
+  constructor(relayUrl: string, options: RelayFeedOptions = {}) {
+    super(relayUrl);
+    this.eventSource = options.eventSource ?? EventSource;
+    this.connection$ = this.watched$.pipe(
+      filter((symbols) => symbols.length > 0),
+      // Elements of one page connect in the same task: one connection for all of them.
+      debounceTime(0),
+      // A connection that already carries every wanted symbol is kept; only new symbols reopen it.
+      distinctUntilChanged((open, wanted) => wanted.every((symbol) => open.includes(symbol))),
+      switchMap((symbols) =>
+        defer(() => this.open(symbols)).pipe(
+          // Before `share`: a retry reopens the stream for the same watchers (RxJS `share` docs).
+          retry({
+            delay: (_error, attempt) => timer(reconnectDelayMs(attempt)),
+            resetOnSuccess: true,
+          }),
+        ),
+      ),
+      tap((message) => this.apply(message)),
+      ignoreElements(),
+      finalize(() => this.setConnection('connecting')),
+      share({ resetOnRefCountZero: () => timer(options.graceMs ?? 1_000) }),
+    );
+  }
+
+  private open(symbols: readonly string[]): Observable<StreamMessage> {
+    return new Observable<StreamMessage>((subscriber) => {
+      const list = symbols.join(',');
+      const url = new URL('v1/stream', this.relayUrl);
+      url.searchParams.set('symbols', list);
+      const resuming = this.cursor?.symbols === list;
+      if (resuming) url.searchParams.set('lastEventId', this.cursor!.id);
+      const source = new this.eventSource(url.href);
+
+      for (const type of STREAM_EVENTS) {
+        source.addEventListener(type, (event) => {
+          const message = parseMessage(type, (event as MessageEvent<string>).data);
+          if (!message) return;
+          const { lastEventId } = event as MessageEvent<string>;
+          if (lastEventId) this.cursor = { symbols: list, id: lastEventId };
+          subscriber.next(message);
+        });
+      }
+      source.addEventListener('open', () => {
+        // A resumed stream sends no snapshot: being open again is being live again.
+        if (resuming) this.setConnection('live');
+      });
+      source.addEventListener('error', () => {
+        // A browser EventSource reconnects by itself after a dropped connection but gives up
+        // for good on any non-200 answer (a proxy's 502 during a deploy: readyState CLOSED).
+        // Closing it and reconnecting ourselves treats both alike: backoff with jitter, then
+        // resume from the last event id.
+        source.close();
+        this.setConnection('offline');
+        subscriber.error(new Error('stream interrupted'));
+      });
+      return () => source.close();
+    });
+  }
+}

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+
+/** The dark theme's values, for `theme="dark"` and for `auto` on a dark system. */
+const darkTokens = css`
+  --_bg: var(--tickwire-bg, #161b22);
+  --_fg: var(--tickwire-fg, #e6edf3);
+  --_muted: var(--tickwire-muted, #9aa5b1);
+  --_border: var(--tickwire-border, #30363d);
+  --_up: var(--tickwire-up, #4ac26b);
+  --_down: var(--tickwire-down, #ff7b72);
+  --_warn: var(--tickwire-warn, #e3b341);
+  --_accent: var(--tickwire-accent, #6ea8fe);
+  --_series-1: var(--tickwire-series-1, #6ea8fe);
+  --_series-2: var(--tickwire-series-2, #ffa94d);
+  --_series-3: var(--tickwire-series-3, #69db7c);
+  --_series-4: var(--tickwire-series-4, #da77f2);
+  --_series-5: var(--tickwire-series-5, #f783ac);
+  --_series-6: var(--tickwire-series-6, #66d9e8);
+`;
+
+/**
+ * Kit-wide design tokens and the pieces every element shares. Each `--_x` private property
+ * reads the public `--tickwire-x` a host page may set, falling back to the theme's value.
+ */
+export const sharedStyles = css`
+  :host {
+    --_bg: var(--tickwire-bg, #ffffff);
+    --_fg: var(--tickwire-fg, #111827);
+    --_muted: var(--tickwire-muted, #556070);
+    --_border: var(--tickwire-border, #d9dde3);
+    --_up: var(--tickwire-up, #0a7d38);
+    --_down: var(--tickwire-down, #c22a2a);
+    --_warn: var(--tickwire-warn, #8a5a00);
+    --_accent: var(--tickwire-accent, #1d5fd6);
+    --_radius: var(--tickwire-radius, 0.75rem);
+    --_space: var(--tickwire-space, 0.75rem);
+    --_font: var(--tickwire-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_series-1: var(--tickwire-series-1, #1d5fd6);
+    --_series-2: var(--tickwire-series-2, #d9480f);
+    --_series-3: var(--tickwire-series-3, #2b8a3e);
+    --_series-4: var(--tickwire-series-4, #862e9c);
+    --_series-5: var(--tickwire-series-5, #c2255c);
+    --_series-6: var(--tickwire-series-6, #0b7285);
+
+    /* The host page's inherited text styles must not reshape the element. */
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: var(--tickwire-font-size, 1rem);
+    font-weight: normal;
+    font-style: normal;
+    line-height: 1.4;
+    letter-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    white-space: normal;
+    color: var(--_fg);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .state {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    font-size: 0.75em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+
+  .state .dot {
+    width: 0.55em;
+    height: 0.55em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+
+  .state-live {
+    color: var(--_up);
+  }
+
+  .state-stale {
+    color: var(--_warn);
+  }
+
+  .state-error {
+    color: var(--_down);
+  }
+
+  .state-paused {
+    color: var(--_accent);
+  }
+
+  .state-offline .dot,
+  .state-connecting .dot {
+    background: transparent;
+    border: 1.5px solid currentColor;
+  }
+
+  .simulated {
+    display: inline-block;
+    padding: 0 0.4em;
+    border: 1px solid var(--_warn);
+    border-radius: 0.3em;
+    color: var(--_warn);
+    font-size: 0.75em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+
+  .up {
+    color: var(--_up);
+  }
+
+  .down {
+    color: var(--_down);
+  }
+
+  .message {
+    margin: 0;
+    color: var(--_down);
+  }
+`;
