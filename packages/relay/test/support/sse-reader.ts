@@ -68,8 +68,11 @@ export class SseReader {
     if (!this.response.body) return;
     const decoder = new TextDecoder();
     let buffer = '';
-    for await (const chunk of this.response.body) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    const body = this.response.body.getReader();
+    for (;;) {
+      const { done, value } = await body.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {
         this.frames.push(parseFrame(buffer.slice(0, end)));
