@@ -88,9 +88,9 @@ class AssetWalk {
     this.volume24h = (asset.dailyValue / asset.price) * Math.exp(0.2 * gaussian());
     // Walk a day forward from an arbitrary level, then scale the path to end at the listed
     // price: the day behind the start is as random as the days after it.
-    const firstMinute = Math.floor((start - DAY_MS) / MINUTE_MS) * MINUTE_MS;
+    const lastMinute = Math.floor(start / MINUTE_MS) * MINUTE_MS;
     let level = 1;
-    for (let ms = firstMinute; ms < start; ms += MINUTE_MS) {
+    for (let ms = lastMinute - DAY_MS + MINUTE_MS; ms <= lastMinute; ms += MINUTE_MS) {
       level *= this.step(MINUTE_MS);
       this.closes.push([ms, level]);
     }

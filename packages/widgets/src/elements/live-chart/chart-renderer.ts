@@ -168,6 +168,14 @@ export class ChartRenderer {
     this.lastTimes.set(symbol, newest);
   }
 
+  /** The points drawn for `symbol`, as `[seconds, value]`: what a reader sees, for tests. */
+  pointsOf(symbol: string): [number, number][] {
+    return (this.series.get(symbol)?.data() ?? []).map((point) => [
+      point.time as number,
+      (point as { value: number }).value,
+    ]);
+  }
+
   /** Fits the visible range to the data. */
   fit(): void {
     this.chart.timeScale().fitContent();

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../src/config.js';
+import { configTable } from '../src/config-table.js';
+
+describe('configuration', () => {
+  test('every key has its documented default', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 8080);
+    assert.equal(config.HOST, '127.0.0.1');
+    assert.deepEqual(config.SOURCES, ['demo']);
+    assert.deepEqual(config.SYMBOLS, ['BTC', 'ETH', 'SOL', 'ADA', 'DOT']);
+    assert.equal(config.POLL_INTERVAL, 5_000);
+    assert.equal(config.PRICE_TTL, 60_000);
+    assert.equal(config.MAX_HISTORY, 100);
+    assert.equal(config.QUOTE, 'USD');
+    assert.equal(config.REDIS_URL, undefined);
+    assert.deepEqual(config.CORS_ORIGINS, ['*']);
+    assert.equal(config.ADMIN_TOKEN, undefined);
+    assert.equal(config.LOG_LEVEL, 'info');
+  });
+
+  test('values are trimmed and case-insensitive where that is safe', () => {
+    const config = loadConfig({ SYMBOLS: ' btc , eth,,sol ', QUOTE: 'eur', POLL_INTERVAL: 'slow' });
+    assert.deepEqual(config.SYMBOLS, ['BTC', 'ETH', 'SOL']);
+    assert.equal(config.QUOTE, 'EUR');
+    assert.equal(config.POLL_INTERVAL, 30_000);
+  });
+
+  test('POLL_INTERVAL takes 1–30 seconds or a named speed', () => {
+    const interval = (value: string) => loadConfig({ POLL_INTERVAL: value }).POLL_INTERVAL;
+    assert.deepEqual(
+      ['ultra_fast', 'fast', 'normal', 'slow', '1', '30'].map(interval),
+      [1e3, 5e3, 10e3, 30e3, 1e3, 30e3],
+    );
+  });
+
+  test('SOURCE_URL_<ID> keeps only the scheme, host and port', () => {
+    const config = loadConfig({ SOURCE_URL_BINANCE: 'http://127.0.0.1:9000/ignored/path' });
+    assert.deepEqual(config.sourceUrls, { binance: 'http://127.0.0.1:9000' });
+  });
+
+  for (const [key, value, reason] of [
+    ['PORT', 'http', /whole number/],
+    ['PORT', '70000', /at most 65535/],
+    ['POLL_INTERVAL', '0', /at least 1/],
+    ['POLL_INTERVAL', '31', /at most 30/],
+    ['POLL_INTERVAL', 'sometimes', /ultra_fast/],
+    ['POLL_INTERVAL', '2.5', /whole seconds/],
+    ['SYMBOLS', 'BTC,E-TH', /letters or digits/],
+    ['SYMBOLS', ' , ', /at least one/],
+    ['SOURCES', 'demo,nasdaq', /unknown source 'nasdaq'/],
+    ['QUOTE', 'dollars', /currency code/],
+    ['REDIS_URL', 'localhost:6379', /redis:\/\//],
+    ['CORS_ORIGINS', 'example.com', /origins like/],
+    ['ADMIN_TOKEN', 'short', /16 characters/],
+    ['LOG_LEVEL', 'loud', /expected fatal/],
+    ['SOURCE_URL_BINANCE', 'ftp://mirror', /http:\/\//],
+  ] as const) {
+    test(`${key}=${value} is refused with a line naming the key`, () => {
+      assert.throws(
+        () => loadConfig({ [key]: value }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.ok(error.message.startsWith(`${key}=`), error.message);
+          assert.match(error.message, reason);
+          assert.ok(!error.message.includes('\n'), 'one line');
+          return true;
+        },
+      );
+    });
+  }
+
+  test('the relay refuses bad config with one line on stderr and exit code 2', () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(
+      result.stderr,
+      'tickwire: bad configuration: PORT="eighty": expected a whole number from 0 to 65535\n',
+    );
+  });
+
+  test('the README documents every key with its default, as generated from the code', () => {
+    const readme = readFileSync(
+      fileURLToPath(new URL('../../../README.md', import.meta.url)),
+      'utf8',
+    );
+    assert.ok(
+      readme.includes(configTable()),
+      'README.md holds the table `npm run config-table` prints',
+    );
+    for (const key of Object.keys(CONFIG_KEYS)) assert.ok(readme.includes(`\`${key}\``), key);
+  });
+});

@@ -1,0 +1,47 @@
+import type { PricePoint, Quote, SnapshotData } from './protocol.js';
+
+/** A quote as the relay would send it, for scripted feeds (tests, Storybook). */
+export function sampleQuote(
+  symbol: string,
+  price: number,
+  changePct24h = 0,
+  overrides: Partial<Quote> = {},
+): Quote {
+  const open24h = price / (1 + changePct24h / 100);
+  return {
+    symbol,
+    price,
+    open24h,
+    change24h: price - open24h,
+    changePct24h,
+    volume24h: 1_000,
+    ts: Date.now(),
+    source: 'demo',
+    stale: false,
+    ...overrides,
+  };
+}
+
+/** A minute-by-minute history ending now at `price`, gently wandering, for charts. */
+export function sampleHistory(price: number, points = 60, seed = 1): PricePoint[] {
+  const now = Date.now();
+  let level = price;
+  const out: PricePoint[] = [];
+  for (let i = 0; i < points; i++) {
+    out.unshift([now - i * 60_000, level]);
+    level *= 1 + Math.sin((i + 1) * seed * 0.7) * 0.002;
+  }
+  return out;
+}
+
+/** A snapshot message body for `quotes`, with history for each. */
+export function sampleSnapshot(quotes: Quote[], unknown: string[] = []): SnapshotData {
+  return {
+    interval: 5_000,
+    quote: 'USD',
+    quotes: Object.fromEntries(quotes.map((quote) => [quote.symbol, quote])),
+    history: Object.fromEntries(quotes.map((quote) => [quote.symbol, sampleHistory(quote.price)])),
+    unknown,
+    sources: [{ id: 'demo', state: 'ok', simulated: true }],
+  };
+}
