@@ -62,9 +62,9 @@ describe('the demo market', () => {
     for (let i = 0; i < 200; i++) {
       advance(5_000);
       const next = await source.fetchQuotes(symbols);
-      next.forEach((quote, index) =>
-        moves[quote.symbol]!.push(Math.log(quote.price / previous[index]!.price)),
-      );
+      next.forEach((quote, index) => {
+        moves[quote.symbol]!.push(Math.log(quote.price / previous[index]!.price));
+      });
       previous = next;
     }
     const spread = (values: number[]) =>
