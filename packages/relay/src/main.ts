@@ -11,6 +11,12 @@ async function main(): Promise<void> {
   let config: RelayConfig;
   try {
     config = loadConfig(process.env);
+    if (config.REDIS_URL) {
+      // Refused rather than ignored: an operator who set it expects shared state.
+      throw new ConfigError(
+        'REDIS_URL: Redis mode is not available in this version; unset it to run in memory',
+      );
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`tickwire: bad configuration: ${error.message}\n`);

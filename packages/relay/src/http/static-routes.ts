@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import express, { Router } from 'express';
 import { renderDemoPage } from './demo-page.js';
 import type { AppDeps } from './deps.js';
@@ -25,6 +26,8 @@ const HASHED_FILE = /-[\w-]{8,}\.js$/;
 /** `/` (demo page), `/widgets.js` and its chunks, and the demo page's own files. */
 export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
   const router = Router();
+  // Only here: the event stream must never sit in a compression buffer.
+  router.use(compression());
 
   router.get('/', (req, res) => {
     const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
