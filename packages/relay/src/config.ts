@@ -14,8 +14,8 @@ const POLL_INTERVAL_NAMES: Record<string, number> = {
   slow: 30,
 };
 
-/** Source ids this build knows, in the form `SOURCES` takes. */
-export const KNOWN_SOURCES = ['demo'] as const;
+/** A source id as `SOURCES` takes it. */
+const SOURCE_ID = /^(demo|binance|coingecko|ccxt:[a-z0-9_]+)$/;
 
 const commaList = (raw: string) =>
   raw
@@ -67,19 +67,20 @@ export const CONFIG_KEYS = {
   }),
   SOURCES: key({
     defaultValue: 'demo',
-    doc: 'Price sources in order of preference, comma-separated. `demo` is the simulated market.',
+    doc: 'Price sources in order of preference, comma-separated: `binance`, `coingecko`, `ccxt:<exchange>` (any ccxt exchange), or `demo` alone (the simulated market).',
     schema: z
       .string()
-      .transform(commaList)
+      .transform((raw) => [...new Set(commaList(raw).map((id) => id.toLowerCase()))])
       .pipe(
         z
           .array(
-            z.enum(KNOWN_SOURCES, {
-              error: (issue) =>
-                `unknown source '${String(issue.input)}' (known: ${KNOWN_SOURCES.join(', ')})`,
-            }),
+            z.string().regex(SOURCE_ID, 'sources are binance, coingecko, ccxt:<exchange> or demo'),
           )
-          .min(1, 'expected at least one source'),
+          .min(1, 'expected at least one source')
+          .refine((ids) => !ids.includes('demo') || ids.length === 1, {
+            // Simulated prices must never stand in silently for real ones.
+            message: 'demo is the simulated market and cannot be mixed with real sources',
+          }),
       ),
   }),
   SYMBOLS: key({

@@ -5,10 +5,12 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type RelayConfig } from './config.js';
 import { startRelay } from './relay.js';
 import { createSources } from './sources/create-sources.js';
+import type { PriceSource } from './sources/price-source.js';
 
 /** The only place that reads the environment; builds the relay, starts it, stops it on a signal. */
 async function main(): Promise<void> {
   let config: RelayConfig;
+  let sources: PriceSource[];
   try {
     config = loadConfig(process.env);
     if (config.REDIS_URL) {
@@ -17,18 +19,14 @@ async function main(): Promise<void> {
         'REDIS_URL: Redis mode is not available in this version; unset it to run in memory',
       );
     }
+    sources = await createSources(config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`tickwire: bad configuration: ${error.message}\n`);
     process.exit(2);
   }
   const log = pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
-  const relay = await startRelay({
-    config,
-    sources: await createSources(config),
-    log,
-    widgetsDir: widgetsDistDir(),
-  });
+  const relay = await startRelay({ config, sources, log, widgetsDir: widgetsDistDir() });
   log.info(
     { url: relay.url, sources: config.SOURCES, symbols: config.SYMBOLS },
     `Tickwire relay on ${relay.url}`,

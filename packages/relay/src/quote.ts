@@ -8,12 +8,15 @@ export interface Quote {
   /** Base asset, upper case: `BTC`. */
   symbol: string;
   price: number;
-  /** Price 24 hours before `ts`, as the source reports it. */
-  open24h: number;
-  change24h: number;
-  changePct24h: number;
+  /**
+   * Price 24 hours before `ts`, as the source reports it. `null` (like the change and
+   * volume) when the source does not report it: never a made-up zero.
+   */
+  open24h: number | null;
+  change24h: number | null;
+  changePct24h: number | null;
   /** Traded volume over 24 hours, in the base asset. */
-  volume24h: number;
+  volume24h: number | null;
   /** The source's own timestamp of the price, ms since the epoch. */
   ts: number;
   /** Where the number came from: `demo`, `binance`, `coingecko`, `ccxt:kraken`. */

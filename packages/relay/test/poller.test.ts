@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DemoSource } from '../src/sources/demo.js';
 import type { PriceSource, SourceQuote } from '../src/sources/price-source.js';
-import { startTestRelay, waitFor } from './support/relay.js';
+import { pollCount, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
 /** A real demo market behind a wrapper that counts calls and can be made to fail or stall. */
@@ -52,18 +52,9 @@ describe('the poller', () => {
           await SseReader.open(`${relay.url}/v1/stream?symbols=${i % 2 ? 'BTC,DOGE' : 'ETH,XRP'}`),
         );
       }
-      await Promise.all(
-        readers.map((reader) =>
-          reader.until((frames) => frames.some((f) => f.event === 'snapshot')),
-        ),
-      );
+      await Promise.all(readers.map((reader) => reader.untilEvent('snapshot')));
       // Counted against the relay's own count of polls, so the check holds however slow the machine.
-      const polls = async () =>
-        Number(
-          (await (await fetch(`${relay.url}/metrics`)).text()).match(
-            /^tickwire_poll_duration_seconds_count (\d+)/m,
-          )?.[1],
-        );
+      const polls = () => pollCount(relay);
       const [callsBefore, pollsBefore] = [source.calls.length, await polls()];
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const [callsAfter, pollsAfter] = [source.calls.length, await polls()];

@@ -32,6 +32,11 @@ export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router 
     });
   });
 
+  router.get('/v1/sources', async (_req, res) => {
+    const { sources, stale } = await store.status();
+    res.set(noStore).json({ sources, stale });
+  });
+
   router.get('/healthz', (_req, res) => {
     res.set(noStore).json({ ok: true });
   });

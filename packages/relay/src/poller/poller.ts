@@ -2,8 +2,10 @@ import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { SourceQuote } from '../sources/price-source.js';
+import { SourceError } from '../sources/source-error.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { WatchList } from '../watch-list.js';
+import { QuoteGuard } from './quote-guard.js';
 import { SourceHealth } from './source-health.js';
 
 export interface PollerOptions {
@@ -27,6 +29,7 @@ export interface PollerOptions {
 export class Poller {
   private readonly health: Map<string, SourceHealth>;
   private readonly backfilled = new Set<string>();
+  private readonly guard = new QuoteGuard();
   private readonly now: () => number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -69,7 +72,7 @@ export class Poller {
   async pollOnce(): Promise<void> {
     const { catalog, store, watchList, metrics } = this.options;
     const endTimer = metrics.pollDuration.startTimer();
-    if (!catalog.complete) await catalog.refresh();
+    if (!catalog.complete) await this.loadMissingListings();
     const symbols = watchList.symbols().filter((symbol) => catalog.lists(symbol));
     await this.backfill(symbols);
     const quotes = await this.fetchWithFailover(symbols);
@@ -79,12 +82,33 @@ export class Poller {
     endTimer();
   }
 
+  /** Asks sources whose listing failed to load again, within their backoff like any other call. */
+  private async loadMissingListings(): Promise<void> {
+    const { catalog } = this.options;
+    const failures = await catalog.refresh(
+      (source) => !catalog.has(source) && this.health.get(source.id)!.available(this.now()),
+    );
+    for (const [id, error] of failures) {
+      this.health
+        .get(id)
+        ?.failed(
+          this.now(),
+          describe(error),
+          error instanceof SourceError ? error.retryAfterMs : undefined,
+        );
+    }
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      const started = this.now();
       this.running = this.pollOnce()
         .catch((error: unknown) => this.options.log.error({ err: error }, 'poll failed'))
-        .finally(() => this.schedule(this.options.intervalMs));
+        // Polls start one interval apart; a poll slower than that is followed at once, never overlapped.
+        .finally(() =>
+          this.schedule(Math.max(0, this.options.intervalMs - (this.now() - started))),
+        );
     }, delayMs);
   }
 
@@ -102,14 +126,28 @@ export class Poller {
       try {
         const answer = await source.fetchQuotes(asked);
         metrics.upstreamRequests.inc({ source: source.id, outcome: 'ok' });
-        health.succeeded(this.now());
-        quotes.push(...answer);
-        const answered = new Set(answer.map((quote) => quote.symbol));
+        const problems: string[] = [];
+        const accepted = answer.filter((quote) => {
+          if (!asked.includes(quote.symbol)) return false;
+          const verdict = this.guard.check(quote);
+          if (!verdict.ok) problems.push(verdict.reason);
+          return verdict.ok;
+        });
+        const answered = new Set(accepted.map((quote) => quote.symbol));
+        const lacking = asked.filter((symbol) => !answered.has(symbol));
+        if (problems.length > 0) log.warn({ source: source.id, problems }, 'quotes held back');
+        // A source that answers but leaves symbols out is degraded, not down: the next
+        // source fills the gaps and this one is asked again next time.
+        if (lacking.length > 0)
+          health.partial(this.now(), problems[0] ?? `no quote for ${lacking.join(', ')}`);
+        else health.succeeded(this.now());
+        quotes.push(...accepted);
         missing = missing.filter((symbol) => !answered.has(symbol));
       } catch (error) {
+        const retryAfterMs = error instanceof SourceError ? error.retryAfterMs : undefined;
         metrics.upstreamRequests.inc({ source: source.id, outcome: 'error' });
-        health.failed(this.now(), describe(error));
-        log.warn({ source: source.id, err: error }, 'source failed; trying the next');
+        health.failed(this.now(), describe(error), retryAfterMs);
+        log.warn({ source: source.id, err: error, retryAfterMs }, 'source failed; trying the next');
       }
     }
     return quotes;

@@ -12,6 +12,8 @@ const DOWN_AFTER_FAILURES = 3;
  */
 export class SourceHealth {
   private failures = 0;
+  /** The last answer lacked some symbols or held bad data: degraded, but no backoff. */
+  private incomplete = false;
   private retryAt = 0;
   private lastOkTs: number | undefined;
   private lastError: string | undefined;
@@ -28,10 +30,18 @@ export class SourceHealth {
   }
 
   succeeded(now: number): void {
+    this.incomplete = false;
     this.failures = 0;
     this.retryAt = 0;
     this.lastOkTs = now;
     this.lastError = undefined;
+  }
+
+  /** Records an answer that left symbols out or held values that were not believed. */
+  partial(now: number, error: string): void {
+    this.succeeded(now);
+    this.incomplete = true;
+    this.lastError = error;
   }
 
   /**
@@ -48,7 +58,11 @@ export class SourceHealth {
 
   status(): SourceStatus {
     const state =
-      this.failures === 0 ? 'ok' : this.failures >= DOWN_AFTER_FAILURES ? 'down' : 'degraded';
+      this.failures >= DOWN_AFTER_FAILURES
+        ? 'down'
+        : this.failures > 0 || this.incomplete
+          ? 'degraded'
+          : 'ok';
     return {
       id: this.id,
       state,

@@ -14,19 +14,30 @@ export class SourceCatalog {
   ) {}
 
   /**
-   * Loads every source's listing. A source that cannot answer now keeps its previous
-   * listing (none at first) and is asked again on the next refresh.
+   * Loads the listings of the sources `which` selects (all by default). A source that cannot
+   * answer keeps its previous listing (none at first); its error is returned so the caller
+   * can back off before asking again.
    */
-  async refresh(): Promise<void> {
+  async refresh(
+    which: (source: PriceSource) => boolean = () => true,
+  ): Promise<Map<string, unknown>> {
+    const failures = new Map<string, unknown>();
     await Promise.all(
-      this.sources.map(async (source) => {
+      this.sources.filter(which).map(async (source) => {
         try {
           this.listings.set(source.id, await source.listSymbols());
         } catch (error) {
+          failures.set(source.id, error);
           this.log.warn({ source: source.id, err: error }, 'could not load the listing');
         }
       }),
     );
+    return failures;
+  }
+
+  /** True when `source`'s listing is loaded. */
+  has(source: PriceSource): boolean {
+    return this.listings.has(source.id);
   }
 
   /** True once every source has answered with its listing. */
@@ -34,8 +45,12 @@ export class SourceCatalog {
     return this.sources.every((source) => this.listings.has(source.id));
   }
 
-  /** True if some source lists `symbol`. */
+  /**
+   * True if some source lists `symbol`, or might: while a source's listing is not loaded
+   * (it was down at start) no symbol is called unknown.
+   */
   lists(symbol: string): boolean {
+    if (!this.complete) return true;
     for (const listing of this.listings.values()) if (listing.has(symbol)) return true;
     return false;
   }

@@ -1,15 +1,55 @@
-import type { RelayConfig } from '../config.js';
+import { ConfigError, type RelayConfig } from '../config.js';
+import { createCcxtSource } from './ccxt-source.js';
+import { CoinGeckoSource } from './coingecko-source.js';
 import { DemoSource } from './demo.js';
 import type { PriceSource } from './price-source.js';
 
-/** Builds the sources `SOURCES` names, in its order. */
-export async function createSources(config: Pick<RelayConfig, 'SOURCES'>): Promise<PriceSource[]> {
-  return config.SOURCES.map((id): PriceSource => {
-    switch (id) {
-      case 'demo':
-        return new DemoSource();
-      default:
-        throw new Error(`no adapter for source '${id satisfies never}'`);
+/** Per-call timeouts and other knobs that are constants in production and short in tests. */
+export interface SourceTuning {
+  timeoutMs?: number;
+}
+
+/** The `SOURCE_URL_<ID>` key of a source id: `ccxt:kraken` → `ccxt_kraken`. */
+const urlKey = (id: string) => id.replace(':', '_');
+
+/** Builds the sources `SOURCES` names, in its order. ccxt is imported only if one needs it. */
+export async function createSources(
+  config: Pick<RelayConfig, 'SOURCES' | 'QUOTE' | 'COINGECKO_API_KEY' | 'sourceUrls'>,
+  tuning: SourceTuning = {},
+): Promise<PriceSource[]> {
+  const sources: PriceSource[] = [];
+  for (const id of config.SOURCES) {
+    const baseUrl = config.sourceUrls[urlKey(id)];
+    if (id === 'demo') sources.push(new DemoSource());
+    else if (id === 'coingecko') {
+      sources.push(
+        new CoinGeckoSource({
+          apiKey: config.COINGECKO_API_KEY,
+          quote: config.QUOTE,
+          baseUrl,
+          timeoutMs: tuning.timeoutMs,
+        }),
+      );
+    } else {
+      const exchangeId = id === 'binance' ? 'binance' : id.slice('ccxt:'.length);
+      try {
+        sources.push(
+          await createCcxtSource({
+            exchangeId,
+            sourceId: id,
+            quote: config.QUOTE,
+            baseUrl,
+            timeoutMs: tuning.timeoutMs,
+            // Spot markets only: futures and options are other instruments.
+            exchangeOptions: {
+              options: { defaultType: 'spot', fetchMarkets: { types: ['spot'] } },
+            },
+          }),
+        );
+      } catch (error) {
+        throw new ConfigError(`SOURCES=${config.SOURCES.join(',')}: ${(error as Error).message}`);
+      }
     }
-  });
+  }
+  return sources;
 }

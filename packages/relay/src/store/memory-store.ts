@@ -24,7 +24,7 @@ export class MemoryStore implements PriceStore {
   /** Distinguishes this process's event ids from a previous run's. */
   private readonly epoch = Date.now().toString(36);
   private sequence = 0;
-  private status: RelayStatus = { sources: [], stale: [] };
+  private currentStatus: RelayStatus = { sources: [], stale: [] };
   private statusKey = '';
 
   constructor(private readonly options: StoreOptions) {
@@ -64,12 +64,16 @@ export class MemoryStore implements PriceStore {
       .filter((quote) => this.isStale(quote))
       .map((quote) => quote.symbol)
       .sort();
-    this.status = { sources: [...sources], stale };
+    this.currentStatus = { sources: [...sources], stale };
     // lastOkTs moves on every good poll; only a change a reader would notice is news.
     const key = JSON.stringify([sources.map(({ lastOkTs: _, ...rest }) => rest), stale]);
     if (key === this.statusKey) return;
     this.statusKey = key;
-    this.emit({ type: 'status', status: this.status });
+    this.emit({ type: 'status', status: this.currentStatus });
+  }
+
+  async status(): Promise<RelayStatus> {
+    return this.currentStatus;
   }
 
   async hasQuotes(): Promise<boolean> {
@@ -99,7 +103,7 @@ export class MemoryStore implements PriceStore {
       lastEventId: this.log.peekLast()?.id,
       quotes: await this.latest(symbols),
       history: await this.history(symbols, historyLimit),
-      status: this.status,
+      status: this.currentStatus,
     };
   }
 

@@ -40,8 +40,10 @@ export interface PriceStore {
    * only when a state, an error or the stale set changed.
    */
   setSourceStatus(sources: readonly SourceStatus[]): Promise<void>;
-  /** Symbols the store has any quote for. */
+  /** True once the store holds any quote. */
   hasQuotes(): Promise<boolean>;
+  /** The current status: source health and stale symbols. */
+  status(): Promise<RelayStatus>;
   /** Latest quotes of the symbols the store has, each marked stale past the TTL. */
   latest(symbols: readonly string[]): Promise<Record<string, Quote>>;
   /** The last `limit` points of each symbol's history, oldest first. */

@@ -30,6 +30,12 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
   });
 }
 
+/** How many polls the relay has finished, from its own metrics. */
+export async function pollCount(relay: Relay): Promise<number> {
+  const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+  return Number(metrics.match(/^tickwire_poll_duration_seconds_count (\d+)/m)?.[1]);
+}
+
 /** Waits until `check` returns a value other than undefined, polling every 20 ms; fails after `timeoutMs`. */
 export async function waitFor<T>(
   check: () => T | undefined | Promise<T | undefined>,

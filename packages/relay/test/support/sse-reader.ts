@@ -39,6 +39,11 @@ export class SseReader {
     return this.frames.filter((frame) => frame.event === event);
   }
 
+  /** Waits for the first event of type `event`. */
+  untilEvent(event: string, timeoutMs?: number): Promise<SseFrame[]> {
+    return this.until((frames) => frames.some((frame) => frame.event === event), timeoutMs);
+  }
+
   /** Waits until `predicate` holds for the frames seen, or fails after `timeoutMs`. */
   async until(predicate: (frames: SseFrame[]) => boolean, timeoutMs = 5_000): Promise<SseFrame[]> {
     const deadline = Date.now() + timeoutMs;

@@ -6,10 +6,11 @@
 export interface Quote {
   symbol: string;
   price: number;
-  open24h: number;
-  change24h: number;
-  changePct24h: number;
-  volume24h: number;
+  /** The 24 h figures are `null` when the source does not report them. */
+  open24h: number | null;
+  change24h: number | null;
+  changePct24h: number | null;
+  volume24h: number | null;
   /** The source's own timestamp, ms. */
   ts: number;
   source: string;

@@ -54,14 +54,14 @@ export function formatPrice(value: number, currency: string, locale?: string): s
 }
 
 /** A signed change in the price's digits: `+1,123.35`, `−0.0012`. */
-export function formatChange(value: number, locale?: string): string {
-  if (!Number.isFinite(value)) return '—';
+export function formatChange(value: number | null, locale?: string): string {
+  if (value === null || !Number.isFinite(value)) return '—';
   return numberFormat(locale, { ...priceDigits(value), signDisplay: 'exceptZero' }).format(value);
 }
 
 /** A signed percentage from a number of percent: `+1.70%`. */
-export function formatPercent(percent: number, locale?: string): string {
-  if (!Number.isFinite(percent)) return '—';
+export function formatPercent(percent: number | null, locale?: string): string {
+  if (percent === null || !Number.isFinite(percent)) return '—';
   return numberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: 2,
@@ -83,6 +83,6 @@ export function formatTime(ms: number, locale?: string): string {
 }
 
 /** Direction of a change, for arrows and words, so colour is never the only signal. */
-export function direction(change: number): 'up' | 'down' | 'flat' {
-  return change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+export function direction(change: number | null): 'up' | 'down' | 'flat' {
+  return change === null ? 'flat' : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
 }

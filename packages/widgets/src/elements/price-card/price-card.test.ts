@@ -86,6 +86,20 @@ describe('<price-card> on a scripted feed', () => {
     expect(el.shadowRoot!.querySelector('[part="simulated"]')).to.equal(null);
   });
 
+  it('says so when the source does not report the 24 h change, instead of showing 0 %', async () => {
+    const { feed, relay } = scriptedRelay();
+    const el = await card(relay, 'BTC');
+    const quote = sampleQuote('BTC', 67_000, 0, {
+      source: 'ccxt:bitso',
+      open24h: null,
+      change24h: null,
+      changePct24h: null,
+    });
+    feed.send({ type: 'snapshot', data: sampleSnapshot([quote]) });
+    await el.updateComplete;
+    expect(text(el, 'change')).to.equal('24h change not reported by ccxt:bitso');
+  });
+
   it('follows the stream: a quotes event updates price and time', async () => {
     const { feed, relay } = scriptedRelay();
     const el = await card(relay, 'SOL');

@@ -114,12 +114,16 @@ export class PriceCard extends LitElement {
     const trend = direction(quote.change24h);
     const simulated = this.isSimulated(quote.source);
     return html`<div part="price" class="price">${formatPrice(quote.price, this.feed.view.quote, locale)}</div>
-      <div part="change" class="change ${trend}">
-        <span aria-hidden="true">${ARROWS[trend]}</span>
-        <span class="visually-hidden">${WORDS[trend]}</span>
-        ${formatChange(quote.change24h, locale)} (${formatPercent(quote.changePct24h, locale)})
-        <span class="period">24h</span>
-      </div>
+      ${
+        quote.change24h === null
+          ? html`<div part="change" class="change flat">24h change not reported by ${quote.source}</div>`
+          : html`<div part="change" class="change ${trend}">
+              <span aria-hidden="true">${ARROWS[trend]}</span>
+              <span class="visually-hidden">${WORDS[trend]}</span>
+              ${formatChange(quote.change24h, locale)} (${formatPercent(quote.changePct24h, locale)})
+              <span class="period">24h</span>
+            </div>`
+      }
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}>${formatTime(quote.ts, locale)}</time>
         <span aria-hidden="true">·</span>

@@ -1,0 +1,185 @@
+import type { Exchange, Ticker } from 'ccxt';
+import type { PricePoint } from '../quote.js';
+import type { PriceSource, SourceQuote } from './price-source.js';
+import { parseRetryAfter, SourceError } from './source-error.js';
+
+export interface CcxtSourceOptions {
+  /** ccxt's exchange id: `binance`, `kraken`, `bitso`, ... */
+  exchangeId: string;
+  /** The id in `SOURCES` and in quotes: `binance`, `ccxt:kraken`. */
+  sourceId: string;
+  /** The relay's quote currency. */
+  quote: string;
+  /** Replaces scheme, host and port of every API URL (`SOURCE_URL_<ID>`). */
+  baseUrl?: string;
+  /** Per-call timeout, ms. */
+  timeoutMs?: number;
+  /** Extra ccxt constructor options (Binance: spot only). */
+  exchangeOptions?: Record<string, unknown>;
+}
+
+/**
+ * Quote currencies tried for each base asset, in order: the relay's own, then, for USD, the
+ * dollar stablecoins that exchanges without USD pairs quote in (`BTC` → `BTC/USDT` on Binance).
+ */
+export function quoteCandidates(quote: string): string[] {
+  return quote === 'USD' ? ['USD', 'USDT', 'USDC'] : [quote];
+}
+
+/** Makes a ccxt source; ccxt itself is imported here, lazily: it costs ~0.4 s and ~140 MB. */
+export async function createCcxtSource(options: CcxtSourceOptions): Promise<CcxtSource> {
+  const { default: ccxt } = await import('ccxt');
+  const ExchangeClass = (ccxt as unknown as Record<string, new (config: object) => Exchange>)[
+    options.exchangeId
+  ];
+  if (!ccxt.exchanges.includes(options.exchangeId) || !ExchangeClass) {
+    throw new Error(`ccxt has no exchange '${options.exchangeId}'`);
+  }
+  const exchange = new ExchangeClass({
+    enableRateLimit: true,
+    timeout: options.timeoutMs ?? 10_000,
+    ...options.exchangeOptions,
+  });
+  if (options.baseUrl)
+    rebaseUrls(exchange.urls.api as unknown as Record<string, unknown>, options.baseUrl);
+  return new CcxtSource(exchange, options);
+}
+
+/** Points every API URL at `baseUrl`, keeping its path: `https://api.binance.com/api/v3` → `http://127.0.0.1:9000/api/v3`. */
+function rebaseUrls(urls: Record<string, unknown>, baseUrl: string): void {
+  for (const [key, value] of Object.entries(urls)) {
+    if (typeof value === 'string' && /^https?:\/\//.test(value)) {
+      const url = new URL(value);
+      urls[key] = `${baseUrl}${url.pathname.replace(/\/$/, '')}${url.search}`;
+    } else if (value && typeof value === 'object')
+      rebaseUrls(value as Record<string, unknown>, baseUrl);
+  }
+}
+
+/**
+ * Any spot exchange ccxt supports. One `fetchTickers` per poll where the exchange has it;
+ * otherwise one `fetchTicker` per symbol, paced by ccxt's own rate limiter.
+ */
+export class CcxtSource implements PriceSource {
+  readonly id: string;
+  readonly simulated = false;
+  /** Base asset → the exchange's market symbol (`BTC` → `BTC/USDT`). */
+  private readonly markets = new Map<string, string>();
+
+  constructor(
+    private readonly exchange: Exchange,
+    private readonly options: CcxtSourceOptions,
+  ) {
+    this.id = options.sourceId;
+  }
+
+  async listSymbols(): Promise<ReadonlySet<string>> {
+    // Always a reload: ccxt keeps a failed load's rejected promise and would hand it back forever.
+    const markets = await this.call(() => this.exchange.loadMarkets(true));
+    const candidates = quoteCandidates(this.options.quote);
+    this.markets.clear();
+    for (const quote of [...candidates].reverse()) {
+      for (const market of Object.values(markets)) {
+        if (!market || !market.spot || market.active === false || market.quote !== quote) continue;
+        if (/^[A-Z0-9]{1,15}$/.test(market.base)) this.markets.set(market.base, market.symbol);
+      }
+    }
+    return new Set(this.markets.keys());
+  }
+
+  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
+    const wanted = symbols.filter((symbol) => this.markets.has(symbol));
+    if (wanted.length === 0) return [];
+    const marketSymbols = wanted.map((symbol) => this.markets.get(symbol)!);
+    const tickers: Ticker[] = [];
+    if (this.exchange.has.fetchTickers) {
+      const answer = await this.call(() => this.exchange.fetchTickers(marketSymbols));
+      for (const marketSymbol of marketSymbols) {
+        const ticker = answer[marketSymbol];
+        if (ticker) tickers.push(ticker);
+      }
+    } else {
+      for (const marketSymbol of marketSymbols)
+        tickers.push(await this.call(() => this.exchange.fetchTicker(marketSymbol)));
+    }
+    const bases = new Map(wanted.map((symbol) => [this.markets.get(symbol)!, symbol]));
+    return tickers.flatMap((ticker) => {
+      const symbol = bases.get(ticker.symbol ?? '');
+      return symbol ? [this.toQuote(symbol, ticker)] : [];
+    });
+  }
+
+  async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
+    const market = this.markets.get(symbol);
+    if (!market || !this.exchange.has.fetchOHLCV) return [];
+    const candles = await this.call(() => this.exchange.fetchOHLCV(market, '1m', undefined, limit));
+    return candles.flatMap(([ms, , , , close]) =>
+      typeof ms === 'number' && typeof close === 'number' ? [[ms, close] as PricePoint] : [],
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.exchange.close();
+  }
+
+  private toQuote(symbol: string, ticker: Ticker): SourceQuote {
+    const price = ticker.last ?? ticker.close;
+    const open = ticker.open ?? null;
+    const change = ticker.change ?? (open !== null && price != null ? price - open : null);
+    const percentage =
+      ticker.percentage ?? (open && change !== null ? (change / open) * 100 : null);
+    return {
+      symbol,
+      price: price ?? Number.NaN,
+      open24h: open,
+      change24h: change,
+      changePct24h: percentage,
+      volume24h: ticker.baseVolume ?? null,
+      // The exchange's own time of the ticker; the time of receipt only when it gives none.
+      ts: ticker.timestamp ?? Date.now(),
+      source: this.id,
+    };
+  }
+
+  /** Runs one ccxt call, turning its errors into one line and the upstream's Retry-After. */
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      const headers = (this.exchange.last_response_headers ?? {}) as Record<
+        string,
+        string | undefined
+      >;
+      throw new SourceError(
+        describeCcxtError(error),
+        parseRetryAfter(headers['Retry-After'] ?? headers['retry-after']),
+      );
+    }
+  }
+}
+
+/** A ccxt error as a reader may see it: its kind and HTTP status, without URLs or bodies. */
+function describeCcxtError(error: unknown): string {
+  const name = error instanceof Error ? error.constructor.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  // ccxt's messages read "binance GET <url> 503 Service Unavailable <body>": the status
+  // follows the URL, which is dropped first so its digits are not mistaken for one.
+  const status = message.replace(/https?:\/\/\S+/g, '').match(/(?:^|\s)([1-5]\d\d)(?=\s|$)/)?.[1];
+  switch (name) {
+    case 'RequestTimeout':
+      return 'timeout';
+    case 'DDoSProtection':
+    case 'RateLimitExceeded':
+      return status ? `rate limited (HTTP ${status})` : 'rate limited';
+    case 'ExchangeNotAvailable':
+    case 'OnMaintenance':
+      return status ? `unavailable (HTTP ${status})` : 'unavailable';
+    case 'NetworkError':
+      return 'network error';
+    case 'BadResponse':
+    case 'NullResponse':
+      return 'malformed answer';
+    default:
+      return status ? `${name} (HTTP ${status})` : name;
+  }
+}

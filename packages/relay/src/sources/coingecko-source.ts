@@ -1,0 +1,231 @@
+import type { PricePoint } from '../quote.js';
+import { CallBudget } from './call-budget.js';
+import { COINGECKO_IDS } from './coingecko-ids.js';
+import type { PriceSource, SourceQuote } from './price-source.js';
+import { parseRetryAfter, SourceError } from './source-error.js';
+
+/** CoinGecko's plans as this source treats them: where to call, how to sign, how often. */
+const PLANS = {
+  /** No key: about 10 calls a minute in practice; prices refresh every 60 s. */
+  keyless: {
+    origin: 'https://api.coingecko.com',
+    header: undefined,
+    callsPerMinute: 10,
+    refreshMs: 60_000,
+  },
+  /** Demo plan key: 30 calls a minute; prices refresh every 60 s. */
+  demo: {
+    origin: 'https://api.coingecko.com',
+    header: 'x-cg-demo-api-key',
+    callsPerMinute: 30,
+    refreshMs: 60_000,
+  },
+  /** Paid plan key: 500 calls a minute; prices refresh every 20 s. */
+  pro: {
+    origin: 'https://pro-api.coingecko.com',
+    header: 'x-cg-pro-api-key',
+    callsPerMinute: 500,
+    refreshMs: 20_000,
+  },
+} as const;
+
+export interface CoinGeckoSourceOptions {
+  /** `COINGECKO_API_KEY`: a demo-plan key, or `pro:<key>` for a paid plan; absent = keyless. */
+  apiKey?: string;
+  /** The relay's quote currency. */
+  quote: string;
+  /** Replaces scheme, host and port (`SOURCE_URL_COINGECKO`). */
+  baseUrl?: string;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+interface SimplePrice {
+  [currencyField: string]: number | undefined;
+  last_updated_at?: number;
+}
+
+/**
+ * CoinGecko's REST API v3: `/simple/price` for every watched symbol in one call,
+ * `/coins/list` to map symbols to ids, `/coins/{id}/market_chart` for history. It never
+ * calls more often than the plan allows, whatever the relay's interval: within a refresh
+ * period it answers from the last call (CoinGecko's own data would not have changed).
+ */
+export class CoinGeckoSource implements PriceSource {
+  readonly id = 'coingecko';
+  readonly simulated = false;
+  private readonly plan: (typeof PLANS)[keyof typeof PLANS];
+  private readonly key: string | undefined;
+  private readonly budget: CallBudget;
+  private readonly now: () => number;
+  /** Symbol (upper case) → every CoinGecko id that uses it. */
+  private candidates = new Map<string, string[]>();
+  private readonly resolved = new Map<string, string>();
+  private lastPriceCall = Number.NEGATIVE_INFINITY;
+  private lastQuotes = new Map<string, SourceQuote>();
+
+  constructor(private readonly options: CoinGeckoSourceOptions) {
+    const [, proKey] = options.apiKey?.match(/^pro:(.+)$/) ?? [];
+    this.plan = proKey ? PLANS.pro : options.apiKey ? PLANS.demo : PLANS.keyless;
+    this.key = proKey ?? options.apiKey;
+    this.now = options.now ?? Date.now;
+    this.budget = new CallBudget(this.plan.callsPerMinute, 60_000, this.now);
+  }
+
+  async listSymbols(): Promise<ReadonlySet<string>> {
+    const coins = await this.get<{ id?: unknown; symbol?: unknown }[]>('/api/v3/coins/list');
+    if (!Array.isArray(coins)) throw new SourceError('malformed answer');
+    const candidates = new Map<string, string[]>();
+    for (const { id, symbol } of coins) {
+      if (typeof id !== 'string' || typeof symbol !== 'string') continue;
+      const upper = symbol.toUpperCase();
+      if (!/^[A-Z0-9]{1,15}$/.test(upper)) continue;
+      candidates.set(upper, [...(candidates.get(upper) ?? []), id]);
+    }
+    this.candidates = candidates;
+    return new Set(candidates.keys());
+  }
+
+  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
+    const fresh = this.now() - this.lastPriceCall < this.plan.refreshMs;
+    const cached = symbols.filter((symbol) => this.lastQuotes.has(symbol));
+    if (fresh && cached.length === symbols.length)
+      return cached.map((symbol) => this.lastQuotes.get(symbol)!);
+
+    const ids = await this.resolveIds(symbols);
+    if (ids.size === 0) return [];
+    const currency = this.options.quote.toLowerCase();
+    const answer = await this.get<Record<string, SimplePrice>>('/api/v3/simple/price', {
+      ids: [...new Set(ids.values())].join(','),
+      vs_currencies: currency,
+      include_24hr_change: 'true',
+      include_24hr_vol: 'true',
+      include_last_updated_at: 'true',
+      precision: 'full',
+    });
+    if (!answer || typeof answer !== 'object') throw new SourceError('malformed answer');
+    this.lastPriceCall = this.now();
+    const quotes: SourceQuote[] = [];
+    for (const [symbol, id] of ids) {
+      const entry = answer[id];
+      if (!entry) continue;
+      const quote = this.toQuote(symbol, entry, currency);
+      this.lastQuotes.set(symbol, quote);
+      quotes.push(quote);
+    }
+    return quotes;
+  }
+
+  async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
+    const id = (await this.resolveIds([symbol])).get(symbol);
+    // History is a nicety: it never spends the calls that keep prices current.
+    if (!id || this.budget.remaining() < 3) return [];
+    const chart = await this.get<{ prices?: unknown }>(
+      `/api/v3/coins/${encodeURIComponent(id)}/market_chart`,
+      {
+        vs_currency: this.options.quote.toLowerCase(),
+        days: '1',
+      },
+    );
+    if (!Array.isArray(chart?.prices)) throw new SourceError('malformed answer');
+    return (chart.prices as unknown[])
+      .filter(
+        (point): point is PricePoint =>
+          Array.isArray(point) &&
+          Number.isFinite(point[0]) &&
+          Number.isFinite(point[1]) &&
+          point[1] > 0,
+      )
+      .slice(-limit);
+  }
+
+  /** CoinGecko ids for `symbols`: the explicit map, the only coin with that symbol, or the largest by market cap. */
+  private async resolveIds(symbols: readonly string[]): Promise<Map<string, string>> {
+    const ambiguous: string[] = [];
+    for (const symbol of symbols) {
+      if (this.resolved.has(symbol)) continue;
+      const listed = this.candidates.get(symbol) ?? [];
+      const explicit = COINGECKO_IDS[symbol];
+      if (explicit && (listed.length === 0 || listed.includes(explicit)))
+        this.resolved.set(symbol, explicit);
+      else if (listed.length === 1) this.resolved.set(symbol, listed[0]!);
+      else if (listed.length > 1) ambiguous.push(symbol);
+    }
+    if (ambiguous.length > 0) await this.resolveByMarketCap(ambiguous);
+    return new Map(
+      symbols.flatMap((symbol) =>
+        this.resolved.has(symbol) ? [[symbol, this.resolved.get(symbol)!]] : [],
+      ),
+    );
+  }
+
+  private async resolveByMarketCap(symbols: string[]): Promise<void> {
+    const ids = symbols.flatMap((symbol) => this.candidates.get(symbol) ?? []);
+    const currency = this.options.quote.toLowerCase();
+    const caps = await this.get<Record<string, SimplePrice>>('/api/v3/simple/price', {
+      ids: ids.join(','),
+      vs_currencies: currency,
+      include_market_cap: 'true',
+    });
+    for (const symbol of symbols) {
+      const ranked = (this.candidates.get(symbol) ?? [])
+        .map((id) => ({ id, cap: caps?.[id]?.[`${currency}_market_cap`] ?? 0 }))
+        .sort((a, b) => b.cap - a.cap);
+      if (ranked[0]) this.resolved.set(symbol, ranked[0].id);
+    }
+  }
+
+  private toQuote(symbol: string, entry: SimplePrice, currency: string): SourceQuote {
+    const price = entry[currency] ?? Number.NaN;
+    const changePct = entry[`${currency}_24h_change`];
+    const volumeValue = entry[`${currency}_24h_vol`];
+    const open = typeof changePct === 'number' ? price / (1 + changePct / 100) : null;
+    return {
+      symbol,
+      price,
+      open24h: open,
+      change24h: open === null ? null : price - open,
+      changePct24h: typeof changePct === 'number' ? changePct : null,
+      // CoinGecko reports volume in the quote currency; quotes carry it in the base asset.
+      volume24h: typeof volumeValue === 'number' && price > 0 ? volumeValue / price : null,
+      ts: typeof entry.last_updated_at === 'number' ? entry.last_updated_at * 1000 : this.now(),
+      source: this.id,
+    };
+  }
+
+  private async get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+    if (!this.budget.take()) throw new SourceError('call budget used up for this minute');
+    const url = new URL(path, this.options.baseUrl ?? this.plan.origin);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: {
+          Accept: 'application/json',
+          ...(this.plan.header && this.key ? { [this.plan.header]: this.key } : {}),
+        },
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      throw new SourceError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network error');
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      const what =
+        response.status === 429
+          ? 'rate limited'
+          : response.status >= 500
+            ? 'unavailable'
+            : 'refused';
+      throw new SourceError(
+        `${what} (HTTP ${response.status})`,
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
+    }
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new SourceError('malformed answer');
+    }
+  }
+}

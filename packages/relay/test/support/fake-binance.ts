@@ -1,0 +1,133 @@
+import type { FakeMarket } from './fake-market.js';
+import { FakeUpstream } from './fake-upstream.js';
+
+const pair = (base: string) => `${base}USDT`;
+
+/**
+ * Binance spot REST as ccxt's binance class calls it: `/api/v3/exchangeInfo`,
+ * `/api/v3/ticker/24hr?symbols=[...]` and `/api/v3/klines`, answered in Binance's shapes
+ * (strings for decimals, ms timestamps).
+ */
+export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
+  return FakeUpstream.start({
+    '/api/v3/exchangeInfo': () => ({
+      timezone: 'UTC',
+      serverTime: Date.now(),
+      rateLimits: [
+        { rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 6000 },
+      ],
+      exchangeFilters: [],
+      symbols: [
+        ...market.symbols.map((base) => spotSymbol(base, 'USDT')),
+        spotSymbol('BTC', 'EUR'),
+      ],
+    }),
+    '/api/v3/ticker/24hr': (query) => {
+      market.tick();
+      const wanted = JSON.parse(query.get('symbols') ?? '[]') as string[];
+      const now = Date.now();
+      return market.symbols
+        .filter((base) => wanted.includes(pair(base)))
+        .map((base) => {
+          const last = market.price(base);
+          const open = market.open(base);
+          return {
+            symbol: pair(base),
+            priceChange: String(last - open),
+            priceChangePercent: (((last - open) / open) * 100).toFixed(3),
+            weightedAvgPrice: String(open),
+            prevClosePrice: String(open),
+            lastPrice: String(last),
+            lastQty: '0.01',
+            bidPrice: String(last),
+            bidQty: '1',
+            askPrice: String(last),
+            askQty: '1',
+            openPrice: String(open),
+            highPrice: String(last),
+            lowPrice: String(open),
+            volume: '12345.6',
+            quoteVolume: String(12345.6 * last),
+            openTime: now - 86_400_000,
+            closeTime: now - 5,
+            firstId: 1,
+            lastId: 1000,
+            count: 1000,
+          };
+        });
+    },
+    '/api/v3/klines': (query) => {
+      const base = (query.get('symbol') ?? '').replace(/USDT$/, '');
+      const limit = Number(query.get('limit') ?? 500);
+      const minute = 60_000;
+      const last = Math.floor(Date.now() / minute) * minute - minute;
+      return Array.from({ length: limit }, (_, i) => {
+        const openTime = last - (limit - 1 - i) * minute;
+        const close = String(market.open(base) * (1 + i / 10_000));
+        return [
+          openTime,
+          close,
+          close,
+          close,
+          close,
+          '10',
+          openTime + minute - 1,
+          '1000',
+          10,
+          '5',
+          '500',
+          '0',
+        ];
+      });
+    },
+  });
+}
+
+function spotSymbol(base: string, quote: string) {
+  return {
+    symbol: `${base}${quote}`,
+    status: 'TRADING',
+    baseAsset: base,
+    baseAssetPrecision: 8,
+    quoteAsset: quote,
+    quotePrecision: 8,
+    quoteAssetPrecision: 8,
+    baseCommissionPrecision: 8,
+    quoteCommissionPrecision: 8,
+    orderTypes: ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT'],
+    icebergAllowed: true,
+    ocoAllowed: true,
+    otoAllowed: true,
+    quoteOrderQtyMarketAllowed: true,
+    allowTrailingStop: true,
+    cancelReplaceAllowed: true,
+    isSpotTradingAllowed: true,
+    isMarginTradingAllowed: false,
+    filters: [
+      {
+        filterType: 'PRICE_FILTER',
+        minPrice: '0.00000001',
+        maxPrice: '1000000.00000000',
+        tickSize: '0.00000001',
+      },
+      {
+        filterType: 'LOT_SIZE',
+        minQty: '0.00001000',
+        maxQty: '9000.00000000',
+        stepSize: '0.00001000',
+      },
+      {
+        filterType: 'NOTIONAL',
+        minNotional: '5.00000000',
+        applyMinToMarket: true,
+        maxNotional: '9000000.00000000',
+        applyMaxToMarket: false,
+        avgPriceMins: 5,
+      },
+    ],
+    permissions: [],
+    permissionSets: [['SPOT']],
+    defaultSelfTradePreventionMode: 'EXPIRE_MAKER',
+    allowedSelfTradePreventionModes: ['EXPIRE_TAKER', 'EXPIRE_MAKER', 'EXPIRE_BOTH'],
+  };
+}

@@ -1,0 +1,65 @@
+import type { FakeMarket } from './fake-market.js';
+import { FakeUpstream } from './fake-upstream.js';
+
+/** CoinGecko ids of the fake market's symbols, plus look-alikes that share a symbol. */
+const COINS = [
+  { id: 'bitcoin', symbol: 'btc', name: 'Bitcoin' },
+  { id: 'ethereum', symbol: 'eth', name: 'Ethereum' },
+  { id: 'ethereum-wormhole', symbol: 'eth', name: 'Ethereum (Wormhole)' },
+  { id: 'solana', symbol: 'sol', name: 'Solana' },
+  { id: 'cardano', symbol: 'ada', name: 'Cardano' },
+  { id: 'polkadot', symbol: 'dot', name: 'Polkadot' },
+  { id: 'dogecoin', symbol: 'doge', name: 'Dogecoin' },
+  { id: 'big-token', symbol: 'twin', name: 'Big Twin' },
+  { id: 'small-token', symbol: 'twin', name: 'Small Twin' },
+];
+
+const SYMBOL_OF: Record<string, string> = Object.fromEntries(
+  COINS.map((coin) => [coin.id, coin.symbol.toUpperCase()]),
+);
+
+/**
+ * CoinGecko API v3 as documented: `/coins/list`, `/simple/price` (with 24 h change, volume,
+ * last-updated time and market caps) and `/coins/{id}/market_chart`.
+ */
+export function startFakeCoinGecko(market: FakeMarket): Promise<FakeUpstream> {
+  return FakeUpstream.start({
+    '/api/v3/coins/list': () => COINS,
+    '/api/v3/simple/price': (query) => {
+      market.tick();
+      const currency = query.get('vs_currencies') ?? 'usd';
+      const answer: Record<string, Record<string, number>> = {};
+      for (const id of (query.get('ids') ?? '').split(',')) {
+        const symbol = SYMBOL_OF[id];
+        if (!symbol) continue;
+        const price = symbol === 'TWIN' ? 1 : market.price(symbol);
+        const entry: Record<string, number> = { [currency]: price };
+        if (query.get('include_market_cap') === 'true')
+          entry[`${currency}_market_cap`] =
+            id === 'big-token' ? 9e9 : id === 'ethereum' ? 4e11 : 1e6;
+        if (query.get('include_24hr_change') === 'true')
+          entry[`${currency}_24h_change`] =
+            ((price - market.open(symbol)) / market.open(symbol)) * 100;
+        if (query.get('include_24hr_vol') === 'true') entry[`${currency}_24h_vol`] = 1_000 * price;
+        if (query.get('include_last_updated_at') === 'true')
+          entry.last_updated_at = Math.floor(Date.now() / 1000);
+        answer[id] = entry;
+      }
+      return answer;
+    },
+    '/api/v3/coins/:id/market_chart': (_query, path) => {
+      const id = path.split('/')[4] ?? '';
+      const symbol = SYMBOL_OF[id] ?? 'BTC';
+      const now = Date.now();
+      const prices = Array.from({ length: 288 }, (_, i) => [
+        now - (288 - i) * 300_000,
+        market.open(symbol) * (1 + i / 100_000),
+      ]);
+      return {
+        prices,
+        market_caps: prices.map(([ms]) => [ms, 1e9]),
+        total_volumes: prices.map(([ms]) => [ms, 1e6]),
+      };
+    },
+  });
+}

@@ -1,0 +1,41 @@
+/** Starting prices of the fake upstreams, in USD. */
+export const FAKE_PRICES: Record<string, number> = {
+  BTC: 67_000,
+  ETH: 3_500,
+  SOL: 150,
+  ADA: 0.45,
+  DOT: 6.5,
+  DOGE: 0.15,
+};
+
+/**
+ * Prices that move by a known rule, so a test can say which value a quote must carry:
+ * every answer of a fake moves each price up by 0.1 %.
+ */
+export class FakeMarket {
+  private ticks = 0;
+  /** Per-symbol overrides: a NaN, a wild jump. */
+  readonly overrides = new Map<string, number>();
+
+  constructor(private readonly prices: Record<string, number> = FAKE_PRICES) {}
+
+  get symbols(): string[] {
+    return Object.keys(this.prices);
+  }
+
+  /** Moves the market one step. */
+  tick(): void {
+    this.ticks++;
+  }
+
+  price(symbol: string): number {
+    return (
+      this.overrides.get(symbol) ??
+      Number(((this.prices[symbol] ?? 0) * (1 + 0.001 * this.ticks)).toPrecision(8))
+    );
+  }
+
+  open(symbol: string): number {
+    return Number(((this.prices[symbol] ?? 0) * 0.98).toPrecision(8));
+  }
+}

@@ -1,0 +1,99 @@
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a route answers: a JSON value, or a raw status/body/headers. */
+export type RouteAnswer = unknown;
+export type Route = (query: URLSearchParams, path: string) => RouteAnswer;
+
+/** A fault the fake serves instead of the real answer, on paths starting with `path`. */
+export interface Fault {
+  path: string;
+  status?: number;
+  headers?: Record<string, string>;
+  /** Raw body instead of JSON. */
+  body?: string;
+  /** Waits this long before answering (timeouts). */
+  delayMs?: number;
+}
+
+export interface Call {
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  at: number;
+}
+
+/**
+ * A local stand-in for an upstream API on 127.0.0.1: answers its routes with the real API's
+ * JSON shapes, logs every call, and serves injected faults (5xx, 429 with Retry-After, 418,
+ * garbage, slowness) on demand.
+ */
+export class FakeUpstream {
+  readonly calls: Call[] = [];
+  faults: Fault[] = [];
+  private readonly server: Server;
+
+  private constructor(
+    private readonly routes: Record<string, Route>,
+    readonly url: string,
+    server: Server,
+  ) {
+    this.server = server;
+  }
+
+  static async start(routes: Record<string, Route>): Promise<FakeUpstream> {
+    let fake: FakeUpstream | undefined;
+    const server = createServer((req, res) => fake!.handle(req.url ?? '/', req.headers, res));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeUpstream(routes, `http://127.0.0.1:${port}`, server);
+    return fake;
+  }
+
+  /** Calls whose path starts with `path`. */
+  callsTo(path: string): Call[] {
+    return this.calls.filter((call) => call.path.startsWith(path));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private async handle(
+    rawUrl: string,
+    headers: IncomingHttpHeaders,
+    res: import('node:http').ServerResponse,
+  ) {
+    const url = new URL(rawUrl, 'http://fake');
+    this.calls.push({ path: url.pathname, query: url.searchParams, headers, at: Date.now() });
+    const fault = this.faults.find((candidate) => url.pathname.startsWith(candidate.path));
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (res.destroyed) return;
+    if (fault && (fault.status !== undefined || fault.body !== undefined)) {
+      res.writeHead(fault.status ?? 200, { 'Content-Type': 'text/plain', ...fault.headers });
+      res.end(fault.body ?? 'Service Unavailable');
+      return;
+    }
+    const route = this.routes[url.pathname] ?? this.matchPattern(url.pathname);
+    if (!route) {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: `no fake route for ${url.pathname}` }));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(route(url.searchParams, url.pathname)));
+  }
+
+  /** Routes like `/api/v3/coins/:id/market_chart`. */
+  private matchPattern(path: string): Route | undefined {
+    for (const [pattern, route] of Object.entries(this.routes)) {
+      if (!pattern.includes(':')) continue;
+      const regex = new RegExp(`^${pattern.replace(/:[a-z]+/g, '[^/]+')}$`);
+      if (regex.test(path)) return route;
+    }
+    return undefined;
+  }
+}
