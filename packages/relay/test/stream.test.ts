@@ -120,6 +120,10 @@ describe('GET /v1/stream', () => {
           0,
           'a resumed stream sends no snapshot',
         );
+        assert.ok(
+          resumed.received.some((event) => event.type === 'status'),
+          'but the current status, which may have changed meanwhile',
+        );
         const resumedIds = resumed.received
           .filter((event) => event.type === 'quotes')
           .map((event) => event.id);

@@ -110,7 +110,7 @@ export class Hub {
 
   private publish(event: StoreEvent): void {
     if (event.type === 'status') {
-      this.broadcast(encodeEvent('status', event.status), true);
+      this.broadcast(statusFrame(event.status), true);
       return;
     }
     const frames = new Map<string, string | undefined>();
@@ -140,6 +140,8 @@ export class Hub {
       const frame = quotesFrame(event, subscriber.symbols);
       if (frame) this.write(subscriber, frame);
     }
+    // The status may have changed while the client was away: sources, stale prices.
+    this.write(subscriber, statusFrame(await this.options.store.status()));
     return missed.at(-1)?.id ?? lastEventId;
   }
 
