@@ -1,34 +1,59 @@
 import { fileURLToPath } from 'node:url';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig } from 'vite';
 
 const widgets = (path: string) =>
   fileURLToPath(new URL(`./packages/widgets/${path}`, import.meta.url));
 
 /**
- * Builds the widget bundle the relay serves at `/widgets.js`: one ES module that defines
- * every element, and hashed chunks beside it (the chart library is one of them, loaded
- * only where a `<live-chart>` is).
+ * Builds the widget bundle the relay serves:
+ * - `vite build` → `widgets.js`, an ES module that defines the price card and loads every
+ *   other element (and the chart library) from hashed chunks the first time it is used;
+ * - `vite build --mode classic` → `widgets.iife.js`, one classic script with everything,
+ *   for pages that cannot use modules.
  */
-export default defineConfig({
-  resolve: {
-    // RxJS's `es2015` build is smaller than its default ES5 one, which also pulls in tslib.
-    conditions: ['es2015', 'module', 'browser', 'production'],
-  },
-  build: {
-    outDir: widgets('dist'),
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: true,
-    lib: {
-      entry: widgets('src/index.ts'),
-      formats: ['es'],
-      fileName: () => 'widgets.js',
+/** Lit, RxJS, the feed and the price card: what every page needs, in one chunk. */
+const CORE = [
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directive)/,
+  /node_modules\/(rxjs|tslib)\//,
+  /\/src\/(feed|internal|elements\/price-card)\//,
+];
+function coreChunk(id: string): string | undefined {
+  return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;
+}
+
+export default defineConfig(({ mode }) => {
+  const classic = mode === 'classic';
+  return {
+    resolve: {
+      // RxJS's `es2015` build is smaller than its default ES5 one, which also pulls in tslib.
+      conditions: ['es2015', 'module', 'browser', 'production'],
     },
-    rolldownOptions: {
-      output: {
-        minify: true,
-        chunkFileNames: '[name]-[hash].js',
+    // A classic script has no import.meta; the code falls back to document.currentScript.
+    define: classic ? { 'import.meta.url': 'undefined' } : {},
+    // Lit's css`` and html`` templates keep their indentation otherwise.
+    plugins: [minifyTemplateLiterals()],
+    build: {
+      outDir: widgets('dist'),
+      emptyOutDir: !classic,
+      target: 'es2022',
+      sourcemap: true,
+      lib: classic
+        ? {
+            entry: widgets('src/all.ts'),
+            formats: ['iife'],
+            name: 'Tickwire',
+            fileName: () => 'widgets.iife.js',
+          }
+        : { entry: widgets('src/index.ts'), formats: ['es'], fileName: () => 'widgets.js' },
+      rolldownOptions: {
+        output: {
+          minify: true,
+          chunkFileNames: '[name]-[hash].js',
+          // Everything every element needs (Lit, RxJS, the feed) in one chunk: one request, not five.
+          ...(classic ? {} : { manualChunks: coreChunk }),
+        },
       },
     },
-  },
+  };
 });

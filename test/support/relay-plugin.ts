@@ -1,15 +1,22 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig } from '../../packages/relay/src/config.js';
 import { type Relay, startRelay } from '../../packages/relay/src/relay.js';
 import { DemoSource } from '../../packages/relay/src/sources/demo.js';
 
 /**
- * A @web/test-runner plugin that runs a real relay on the demo market for the browser tests,
- * on 127.0.0.1 and a free port, polling every 100 ms. Tests ask for its URL with
- * `executeServerCommand('relay-url')`.
+ * A @web/test-runner plugin with real servers for the browser tests, on 127.0.0.1:
+ * a relay on the demo market polling every 100 ms, and a "relay" that answers every
+ * request with 503 (a proxy during a deploy). Tests reach them with `executeServerCommand`:
+ * `relay-url`, `relay-drop-streams`, `unavailable-url`, `unavailable-hits`, `down-url`.
  */
 export function relayPlugin() {
   let relay: Relay | undefined;
+  let unavailable: Server | undefined;
+  let unavailableHits = 0;
+  let downUrl = '';
   return {
     name: 'tickwire-relay',
     async serverStart() {
@@ -21,13 +28,45 @@ export function relayPlugin() {
         sources: [new DemoSource({ seed: 11 })],
         log: pino({ level: 'silent' }),
       });
+      unavailable = createServer((req, res) => {
+        if (req.url?.startsWith('/v1/stream')) unavailableHits++;
+        res.writeHead(503, {
+          'Content-Type': 'text/html',
+          'Access-Control-Allow-Origin': '*',
+          'Retry-After': '1',
+        });
+        res.end('<h1>503 Service Unavailable</h1>');
+      });
+      unavailable.listen(0, '127.0.0.1');
+      await once(unavailable, 'listening');
+      // A port that was free a moment ago: nothing listens there.
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1');
+      await once(probe, 'listening');
+      downUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/`;
+      await new Promise((resolve) => probe.close(resolve));
     },
     async serverStop() {
       await relay?.stop();
+      unavailable?.closeAllConnections();
+      await new Promise((resolve) => unavailable?.close(resolve));
     },
     executeCommand({ command }: { command: string }) {
-      if (command === 'relay-url') return relay?.url;
-      return undefined;
+      switch (command) {
+        case 'relay-url':
+          return relay?.url;
+        case 'relay-drop-streams':
+          relay?.hub.closeAll();
+          return true;
+        case 'unavailable-url':
+          return `http://127.0.0.1:${(unavailable?.address() as AddressInfo).port}/`;
+        case 'unavailable-hits':
+          return unavailableHits;
+        case 'down-url':
+          return downUrl;
+        default:
+          return undefined;
+      }
     },
   };
 }

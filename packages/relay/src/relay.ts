@@ -46,6 +46,7 @@ export interface Relay {
   server: Server;
   poller: Poller;
   store: PriceStore;
+  hub: Hub;
   stop(): Promise<void>;
 }
 
@@ -115,5 +116,5 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     })();
     return stopping;
   };
-  return { url: `http://${host}:${port}`, server, poller, store, stop };
+  return { url: `http://${host}:${port}`, server, poller, store, hub, stop };
 }

@@ -1,11 +1,17 @@
 /**
- * The bundle's entry: defines every element, nothing else. Loading it twice is harmless.
+ * The bundle's entry (`widgets.js`): defines every element, nothing else. The price card
+ * ships in this file; the others load the first time their tag is on the page, so a page of
+ * cards stays small. Loading the bundle twice, even from two URLs, is harmless.
  */
-import { LiveChart } from './elements/live-chart/live-chart.js';
 import { PriceCard } from './elements/price-card/price-card.js';
 import { defineElement } from './internal/define-element.js';
+import { loadOnUse } from './internal/load-on-use.js';
 
 defineElement('price-card', PriceCard);
-defineElement('live-chart', LiveChart);
-
-export { LiveChart, PriceCard };
+loadOnUse({
+  'live-chart': async () => (await import('./elements/live-chart/live-chart.js')).LiveChart,
+  'price-ticker': async () => (await import('./elements/price-ticker/price-ticker.js')).PriceTicker,
+  'stream-controls': async () =>
+    (await import('./elements/stream-controls/stream-controls.js')).StreamControls,
+  'market-feed': async () => (await import('./elements/market-feed/market-feed.js')).MarketFeed,
+});

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
+import type { Feed } from './feed.js';
 import { feedFor } from './feed-registry.js';
 import { EMPTY_VIEW, type FeedView } from './feed-view.js';
 
@@ -15,6 +16,8 @@ export class FeedController implements ReactiveController {
   problem: string | undefined;
   private relay = '';
   private symbols: readonly string[] = [];
+  /** The feed watched, once a relay is set: for controls that pause or throttle it. */
+  feed: Feed | undefined;
   private subscription: Subscription | undefined;
   private connected = false;
 
@@ -48,14 +51,16 @@ export class FeedController implements ReactiveController {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.problem = undefined;
-    if (this.symbols.length === 0 || this.relay === '') return;
-    let feed: ReturnType<typeof feedFor>;
+    this.feed = undefined;
+    if (this.relay === '') return;
+    let feed: Feed;
     try {
       feed = feedFor(this.relay);
     } catch {
       this.problem = `"${this.relay}" is not a relay URL.`;
       return;
     }
+    this.feed = feed;
     // The first view arrives synchronously, inside the host's update: assigning it is
     // enough there; later views ask for an update of their own.
     let synchronous = true;

@@ -1,4 +1,4 @@
-import { BehaviorSubject, merge, Observable } from 'rxjs';
+import { BehaviorSubject, Observable, switchMap, throttleTime } from 'rxjs';
 import { applyMessage, type ConnectionState, EMPTY_VIEW, type FeedView } from './feed-view.js';
 import type { StreamMessage } from './protocol.js';
 
@@ -8,20 +8,29 @@ export interface Feed {
   readonly relayUrl: string;
   /**
    * Watches `symbols` (well-formed, upper case) while subscribed: emits the current view at
-   * once and again on every change. The connection closes a short while after the last
-   * watcher unsubscribes.
+   * once and again on every change, at most once per `throttleMs`. The connection closes a
+   * short while after the last watcher unsubscribes.
    */
   watch(symbols: readonly string[]): Observable<FeedView>;
+  /** Stops the stream for every element of this relay until `resume()`; they show `paused`. */
+  pause(): void;
+  resume(): void;
+  readonly paused: boolean;
+  /** Shows updates at most this often, ms (0 = as they come). The relay's poll rate is its operator's. */
+  setThrottle(ms: number): void;
+  readonly throttleMs: number;
 }
 
 /**
- * What every feed shares: the view, built by folding stream messages, and the count of
- * watchers per symbol. Subclasses supply the messages.
+ * What every feed shares: the view, built by folding stream messages, the count of watchers
+ * per symbol, pause and throttle. Subclasses supply the messages.
  */
 export abstract class BaseFeed implements Feed {
   protected readonly view$ = new BehaviorSubject<FeedView>(EMPTY_VIEW);
   /** Every symbol some element watches, sorted. */
   protected readonly watched$ = new BehaviorSubject<readonly string[]>([]);
+  protected readonly paused$ = new BehaviorSubject(false);
+  private readonly throttleMs$ = new BehaviorSubject(0);
   /** Subscribed while anyone watches; delivers messages as a side effect. */
   protected abstract readonly connection$: Observable<never>;
   private readonly watchers = new Map<string, number>();
@@ -31,9 +40,21 @@ export abstract class BaseFeed implements Feed {
   watch(symbols: readonly string[]): Observable<FeedView> {
     return new Observable<FeedView>((subscriber) => {
       this.countWatchers(symbols, +1);
-      const subscription = merge(this.connection$, this.view$).subscribe(subscriber);
+      const views = this.throttleMs$.pipe(
+        switchMap((ms) =>
+          ms > 0
+            ? this.view$.pipe(throttleTime(ms, undefined, { leading: true, trailing: true }))
+            : this.view$,
+        ),
+      );
+      // Two subscriptions rather than `merge`: it would pull all of RxJS's `from` machinery into the bundle.
+      const connection = this.connection$.subscribe({
+        error: (error: unknown) => subscriber.error(error),
+      });
+      const subscription = views.subscribe(subscriber);
       return () => {
         subscription.unsubscribe();
+        connection.unsubscribe();
         this.countWatchers(symbols, -1);
       };
     });
@@ -42,6 +63,26 @@ export abstract class BaseFeed implements Feed {
   /** The current view, for inspection. */
   get view(): FeedView {
     return this.view$.value;
+  }
+
+  get paused(): boolean {
+    return this.paused$.value;
+  }
+
+  pause(): void {
+    this.paused$.next(true);
+  }
+
+  resume(): void {
+    this.paused$.next(false);
+  }
+
+  get throttleMs(): number {
+    return this.throttleMs$.value;
+  }
+
+  setThrottle(ms: number): void {
+    this.throttleMs$.next(Math.max(0, ms));
   }
 
   protected apply(message: StreamMessage): void {
@@ -54,6 +95,7 @@ export abstract class BaseFeed implements Feed {
   }
 
   private countWatchers(symbols: readonly string[], delta: number): void {
+    if (symbols.length === 0) return;
     for (const symbol of new Set(symbols)) {
       const count = (this.watchers.get(symbol) ?? 0) + delta;
       if (count > 0) this.watchers.set(symbol, count);

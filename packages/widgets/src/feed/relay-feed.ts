@@ -5,6 +5,7 @@ import {
   filter,
   finalize,
   ignoreElements,
+  NEVER,
   Observable,
   retry,
   share,
@@ -40,7 +41,7 @@ export class RelayFeed extends BaseFeed {
   constructor(relayUrl: string, options: RelayFeedOptions = {}) {
     super(relayUrl);
     this.eventSource = options.eventSource ?? EventSource;
-    this.connection$ = this.watched$.pipe(
+    const live = this.watched$.pipe(
       filter((symbols) => symbols.length > 0),
       // Elements of one page connect in the same task: one connection for all of them.
       debounceTime(0),
@@ -55,11 +56,22 @@ export class RelayFeed extends BaseFeed {
           }),
         ),
       ),
+    );
+    this.connection$ = this.paused$.pipe(
+      distinctUntilChanged(),
+      // Paused closes the stream; resuming reopens it from the last event id, so the relay
+      // replays what was missed (or sends a fresh snapshot).
+      switchMap((paused) => (paused ? defer(() => this.markPaused()) : live)),
       tap((message) => this.apply(message)),
       ignoreElements(),
       finalize(() => this.setConnection('connecting')),
       share({ resetOnRefCountZero: () => timer(options.graceMs ?? 1_000) }),
     );
+  }
+
+  private markPaused(): Observable<never> {
+    this.setConnection('paused');
+    return NEVER;
   }
 
   private open(symbols: readonly string[]): Observable<StreamMessage> {

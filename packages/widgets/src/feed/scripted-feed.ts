@@ -1,4 +1,4 @@
-import { NEVER, type Observable } from 'rxjs';
+import { ignoreElements, type Observable, tap } from 'rxjs';
 import { BaseFeed } from './feed.js';
 import type { ConnectionState } from './feed-view.js';
 import type { StreamMessage } from './protocol.js';
@@ -8,11 +8,18 @@ import type { StreamMessage } from './protocol.js';
  * it is given exactly as a relay's would be folded.
  */
 export class ScriptedFeed extends BaseFeed {
-  protected readonly connection$: Observable<never> = NEVER;
+  protected readonly connection$: Observable<never> = this.paused$.pipe(
+    tap((paused) => {
+      if (paused) this.setConnection('paused');
+      else if (this.view.connection === 'paused')
+        this.setConnection(this.view.snapshots > 0 ? 'live' : 'connecting');
+    }),
+    ignoreElements(),
+  );
 
-  /** Delivers one message as if the relay had sent it. */
+  /** Delivers one message as if the relay had sent it; ignored while paused, as a closed stream would. */
   send(message: StreamMessage): void {
-    this.apply(message);
+    if (!this.paused) this.apply(message);
   }
 
   /** Forces the connection state: `offline`, `paused`, ... */

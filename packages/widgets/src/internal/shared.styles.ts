@@ -1,46 +1,31 @@
 import { css } from 'lit';
 
-/** The dark theme's values, for `theme="dark"` and for `auto` on a dark system. */
-const darkTokens = css`
-  --_bg: var(--tickwire-bg, #161b22);
-  --_fg: var(--tickwire-fg, #e6edf3);
-  --_muted: var(--tickwire-muted, #9aa5b1);
-  --_border: var(--tickwire-border, #30363d);
-  --_up: var(--tickwire-up, #4ac26b);
-  --_down: var(--tickwire-down, #ff7b72);
-  --_warn: var(--tickwire-warn, #e3b341);
-  --_accent: var(--tickwire-accent, #6ea8fe);
-  --_series-1: var(--tickwire-series-1, #6ea8fe);
-  --_series-2: var(--tickwire-series-2, #ffa94d);
-  --_series-3: var(--tickwire-series-3, #69db7c);
-  --_series-4: var(--tickwire-series-4, #da77f2);
-  --_series-5: var(--tickwire-series-5, #f783ac);
-  --_series-6: var(--tickwire-series-6, #66d9e8);
-`;
-
 /**
  * Kit-wide design tokens and the pieces every element shares. Each `--_x` private property
- * reads the public `--tickwire-x` a host page may set, falling back to the theme's value.
+ * reads the public `--tickwire-x` a host page may set, falling back to the theme's value:
+ * `light-dark()` picks by the element's colour scheme, which `theme` sets (`auto` follows
+ * the system).
  */
 export const sharedStyles = css`
   :host {
-    --_bg: var(--tickwire-bg, #ffffff);
-    --_fg: var(--tickwire-fg, #111827);
-    --_muted: var(--tickwire-muted, #556070);
-    --_border: var(--tickwire-border, #d9dde3);
-    --_up: var(--tickwire-up, #0a7d38);
-    --_down: var(--tickwire-down, #c22a2a);
-    --_warn: var(--tickwire-warn, #8a5a00);
-    --_accent: var(--tickwire-accent, #1d5fd6);
+    color-scheme: light dark;
+    --_bg: var(--tickwire-bg, light-dark(#ffffff, #161b22));
+    --_fg: var(--tickwire-fg, light-dark(#111827, #e6edf3));
+    --_muted: var(--tickwire-muted, light-dark(#556070, #9aa5b1));
+    --_border: var(--tickwire-border, light-dark(#d9dde3, #30363d));
+    --_up: var(--tickwire-up, light-dark(#0a7d38, #4ac26b));
+    --_down: var(--tickwire-down, light-dark(#c22a2a, #ff7b72));
+    --_warn: var(--tickwire-warn, light-dark(#8a5a00, #e3b341));
+    --_accent: var(--tickwire-accent, light-dark(#1d5fd6, #6ea8fe));
     --_radius: var(--tickwire-radius, 0.75rem);
     --_space: var(--tickwire-space, 0.75rem);
     --_font: var(--tickwire-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_series-1: var(--tickwire-series-1, #1d5fd6);
-    --_series-2: var(--tickwire-series-2, #d9480f);
-    --_series-3: var(--tickwire-series-3, #2b8a3e);
-    --_series-4: var(--tickwire-series-4, #862e9c);
-    --_series-5: var(--tickwire-series-5, #c2255c);
-    --_series-6: var(--tickwire-series-6, #0b7285);
+    --_series-1: var(--tickwire-series-1, light-dark(#1d5fd6, #6ea8fe));
+    --_series-2: var(--tickwire-series-2, light-dark(#d9480f, #ffa94d));
+    --_series-3: var(--tickwire-series-3, light-dark(#2b8a3e, #69db7c));
+    --_series-4: var(--tickwire-series-4, light-dark(#862e9c, #da77f2));
+    --_series-5: var(--tickwire-series-5, light-dark(#c2255c, #f783ac));
+    --_series-6: var(--tickwire-series-6, light-dark(#0b7285, #66d9e8));
 
     /* The host page's inherited text styles must not reshape the element. */
     display: block;
@@ -61,14 +46,12 @@ export const sharedStyles = css`
     display: none;
   }
 
-  :host([theme='dark']) {
-    ${darkTokens}
+  :host([theme='light']) {
+    color-scheme: light;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkTokens}
-    }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
 
   *,

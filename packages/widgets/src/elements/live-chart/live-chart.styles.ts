@@ -77,6 +77,10 @@ export const liveChartStyles = css`
     gap: 0.5em;
   }
 
+  .probe {
+    display: none;
+  }
+
   .plot {
     position: relative;
     flex: 1 1 auto;

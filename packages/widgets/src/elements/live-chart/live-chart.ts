@@ -120,6 +120,7 @@ export class LiveChart extends LitElement {
         </span>
       </header>
       <div part="plot" class="plot" aria-hidden="true"></div>
+      <span class="probe" aria-hidden="true"></span>
       ${this.problem ? html`<p part="message" class="message">${this.problem}</p>` : nothing}
       <p part="footer" class="note">
         <span>${this.effectiveScale() === 'percent' ? 'Change in % since the first point shown.' : `Prices in ${view.quote}.`}</span>
@@ -196,15 +197,24 @@ export class LiveChart extends LitElement {
     }
   }
 
-  /** The theme's colours as the chart library needs them: resolved values, not `var()`. */
+  /**
+   * The theme's colours as the chart library needs them: resolved values, not `var()` or
+   * `light-dark()`. A hidden probe resolves each token through the CSSOM (fine under a strict CSP).
+   */
   private readTheme(): ChartTheme {
-    const style = getComputedStyle(this);
-    const token = (name: string) => style.getPropertyValue(name).trim();
+    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
+    const resolve = (token: string) => {
+      if (!probe) return '';
+      probe.style.color = `var(${token})`;
+      return getComputedStyle(probe).color;
+    };
     return {
-      text: token('--_muted'),
-      grid: token('--_border'),
-      font: token('--_font'),
-      series: Array.from({ length: SERIES_COLOURS }, (_, index) => token(`--_series-${index + 1}`)),
+      text: resolve('--_muted'),
+      grid: resolve('--_border'),
+      font: getComputedStyle(this).fontFamily,
+      series: Array.from({ length: SERIES_COLOURS }, (_, index) =>
+        resolve(`--_series-${index + 1}`),
+      ),
     };
   }
 }

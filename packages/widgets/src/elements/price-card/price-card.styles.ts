@@ -55,6 +55,15 @@ export const priceCardStyles = css`
     font-weight: normal;
   }
 
+  .sparkline {
+    width: 100%;
+    height: 1.75em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+  }
+
   .meta {
     display: flex;
     flex-wrap: wrap;

@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { registerFeed } from '../../feed/feed-registry.js';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { ScriptedFeed } from '../../feed/scripted-feed.js';
-import '../../index.js';
+import '../../all.js';
 import type { PriceCard } from './price-card.js';
 
 const text = (card: PriceCard, part: string) =>

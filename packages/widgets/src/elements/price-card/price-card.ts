@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { FeedController } from '../../feed/feed-controller.js';
 import type { Quote } from '../../feed/protocol.js';
+import { Announcer } from '../../internal/announcer.js';
 import { DEFAULT_RELAY } from '../../internal/default-relay.js';
 import { type ElementState, elementState } from '../../internal/element-state.js';
 import {
@@ -11,12 +12,15 @@ import {
   formatTime,
 } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { sparkline } from '../../internal/sparkline.js';
 import { stateBadge } from '../../internal/state-badge.js';
 import { parseSymbols } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 const WORDS = { up: 'up', down: 'down', flat: 'unchanged' } as const;
+/** History points drawn in the sparkline. */
+const SPARKLINE_POINTS = 60;
 
 /**
  * The live price of one asset: price, 24 h change with direction, time and source of the
@@ -34,6 +38,8 @@ const WORDS = { up: 'up', down: 'down', flat: 'unchanged' } as const;
  * @csspart source - The source's name.
  * @csspart simulated - The label on simulated (demo) prices.
  * @csspart message - Why there is no price (an unknown symbol, a bad attribute).
+ * @csspart sparkline - The line of recent prices.
+ * @csspart announcement - The (visually hidden) text read to screen readers, at most once a minute.
  *
  * @cssproperty [--tickwire-bg=#ffffff] - Card background.
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
@@ -55,6 +61,7 @@ export class PriceCard extends LitElement {
     locale: { type: String },
     theme: { type: String, reflect: true },
     state: { type: String, reflect: true },
+    announceEvery: { type: Number, attribute: 'announce-every' },
   };
 
   /** The asset, such as `BTC`; case-insensitive. */
@@ -67,18 +74,24 @@ export class PriceCard extends LitElement {
   declare theme: 'auto' | 'light' | 'dark';
   /** The state of the data shown; set by the element, read-only for the page. */
   declare state: ElementState;
+  /** Seconds between price announcements to screen readers; 0 = never. */
+  declare announceEvery: number;
 
   private readonly feed = new FeedController(this);
   /** The well-formed symbol shown, from the attribute. */
   private shown = '';
   /** Why no price can be shown, in words for the reader. */
   private problem: string | undefined;
+  private announcer = new Announcer(60_000);
+  /** The price last drawn, to flash the next change. */
+  private drawnPrice: number | undefined;
 
   constructor() {
     super();
     this.symbol = '';
     this.theme = 'auto';
     this.state = 'connecting';
+    this.announceEvery = 60;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -88,6 +101,22 @@ export class PriceCard extends LitElement {
     this.feed.watch(this.relay ?? DEFAULT_RELAY, watched);
     this.problem = this.describeProblem(this.shown, malformed) ?? this.feed.problem;
     this.state = elementState(this.feed.view, watched, this.problem);
+    if (_changed.has('announceEvery')) this.announcer = new Announcer(this.announceEvery * 1000);
+    const quote = this.feed.view.quotes.get(this.shown);
+    if (quote) this.announcer.offer(this.describeForReader(quote));
+  }
+
+  protected override updated(): void {
+    const price = this.feed.view.quotes.get(this.shown)?.price;
+    if (price === undefined || price === this.drawnPrice) return;
+    const previous = this.drawnPrice;
+    this.drawnPrice = price;
+    if (previous === undefined || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    // A brief tint says "this just changed"; the Web Animations API needs no inline style (strict CSP).
+    const tint = price > previous ? 'var(--_up)' : 'var(--_down)';
+    this.renderRoot
+      .querySelector('.price')
+      ?.animate([{ color: tint }, { color: 'inherit' }], { duration: 700, easing: 'ease-out' });
   }
 
   protected override render() {
@@ -97,6 +126,7 @@ export class PriceCard extends LitElement {
         <span part="symbol" class="symbol">${symbol || '—'}</span>
         ${stateBadge(this.state)}
       </header>
+      <span part="announcement" class="visually-hidden" aria-live="polite">${this.announcer.text}</span>
       ${
         this.problem
           ? html`<p part="message" class="message">${this.problem}</p>`
@@ -124,12 +154,22 @@ export class PriceCard extends LitElement {
               <span class="period">24h</span>
             </div>`
       }
+      ${sparkline((this.feed.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? nothing}
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}>${formatTime(quote.ts, locale)}</time>
         <span aria-hidden="true">·</span>
         <span part="source">${quote.source}</span>
         ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
       </p>`;
+  }
+
+  /** What a screen reader hears, now and then: "BTC $67,123.45, up 1.70% in 24 hours". */
+  private describeForReader(quote: Quote): string {
+    const price = formatPrice(quote.price, this.feed.view.quote, this.locale);
+    if (quote.changePct24h === null) return `${quote.symbol} ${price}`;
+    const trend = direction(quote.changePct24h);
+    const size = formatPercent(Math.abs(quote.changePct24h), this.locale).replace(/^\+/, '');
+    return `${quote.symbol} ${price}, ${trend === 'flat' ? 'unchanged' : `${WORDS[trend]} ${size}`} in 24 hours`;
   }
 
   private isSimulated(source: string): boolean {

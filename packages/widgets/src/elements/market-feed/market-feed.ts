@@ -1,0 +1,160 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { FeedController } from '../../feed/feed-controller.js';
+import { DEFAULT_RELAY } from '../../internal/default-relay.js';
+import { type ElementState, elementState } from '../../internal/element-state.js';
+import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { stateBadge } from '../../internal/state-badge.js';
+import { parseSymbols } from '../../internal/symbols.js';
+import { marketFeedStyles } from './market-feed.styles.js';
+
+const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
+const WORDS = { up: 'up', down: 'down', flat: 'unchanged' } as const;
+
+/** One price update as the activity feed lists it. */
+interface Entry {
+  key: string;
+  symbol: string;
+  price: number;
+  /** Move since the symbol's previous update, percent. */
+  movePct: number;
+  ts: number;
+}
+
+/**
+ * The live activity of a market, newest first: every price update with its symbol, price,
+ * direction and time. Moves of at least `threshold` percent since the symbol's previous
+ * update are highlighted, in words as well as colour.
+ *
+ * @summary An activity feed: `<market-feed symbols="BTC,ETH" limit="20">`.
+ *
+ * @csspart box - The feed's box.
+ * @csspart list - The list of updates.
+ * @csspart entry - One update.
+ * @csspart notable - An update whose move reached the threshold.
+ * @csspart state - The state of the data, in words.
+ * @csspart message - Symbols that cannot be shown.
+ */
+export class MarketFeed extends LitElement {
+  static override styles = [sharedStyles, marketFeedStyles];
+
+  static override properties = {
+    symbols: { type: String, reflect: true },
+    limit: { type: Number },
+    threshold: { type: Number },
+    relay: { type: String },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
+    state: { type: String, reflect: true },
+  };
+
+  /** Comma-separated assets, such as `BTC,ETH`. */
+  declare symbols: string;
+  /** Updates kept, newest first. */
+  declare limit: number;
+  /** Percent move since the previous update that counts as notable. */
+  declare threshold: number;
+  /** Base URL of the relay. Defaults to the origin that served the script. */
+  declare relay: string | undefined;
+  /** BCP 47 locale for numbers and times. */
+  declare locale: string | undefined;
+  /** `auto` follows the system's light or dark preference. */
+  declare theme: 'auto' | 'light' | 'dark';
+  /** The state of the data shown; set by the element. */
+  declare state: ElementState;
+
+  private readonly feed = new FeedController(this);
+  private entries: Entry[] = [];
+  /** Per symbol, the last price and time seen. */
+  private readonly seen = new Map<string, { price: number; ts: number }>();
+  private problem: string | undefined;
+
+  constructor() {
+    super();
+    this.symbols = '';
+    this.limit = 20;
+    this.threshold = 0.5;
+    this.theme = 'auto';
+    this.state = 'connecting';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const { symbols, malformed } = parseSymbols(this.symbols);
+    if (changed.has('symbols')) {
+      this.entries = [];
+      this.seen.clear();
+    }
+    this.feed.watch(this.relay ?? DEFAULT_RELAY, symbols);
+    const { view } = this.feed;
+    const unknown = symbols.filter((symbol) => view.unknown.has(symbol));
+    const notes = [
+      ...(malformed.length > 0 ? [`Not symbols: ${malformed.join(', ')}.`] : []),
+      ...(unknown.length > 0 ? [`The relay does not list ${unknown.join(', ')}.`] : []),
+    ];
+    this.problem = this.feed.problem ?? (notes.join(' ') || undefined);
+    this.state = elementState(view, symbols, this.feed.problem);
+    this.collect(symbols);
+  }
+
+  protected override render() {
+    const limit = Math.max(1, this.limit || 20);
+    return html`<section part="box" class="box" aria-label="Market activity">
+      <header>
+        <h2>Market activity</h2>
+        ${stateBadge(this.state)}
+      </header>
+      ${this.problem ? html`<p part="message" class="message">${this.problem}</p>` : nothing}
+      ${
+        this.entries.length === 0
+          ? html`<p class="empty">Waiting for the first moves…</p>`
+          : html`<ol part="list">
+              ${this.entries.slice(0, limit).map((entry) => this.renderEntry(entry))}
+            </ol>`
+      }
+    </section>`;
+  }
+
+  private renderEntry(entry: Entry) {
+    const trend = direction(entry.movePct);
+    const notable = Math.abs(entry.movePct) >= this.threshold;
+    return html`<li part=${notable ? 'entry notable' : 'entry'} class=${notable ? 'notable' : ''}>
+      <span class="symbol">${entry.symbol}</span>
+      <span>${formatPrice(entry.price, this.feed.view.quote, this.locale)}</span>
+      <span class=${trend}>
+        <span aria-hidden="true">${ARROWS[trend]}</span>
+        <span class="visually-hidden">${WORDS[trend]}</span>
+        ${formatPercent(entry.movePct, this.locale)}${notable ? html`<span class="visually-hidden">, notable move</span>` : nothing}
+      </span>
+      <time datetime=${new Date(entry.ts).toISOString()}>${formatTime(entry.ts, this.locale)}</time>
+    </li>`;
+  }
+
+  /** Turns quotes newer than the last seen into entries; a symbol's first quote only sets its baseline. */
+  private collect(symbols: readonly string[]): void {
+    const fresh: Entry[] = [];
+    for (const symbol of symbols) {
+      const quote = this.feed.view.quotes.get(symbol);
+      if (!quote) continue;
+      const last = this.seen.get(symbol);
+      if (last && quote.ts <= last.ts) continue;
+      this.seen.set(symbol, { price: quote.price, ts: quote.ts });
+      if (!last || last.price <= 0) continue;
+      fresh.push({
+        key: `${symbol}@${quote.ts}`,
+        symbol,
+        price: quote.price,
+        movePct: ((quote.price - last.price) / last.price) * 100,
+        ts: quote.ts,
+      });
+    }
+    if (fresh.length === 0) return;
+    fresh.sort((a, b) => b.ts - a.ts);
+    this.entries = [...fresh, ...this.entries].slice(0, Math.max(1, this.limit || 20));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'market-feed': MarketFeed;
+  }
+}

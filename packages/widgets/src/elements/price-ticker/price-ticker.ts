@@ -1,0 +1,138 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { FeedController } from '../../feed/feed-controller.js';
+import { DEFAULT_RELAY } from '../../internal/default-relay.js';
+import { defineElement } from '../../internal/define-element.js';
+import { type ElementState, elementState } from '../../internal/element-state.js';
+import { direction, formatPercent, formatPrice } from '../../internal/format.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { stateBadge } from '../../internal/state-badge.js';
+import { parseSymbols } from '../../internal/symbols.js';
+import { PriceCard } from '../price-card/price-card.js';
+import { priceTickerStyles } from './price-ticker.styles.js';
+
+const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
+
+/**
+ * Several prices at once: a responsive grid of price cards, or with `layout="tape"` a
+ * scrolling ticker tape that stops under the pointer, on focus and for readers who prefer
+ * reduced motion.
+ *
+ * @summary A ticker: `<price-ticker symbols="BTC,ETH,SOL">`.
+ *
+ * @csspart grid - The grid of cards.
+ * @csspart card - Each `<price-card>` of the grid (style its own parts with `::part()` on it).
+ * @csspart tape - The ticker tape's window.
+ * @csspart item - One symbol on the tape.
+ * @csspart state - The state of the data, in words.
+ * @csspart message - Symbols that cannot be shown.
+ *
+ * @cssproperty [--tickwire-card-min-width=12rem] - Narrowest a card of the grid gets.
+ * @cssproperty [--tickwire-tape-duration=40s] - Time for the tape to scroll through once.
+ */
+export class PriceTicker extends LitElement {
+  static override styles = [sharedStyles, priceTickerStyles];
+
+  static override properties = {
+    symbols: { type: String, reflect: true },
+    layout: { type: String, reflect: true },
+    relay: { type: String },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
+    state: { type: String, reflect: true },
+  };
+
+  /** Comma-separated assets, such as `BTC,ETH,SOL`. */
+  declare symbols: string;
+  /** `grid` of cards, or a scrolling `tape`. */
+  declare layout: 'grid' | 'tape';
+  /** Base URL of the relay. Defaults to the origin that served the script. */
+  declare relay: string | undefined;
+  /** BCP 47 locale for numbers and times. */
+  declare locale: string | undefined;
+  /** `auto` follows the system's light or dark preference. */
+  declare theme: 'auto' | 'light' | 'dark';
+  /** The state of the data shown; set by the element. */
+  declare state: ElementState;
+
+  private readonly feed = new FeedController(this);
+  private shown: string[] = [];
+  private problem: string | undefined;
+
+  constructor() {
+    super();
+    this.symbols = '';
+    this.layout = 'grid';
+    this.theme = 'auto';
+    this.state = 'connecting';
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const { symbols, malformed } = parseSymbols(this.symbols);
+    this.feed.watch(this.relay ?? DEFAULT_RELAY, symbols);
+    const { view } = this.feed;
+    this.shown = symbols;
+    const unknown = symbols.filter((symbol) => view.unknown.has(symbol));
+    this.problem =
+      this.feed.problem ??
+      (malformed.length > 0
+        ? `Not symbols: ${malformed.join(', ')}.`
+        : symbols.length === 0
+          ? 'No symbols: set symbols="BTC,ETH", for example.'
+          : this.layout === 'tape' && unknown.length > 0
+            ? `The relay does not list ${unknown.join(', ')}.`
+            : undefined);
+    this.state = elementState(view, symbols, this.feed.problem);
+  }
+
+  protected override render() {
+    if (this.layout === 'tape') return this.renderTape();
+    return html`<div part="grid" class="grid" role="group" aria-label="Prices">
+        ${repeat(
+          this.shown,
+          (symbol) => symbol,
+          (symbol) =>
+            html`<price-card
+              part="card"
+              symbol=${symbol}
+              relay=${this.relay ?? DEFAULT_RELAY}
+              locale=${this.locale ?? nothing}
+              theme=${this.theme}
+            ></price-card>`,
+        )}
+      </div>
+      ${this.problem ? html`<p part="message" class="message">${this.problem}</p>` : nothing}`;
+  }
+
+  private renderTape() {
+    const visible = this.shown.filter((symbol) => !this.feed.view.unknown.has(symbol));
+    const items = repeat(
+      visible,
+      (symbol) => symbol,
+      (symbol) => {
+        const quote = this.feed.view.quotes.get(symbol);
+        const trend = direction(quote?.changePct24h ?? null);
+        return html`<li part="item" class="item">
+          <span class="symbol">${symbol}</span>
+          <span>${quote ? formatPrice(quote.price, this.feed.view.quote, this.locale) : '—'}</span>
+          <span class=${trend}><span aria-hidden="true">${ARROWS[trend]}</span> ${formatPercent(quote?.changePct24h ?? null, this.locale)}</span>
+        </li>`;
+      },
+    );
+    // The track is drawn twice so the loop has no gap; readers and the reduced-motion view get it once.
+    return html`<div class="status">${stateBadge(this.state)}${this.problem ? html`<span part="message" class="message">${this.problem}</span>` : nothing}</div>
+      <div part="tape" class="tape" role="group" aria-label="Price ticker" tabindex="0">
+        <ul class="track">${items}</ul>
+        <ul class="track" aria-hidden="true">${items}</ul>
+      </div>`;
+  }
+}
+
+// The grid is made of cards: whoever uses a ticker gets the card defined too.
+defineElement('price-card', PriceCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'price-ticker': PriceTicker;
+  }
+}

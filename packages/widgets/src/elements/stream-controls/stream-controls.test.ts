@@ -1,0 +1,86 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
+import { partText, scriptedRelay } from '../../feed/testing.js';
+import '../../all.js';
+import type { PriceCard } from '../price-card/price-card.js';
+import type { StreamControls } from './stream-controls.js';
+
+describe('<stream-controls>', () => {
+  async function setup() {
+    const { feed, relay } = scriptedRelay('controls');
+    const box = await fixture<HTMLDivElement>(html`<div>
+      <stream-controls relay=${relay} locale="en-US"></stream-controls>
+      <price-card symbol="BTC" relay=${relay}></price-card>
+    </div>`);
+    const controls = box.querySelector<StreamControls>('stream-controls')!;
+    const card = box.querySelector<PriceCard>('price-card')!;
+    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+    await controls.updateComplete;
+    await card.updateComplete;
+    return { feed, controls, card };
+  }
+
+  it('pauses and resumes every element of its relay, with a real button that says what it will do', async () => {
+    const { feed, controls, card } = await setup();
+    const button = controls.shadowRoot!.querySelector<HTMLButtonElement>('button[part="toggle"]')!;
+    expect(button.textContent!.trim()).to.equal('Pause');
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+
+    setTimeout(() => button.click());
+    await oneEvent(controls, 'tickwire-pause');
+    await controls.updateComplete;
+    await card.updateComplete;
+    expect(feed.paused).to.equal(true);
+    expect(card.getAttribute('state')).to.equal('paused');
+    expect(controls.getAttribute('state')).to.equal('paused');
+    expect(button.textContent!.trim()).to.equal('Resume');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+
+    setTimeout(() => button.click());
+    await oneEvent(controls, 'tickwire-resume');
+    await card.updateComplete;
+    expect(feed.paused).to.equal(false);
+    expect(card.getAttribute('state')).to.equal('live');
+  });
+
+  it('sets how often the page refreshes, without touching the relay', async () => {
+    const { feed, controls } = await setup();
+    const select = controls.shadowRoot!.querySelector<HTMLSelectElement>('select')!;
+    expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('live (every 5 s)');
+    select.value = '10';
+    setTimeout(() => select.dispatchEvent(new Event('change')));
+    const event = (await oneEvent(controls, 'tickwire-refresh-change')) as CustomEvent<{
+      intervalMs: number;
+    }>;
+    expect(event.detail.intervalMs).to.equal(10_000);
+    expect(feed.throttleMs).to.equal(10_000);
+  });
+
+  it('shows the connection, the last update and each source’s health', async () => {
+    const { feed, controls } = await setup();
+    feed.send({
+      type: 'status',
+      data: {
+        sources: [
+          { id: 'binance', state: 'down', error: 'timeout' },
+          { id: 'coingecko', state: 'ok' },
+        ],
+        stale: [],
+      },
+    });
+    await controls.updateComplete;
+    expect(partText(controls, 'state')).to.equal('Live');
+    expect(partText(controls, 'updated')).to.match(/^Updated \d{1,2}:\d{2}:\d{2}/);
+    expect(partText(controls, 'sources')).to.equal('binance: down — timeout coingecko: ok');
+    await expect(controls).to.be.accessible();
+  });
+
+  it('fires nothing when the page changes the feed itself', async () => {
+    const { feed, controls } = await setup();
+    let fired = 0;
+    controls.addEventListener('tickwire-pause', () => fired++);
+    feed.pause();
+    await controls.updateComplete;
+    expect(fired).to.equal(0);
+  });
+});

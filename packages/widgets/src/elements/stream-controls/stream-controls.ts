@@ -1,0 +1,135 @@
+import { html, LitElement, nothing } from 'lit';
+import { FeedController } from '../../feed/feed-controller.js';
+import type { SourceStatus } from '../../feed/protocol.js';
+import { DEFAULT_RELAY } from '../../internal/default-relay.js';
+import type { ElementState } from '../../internal/element-state.js';
+import { formatTime } from '../../internal/format.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { stateBadge } from '../../internal/state-badge.js';
+import { streamControlsStyles } from './stream-controls.styles.js';
+
+/** Refresh choices offered, seconds; 0 = as often as the relay sends. */
+const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
+
+/**
+ * Controls for every element of the page that reads the same relay: pause and resume,
+ * how often they refresh (a throttle in the page: the relay's own poll rate is its
+ * operator's), the connection's state, the last update and each source's health.
+ *
+ * @summary Stream controls: `<stream-controls>`.
+ *
+ * @fires tickwire-pause - The reader paused the stream.
+ * @fires tickwire-resume - The reader resumed the stream.
+ * @fires tickwire-refresh-change - The reader chose a refresh interval; `detail.intervalMs` (0 = live).
+ *
+ * @csspart controls - The box around the controls.
+ * @csspart toggle - The pause/resume button.
+ * @csspart refresh - The refresh interval picker.
+ * @csspart state - The connection's state, in words.
+ * @csspart updated - The time of the last update.
+ * @csspart sources - Each source's health.
+ */
+export class StreamControls extends LitElement {
+  static override styles = [sharedStyles, streamControlsStyles];
+
+  static override properties = {
+    relay: { type: String },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
+    state: { type: String, reflect: true },
+  };
+
+  /** Base URL of the relay whose elements these controls drive. Defaults to the script's origin. */
+  declare relay: string | undefined;
+  /** BCP 47 locale for times. */
+  declare locale: string | undefined;
+  /** `auto` follows the system's light or dark preference. */
+  declare theme: 'auto' | 'light' | 'dark';
+  /** The connection's state; set by the element. */
+  declare state: ElementState;
+
+  private readonly feed = new FeedController(this);
+
+  constructor() {
+    super();
+    this.theme = 'auto';
+    this.state = 'connecting';
+  }
+
+  protected override willUpdate(): void {
+    this.feed.watch(this.relay ?? DEFAULT_RELAY, []);
+    this.state = this.feed.problem ? 'error' : this.feed.view.connection;
+  }
+
+  protected override render() {
+    const { view, feed } = this.feed;
+    const paused = feed?.paused ?? false;
+    const throttleSeconds = Math.round((feed?.throttleMs ?? 0) / 1000);
+    return html`<div part="controls" class="controls" role="group" aria-label="Live prices">
+      <button part="toggle" type="button" aria-pressed=${paused ? 'true' : 'false'} @click=${this.toggle} ?disabled=${!feed}>
+        ${paused ? 'Resume' : 'Pause'}
+      </button>
+      <label part="refresh">
+        Refresh
+        <select @change=${this.onRefresh} ?disabled=${!feed}>
+          ${REFRESH_CHOICES.map(
+            (seconds) =>
+              html`<option value=${seconds} ?selected=${seconds === throttleSeconds}>
+                ${seconds === 0 ? `live (every ${Math.round(view.intervalMs / 1000)} s)` : `every ${seconds} s`}
+              </option>`,
+          )}
+        </select>
+      </label>
+      ${stateBadge(this.state)}
+      <span part="updated" class="muted">
+        ${view.lastUpdate === undefined ? 'No update yet' : html`Updated <time datetime=${new Date(view.lastUpdate).toISOString()}>${formatTime(view.lastUpdate, this.locale)}</time>`}
+      </span>
+      ${
+        view.sources.length > 0
+          ? html`<ul part="sources" class="sources" aria-label="Sources">
+              ${view.sources.map((source) => this.renderSource(source))}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderSource(source: SourceStatus) {
+    return html`<li class="source-${source.state}" title=${source.error ?? ''}>
+      ${source.id}: ${source.state}${source.simulated ? ' (simulated)' : ''}${source.error ? html`<span class="muted"> — ${source.error}</span>` : nothing}
+    </li>`;
+  }
+
+  private toggle(): void {
+    const { feed } = this.feed;
+    if (!feed) return;
+    if (feed.paused) feed.resume();
+    else feed.pause();
+    this.dispatchEvent(
+      new CustomEvent(feed.paused ? 'tickwire-pause' : 'tickwire-resume', {
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    this.requestUpdate();
+  }
+
+  private onRefresh(event: Event): void {
+    const intervalMs = Number((event.target as HTMLSelectElement).value) * 1000;
+    this.feed.feed?.setThrottle(intervalMs);
+    this.dispatchEvent(
+      new CustomEvent('tickwire-refresh-change', {
+        detail: { intervalMs },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    this.requestUpdate();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stream-controls': StreamControls;
+  }
+}

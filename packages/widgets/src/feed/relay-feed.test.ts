@@ -1,0 +1,74 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { filter, firstValueFrom } from 'rxjs';
+import '../all.js';
+import type { PriceCard } from '../elements/price-card/price-card.js';
+import { RelayFeed } from './relay-feed.js';
+
+/** A real EventSource that remembers every URL it opened. */
+function recordingEventSource() {
+  const urls: string[] = [];
+  class Recording extends EventSource {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      urls.push(String(url));
+    }
+  }
+  return { urls, Recording };
+}
+
+describe('the relay feed', () => {
+  it('resumes after a dropped stream from the last event id: no new snapshot, nothing missed', async () => {
+    const relay = (await executeServerCommand('relay-url')) as string;
+    const { urls, Recording } = recordingEventSource();
+    const feed = new RelayFeed(`${relay}/`, { eventSource: Recording });
+    const subscription = feed.watch(['BTC']).subscribe();
+    try {
+      await firstValueFrom(feed.watch(['BTC']).pipe(filter((view) => view.connection === 'live')));
+      await waitUntil(() => (feed.view.history.get('BTC')?.length ?? 0) > 0);
+      expect(feed.view.snapshots).to.equal(1);
+      await executeServerCommand('relay-drop-streams');
+      await waitUntil(() => urls.length === 2, 'the feed reconnects by itself', { timeout: 5_000 });
+      expect(new URL(urls[1]!).searchParams.get('lastEventId')).to.match(/^[\w.:-]+$/);
+      const ticksBefore = feed.view.history.get('BTC')!.length;
+      await waitUntil(
+        () => feed.view.history.get('BTC')!.length > ticksBefore + 2,
+        'ticks flow again',
+        { timeout: 5_000 },
+      );
+      expect(feed.view.snapshots).to.equal(1, 'a resumed stream needs no snapshot');
+      expect(feed.view.connection).to.equal('live');
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  it('keeps retrying a relay that answers 503, where a bare EventSource gives up, and shows offline meanwhile', async () => {
+    const relay = (await executeServerCommand('unavailable-url')) as string;
+    const before = (await executeServerCommand('unavailable-hits')) as number;
+    const card = await fixture<PriceCard>(
+      html`<price-card symbol="BTC" relay=${relay}></price-card>`,
+    );
+    await waitUntil(() => card.getAttribute('state') === 'offline', 'the card says offline', {
+      timeout: 5_000,
+    });
+    await waitUntil(
+      async () => ((await executeServerCommand('unavailable-hits')) as number) - before >= 3,
+      'the feed asks again, with backoff',
+      { timeout: 8_000 },
+    );
+    expect(card.shadowRoot!.querySelector('[part="state"]')!.textContent!.trim()).to.equal(
+      'Offline, reconnecting…',
+    );
+  });
+
+  it('shows offline when the relay is down', async () => {
+    const relay = (await executeServerCommand('down-url')) as string;
+    const card = await fixture<PriceCard>(
+      html`<price-card symbol="BTC" relay=${relay}></price-card>`,
+    );
+    await waitUntil(() => card.getAttribute('state') === 'offline', 'the card says offline', {
+      timeout: 5_000,
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import { registerFeed } from './feed-registry.js';
+import { ScriptedFeed } from './scripted-feed.js';
+
+let count = 0;
+
+/** A scripted relay of its own, registered for elements to find by URL: no state leaks between tests or stories. */
+export function scriptedRelay(name = 'market'): { feed: ScriptedFeed; relay: string } {
+  const relay = `scripted://${name}-${++count}/`;
+  const feed = new ScriptedFeed(relay);
+  registerFeed(feed);
+  return { feed, relay };
+}
+
+/** The visible text of a shadow part, whitespace folded. */
+export function partText(element: Element, part: string): string {
+  return (
+    element.shadowRoot
+      ?.querySelector(`[part~="${part}"]`)
+      ?.textContent?.replace(/\s+/g, ' ')
+      .trim() ?? ''
+  );
+}
