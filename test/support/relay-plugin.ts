@@ -16,6 +16,7 @@ export function relayPlugin() {
   let relay: Relay | undefined;
   let unavailable: Server | undefined;
   let unavailableHits = 0;
+  let unavailableUrl = '';
   let downUrl = '';
   return {
     name: 'tickwire-relay',
@@ -39,6 +40,7 @@ export function relayPlugin() {
       });
       unavailable.listen(0, '127.0.0.1');
       await once(unavailable, 'listening');
+      unavailableUrl = `http://127.0.0.1:${(unavailable.address() as AddressInfo).port}/`;
       // A port that was free a moment ago: nothing listens there.
       const probe = createServer();
       probe.listen(0, '127.0.0.1');
@@ -59,7 +61,7 @@ export function relayPlugin() {
           relay?.hub.closeAll();
           return true;
         case 'unavailable-url':
-          return `http://127.0.0.1:${(unavailable?.address() as AddressInfo).port}/`;
+          return unavailableUrl;
         case 'unavailable-hits':
           return unavailableHits;
         case 'down-url':
