@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000,5000 picks the fan-out sizes.
 import { bundleSize } from './bundle-size.js';
 import { fanout, fanoutHeader } from './fanout.js';
+import { renderLoad } from './render-load.js';
 import { upstreamCalls } from './upstream-calls.js';
 
 const sizes = (process.env.BENCH_CLIENTS ?? '1000').split(',').map(Number);
@@ -9,3 +10,4 @@ await bundleSize();
 fanoutHeader();
 for (const clients of sizes) await fanout(clients);
 await upstreamCalls([1, 100, 1000]);
+await renderLoad();

@@ -31,19 +31,9 @@ describe('embedding with one script tag on another origin', () => {
     await relay?.stop();
   });
 
-  test('a price appears and then changes; the chart draws; nothing leaves loopback', async () => {
-    // The host page allows scripts and connections to the relay only: no inline styles or scripts.
-    const relayOrigin = relay.url;
-    const host = await serveHostPage(
-      `<!doctype html><html lang="en"><head><title>A blog</title>
-      <script type="module" src="${relayOrigin}/widgets.js"></script></head>
-      <body><h1>My crypto blog</h1>
-      <price-card symbol="BTC"></price-card>
-      <live-chart symbols="BTC,ETH"></live-chart></body></html>`,
-      {
-        'Content-Security-Policy': `default-src 'none'; script-src ${relayOrigin}; connect-src ${relayOrigin}; style-src 'self'`,
-      },
-    );
+  /** Opens `html` as a page on its own origin; collects page errors, console errors and requests. */
+  async function openHostPage(html: string, headers: Record<string, string> = {}) {
+    const host = await serveHostPage(html, headers);
     const page = await browser.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -52,8 +42,49 @@ describe('embedding with one script tag on another origin', () => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     page.on('request', (request) => requests.push(request.url()));
+    await page.goto(host.url);
+    const close = async () => {
+      await page.close();
+      await host.close();
+    };
+    return { page, problems, requests, close };
+  }
+
+  const stateOf = (selector: string) =>
+    `document.querySelector('${selector}')?.getAttribute('state')`;
+  const streams = async () =>
+    Number(
+      (await (await fetch(`${relay.url}/metrics`)).text()).match(
+        /^tickwire_sse_clients (\d+)/m,
+      )?.[1],
+    );
+
+  test('every element works from one script tag under a strict CSP; a price moves; nothing leaves loopback', async () => {
+    const relayOrigin = relay.url;
+    // The host page allows scripts and connections to the relay only: no inline styles or scripts.
+    const { page, problems, requests, close } = await openHostPage(
+      `<!doctype html><html lang="en"><head><title>A blog</title>
+      <script type="module" src="${relayOrigin}/widgets.js"></script></head>
+      <body><h1>My crypto blog</h1>
+      <price-card symbol="BTC"></price-card>
+      <live-chart symbols="BTC,ETH"></live-chart>
+      <price-ticker symbols="BTC,ETH,SOL"></price-ticker>
+      <stream-controls></stream-controls>
+      <market-feed symbols="BTC,ETH"></market-feed></body></html>`,
+      {
+        'Content-Security-Policy': `default-src 'none'; script-src ${relayOrigin}; connect-src ${relayOrigin}; style-src 'self'`,
+      },
+    );
     try {
-      await page.goto(host.url);
+      for (const tag of [
+        'price-card',
+        'live-chart',
+        'price-ticker',
+        'stream-controls',
+        'market-feed',
+      ]) {
+        await page.waitForFunction(`${stateOf(tag)} === 'live'`, undefined, { timeout: 10_000 });
+      }
       const price = () =>
         page.evaluate(() =>
           document
@@ -61,9 +92,6 @@ describe('embedding with one script tag on another origin', () => {
             ?.shadowRoot?.querySelector('[part="price"]')
             ?.textContent?.trim(),
         );
-      await page.waitForFunction(
-        () => document.querySelector('price-card')?.getAttribute('state') === 'live',
-      );
       const first = await price();
       assert.match(first ?? '', /^\$\d{1,3}(,\d{3})*\.\d{2}$/);
       await page.waitForFunction(
@@ -78,10 +106,6 @@ describe('embedding with one script tag on another origin', () => {
       await page.waitForFunction(() =>
         Boolean(document.querySelector('live-chart')?.shadowRoot?.querySelector('.plot canvas')),
       );
-      const chartState = await page.evaluate(() =>
-        document.querySelector('live-chart')?.getAttribute('state'),
-      );
-      assert.equal(chartState, 'live');
       const plotHeight = await page.evaluate(
         () =>
           document
@@ -93,13 +117,90 @@ describe('embedding with one script tag on another origin', () => {
         plotHeight > 100,
         `the chart has room to draw under a strict CSP (${plotHeight}px)`,
       );
-      const streams = requests.filter((url) => url.includes('/v1/stream'));
-      assert.equal(streams.length, 1, 'the card and the chart share one connection');
+      assert.equal(await streams(), 1, 'five elements, one connection');
       assert.deepEqual(problems, []);
       for (const url of requests) assert.match(url, /^http:\/\/(localhost|127\.0\.0\.1):\d+\//);
     } finally {
-      await page.close();
-      await host.close();
+      await close();
+    }
+  });
+
+  test('a page of cards never downloads the chart library', async () => {
+    const { page, requests, close } = await openHostPage(
+      `<!doctype html><script type="module" src="${relay.url}/widgets.js"></script><price-card symbol="ETH"></price-card>`,
+    );
+    try {
+      await page.waitForFunction(`${stateOf('price-card')} === 'live'`);
+      assert.ok(
+        !requests.some((url) => /chart-renderer|live-chart/.test(url)),
+        requests.join('\n'),
+      );
+    } finally {
+      await close();
+    }
+  });
+
+  test('the bundle loaded twice from two URLs, and the classic script beside it, throws nothing', async () => {
+    const { page, problems, close } = await openHostPage(
+      `<!doctype html><price-card symbol="SOL"></price-card>
+      <script type="module" src="${relay.url}/widgets.js"></script>
+      <script type="module" src="${relay.url}/widgets.js?copy=2"></script>
+      <script src="${relay.url}/widgets.iife.js"></script>`,
+    );
+    try {
+      await page.waitForFunction(`${stateOf('price-card')} === 'live'`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the classic <script> build alone serves every element, reading the relay it came from', async () => {
+    const { page, problems, close } = await openHostPage(
+      `<!doctype html><script src="${relay.url}/widgets.iife.js"></script>
+      <price-ticker symbols="BTC,ETH" layout="tape"></price-ticker><market-feed symbols="BTC"></market-feed>`,
+    );
+    try {
+      await page.waitForFunction(
+        `${stateOf('price-ticker')} === 'live' && ${stateOf('market-feed')} === 'live'`,
+      );
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the host page’s CSS cannot reshape the elements', async () => {
+    const { page, close } = await openHostPage(
+      `<!doctype html><style>
+        body { font: 40px/0 serif; letter-spacing: 12px; text-transform: lowercase; color: #f0f; }
+        * { line-height: 0 !important; text-transform: uppercase !important; }
+        div, p, span, article { padding: 40px !important; display: inline !important; }
+      </style>
+      <script type="module" src="${relay.url}/widgets.js"></script><price-card symbol="BTC"></price-card>`,
+    );
+    try {
+      await page.waitForFunction(`${stateOf('price-card')} === 'live'`);
+      const looks = await page.evaluate(() => {
+        const root = document.querySelector('price-card')!.shadowRoot!;
+        const source = root.querySelector('[part="source"]')!;
+        const price = root.querySelector('[part="price"]')!;
+        return {
+          source: (source as HTMLElement).innerText,
+          lineHeight: getComputedStyle(price).lineHeight,
+          letterSpacing: getComputedStyle(price).letterSpacing,
+          priceHeight: price.getBoundingClientRect().height,
+        };
+      });
+      assert.equal(looks.source, 'demo', 'no forced upper case');
+      assert.notEqual(looks.lineHeight, '0px');
+      assert.equal(looks.letterSpacing, 'normal');
+      assert.ok(
+        looks.priceHeight > 15 && looks.priceHeight < 60,
+        `price ${looks.priceHeight}px tall`,
+      );
+    } finally {
+      await close();
     }
   });
 

@@ -27,6 +27,16 @@ export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions):
       code: `<script type="module" src="${origin}/widgets.js"></script>\n<live-chart symbols="${first},${second}"></live-chart>`,
     },
     {
+      id: 'snippet-ticker',
+      title: 'A ticker tape, controls and an activity feed',
+      code: `<script type="module" src="${origin}/widgets.js"></script>\n<price-ticker symbols="${list}" layout="tape"></price-ticker>\n<stream-controls></stream-controls>\n<market-feed symbols="${first},${second}"></market-feed>`,
+    },
+    {
+      id: 'snippet-classic',
+      title: 'Where modules are not allowed: the classic script',
+      code: `<script src="${origin}/widgets.iife.js"></script>\n<price-card symbol="${first}"></price-card>`,
+    },
+    {
       id: 'snippet-relay',
       title: 'Widgets served from elsewhere, reading this relay',
       code: `<price-card symbol="${first}" relay="${origin}"></price-card>`,
@@ -54,6 +64,8 @@ export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions):
   }
 </header>
 <main>
+  <stream-controls></stream-controls>
+  <price-ticker layout="tape" symbols="${escapeHtml(list)}"></price-ticker>
   <section aria-labelledby="cards-title">
     <h2 id="cards-title">Price cards</h2>
     <div class="cards">
@@ -62,7 +74,10 @@ export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions):
   </section>
   <section aria-labelledby="chart-title">
     <h2 id="chart-title">Live chart</h2>
-    <live-chart symbols="${escapeHtml(list)}"></live-chart>
+    <div class="chart-and-feed">
+      <live-chart symbols="${escapeHtml(list)}"></live-chart>
+      <market-feed symbols="${escapeHtml(list)}" limit="12" threshold="0.05"></market-feed>
+    </div>
   </section>
   <section aria-labelledby="embed-title">
     <h2 id="embed-title">Embed on your site</h2>

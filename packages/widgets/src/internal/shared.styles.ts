@@ -27,16 +27,25 @@ export const sharedStyles = css`
     --_series-5: var(--tickwire-series-5, light-dark(#c2255c, #f783ac));
     --_series-6: var(--tickwire-series-6, light-dark(#0b7285, #66d9e8));
 
-    /* The host page's inherited text styles must not reshape the element. */
     display: block;
     box-sizing: border-box;
+    font-size: var(--tickwire-font-size, 1rem);
+  }
+
+  /*
+   * Every element's outer box resets the text styles a host page passes down (or forces on
+   * the host element itself, which outranks :host): the layout is the kit's, not the page's.
+   */
+  .surface {
     font-family: var(--_font);
     font-size: var(--tickwire-font-size, 1rem);
     font-weight: normal;
     font-style: normal;
     line-height: 1.4;
     letter-spacing: normal;
+    word-spacing: normal;
     text-align: start;
+    text-indent: 0;
     text-transform: none;
     white-space: normal;
     color: var(--_fg);

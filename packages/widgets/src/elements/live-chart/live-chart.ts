@@ -16,6 +16,7 @@ const SERIES_COLOURS = 6;
  * chart is on the page). History comes with the stream's snapshot, then every tick is
  * appended. With several symbols the axis shows percent change, so they stay comparable.
  *
+ * @tag live-chart
  * @summary A live chart: `<live-chart symbols="BTC,ETH">`.
  *
  * @csspart chart - The chart's box.
@@ -28,10 +29,18 @@ const SERIES_COLOURS = 6;
  * @csspart credit - The link crediting TradingView's lightweight-charts.
  *
  * @cssproperty [--tickwire-series-1=#1d5fd6] - Colour of the first line (up to `--tickwire-series-6`).
- * @cssproperty [--tickwire-bg=#ffffff] - Background.
- * @cssproperty [--tickwire-fg=#111827] - Text and axis labels.
- * @cssproperty [--tickwire-border=#d9dde3] - Border and grid lines.
+ * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
+ * @cssproperty [--tickwire-fg=#111827] - Text colour.
+ * @cssproperty [--tickwire-muted=#556070] - Secondary text.
+ * @cssproperty [--tickwire-border=#d9dde3] - Borders.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices, healthy sources.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices, errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, notable moves, the simulated label.
+ * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings and the paused state.
  * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
+ * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
+ * @cssproperty [--tickwire-font=system-ui] - Font family.
+ * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class LiveChart extends LitElement {
   static override styles = [sharedStyles, liveChartStyles];
@@ -109,7 +118,7 @@ export class LiveChart extends LitElement {
   protected override render() {
     const { view } = this.feed;
     const simulated = this.shown.some((symbol) => view.quotes.get(symbol)?.source === 'demo');
-    return html`<figure part="chart" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}`}>
+    return html`<figure part="chart" class="surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}`}>
       <header>
         <ul part="legend" class="legend">
           ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index))}

@@ -26,6 +26,7 @@ interface Entry {
  * direction and time. Moves of at least `threshold` percent since the symbol's previous
  * update are highlighted, in words as well as colour.
  *
+ * @tag market-feed
  * @summary An activity feed: `<market-feed symbols="BTC,ETH" limit="20">`.
  *
  * @csspart box - The feed's box.
@@ -34,6 +35,18 @@ interface Entry {
  * @csspart notable - An update whose move reached the threshold.
  * @csspart state - The state of the data, in words.
  * @csspart message - Symbols that cannot be shown.
+ * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
+ * @cssproperty [--tickwire-fg=#111827] - Text colour.
+ * @cssproperty [--tickwire-muted=#556070] - Secondary text.
+ * @cssproperty [--tickwire-border=#d9dde3] - Borders.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices, healthy sources.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices, errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, notable moves, the simulated label.
+ * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings and the paused state.
+ * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
+ * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
+ * @cssproperty [--tickwire-font=system-ui] - Font family.
+ * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class MarketFeed extends LitElement {
   static override styles = [sharedStyles, marketFeedStyles];
@@ -98,7 +111,7 @@ export class MarketFeed extends LitElement {
 
   protected override render() {
     const limit = Math.max(1, this.limit || 20);
-    return html`<section part="box" class="box" aria-label="Market activity">
+    return html`<section part="box" class="box surface" aria-label="Market activity">
       <header>
         <h2>Market activity</h2>
         ${stateBadge(this.state)}
@@ -115,7 +128,8 @@ export class MarketFeed extends LitElement {
   }
 
   private renderEntry(entry: Entry) {
-    const trend = direction(entry.movePct);
+    // Direction as shown: a move that rounds to 0.00 % is no move.
+    const trend = direction(Number(entry.movePct.toFixed(2)));
     const notable = Math.abs(entry.movePct) >= this.threshold;
     return html`<li part=${notable ? 'entry notable' : 'entry'} class=${notable ? 'notable' : ''}>
       <span class="symbol">${entry.symbol}</span>

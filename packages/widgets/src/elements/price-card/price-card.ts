@@ -26,6 +26,7 @@ const SPARKLINE_POINTS = 60;
  * The live price of one asset: price, 24 h change with direction, time and source of the
  * last update, and the state of its data.
  *
+ * @tag price-card
  * @summary A live price card: `<price-card symbol="BTC">`.
  *
  * @csspart card - The card's box.
@@ -41,16 +42,18 @@ const SPARKLINE_POINTS = 60;
  * @csspart sparkline - The line of recent prices.
  * @csspart announcement - The (visually hidden) text read to screen readers, at most once a minute.
  *
- * @cssproperty [--tickwire-bg=#ffffff] - Card background.
+ * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
  * @cssproperty [--tickwire-muted=#556070] - Secondary text.
- * @cssproperty [--tickwire-border=#d9dde3] - Card border.
- * @cssproperty [--tickwire-up=#0a7d38] - Rising prices.
- * @cssproperty [--tickwire-down=#c22a2a] - Falling prices and errors.
- * @cssproperty [--tickwire-warn=#8a5a00] - Stale data and the simulated label.
+ * @cssproperty [--tickwire-border=#d9dde3] - Borders.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices, healthy sources.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices, errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, notable moves, the simulated label.
+ * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings and the paused state.
  * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
  * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
  * @cssproperty [--tickwire-font=system-ui] - Font family.
+ * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class PriceCard extends LitElement {
   static override styles = [sharedStyles, priceCardStyles];
@@ -121,7 +124,7 @@ export class PriceCard extends LitElement {
 
   protected override render() {
     const symbol = this.shown;
-    return html`<article part="card" class="card" aria-label=${`${symbol || 'Price'} price`}>
+    return html`<article part="card" class="card surface" aria-label=${`${symbol || 'Price'} price`}>
       <header part="header">
         <span part="symbol" class="symbol">${symbol || '—'}</span>
         ${stateBadge(this.state)}

@@ -18,6 +18,7 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
  * scrolling ticker tape that stops under the pointer, on focus and for readers who prefer
  * reduced motion.
  *
+ * @tag price-ticker
  * @summary A ticker: `<price-ticker symbols="BTC,ETH,SOL">`.
  *
  * @csspart grid - The grid of cards.
@@ -29,6 +30,18 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
  *
  * @cssproperty [--tickwire-card-min-width=12rem] - Narrowest a card of the grid gets.
  * @cssproperty [--tickwire-tape-duration=40s] - Time for the tape to scroll through once.
+ * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
+ * @cssproperty [--tickwire-fg=#111827] - Text colour.
+ * @cssproperty [--tickwire-muted=#556070] - Secondary text.
+ * @cssproperty [--tickwire-border=#d9dde3] - Borders.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices, healthy sources.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices, errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, notable moves, the simulated label.
+ * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings and the paused state.
+ * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
+ * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
+ * @cssproperty [--tickwire-font=system-ui] - Font family.
+ * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class PriceTicker extends LitElement {
   static override styles = [sharedStyles, priceTickerStyles];
@@ -87,7 +100,7 @@ export class PriceTicker extends LitElement {
 
   protected override render() {
     if (this.layout === 'tape') return this.renderTape();
-    return html`<div part="grid" class="grid" role="group" aria-label="Prices">
+    return html`<div part="grid" class="grid surface" role="group" aria-label="Prices">
         ${repeat(
           this.shown,
           (symbol) => symbol,
@@ -120,8 +133,8 @@ export class PriceTicker extends LitElement {
       },
     );
     // The track is drawn twice so the loop has no gap; readers and the reduced-motion view get it once.
-    return html`<div class="status">${stateBadge(this.state)}${this.problem ? html`<span part="message" class="message">${this.problem}</span>` : nothing}</div>
-      <div part="tape" class="tape" role="group" aria-label="Price ticker" tabindex="0">
+    return html`<div class="status surface">${stateBadge(this.state)}${this.problem ? html`<span part="message" class="message">${this.problem}</span>` : nothing}</div>
+      <div part="tape" class="tape surface" role="group" aria-label="Price ticker" tabindex="0">
         <ul class="track">${items}</ul>
         <ul class="track" aria-hidden="true">${items}</ul>
       </div>`;

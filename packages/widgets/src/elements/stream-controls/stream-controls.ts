@@ -16,6 +16,7 @@ const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
  * how often they refresh (a throttle in the page: the relay's own poll rate is its
  * operator's), the connection's state, the last update and each source's health.
  *
+ * @tag stream-controls
  * @summary Stream controls: `<stream-controls>`.
  *
  * @fires tickwire-pause - The reader paused the stream.
@@ -28,6 +29,18 @@ const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
  * @csspart state - The connection's state, in words.
  * @csspart updated - The time of the last update.
  * @csspart sources - Each source's health.
+ * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
+ * @cssproperty [--tickwire-fg=#111827] - Text colour.
+ * @cssproperty [--tickwire-muted=#556070] - Secondary text.
+ * @cssproperty [--tickwire-border=#d9dde3] - Borders.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices, healthy sources.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices, errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, notable moves, the simulated label.
+ * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings and the paused state.
+ * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
+ * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
+ * @cssproperty [--tickwire-font=system-ui] - Font family.
+ * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class StreamControls extends LitElement {
   static override styles = [sharedStyles, streamControlsStyles];
@@ -65,7 +78,7 @@ export class StreamControls extends LitElement {
     const { view, feed } = this.feed;
     const paused = feed?.paused ?? false;
     const throttleSeconds = Math.round((feed?.throttleMs ?? 0) / 1000);
-    return html`<div part="controls" class="controls" role="group" aria-label="Live prices">
+    return html`<div part="controls" class="controls surface" role="group" aria-label="Live prices">
       <button part="toggle" type="button" aria-pressed=${paused ? 'true' : 'false'} @click=${this.toggle} ?disabled=${!feed}>
         ${paused ? 'Resume' : 'Pause'}
       </button>
@@ -103,14 +116,13 @@ export class StreamControls extends LitElement {
   private toggle(): void {
     const { feed } = this.feed;
     if (!feed) return;
-    if (feed.paused) feed.resume();
-    else feed.pause();
-    this.dispatchEvent(
-      new CustomEvent(feed.paused ? 'tickwire-pause' : 'tickwire-resume', {
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    if (feed.paused) {
+      feed.resume();
+      this.dispatchEvent(new CustomEvent('tickwire-resume', { bubbles: true, composed: true }));
+    } else {
+      feed.pause();
+      this.dispatchEvent(new CustomEvent('tickwire-pause', { bubbles: true, composed: true }));
+    }
     this.requestUpdate();
   }
 

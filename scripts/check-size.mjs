@@ -1,0 +1,42 @@
+// Byte budgets of the widget bundle, checked by `npm test` after the build (gzip, as the relay serves it).
+// The card path is everything a page with only <price-card> loads: widgets.js and its static imports.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const DIST = new URL('../packages/widgets/dist/', import.meta.url);
+const BUDGETS_KIB = { 'card path': 17, 'chart chunk': 60 };
+
+const gzipKib = (file) => gzipSync(readFileSync(new URL(file, DIST))).length / 1024;
+
+/** widgets.js and every module it imports statically (not the chunks it loads on demand). */
+function staticClosure(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(new URL(entry, DIST), 'utf8');
+  for (const [, file] of code.matchAll(
+    /(?:^|[;}\s])(?:import|export)[^'"()]*?from\s*["']\.\/([^"']+)["']|(?:^|[;}\s])import\s*["']\.\/([^"']+)["']/g,
+  )) {
+    if (file) staticClosure(file, seen);
+  }
+  return seen;
+}
+
+const cardFiles = [...staticClosure('widgets.js')];
+const chart = readdirSync(DIST).find(
+  (name) => name.startsWith('chart-renderer-') && name.endsWith('.js'),
+);
+const sizes = {
+  'card path': cardFiles.reduce((sum, file) => sum + gzipKib(file), 0),
+  'chart chunk': chart ? gzipKib(chart) : Number.POSITIVE_INFINITY,
+};
+let over = false;
+for (const [name, kib] of Object.entries(sizes)) {
+  const budget = BUDGETS_KIB[name];
+  const verdict = kib <= budget ? 'ok' : 'OVER BUDGET';
+  if (kib > budget) over = true;
+  console.log(
+    `${name.padEnd(12)} ${kib.toFixed(1).padStart(6)} KiB gzip  (budget ${budget} KiB)  ${verdict}`,
+  );
+}
+console.log(`card path files: ${cardFiles.join(', ')}`);
+process.exit(over ? 1 : 0);
