@@ -110,6 +110,20 @@ describe('<live-chart> on a scripted feed', () => {
     expect(text(el, '[part="state"]')).to.equal('Offline, reconnecting…');
   });
 
+  it('resubscribes and redraws when its symbols change at runtime', async () => {
+    const { feed, relay } = scriptedRelay();
+    const el = await chart(relay, 'BTC');
+    feed.send({
+      type: 'snapshot',
+      data: sampleSnapshot([sampleQuote('BTC', 67_000, 1), sampleQuote('SOL', 150, 2)]),
+    });
+    await waitUntil(() => drawn(el));
+    el.symbols = 'sol';
+    await el.updateComplete;
+    expect(feed.watchedSymbols).to.deep.equal(['SOL']);
+    expect(text(el, '[part="legend"]')).to.equal('SOL $150.00 +2.00%');
+  });
+
   it('gives the chart back when it leaves the page', async () => {
     const { feed, relay } = scriptedRelay();
     const el = await chart(relay, 'BTC');

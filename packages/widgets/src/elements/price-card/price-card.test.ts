@@ -185,6 +185,41 @@ describe('<price-card> on a scripted feed', () => {
     expect(text(el, 'symbol')).to.equal('ETH');
   });
 
+  it('announces its price to screen readers politely, and not on every tick', async () => {
+    const { feed, relay } = scriptedRelay();
+    const el = await card(relay, 'BTC');
+    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1.5)]) });
+    await el.updateComplete;
+    const region = el.shadowRoot!.querySelector('[part="announcement"]')!;
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    expect(region.textContent).to.equal('BTC $67,000.00, up 1.50% in 24 hours');
+    feed.send({
+      type: 'quotes',
+      data: {
+        t: Date.now(),
+        quotes: { BTC: sampleQuote('BTC', 67_100, 1.6, { ts: Date.now() + 1 }) },
+      },
+    });
+    await el.updateComplete;
+    expect(text(el, 'price')).to.equal('$67,100.00');
+    expect(region.textContent).to.equal(
+      'BTC $67,000.00, up 1.50% in 24 hours',
+      'the next tick is not read out',
+    );
+  });
+
+  it('draws a sparkline of its recent history', async () => {
+    const { feed, relay } = scriptedRelay();
+    const el = await card(relay, 'ETH');
+    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ETH', 3_500, -1)]) });
+    await el.updateComplete;
+    const line = el.shadowRoot!.querySelector('[part="sparkline"] path')!;
+    expect(line.getAttribute('d')).to.match(/^M0\.0,[\d.]+(L[\d.]+,[\d.]+){59}$/);
+    expect(el.shadowRoot!.querySelector('[part="sparkline"]')!.classList.contains('down')).to.equal(
+      true,
+    );
+  });
+
   it('formats for its locale', async () => {
     const { feed, relay } = scriptedRelay();
     const el = await card(relay, 'BTC', { locale: 'de-DE' });
