@@ -22,14 +22,22 @@ export function sampleQuote(
   };
 }
 
-/** A minute-by-minute history ending now at `price`, gently wandering, for charts. */
+/**
+ * A minute-by-minute history ending now at `price`: a seeded random walk, so the same seed
+ * always draws the same line.
+ */
 export function sampleHistory(price: number, points = 60, seed = 1): PricePoint[] {
   const now = Date.now();
+  let state = (seed * 2_654_435_761) >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 4_294_967_296 - 0.5;
+  };
   let level = price;
   const out: PricePoint[] = [];
   for (let i = 0; i < points; i++) {
     out.unshift([now - i * 60_000, level]);
-    level *= 1 + Math.sin((i + 1) * seed * 0.7) * 0.002;
+    level *= 1 + random() * 0.004;
   }
   return out;
 }

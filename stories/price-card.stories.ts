@@ -1,0 +1,43 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { COMMON_ARG_TYPES, COMMON_ARGS } from './support/arg-types.js';
+import { relayFor } from './support/with-relay.js';
+
+interface Args {
+  symbol: string;
+  theme: string;
+  locale: string;
+  announceEvery: number;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/price-card',
+  component: 'price-card',
+  tags: ['autodocs'],
+  args: { symbol: 'BTC', announceEvery: 60, ...COMMON_ARGS },
+  argTypes: { ...COMMON_ARG_TYPES, announceEvery: { control: { type: 'number', min: 0 } } },
+  render: (args, context) =>
+    html`<price-card
+      symbol=${args.symbol}
+      theme=${args.theme}
+      locale=${args.locale}
+      announce-every=${args.announceEvery}
+      relay=${relayFor(context, args.symbol)}
+    ></price-card>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Live: Story = {};
+export const Stale: Story = { parameters: { market: { state: 'stale' } } };
+export const Offline: Story = { parameters: { market: { state: 'offline' } } };
+export const Paused: Story = { parameters: { market: { state: 'paused' } } };
+export const UnknownSymbol: Story = { args: { symbol: 'NOTACOIN' } };
+export const Dark: Story = { args: { theme: 'dark' } };
+export const Light: Story = { args: { theme: 'light' } };
+export const TinyPrice: Story = { args: { symbol: 'SHIB' } };
+export const HugePrice: Story = { parameters: { market: { prices: { BTC: 1_234_567.89 } } } };
+export const LongName: Story = { args: { symbol: 'LONGESTTOKEN123' }, parameters: { market: { prices: { LONGESTTOKEN123: 42.5 } } } };
+export const Narrow: Story = { parameters: { width: '11rem' } };
+export const German: Story = { args: { locale: 'de-DE' } };

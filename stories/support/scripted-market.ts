@@ -1,0 +1,79 @@
+import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
+import type { Quote } from '../../packages/widgets/src/feed/protocol.js';
+import { scriptedRelay } from '../../packages/widgets/src/feed/testing.js';
+
+/** The states a story can put its market in. */
+export type MarketState = 'live' | 'stale' | 'offline' | 'paused';
+
+export interface MarketOptions {
+  symbols: readonly string[];
+  state?: MarketState;
+  /** Prices to start from; symbols priced nowhere are unknown to this market. */
+  prices?: Record<string, number>;
+}
+
+/** Where the scripted market starts, in USD; round figures, a simulation's seed. */
+export const STORY_PRICES: Record<string, number> = {
+  BTC: 67_250,
+  ETH: 3_480,
+  SOL: 152,
+  ADA: 0.45,
+  DOT: 6.52,
+  DOGE: 0.152,
+  XRP: 0.52,
+  SHIB: 0.000_012_34,
+};
+
+let ticking: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * A deterministic in-browser market for one story: a snapshot with an hour of history, then
+ * (while live) a tick every 1.5 s that moves each price along a fixed wave. No relay, no
+ * network; the same story always shows the same numbers.
+ */
+export function scriptedMarket({ symbols, state = 'live', prices = STORY_PRICES }: MarketOptions): string {
+  clearInterval(ticking);
+  const { feed, relay } = scriptedRelay('story');
+  const known = symbols.filter((symbol) => prices[symbol] !== undefined);
+  const unknown = symbols.filter((symbol) => prices[symbol] === undefined);
+  const now = Date.now();
+  const quote = (symbol: string, step: number, ts: number): Quote => {
+    const base = prices[symbol]!;
+    const price = base * (1 + 0.004 * Math.sin(step / 3 + symbol.length));
+    const open = base * (1 - 0.012 * Math.cos(symbol.charCodeAt(0)));
+    return {
+      symbol,
+      price,
+      open24h: open,
+      change24h: price - open,
+      changePct24h: ((price - open) / open) * 100,
+      volume24h: 12_345,
+      ts,
+      source: 'demo',
+      stale: state === 'stale',
+    };
+  };
+  feed.send({
+    type: 'snapshot',
+    data: {
+      interval: 5_000,
+      quote: 'USD',
+      quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol, 0, now - (state === 'stale' ? 120_000 : 0))])),
+      history: Object.fromEntries(known.map((symbol, index) => [symbol, sampleHistory(prices[symbol]!, 60, index + 1)])),
+      unknown,
+      sources: [{ id: 'demo', state: state === 'stale' ? 'down' : 'ok', simulated: true }],
+    },
+  });
+  if (state === 'stale') feed.send({ type: 'status', data: { sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }], stale: known } });
+  if (state === 'offline') feed.setState('offline');
+  if (state === 'paused') feed.pause();
+  if (state === 'live') {
+    let step = 0;
+    ticking = setInterval(() => {
+      step++;
+      const ts = Date.now();
+      feed.send({ type: 'quotes', data: { t: ts, quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol, step, ts)])) } });
+    }, 1_500);
+  }
+  return relay;
+}

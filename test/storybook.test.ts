@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import express from 'express';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+
+const STATIC = fileURLToPath(new URL('../storybook-static/', import.meta.url));
+
+interface Entry {
+  id: string;
+  type: 'story' | 'docs';
+  title: string;
+  name: string;
+}
+
+/** The built Storybook, served from 127.0.0.1, every story opened in Chromium. */
+describe('the static Storybook', () => {
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const outside: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync(`${STATIC}index.json`), 'storybook-static is built (npm run build-storybook)');
+    server = express().use(express.static(STATIC)).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    page.on('request', (request) => {
+      if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(request.url())) outside.push(request.url());
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const entries = (): Entry[] =>
+    Object.values((JSON.parse(readFileSync(`${STATIC}index.json`, 'utf8')) as { entries: Record<string, Entry> }).entries);
+
+  test('every story renders its element, with no page error and no request leaving 127.0.0.1', async () => {
+    const stories = entries().filter((entry) => entry.type === 'story');
+    assert.ok(stories.length >= 40, `${stories.length} stories`);
+    for (const story of stories) {
+      const tag = story.title.split('/').pop()!;
+      await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.waitForFunction(
+        (name) => {
+          const element = document.querySelector('#storybook-root')?.querySelector(name);
+          return Boolean(element?.shadowRoot?.childElementCount) && element?.getAttribute('state') !== null;
+        },
+        tag,
+        { timeout: 10_000 },
+      );
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(outside, []);
+  });
+
+  test('the states shown are the states the stories name', async () => {
+    for (const [id, state] of [
+      ['elements-price-card--live', 'live'],
+      ['elements-price-card--stale', 'stale'],
+      ['elements-price-card--offline', 'offline'],
+      ['elements-price-card--paused', 'paused'],
+      ['elements-price-card--unknown-symbol', 'error'],
+      ['elements-live-chart--all-unknown', 'error'],
+    ] as const) {
+      await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
+      await page.waitForFunction(
+        (wanted) => document.querySelector('#storybook-root [state]')?.getAttribute('state') === wanted,
+        state,
+        { timeout: 10_000 },
+      );
+    }
+  });
+
+  test('docs pages list attributes, parts and custom properties from custom-elements.json; the embedding guide is there', async () => {
+    await page.goto(`${origin}/iframe.html?id=elements-price-card--docs&viewMode=docs`);
+    await page.waitForFunction(() => document.body.innerText.includes('announce-every'), undefined, { timeout: 15_000 });
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const expected of ['sparkline', '--tickwire-bg', 'relay']) assert.ok(text.includes(expected), `docs mention ${expected}`);
+    await page.goto(`${origin}/iframe.html?id=guides-embedding--docs&viewMode=docs`);
+    await page.waitForFunction(() => document.body.innerText.includes('Content-Security-Policy'), undefined, { timeout: 15_000 });
+    assert.deepEqual(problems, []);
+  });
+});
