@@ -15,7 +15,10 @@ const meta: Meta<Args> = {
   component: 'live-chart',
   tags: ['autodocs'],
   args: { symbols: 'BTC,ETH', scale: 'auto', ...COMMON_ARGS },
-  argTypes: { ...COMMON_ARG_TYPES, scale: { control: 'inline-radio', options: ['auto', 'price', 'percent'] } },
+  argTypes: {
+    ...COMMON_ARG_TYPES,
+    scale: { control: 'inline-radio', options: ['auto', 'price', 'percent'] },
+  },
   render: (args, context) =>
     html`<live-chart
       symbols=${args.symbols}

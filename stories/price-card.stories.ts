@@ -38,6 +38,9 @@ export const Dark: Story = { args: { theme: 'dark' } };
 export const Light: Story = { args: { theme: 'light' } };
 export const TinyPrice: Story = { args: { symbol: 'SHIB' } };
 export const HugePrice: Story = { parameters: { market: { prices: { BTC: 1_234_567.89 } } } };
-export const LongName: Story = { args: { symbol: 'LONGESTTOKEN123' }, parameters: { market: { prices: { LONGESTTOKEN123: 42.5 } } } };
+export const LongName: Story = {
+  args: { symbol: 'LONGESTTOKEN123' },
+  parameters: { market: { prices: { LONGESTTOKEN123: 42.5 } } },
+};
 export const Narrow: Story = { parameters: { width: '11rem' } };
 export const German: Story = { args: { locale: 'de-DE' } };

@@ -33,7 +33,10 @@ export const Grid: Story = {};
 export const Tape: Story = { args: { layout: 'tape' } };
 export const OneSymbol: Story = { args: { symbols: 'BTC' } };
 export const Stale: Story = { parameters: { market: { state: 'stale' } } };
-export const Offline: Story = { args: { layout: 'tape' }, parameters: { market: { state: 'offline' } } };
+export const Offline: Story = {
+  args: { layout: 'tape' },
+  parameters: { market: { state: 'offline' } },
+};
 export const Paused: Story = { parameters: { market: { state: 'paused' } } };
 export const UnknownSymbol: Story = { args: { symbols: 'BTC,NOTACOIN', layout: 'tape' } };
 export const Dark: Story = { args: { theme: 'dark' } };

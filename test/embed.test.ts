@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../packages/relay/src/config.js';
 import { type Relay, startRelay } from '../packages/relay/src/relay.js';
 import { DemoSource } from '../packages/relay/src/sources/demo.js';
@@ -50,8 +50,16 @@ describe('embedding with one script tag on another origin', () => {
     return { page, problems, requests, close };
   }
 
-  const stateOf = (selector: string) =>
-    `document.querySelector('${selector}')?.getAttribute('state')`;
+  /**
+   * Waits until every element matching `selectors` is live. A function, not a string: a page
+   * under a strict CSP refuses to evaluate strings.
+   */
+  const untilLive = (page: Page, ...selectors: string[]) =>
+    page.waitForFunction(
+      (tags) => tags.every((tag) => document.querySelector(tag)?.getAttribute('state') === 'live'),
+      selectors,
+      { timeout: 10_000 },
+    );
   const streams = async () =>
     Number(
       (await (await fetch(`${relay.url}/metrics`)).text()).match(
@@ -83,7 +91,7 @@ describe('embedding with one script tag on another origin', () => {
         'stream-controls',
         'market-feed',
       ]) {
-        await page.waitForFunction(`${stateOf(tag)} === 'live'`, undefined, { timeout: 10_000 });
+        await untilLive(page, tag);
       }
       const price = () =>
         page.evaluate(() =>
@@ -130,7 +138,7 @@ describe('embedding with one script tag on another origin', () => {
       `<!doctype html><script type="module" src="${relay.url}/widgets.js"></script><price-card symbol="ETH"></price-card>`,
     );
     try {
-      await page.waitForFunction(`${stateOf('price-card')} === 'live'`);
+      await untilLive(page, 'price-card');
       assert.ok(
         !requests.some((url) => /chart-renderer|live-chart/.test(url)),
         requests.join('\n'),
@@ -148,7 +156,7 @@ describe('embedding with one script tag on another origin', () => {
       <script src="${relay.url}/widgets.iife.js"></script>`,
     );
     try {
-      await page.waitForFunction(`${stateOf('price-card')} === 'live'`);
+      await untilLive(page, 'price-card');
       assert.deepEqual(problems, []);
     } finally {
       await close();
@@ -161,9 +169,7 @@ describe('embedding with one script tag on another origin', () => {
       <price-ticker symbols="BTC,ETH" layout="tape"></price-ticker><market-feed symbols="BTC"></market-feed>`,
     );
     try {
-      await page.waitForFunction(
-        `${stateOf('price-ticker')} === 'live' && ${stateOf('market-feed')} === 'live'`,
-      );
+      await untilLive(page, 'price-ticker', 'market-feed');
       assert.deepEqual(problems, []);
     } finally {
       await close();
@@ -180,7 +186,7 @@ describe('embedding with one script tag on another origin', () => {
       <script type="module" src="${relay.url}/widgets.js"></script><price-card symbol="BTC"></price-card>`,
     );
     try {
-      await page.waitForFunction(`${stateOf('price-card')} === 'live'`);
+      await untilLive(page, 'price-card');
       const looks = await page.evaluate(() => {
         const root = document.querySelector('price-card')!.shadowRoot!;
         const source = root.querySelector('[part="source"]')!;

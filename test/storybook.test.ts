@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
@@ -28,7 +28,10 @@ describe('the static Storybook', () => {
   const outside: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync(`${STATIC}index.json`), 'storybook-static is built (npm run build-storybook)');
+    assert.ok(
+      existsSync(`${STATIC}index.json`),
+      'storybook-static is built (npm run build-storybook)',
+    );
     server = express().use(express.static(STATIC)).listen(0, '127.0.0.1');
     await once(server, 'listening');
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -36,7 +39,8 @@ describe('the static Storybook', () => {
     page = await browser.newPage();
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
     page.on('request', (request) => {
-      if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(request.url())) outside.push(request.url());
+      if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(request.url()))
+        outside.push(request.url());
     });
   });
   after(async () => {
@@ -46,7 +50,13 @@ describe('the static Storybook', () => {
   });
 
   const entries = (): Entry[] =>
-    Object.values((JSON.parse(readFileSync(`${STATIC}index.json`, 'utf8')) as { entries: Record<string, Entry> }).entries);
+    Object.values(
+      (
+        JSON.parse(readFileSync(`${STATIC}index.json`, 'utf8')) as {
+          entries: Record<string, Entry>;
+        }
+      ).entries,
+    );
 
   test('every story renders its element, with no page error and no request leaving 127.0.0.1', async () => {
     const stories = entries().filter((entry) => entry.type === 'story');
@@ -57,7 +67,10 @@ describe('the static Storybook', () => {
       await page.waitForFunction(
         (name) => {
           const element = document.querySelector('#storybook-root')?.querySelector(name);
-          return Boolean(element?.shadowRoot?.childElementCount) && element?.getAttribute('state') !== null;
+          return (
+            Boolean(element?.shadowRoot?.childElementCount) &&
+            element?.getAttribute('state') !== null
+          );
         },
         tag,
         { timeout: 10_000 },
@@ -78,7 +91,8 @@ describe('the static Storybook', () => {
     ] as const) {
       await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
       await page.waitForFunction(
-        (wanted) => document.querySelector('#storybook-root [state]')?.getAttribute('state') === wanted,
+        (wanted) =>
+          document.querySelector('#storybook-root [state]')?.getAttribute('state') === wanted,
         state,
         { timeout: 10_000 },
       );
@@ -87,11 +101,20 @@ describe('the static Storybook', () => {
 
   test('docs pages list attributes, parts and custom properties from custom-elements.json; the embedding guide is there', async () => {
     await page.goto(`${origin}/iframe.html?id=elements-price-card--docs&viewMode=docs`);
-    await page.waitForFunction(() => document.body.innerText.includes('announce-every'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.body.innerText.includes('announce-every'),
+      undefined,
+      { timeout: 15_000 },
+    );
     const text = await page.evaluate(() => document.body.innerText);
-    for (const expected of ['sparkline', '--tickwire-bg', 'relay']) assert.ok(text.includes(expected), `docs mention ${expected}`);
+    for (const expected of ['sparkline', '--tickwire-bg', 'relay'])
+      assert.ok(text.includes(expected), `docs mention ${expected}`);
     await page.goto(`${origin}/iframe.html?id=guides-embedding--docs&viewMode=docs`);
-    await page.waitForFunction(() => document.body.innerText.includes('Content-Security-Policy'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.body.innerText.includes('Content-Security-Policy'),
+      undefined,
+      { timeout: 15_000 },
+    );
     assert.deepEqual(problems, []);
   });
 });

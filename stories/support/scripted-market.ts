@@ -1,5 +1,5 @@
-import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
 import type { Quote } from '../../packages/widgets/src/feed/protocol.js';
+import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
 import { scriptedRelay } from '../../packages/widgets/src/feed/testing.js';
 
 /** The states a story can put its market in. */
@@ -31,7 +31,11 @@ let ticking: ReturnType<typeof setInterval> | undefined;
  * (while live) a tick every 1.5 s that moves each price along a fixed wave. No relay, no
  * network; the same story always shows the same numbers.
  */
-export function scriptedMarket({ symbols, state = 'live', prices = STORY_PRICES }: MarketOptions): string {
+export function scriptedMarket({
+  symbols,
+  state = 'live',
+  prices = STORY_PRICES,
+}: MarketOptions): string {
   clearInterval(ticking);
   const { feed, relay } = scriptedRelay('story');
   const known = symbols.filter((symbol) => prices[symbol] !== undefined);
@@ -58,13 +62,24 @@ export function scriptedMarket({ symbols, state = 'live', prices = STORY_PRICES 
     data: {
       interval: 5_000,
       quote: 'USD',
-      quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol, 0, now - (state === 'stale' ? 120_000 : 0))])),
-      history: Object.fromEntries(known.map((symbol, index) => [symbol, sampleHistory(prices[symbol]!, 60, index + 1)])),
+      quotes: Object.fromEntries(
+        known.map((symbol) => [symbol, quote(symbol, 0, now - (state === 'stale' ? 120_000 : 0))]),
+      ),
+      history: Object.fromEntries(
+        known.map((symbol, index) => [symbol, sampleHistory(prices[symbol]!, 60, index + 1)]),
+      ),
       unknown,
       sources: [{ id: 'demo', state: state === 'stale' ? 'down' : 'ok', simulated: true }],
     },
   });
-  if (state === 'stale') feed.send({ type: 'status', data: { sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }], stale: known } });
+  if (state === 'stale')
+    feed.send({
+      type: 'status',
+      data: {
+        sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }],
+        stale: known,
+      },
+    });
   if (state === 'offline') feed.setState('offline');
   if (state === 'paused') feed.pause();
   if (state === 'live') {
@@ -72,7 +87,13 @@ export function scriptedMarket({ symbols, state = 'live', prices = STORY_PRICES 
     ticking = setInterval(() => {
       step++;
       const ts = Date.now();
-      feed.send({ type: 'quotes', data: { t: ts, quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol, step, ts)])) } });
+      feed.send({
+        type: 'quotes',
+        data: {
+          t: ts,
+          quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol, step, ts)])),
+        },
+      });
     }, 1_500);
   }
   return relay;

@@ -24,7 +24,10 @@ export function relayFor(
   if (chosen && chosen !== SCRIPTED) return chosen;
   const market = (context.parameters.market ?? {}) as MarketParameters;
   return scriptedMarket({
-    symbols: symbols.split(',').map((symbol) => symbol.trim().toUpperCase()).filter(Boolean),
+    symbols: symbols
+      .split(',')
+      .map((symbol) => symbol.trim().toUpperCase())
+      .filter(Boolean),
     state: market.state,
     prices: market.prices,
   });
