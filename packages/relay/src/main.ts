@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { ConfigError, loadConfig, type RelayConfig } from './config.js';
-import { startRelay } from './relay.js';
+import { EVENT_LOG_SIZE, startRelay } from './relay.js';
 import { createSources } from './sources/create-sources.js';
 import type { PriceSource } from './sources/price-source.js';
+import type { PollLease } from './store/poll-lease.js';
+import type { PriceStore } from './store/price-store.js';
+import { RedisStore } from './store/redis-store.js';
 
 /** The only place that reads the environment; builds the relay, starts it, stops it on a signal. */
 async function main(): Promise<void> {
@@ -13,12 +16,6 @@ async function main(): Promise<void> {
   let sources: PriceSource[];
   try {
     config = loadConfig(process.env);
-    if (config.REDIS_URL) {
-      // Refused rather than ignored: an operator who set it expects shared state.
-      throw new ConfigError(
-        'REDIS_URL: Redis mode is not available in this version; unset it to run in memory',
-      );
-    }
     sources = await createSources(config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -26,7 +23,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
-  const relay = await startRelay({ config, sources, log, widgetsDir: widgetsDistDir() });
+  const shared = config.REDIS_URL ? await connectRedis(config, log) : {};
+  const relay = await startRelay({ config, sources, log, widgetsDir: widgetsDistDir(), ...shared });
   log.info(
     { url: relay.url, sources: config.SOURCES, symbols: config.SYMBOLS },
     `Tickwire relay on ${relay.url}`,
@@ -44,6 +42,26 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** The shared store and poll lease of a relay that runs beside others on one Redis. */
+async function connectRedis(
+  config: RelayConfig,
+  log: Logger,
+): Promise<{ store: PriceStore; lease: PollLease }> {
+  try {
+    const store = await RedisStore.connect({
+      url: config.REDIS_URL!,
+      ttlMs: config.PRICE_TTL,
+      maxHistory: config.MAX_HISTORY,
+      eventLogSize: EVENT_LOG_SIZE,
+      log: log.child({ module: 'redis' }),
+    });
+    // Renewed on every poll; when the polling relay dies another takes over within two intervals.
+    return { store, lease: store.lease(config.POLL_INTERVAL + 1_000) };
+  } catch (error) {
+    throw new Error(`cannot reach Redis at REDIS_URL: ${(error as Error).message}`);
+  }
 }
 
 /** The widget package's built bundle, found through the workspace like any dependency. */

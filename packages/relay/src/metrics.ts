@@ -28,6 +28,11 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    pollerLeader: new Gauge({
+      name: 'tickwire_poller_leader',
+      help: '1 while this relay holds the poll lease (the one relay that polls upstream), else 0.',
+      registers: [registry],
+    }),
     quotesServed: new Counter({
       name: 'tickwire_quotes_served_total',
       help: 'Quotes handed to clients, from the cache or fresh from an upstream poll.',

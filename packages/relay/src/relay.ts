@@ -11,8 +11,12 @@ import { Poller } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
 import type { PriceSource } from './sources/price-source.js';
 import { MemoryStore } from './store/memory-store.js';
+import type { PollLease } from './store/poll-lease.js';
 import type { PriceStore } from './store/price-store.js';
 import { WatchList } from './watch-list.js';
+
+/** `quotes` events kept for resuming clients: at 5 s a poll, well over an hour. */
+export const EVENT_LOG_SIZE = 1_000;
 
 /** Timing knobs that are constants in production and short in tests. */
 export interface RelayTimings {
@@ -36,6 +40,8 @@ export interface RelayParts {
   sources: PriceSource[];
   log: Logger;
   store?: PriceStore;
+  /** Who polls, when several relays share a store. */
+  lease?: PollLease;
   widgetsDir?: string;
   timings?: Partial<RelayTimings>;
 }
@@ -64,7 +70,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     new MemoryStore({
       ttlMs: config.PRICE_TTL,
       maxHistory: config.MAX_HISTORY,
-      eventLogSize: 1_000,
+      eventLogSize: EVENT_LOG_SIZE,
     });
   const catalog = new SourceCatalog(sources, log.child({ module: 'catalog' }));
   const watchList = new WatchList(config.SYMBOLS);
@@ -76,6 +82,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     backfillLimit: config.MAX_HISTORY,
     log: log.child({ module: 'poller' }),
     metrics,
+    lease: parts.lease,
   });
   const hub = new Hub({
     store,

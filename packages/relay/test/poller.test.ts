@@ -1,49 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DemoSource } from '../src/sources/demo.js';
-import type { PriceSource, SourceQuote } from '../src/sources/price-source.js';
+import { CountingSource } from './support/counting-source.js';
 import { pollCount, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
-/** A real demo market behind a wrapper that counts calls and can be made to fail or stall. */
-class InstrumentedSource implements PriceSource {
-  readonly simulated = false;
-  readonly calls: string[][] = [];
-  inFlight = 0;
-  maxInFlight = 0;
-  failWith: Error | undefined;
-  delayMs = 0;
-  private readonly market = new DemoSource({ seed: 3 });
-
-  constructor(
-    readonly id: string,
-    private readonly only?: ReadonlySet<string>,
-  ) {}
-
-  async listSymbols(): Promise<ReadonlySet<string>> {
-    return this.only ?? this.market.listSymbols();
-  }
-
-  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
-    this.calls.push([...symbols]);
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    try {
-      if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-      if (this.failWith) throw this.failWith;
-      return (await this.market.fetchQuotes(symbols)).map((quote) => ({
-        ...quote,
-        source: this.id,
-      }));
-    } finally {
-      this.inFlight--;
-    }
-  }
-}
-
 describe('the poller', () => {
   test('makes one batched call per interval for all watched symbols, however many clients', async () => {
-    const source = new InstrumentedSource('upstream');
+    const source = new CountingSource('upstream');
     const relay = await startTestRelay({ sources: [source], config: { POLL_INTERVAL: 200 } });
     const readers: SseReader[] = [];
     try {
@@ -74,7 +37,7 @@ describe('the poller', () => {
   });
 
   test('never overlaps its calls, even when the source is slower than the interval', async () => {
-    const source = new InstrumentedSource('slow');
+    const source = new CountingSource('slow');
     source.delayMs = 250;
     const relay = await startTestRelay({ sources: [source], config: { POLL_INTERVAL: 50 } });
     try {
@@ -86,8 +49,8 @@ describe('the poller', () => {
   });
 
   test('takes quotes from the next source when the first fails, and says so', async () => {
-    const primary = new InstrumentedSource('primary');
-    const backup = new InstrumentedSource('backup');
+    const primary = new CountingSource('primary');
+    const backup = new CountingSource('backup');
     primary.failWith = new Error('HTTP 500 from upstream');
     const relay = await startTestRelay({ sources: [primary, backup] });
     try {
@@ -117,8 +80,8 @@ describe('the poller', () => {
   });
 
   test('asks the next source for a symbol the first does not list', async () => {
-    const majors = new InstrumentedSource('majors', new Set(['BTC', 'ETH']));
-    const everything = new InstrumentedSource('everything');
+    const majors = new CountingSource('majors', new Set(['BTC', 'ETH']));
+    const everything = new CountingSource('everything');
     const relay = await startTestRelay({
       sources: [majors, everything],
       env: { SYMBOLS: 'BTC,ETH,SOL' },
@@ -142,7 +105,7 @@ describe('the poller', () => {
   });
 
   test('when every source fails, the relay stays up and its quotes turn stale after the TTL', async () => {
-    const only = new InstrumentedSource('only');
+    const only = new CountingSource('only');
     const relay = await startTestRelay({ sources: [only], env: { PRICE_TTL: '1' } });
     try {
       await waitFor(async () => ((await relay.store.hasQuotes()) ? true : undefined));

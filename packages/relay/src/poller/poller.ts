@@ -3,6 +3,7 @@ import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { SourceQuote } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
+import { type PollLease, SOLE_POLLER } from '../store/poll-lease.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { WatchList } from '../watch-list.js';
 import { QuoteGuard } from './quote-guard.js';
@@ -17,6 +18,8 @@ export interface PollerOptions {
   backfillLimit: number;
   log: Logger;
   metrics: RelayMetrics;
+  /** With several relays, only the holder of the lease polls. */
+  lease?: PollLease;
   now?: () => number;
 }
 
@@ -35,6 +38,8 @@ export class Poller {
   private running: Promise<void> | undefined;
   private stopped = true;
   private unwatch: (() => void) | undefined;
+  /** True while this relay holds the poll lease. */
+  private leading = false;
 
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
@@ -55,25 +60,34 @@ export class Poller {
     if (!this.stopped) return;
     this.stopped = false;
     this.unwatch = this.options.watchList.onAdded((symbols) => {
-      void this.backfill(symbols);
+      if (this.leading) void this.backfill(symbols);
     });
     this.schedule(0);
   }
 
-  /** Stops the timer and waits for a poll under way to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and waits for a poll under way to finish, then gives up the lease so
+   * another relay takes over at once. `keepLease` leaves it to expire, as a crash would (tests).
+   */
+  async stop({ keepLease = false } = {}): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unwatch?.();
     await this.running;
+    if (!keepLease) await (this.options.lease ?? SOLE_POLLER).release();
   }
 
   /** One poll of every watched symbol; also what the timer runs. */
   async pollOnce(): Promise<void> {
     const { catalog, store, watchList, metrics } = this.options;
+    // Every relay shares what its clients watch; only the lease holder polls for all of them.
+    const watched = await store.shareWatched(watchList.symbols(), this.options.intervalMs * 3);
+    this.leading = await (this.options.lease ?? SOLE_POLLER).acquire();
+    metrics.pollerLeader.set(this.leading ? 1 : 0);
+    if (!this.leading) return;
     const endTimer = metrics.pollDuration.startTimer();
     if (!catalog.complete) await this.loadMissingListings();
-    const symbols = watchList.symbols().filter((symbol) => catalog.lists(symbol));
+    const symbols = watched.filter((symbol) => catalog.lists(symbol));
     await this.backfill(symbols);
     const quotes = await this.fetchWithFailover(symbols);
     const event = await store.appendQuotes(quotes, this.now());

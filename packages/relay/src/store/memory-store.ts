@@ -1,5 +1,6 @@
 import type { PricePoint, Quote, QuotesEvent, SourceStatus } from '../quote.js';
 import type { SourceQuote } from '../sources/price-source.js';
+import { compareEventIds, isEventId } from './event-id.js';
 import type { PriceStore, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
 import { RingBuffer } from './ring-buffer.js';
 
@@ -14,15 +15,17 @@ export interface StoreOptions {
   now?: () => number;
 }
 
-/** A `PriceStore` in this process's memory: for a single relay. */
+/**
+ * A `PriceStore` in this process's memory: the whole store of a single relay, and the local
+ * mirror each relay keeps of a shared Redis store.
+ */
 export class MemoryStore implements PriceStore {
-  private readonly latestQuotes = new Map<string, Omit<Quote, 'stale'>>();
+  private readonly latestQuotes = new Map<string, SourceQuote>();
   private readonly histories = new Map<string, RingBuffer<PricePoint>>();
   private readonly log: RingBuffer<QuotesEvent>;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private readonly now: () => number;
-  /** Distinguishes this process's event ids from a previous run's. */
-  private readonly epoch = Date.now().toString(36);
+  private readonly startedMs = Date.now();
   private sequence = 0;
   private currentStatus: RelayStatus = { sources: [], stale: [] };
   private statusKey = '';
@@ -33,21 +36,50 @@ export class MemoryStore implements PriceStore {
   }
 
   async appendQuotes(quotes: readonly SourceQuote[], t: number): Promise<QuotesEvent | undefined> {
+    const changed = this.changedQuotes(quotes);
+    if (Object.keys(changed).length === 0) return undefined;
+    const event: QuotesEvent = { id: `${this.startedMs}-${++this.sequence}`, t, quotes: changed };
+    this.ingest(event);
+    return event;
+  }
+
+  /** The quotes that are news (a new time or price), marked stale or not. */
+  changedQuotes(quotes: readonly SourceQuote[]): Record<string, Quote> {
     const changed: Record<string, Quote> = {};
-    let count = 0;
     for (const quote of quotes) {
       const previous = this.latestQuotes.get(quote.symbol);
       if (previous && previous.ts === quote.ts && previous.price === quote.price) continue;
-      this.latestQuotes.set(quote.symbol, quote);
-      this.pushHistory(quote.symbol, [quote.ts, quote.price]);
       changed[quote.symbol] = { ...quote, stale: this.isStale(quote) };
-      count++;
     }
-    if (count === 0) return undefined;
-    const event: QuotesEvent = { id: `${this.epoch}-${++this.sequence}`, t, quotes: changed };
+    return changed;
+  }
+
+  /** Loads state read from a shared store at start: latest quotes, histories, status, recent events. */
+  restore(state: {
+    quotes: readonly SourceQuote[];
+    histories: Record<string, PricePoint[]>;
+    status: RelayStatus | undefined;
+    events: readonly QuotesEvent[];
+  }): void {
+    for (const quote of state.quotes) this.latestQuotes.set(quote.symbol, quote);
+    for (const [symbol, points] of Object.entries(state.histories)) {
+      for (const point of points) this.pushHistory(symbol, point);
+    }
+    for (const event of state.events) this.log.push(event);
+    if (state.status) this.currentStatus = state.status;
+  }
+
+  /** Records an event whose id was given elsewhere (a shared log) and tells the listeners. */
+  ingest(event: QuotesEvent): void {
+    const last = this.log.peekLast();
+    if (last && compareEventIds(event.id, last.id) <= 0) return;
+    for (const quote of Object.values(event.quotes)) {
+      const { stale: _, ...sourceQuote } = quote;
+      this.latestQuotes.set(quote.symbol, sourceQuote);
+      this.pushHistory(quote.symbol, [quote.ts, quote.price]);
+    }
     this.log.push(event);
     this.emit({ type: 'quotes', event });
-    return event;
   }
 
   async backfill(symbol: string, points: readonly PricePoint[]): Promise<void> {
@@ -60,16 +92,33 @@ export class MemoryStore implements PriceStore {
   }
 
   async setSourceStatus(sources: readonly SourceStatus[]): Promise<void> {
-    const stale = [...this.latestQuotes.values()]
+    this.applyStatus({ sources: [...sources], stale: this.staleSymbols() });
+  }
+
+  /** Takes a status as it is (from a shared log) and tells the listeners if a reader would notice. */
+  applyStatus(status: RelayStatus): void {
+    this.currentStatus = status;
+    // lastOkTs moves on every good poll; only a change a reader would notice is news.
+    const key = JSON.stringify([
+      status.sources.map(({ lastOkTs: _, ...rest }) => rest),
+      status.stale,
+    ]);
+    if (key === this.statusKey) return;
+    this.statusKey = key;
+    this.emit({ type: 'status', status });
+  }
+
+  /** Re-checks which prices have passed the TTL; tells the listeners when that set changed. */
+  refreshStale(): void {
+    this.applyStatus({ sources: this.currentStatus.sources, stale: this.staleSymbols() });
+  }
+
+  /** Symbols whose latest price is older than the TTL, sorted. */
+  staleSymbols(): string[] {
+    return [...this.latestQuotes.values()]
       .filter((quote) => this.isStale(quote))
       .map((quote) => quote.symbol)
       .sort();
-    this.currentStatus = { sources: [...sources], stale };
-    // lastOkTs moves on every good poll; only a change a reader would notice is news.
-    const key = JSON.stringify([sources.map(({ lastOkTs: _, ...rest }) => rest), stale]);
-    if (key === this.statusKey) return;
-    this.statusKey = key;
-    this.emit({ type: 'status', status: this.currentStatus });
   }
 
   async status(): Promise<RelayStatus> {
@@ -108,16 +157,24 @@ export class MemoryStore implements PriceStore {
   }
 
   async eventsAfter(id: string): Promise<QuotesEvent[] | undefined> {
-    const sequence = this.sequenceOf(id);
-    if (sequence === undefined || sequence > this.sequence) return undefined;
-    const oldest = this.log.peekFirst();
-    // The event right after `id` must still be held, or the client would miss it.
-    if (oldest && this.sequenceOf(oldest.id)! > sequence + 1) return undefined;
-    return this.log.last().filter((event) => this.sequenceOf(event.id)! > sequence);
+    if (!isEventId(id)) return undefined;
+    const events = this.log.last();
+    // Only an id the log still holds proves that nothing between it and now is missing.
+    if (!events.some((event) => event.id === id)) return undefined;
+    return events.filter((event) => compareEventIds(event.id, id) > 0);
   }
 
   isAfter(a: string, b: string): boolean {
-    return (this.sequenceOf(a) ?? 0) > (this.sequenceOf(b) ?? 0);
+    return compareEventIds(a, b) > 0;
+  }
+
+  /** The id of the newest event held. */
+  lastEventId(): string | undefined {
+    return this.log.peekLast()?.id;
+  }
+
+  async shareWatched(symbols: readonly string[]): Promise<string[]> {
+    return [...symbols];
   }
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
@@ -127,14 +184,6 @@ export class MemoryStore implements PriceStore {
 
   async close(): Promise<void> {
     this.listeners.clear();
-  }
-
-  private sequenceOf(id: string): number | undefined {
-    const [epoch, sequence, ...rest] = id.split('-');
-    if (epoch !== this.epoch || rest.length > 0 || !sequence || !/^\d{1,15}$/.test(sequence)) {
-      return undefined;
-    }
-    return Number(sequence);
   }
 
   private pushHistory(symbol: string, point: PricePoint): void {
@@ -149,7 +198,7 @@ export class MemoryStore implements PriceStore {
     buffer.push(point);
   }
 
-  private isStale(quote: Omit<Quote, 'stale'>): boolean {
+  private isStale(quote: SourceQuote): boolean {
     return this.now() - quote.ts > this.options.ttlMs;
   }
 

@@ -56,6 +56,12 @@ export interface PriceStore {
   eventsAfter(id: string): Promise<QuotesEvent[] | undefined>;
   /** True when event `a` comes after event `b`. */
   isAfter(a: string, b: string): boolean;
+  /**
+   * Shares the symbols this relay's clients watch, so the relay that polls (perhaps another
+   * one) polls them too; returns every symbol watched by any relay. A lone relay answers with
+   * its own.
+   */
+  shareWatched(symbols: readonly string[], forMs: number): Promise<string[]>;
   /** Calls `listener` for every new event, in order; returns the unsubscribe function. */
   subscribe(listener: (event: StoreEvent) => void): () => void;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { loadConfig, type RelayConfig } from '../../src/config.js';
 import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
 import { DemoSource } from '../../src/sources/demo.js';
 import type { PriceSource } from '../../src/sources/price-source.js';
+import { RedisStore } from '../../src/store/redis-store.js';
 
 export interface TestRelayOptions {
   /** Environment as the relay would read it; PORT defaults to 0 (any free port). */
@@ -12,6 +13,8 @@ export interface TestRelayOptions {
   sources?: PriceSource[];
   timings?: Partial<RelayTimings>;
   widgetsDir?: string;
+  /** Shares state through this Redis, as relays behind a load balancer do. */
+  redisUrl?: string;
 }
 
 /** A real relay on 127.0.0.1 and a free port, on a seeded demo market polled every 100 ms. */
@@ -21,10 +24,21 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
     POLL_INTERVAL: 100,
     ...options.config,
   };
+  const log = pino({ level: 'silent' });
+  const shared = options.redisUrl
+    ? await RedisStore.connect({
+        url: options.redisUrl,
+        ttlMs: config.PRICE_TTL,
+        maxHistory: config.MAX_HISTORY,
+        eventLogSize: 1_000,
+        log,
+      })
+    : undefined;
   return startRelay({
     config,
     sources: options.sources ?? [new DemoSource({ seed: 42 })],
-    log: pino({ level: 'silent' }),
+    log,
+    ...(shared && { store: shared, lease: shared.lease(config.POLL_INTERVAL + 1_000) }),
     widgetsDir: options.widgetsDir,
     timings: { heartbeatMs: 15_000, retryMs: 2_000, ...options.timings },
   });

@@ -64,6 +64,11 @@ export class SseReader {
     return this.frames;
   }
 
+  /** Resolves when the server has ended the stream. */
+  get ended(): Promise<void> {
+    return this.done;
+  }
+
   async close(): Promise<void> {
     this.controller.abort();
     await this.done;

@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { PricePoint, Quote, QuotesEvent, SourceStatus } from '../quote.js';
+import type { SourceQuote } from '../sources/price-source.js';
+import { MemoryStore, type StoreOptions } from './memory-store.js';
+import { RedisLease } from './poll-lease.js';
+import type { PriceStore, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
+
+export interface RedisStoreOptions extends StoreOptions {
+  url: string;
+  log: Logger;
+  /** Key prefix, so several deployments can share one Redis. */
+  prefix?: string;
+}
+
+type Entry =
+  | { type: 'quotes'; t: number; quotes: Record<string, Quote> }
+  | { type: 'status'; status: RelayStatus }
+  | { type: 'backfill'; symbol: string; points: PricePoint[] };
+
+/**
+ * A `PriceStore` shared by several relays through Redis: one Stream is the event log (its ids
+ * are the event ids every relay hands out), a hash holds the latest quotes, a list per symbol
+ * the history. Each relay keeps a mirror in memory, fed by reading the Stream, and answers
+ * every read from it: when Redis goes away a relay keeps serving what it has, marks it stale
+ * at the TTL, reconnects with backoff and catches up from the last id it read.
+ */
+export class RedisStore implements PriceStore {
+  /** Identifies this relay in the poll lease and the shared watch list. */
+  readonly instanceId = randomUUID();
+  private readonly mirror: MemoryStore;
+  private readonly keys: {
+    events: string;
+    latest: string;
+    status: string;
+    watched: string;
+    lease: string;
+    history: (symbol: string) => string;
+  };
+  private lastReadId = '0-0';
+  private reading = true;
+  private readLoop: Promise<void> | undefined;
+  private readonly staleTimer: NodeJS.Timeout;
+  private publishedStatus = '';
+
+  private constructor(
+    private readonly options: RedisStoreOptions,
+    private readonly commands: Redis,
+    /** XREAD BLOCK holds its connection: it gets one of its own. */
+    private readonly reader: Redis,
+  ) {
+    const prefix = options.prefix ?? 'tickwire';
+    this.keys = {
+      events: `${prefix}:events`,
+      latest: `${prefix}:latest`,
+      status: `${prefix}:status`,
+      watched: `${prefix}:watched`,
+      lease: `${prefix}:poller`,
+      history: (symbol) => `${prefix}:history:${symbol}`,
+    };
+    this.mirror = new MemoryStore(options);
+    // Staleness is a matter of time, not of events: each relay checks its own mirror.
+    this.staleTimer = setInterval(() => this.mirror.refreshStale(), 1_000);
+    this.staleTimer.unref();
+  }
+
+  /** Connects, loads the shared state and starts following the event log. Throws if Redis cannot be reached. */
+  static async connect(options: RedisStoreOptions): Promise<RedisStore> {
+    const connection = {
+      lazyConnect: true,
+      // Fail fast while disconnected: reads come from the mirror, writes are retried by the next poll.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt: number) =>
+        Math.min(200 * 2 ** Math.min(attempt, 5), 5_000) * (0.5 + Math.random() / 2),
+    };
+    const commands = new Redis(options.url, connection);
+    const reader = new Redis(options.url, connection);
+    for (const client of [commands, reader]) {
+      client.on('error', (error: Error) => options.log.warn({ err: error.message }, 'redis'));
+    }
+    await Promise.all([commands.connect(), reader.connect()]);
+    const store = new RedisStore(options, commands, reader);
+    await store.load();
+    store.readLoop = store.follow();
+    return store;
+  }
+
+  /** The lease that makes one relay of all the poller, renewed on every poll. */
+  lease(ttlMs: number): RedisLease {
+    return new RedisLease(this.commands, this.keys.lease, this.instanceId, ttlMs);
+  }
+
+  async appendQuotes(quotes: readonly SourceQuote[], t: number): Promise<QuotesEvent | undefined> {
+    const changed = this.mirror.changedQuotes(quotes);
+    const symbols = Object.keys(changed);
+    if (symbols.length === 0) return undefined;
+    const multi = this.commands.multi();
+    multi.xadd(
+      this.keys.events,
+      'MAXLEN',
+      '~',
+      String(this.options.eventLogSize),
+      '*',
+      'type',
+      'quotes',
+      'data',
+      JSON.stringify({ t, quotes: changed }),
+    );
+    multi.hset(
+      this.keys.latest,
+      Object.fromEntries(symbols.map((symbol) => [symbol, JSON.stringify(changed[symbol])])),
+    );
+    for (const quote of Object.values(changed)) {
+      multi.rpush(this.keys.history(quote.symbol), JSON.stringify([quote.ts, quote.price]));
+      multi.ltrim(this.keys.history(quote.symbol), -this.options.maxHistory, -1);
+    }
+    const results = await multi.exec();
+    const id = results?.[0]?.[1];
+    if (typeof id !== 'string') throw new Error('redis did not take the quotes');
+    // Every relay, this one included, takes the event from the Stream: one path, one order.
+    return { id, t, quotes: changed };
+  }
+
+  async backfill(symbol: string, points: readonly PricePoint[]): Promise<void> {
+    const key = this.keys.history(symbol);
+    const existing = (await this.commands.lrange(key, 0, -1)).map(
+      (raw) => JSON.parse(raw) as PricePoint,
+    );
+    const firstKept = existing[0]?.[0] ?? Number.POSITIVE_INFINITY;
+    const merged = [...points.filter(([ms]) => ms < firstKept), ...existing].slice(
+      -this.options.maxHistory,
+    );
+    const multi = this.commands.multi().del(key);
+    if (merged.length > 0) multi.rpush(key, ...merged.map((point) => JSON.stringify(point)));
+    multi.xadd(
+      this.keys.events,
+      'MAXLEN',
+      '~',
+      String(this.options.eventLogSize),
+      '*',
+      'type',
+      'backfill',
+      'data',
+      JSON.stringify({ symbol, points }),
+    );
+    await multi.exec();
+  }
+
+  async setSourceStatus(sources: readonly SourceStatus[]): Promise<void> {
+    const status: RelayStatus = { sources: [...sources], stale: this.mirror.staleSymbols() };
+    const key = JSON.stringify([sources.map(({ lastOkTs: _, ...rest }) => rest), status.stale]);
+    if (key === this.publishedStatus) return;
+    await this.commands
+      .multi()
+      .set(this.keys.status, JSON.stringify(status))
+      .xadd(
+        this.keys.events,
+        'MAXLEN',
+        '~',
+        String(this.options.eventLogSize),
+        '*',
+        'type',
+        'status',
+        'data',
+        JSON.stringify(status),
+      )
+      .exec();
+    this.publishedStatus = key;
+  }
+
+  async shareWatched(symbols: readonly string[], forMs: number): Promise<string[]> {
+    const now = Date.now();
+    try {
+      const multi = this.commands.multi().zremrangebyscore(this.keys.watched, '-inf', String(now));
+      if (symbols.length > 0)
+        multi.zadd(
+          this.keys.watched,
+          ...symbols.flatMap((symbol) => [String(now + forMs), symbol]),
+        );
+      multi.zrange(this.keys.watched, '0', '-1');
+      const results = await multi.exec();
+      const all = results?.at(-1)?.[1];
+      return Array.isArray(all) ? [...new Set([...symbols, ...(all as string[])])] : [...symbols];
+    } catch {
+      return [...symbols];
+    }
+  }
+
+  status(): Promise<RelayStatus> {
+    return this.mirror.status();
+  }
+
+  hasQuotes(): Promise<boolean> {
+    return this.mirror.hasQuotes();
+  }
+
+  latest(symbols: readonly string[]): Promise<Record<string, Quote>> {
+    return this.mirror.latest(symbols);
+  }
+
+  history(symbols: readonly string[], limit: number): Promise<Record<string, PricePoint[]>> {
+    return this.mirror.history(symbols, limit);
+  }
+
+  snapshot(symbols: readonly string[], historyLimit: number): Promise<Snapshot> {
+    return this.mirror.snapshot(symbols, historyLimit);
+  }
+
+  eventsAfter(id: string): Promise<QuotesEvent[] | undefined> {
+    return this.mirror.eventsAfter(id);
+  }
+
+  isAfter(a: string, b: string): boolean {
+    return this.mirror.isAfter(a, b);
+  }
+
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    return this.mirror.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    this.reading = false;
+    clearInterval(this.staleTimer);
+    this.reader.disconnect();
+    await this.readLoop;
+    await this.commands.quit().catch(() => this.commands.disconnect());
+    await this.mirror.close();
+  }
+
+  /** Reads what the relays share so far into the mirror. */
+  private async load(): Promise<void> {
+    const [latest, statusRaw, recent] = await Promise.all([
+      this.commands.hgetall(this.keys.latest),
+      this.commands.get(this.keys.status),
+      this.commands.xrevrange(this.keys.events, '+', '-', 'COUNT', this.options.eventLogSize * 2),
+    ]);
+    const quotes = Object.values(latest).map((raw) => {
+      const { stale: _, ...quote } = JSON.parse(raw) as Quote;
+      return quote;
+    });
+    const histories: Record<string, PricePoint[]> = {};
+    await Promise.all(
+      quotes.map(async ({ symbol }) => {
+        const raw = await this.commands.lrange(this.keys.history(symbol), 0, -1);
+        histories[symbol] = raw.map((point) => JSON.parse(point) as PricePoint);
+      }),
+    );
+    const events = recent
+      .reverse()
+      .map(([id, fields]) => ({ id, entry: parseEntry(fields) }))
+      .flatMap(({ id, entry }) =>
+        entry?.type === 'quotes' ? [{ id, t: entry.t, quotes: entry.quotes }] : [],
+      );
+    this.mirror.restore({
+      quotes,
+      histories,
+      status: statusRaw ? (JSON.parse(statusRaw) as RelayStatus) : undefined,
+      events,
+    });
+    this.lastReadId = recent.at(-1)?.[0] ?? '0-0';
+  }
+
+  /** Follows the Stream for as long as the store is open, through Redis outages. */
+  private async follow(): Promise<void> {
+    let failures = 0;
+    while (this.reading) {
+      try {
+        const answer = (await this.reader.xread(
+          'BLOCK',
+          1_000,
+          'STREAMS',
+          this.keys.events,
+          this.lastReadId,
+        )) as [string, [string, string[]][]][] | null;
+        failures = 0;
+        for (const [, entries] of answer ?? []) {
+          for (const [id, fields] of entries) {
+            this.lastReadId = id;
+            this.apply(id, parseEntry(fields));
+          }
+        }
+      } catch (error) {
+        if (!this.reading) break;
+        failures++;
+        if (failures === 1)
+          this.options.log.warn(
+            { err: (error as Error).message },
+            'lost the shared event log; serving what this relay has',
+          );
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 2_000)));
+      }
+    }
+  }
+
+  private apply(id: string, entry: Entry | undefined): void {
+    if (!entry) return;
+    if (entry.type === 'quotes') this.mirror.ingest({ id, t: entry.t, quotes: entry.quotes });
+    else if (entry.type === 'status') this.mirror.applyStatus(entry.status);
+    else void this.mirror.backfill(entry.symbol, entry.points);
+  }
+}
+
+/** A Stream entry's fields (`type`, `data`) as an entry; undefined when it is not one of ours. */
+function parseEntry(fields: string[]): Entry | undefined {
+  const values: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) values[fields[i]!] = fields[i + 1]!;
+  try {
+    const data = JSON.parse(values.data ?? 'null') as Record<string, unknown> | null;
+    if (!data) return undefined;
+    if (values.type === 'quotes')
+      return { type: 'quotes', t: data.t as number, quotes: data.quotes as Record<string, Quote> };
+    if (values.type === 'status') return { type: 'status', status: data as unknown as RelayStatus };
+    if (values.type === 'backfill')
+      return {
+        type: 'backfill',
+        symbol: data.symbol as string,
+        points: data.points as PricePoint[],
+      };
+  } catch {
+    // Not ours or damaged: skipped.
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+import { DemoSource } from '../../src/sources/demo.js';
+import type { PriceSource, SourceQuote } from '../../src/sources/price-source.js';
+
+/** A real demo market behind a wrapper that counts calls and can be made to fail or stall. */
+export class CountingSource implements PriceSource {
+  readonly simulated = false;
+  readonly calls: string[][] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  failWith: Error | undefined;
+  delayMs = 0;
+  private readonly market = new DemoSource({ seed: 3 });
+
+  constructor(
+    readonly id: string,
+    private readonly only?: ReadonlySet<string>,
+  ) {}
+
+  async listSymbols(): Promise<ReadonlySet<string>> {
+    return this.only ?? this.market.listSymbols();
+  }
+
+  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
+    this.calls.push([...symbols]);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      if (this.failWith) throw this.failWith;
+      return (await this.market.fetchQuotes(symbols)).map((quote) => ({
+        ...quote,
+        source: this.id,
+      }));
+    } finally {
+      this.inFlight--;
+    }
+  }
+}

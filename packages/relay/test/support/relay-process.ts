@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './redis-server.js';
+
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+
+/** The relay as its own process (`node main.ts` through tsx), configured by environment only. */
+export class RelayProcess {
+  private constructor(
+    readonly url: string,
+    readonly child: ChildProcess,
+  ) {}
+
+  static async start(env: Record<string, string>): Promise<RelayProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const relay = new RelayProcess(`http://127.0.0.1:${port}`, child);
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the relay exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`${relay.url}/healthz`)).ok) return relay;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error('the relay did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async metric(name: string): Promise<number> {
+    const text = await (await fetch(`${this.url}/metrics`)).text();
+    return Number(text.match(new RegExp(`^${name} (\\d+)`, 'm'))?.[1]);
+  }
+
+  /** Sends `signal` and waits for the exit; returns the exit code. */
+  async signal(signal: NodeJS.Signals): Promise<number | null> {
+    // A process ended by a signal has no exit code, only a signal code.
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
+    this.child.kill(signal);
+    const [code] = (await once(this.child, 'exit')) as [number | null];
+    return code;
+  }
+}
