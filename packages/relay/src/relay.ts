@@ -26,13 +26,16 @@ export interface RelayTimings {
   maxBufferedBytes: number;
   /** How long shutdown waits for open connections before it cuts them. */
   shutdownTimeoutMs: number;
+  /** Streams end spread over this window at shutdown. */
+  drainWindowMs: number;
 }
 
 const DEFAULT_TIMINGS: RelayTimings = {
   heartbeatMs: 15_000,
   retryMs: 2_000,
   maxBufferedBytes: 64 * 1024,
-  shutdownTimeoutMs: 10_000,
+  shutdownTimeoutMs: 5_000,
+  drainWindowMs: 2_000,
 };
 
 export interface RelayParts {
@@ -101,6 +104,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     hub,
     catalog,
     metrics,
+    polling: poller,
     log: log.child({ module: 'http' }),
     widgetsDir: parts.widgetsDir,
     retryMs: timings.retryMs,
@@ -116,6 +120,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
   const stop = () => {
     stopping ??= (async () => {
       await poller.stop();
+      await hub.drain(timings.drainWindowMs);
       hub.close();
       await closeServer(timings.shutdownTimeoutMs);
       await store.close();

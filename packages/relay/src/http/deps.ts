@@ -4,6 +4,7 @@ import type { Hub } from '../hub/hub.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { PriceStore } from '../store/price-store.js';
+import type { PollingControls } from './admin-routes.js';
 
 /** Everything the HTTP layer needs, built by the caller: the app owns none of it. */
 export interface AppDeps {
@@ -16,12 +17,15 @@ export interface AppDeps {
     | 'MAX_CLIENTS'
     | 'MAX_CLIENTS_PER_IP'
     | 'MAX_SYMBOLS_PER_REQUEST'
+    | 'ADMIN_TOKEN'
   >;
   store: PriceStore;
   hub: Hub;
   catalog: SourceCatalog;
   metrics: RelayMetrics;
   log: Logger;
+  /** The poller's pace, for the admin routes. */
+  polling: PollingControls;
   /** Folder of the built widget bundle; absent = `/widgets.js` answers 503. */
   widgetsDir?: string;
   /** `retry:` sent to stream clients, ms. */

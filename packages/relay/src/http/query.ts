@@ -75,8 +75,13 @@ export function parseInteger(
 
 /** Event ids are short and printable; anything else is ignored (the client gets a snapshot). */
 export function parseLastEventId(header: unknown, query: unknown): string | undefined {
+  // Never an error: a client with an id the relay cannot use simply gets a fresh snapshot.
   const value =
-    typeof header === 'string' && header !== '' ? header : queryValue(query, 'lastEventId');
+    typeof header === 'string' && header !== ''
+      ? header
+      : typeof query === 'string'
+        ? query
+        : undefined;
   if (!value || value.length > 64 || !/^[\w.:-]+$/.test(value)) return undefined;
   return value;
 }

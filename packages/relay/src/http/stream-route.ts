@@ -18,6 +18,7 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Re
       config.SYMBOLS,
       config.MAX_SYMBOLS_PER_REQUEST,
     );
+    const lastEventId = parseLastEventId(req.get('last-event-id'), req.query.lastEventId);
     if (hub.clientCount >= config.MAX_CLIENTS) {
       throw new HttpError(
         503,
@@ -57,7 +58,7 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Re
     disconnect = await hub.connect(stream, {
       symbols: requested.filter((symbol) => catalog.lists(symbol)),
       unknown: requested.filter((symbol) => !catalog.lists(symbol)),
-      lastEventId: parseLastEventId(req.get('last-event-id'), req.query.lastEventId),
+      lastEventId,
     });
     if (closed) disconnect();
   };

@@ -91,7 +91,26 @@ export class Hub {
     return disconnect;
   }
 
-  /** Ends every stream (shutdown). */
+  /**
+   * Ends every stream at a random moment within `windowMs`, so the clients of a relay that
+   * is shutting down do not all reconnect to its neighbours in the same instant.
+   */
+  async drain(windowMs: number): Promise<void> {
+    await Promise.all(
+      [...this.subscribers].map(
+        (subscriber) =>
+          new Promise<void>((resolve) => {
+            setTimeout(() => {
+              subscriber.client.close();
+              resolve();
+            }, Math.random() * windowMs);
+          }),
+      ),
+    );
+    this.closeAll();
+  }
+
+  /** Ends every stream at once. */
   closeAll(): void {
     for (const subscriber of [...this.subscribers]) {
       subscriber.client.close();

@@ -40,6 +40,7 @@ export class Poller {
   private unwatch: (() => void) | undefined;
   /** True while this relay holds the poll lease. */
   private leading = false;
+  private pausedByOperator = false;
 
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
@@ -53,6 +54,24 @@ export class Poller {
 
   get intervalMs(): number {
     return this.options.intervalMs;
+  }
+
+  /** True while polling is paused by an operator: no upstream calls; prices turn stale at the TTL. */
+  get paused(): boolean {
+    return this.pausedByOperator;
+  }
+
+  /** Changes the interval from the next poll on. */
+  setIntervalMs(ms: number): void {
+    this.options.intervalMs = ms;
+  }
+
+  pause(): void {
+    this.pausedByOperator = true;
+  }
+
+  resume(): void {
+    this.pausedByOperator = false;
   }
 
   /** Starts polling now, then every interval. */
@@ -85,6 +104,10 @@ export class Poller {
     this.leading = await (this.options.lease ?? SOLE_POLLER).acquire();
     metrics.pollerLeader.set(this.leading ? 1 : 0);
     if (!this.leading) return;
+    if (this.pausedByOperator) {
+      await store.setSourceStatus(this.sourceStatuses());
+      return;
+    }
     const endTimer = metrics.pollDuration.startTimer();
     if (!catalog.complete) await this.loadMissingListings();
     const symbols = watched.filter((symbol) => catalog.lists(symbol));
@@ -92,8 +115,12 @@ export class Poller {
     const quotes = await this.fetchWithFailover(symbols);
     const event = await store.appendQuotes(quotes, this.now());
     if (event) metrics.quotesServed.inc({ from: 'upstream' }, Object.keys(event.quotes).length);
-    await store.setSourceStatus([...this.health.values()].map((health) => health.status()));
+    await store.setSourceStatus(this.sourceStatuses());
     endTimer();
+  }
+
+  private sourceStatuses() {
+    return [...this.health.values()].map((health) => health.status());
   }
 
   /** Asks sources whose listing failed to load again, within their backoff like any other call. */

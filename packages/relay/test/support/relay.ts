@@ -40,7 +40,7 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
     log,
     ...(shared && { store: shared, lease: shared.lease(config.POLL_INTERVAL + 1_000) }),
     widgetsDir: options.widgetsDir,
-    timings: { heartbeatMs: 15_000, retryMs: 2_000, ...options.timings },
+    timings: { heartbeatMs: 15_000, retryMs: 2_000, drainWindowMs: 50, ...options.timings },
   });
 }
 

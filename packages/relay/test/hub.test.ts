@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { pino } from 'pino';
+import { Hub } from '../src/hub/hub.js';
+import type { StreamClient } from '../src/hub/stream-client.js';
+import { createMetrics } from '../src/metrics.js';
+import { MemoryStore } from '../src/store/memory-store.js';
+import { WatchList } from '../src/watch-list.js';
+
+/**
+ * A client whose socket buffer the test controls: a real slow socket needs megabytes of
+ * kernel buffer filled first, so the hub's policy is exercised here with the buffer size set.
+ */
+class StalledClient implements StreamClient {
+  readonly frames: string[] = [];
+  bufferedBytes = 0;
+  closed = false;
+  write(frame: string): void {
+    this.frames.push(frame);
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+const quote = (price: number, ts: number) => ({
+  symbol: 'BTC',
+  price,
+  open24h: price,
+  change24h: 0,
+  changePct24h: 0,
+  volume24h: 1,
+  ts,
+  source: 'test',
+});
+
+describe('the hub', () => {
+  test('skips a client that stops reading, and catches it up with a snapshot, not the backlog', async () => {
+    const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 100 });
+    const hub = new Hub({
+      store,
+      watchList: new WatchList(['BTC']),
+      historyLimit: 10,
+      intervalMs: () => 1_000,
+      heartbeatMs: 60_000,
+      maxBufferedBytes: 64 * 1024,
+      metrics: createMetrics(),
+      log: pino({ level: 'silent' }),
+    });
+    const slow = new StalledClient();
+    const fast = new StalledClient();
+    await hub.connect(slow, { symbols: ['BTC'], unknown: [] });
+    await hub.connect(fast, { symbols: ['BTC'], unknown: [] });
+    try {
+      slow.bufferedBytes = 65 * 1024;
+      for (let i = 1; i <= 50; i++) await store.appendQuotes([quote(100 + i, i)], i);
+      const quotesTo = (client: StalledClient) =>
+        client.frames.filter((frame) => frame.includes('event: quotes')).length;
+      assert.equal(quotesTo(fast), 50, 'everyone else stays on time');
+      assert.equal(quotesTo(slow), 0, 'nothing more is queued for the stalled client');
+
+      slow.bufferedBytes = 0;
+      await store.appendQuotes([quote(999, 51)], 51);
+      await new Promise((resolve) => setImmediate(resolve));
+      const snapshots = slow.frames.filter((frame) => frame.includes('event: snapshot'));
+      assert.equal(snapshots.length, 2, 'the opening snapshot, then one to catch up');
+      assert.match(snapshots[1]!, /"price":999/, 'with the latest values');
+    } finally {
+      hub.close();
+    }
+  });
+});
