@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
-import type { LevelWithSilent } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { adminRoutes } from './admin-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { cors } from './cors.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound } from './errors.js';
+import { requestLog } from './request-log.js';
 import { staticRoutes } from './static-routes.js';
 import { streamRoute } from './stream-route.js';
 
@@ -18,20 +15,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
-  app.use(
-    pinoHttp<IncomingMessage, ServerResponse, never>({
-      logger: deps.log,
-      // A request id from a trusted proxy is kept; anything else gets a fresh one.
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, error): LevelWithSilent =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-    }),
-  );
+  app.use(requestLog(deps.log));
   app.use((_req, res, next) => {
     res.set({
       'X-Content-Type-Options': 'nosniff',
@@ -47,6 +31,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminRoutes(deps.config.ADMIN_TOKEN, deps.polling));
   app.use(staticRoutes(deps));
   app.use(notFound);
-  app.use(errorHandler((error) => deps.log.error({ err: error }, 'unexpected error')));
+  app.use(
+    errorHandler((error, requestId) =>
+      deps.log.error({ err: error, requestId }, 'unexpected error'),
+    ),
+  );
   return app;
 }

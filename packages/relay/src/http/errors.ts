@@ -27,7 +27,9 @@ export const notFound: RequestHandler = (req, res) => {
  * The last handler: known errors become their JSON answer; anything else is logged and
  * answered 500 without a stack trace. Body-parser errors carry their own 4xx status.
  */
-export function errorHandler(onUnexpected: (error: unknown) => void): ErrorRequestHandler {
+export function errorHandler(
+  onUnexpected: (error: unknown, requestId: string | undefined) => void,
+): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (res.headersSent) {
       res.end();
@@ -38,7 +40,7 @@ export function errorHandler(onUnexpected: (error: unknown) => void): ErrorReque
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return sendError(res, new HttpError(status, 'bad_request', 'The request could not be read.'));
     }
-    onUnexpected(error);
+    onUnexpected(error, res.locals.requestId as string | undefined);
     sendError(
       res,
       new HttpError(500, 'internal', 'The relay could not answer; it is still running.'),

@@ -1,0 +1,27 @@
+// `/v1/quotes` from the cache under autocannon: throughput and latency, on loopback.
+import autocannon from 'autocannon';
+import { machine, spawnRelay } from './support.js';
+
+export async function quotesApi(seconds = 10): Promise<void> {
+  console.log(
+    `\n## GET /v1/quotes?symbols=BTC,ETH,SOL,ADA,DOT under autocannon (${machine()}; load generator on the same machine)`,
+  );
+  const relay = await spawnRelay({ SOURCES: 'demo' });
+  try {
+    for (const rate of [5_000, 0]) {
+      const result = await autocannon({
+        url: `${relay.url}/v1/quotes?symbols=BTC,ETH,SOL,ADA,DOT`,
+        connections: 50,
+        duration: seconds,
+        ...(rate > 0 && { overallRate: rate }),
+      });
+      console.log(
+        `${rate > 0 ? `paced at ${rate} req/s` : 'flat out'}`.padEnd(22) +
+          `${Math.round(result.requests.average)} req/s  latency p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+          `errors ${result.errors + result.non2xx}`,
+      );
+    }
+  } finally {
+    await relay.stop();
+  }
+}
