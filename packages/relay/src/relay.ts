@@ -91,6 +91,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     store,
     watchList,
     historyLimit: config.MAX_HISTORY,
+    quote: config.QUOTE,
     intervalMs: () => poller.intervalMs,
     heartbeatMs: timings.heartbeatMs,
     maxBufferedBytes: timings.maxBufferedBytes,

@@ -41,6 +41,7 @@ describe('the hub', () => {
       store,
       watchList: new WatchList(['BTC']),
       historyLimit: 10,
+      quote: 'USD',
       intervalMs: () => 1_000,
       heartbeatMs: 60_000,
       maxBufferedBytes: 64 * 1024,

@@ -50,6 +50,7 @@ describe('GET /v1/stream', () => {
       assert.equal(first?.event, 'snapshot', 'the first event is a snapshot');
       const snapshot = dataOf<{
         interval: number;
+        quote: string;
         quotes: Record<string, { symbol: string; source: string; price: number }>;
         history: Record<string, [number, number][]>;
         unknown: string[];
@@ -60,6 +61,7 @@ describe('GET /v1/stream', () => {
       assert.ok(snapshot.quotes.BTC!.price > 1000, 'BTC is priced like BTC');
       assert.deepEqual(snapshot.unknown, ['NOTACOIN']);
       assert.equal(snapshot.interval, 100);
+      assert.equal(snapshot.quote, 'USD', 'clients are told the quote currency');
       assert.ok((snapshot.history.BTC?.length ?? 0) >= 50, 'the chart gets history from the start');
       const times = snapshot.history.BTC!.map(([ms]) => ms);
       assert.deepEqual(

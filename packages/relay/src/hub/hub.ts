@@ -11,6 +11,8 @@ export interface HubOptions {
   watchList: WatchList;
   /** History points sent in a snapshot. */
   historyLimit: number;
+  /** The quote currency of every price, told to clients in the snapshot. */
+  quote: string;
   /** The current poll interval, sent in snapshots so clients know what "late" means. */
   intervalMs: () => number;
   heartbeatMs: number;
@@ -42,6 +44,15 @@ interface Subscriber {
  */
 export class Hub {
   private readonly subscribers = new Set<Subscriber>();
+  /**
+   * Encoded snapshots by symbol set, valid until the next store event: a thousand clients
+   * connecting at once (a relay restart) share one string instead of building one each.
+   */
+  private readonly snapshotFrames = new Map<
+    string,
+    { frame: string; lastEventId: string | undefined; quotes: number; status?: string }
+  >();
+  private generation = 0;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
 
@@ -128,6 +139,8 @@ export class Hub {
   }
 
   private publish(event: StoreEvent): void {
+    this.generation++;
+    this.snapshotFrames.clear();
     if (event.type === 'status') {
       this.broadcast(statusFrame(event.status), true);
       return;
@@ -166,19 +179,33 @@ export class Hub {
 
   /** Writes a snapshot; returns the id of the last event it includes. */
   private async sendSnapshot(subscriber: Subscriber): Promise<string | undefined> {
-    const { store, historyLimit, intervalMs } = this.options;
-    const snapshot = await store.snapshot([...subscriber.symbols], historyLimit);
-    const data = {
-      interval: intervalMs(),
-      quotes: snapshot.quotes,
-      history: snapshot.history,
-      unknown: subscriber.unknown,
-      sources: snapshot.status.sources,
-    };
-    this.write(subscriber, encodeEvent('snapshot', data, snapshot.lastEventId));
-    this.options.metrics.quotesServed.inc({ from: 'cache' }, Object.keys(snapshot.quotes).length);
-    if (snapshot.status.stale.length > 0) this.write(subscriber, statusFrame(snapshot.status));
-    return snapshot.lastEventId;
+    const cacheKey = `${subscriber.key}|${subscriber.unknown.join(',')}`;
+    let cached = this.snapshotFrames.get(cacheKey);
+    if (!cached) {
+      const { store, historyLimit, intervalMs, quote } = this.options;
+      const generation = this.generation;
+      const snapshot = await store.snapshot([...subscriber.symbols], historyLimit);
+      const data = {
+        interval: intervalMs(),
+        quote,
+        quotes: snapshot.quotes,
+        history: snapshot.history,
+        unknown: subscriber.unknown,
+        sources: snapshot.status.sources,
+      };
+      cached = {
+        frame: encodeEvent('snapshot', data, snapshot.lastEventId),
+        lastEventId: snapshot.lastEventId,
+        quotes: Object.keys(snapshot.quotes).length,
+        ...(snapshot.status.stale.length > 0 && { status: statusFrame(snapshot.status) }),
+      };
+      // Only a snapshot no event overtook while it was read may be shared.
+      if (generation === this.generation) this.snapshotFrames.set(cacheKey, cached);
+    }
+    this.write(subscriber, cached.frame);
+    this.options.metrics.quotesServed.inc({ from: 'cache' }, cached.quotes);
+    if (cached.status) this.write(subscriber, cached.status);
+    return cached.lastEventId;
   }
 
   private flushPending(subscriber: Subscriber, after: string | undefined): void {
