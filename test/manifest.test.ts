@@ -18,7 +18,7 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
   const elements = new Map(
     manifest.modules
       .flatMap((module) => module.declarations ?? [])
-      .filter((declaration) => declaration.customElement)
+      .filter((declaration) => declaration.customElement && declaration.tagName)
       .map((declaration) => [declaration.tagName, declaration]),
   );
   assert.deepEqual([...elements.keys()].sort(), [

@@ -1,11 +1,10 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { FeedController } from '../../feed/feed-controller.js';
-import { DEFAULT_RELAY } from '../../internal/default-relay.js';
-import { type ElementState, elementState } from '../../internal/element-state.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { elementState } from '../../internal/element-state.js';
+import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { parseSymbols } from '../../internal/symbols.js';
+import { parseSymbols, symbolProblems } from '../../internal/symbols.js';
 import type { ChartRenderer, ChartScale, ChartTheme } from './chart-renderer.js';
 import { liveChartStyles } from './live-chart.styles.js';
 
@@ -42,32 +41,19 @@ const SERIES_COLOURS = 6;
  * @cssproperty [--tickwire-font=system-ui] - Font family.
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
-export class LiveChart extends LitElement {
+export class LiveChart extends FeedElement {
   static override styles = [sharedStyles, liveChartStyles];
 
   static override properties = {
     symbols: { type: String, reflect: true },
-    relay: { type: String },
-    locale: { type: String },
-    theme: { type: String, reflect: true },
     scale: { type: String, reflect: true },
-    state: { type: String, reflect: true },
   };
 
   /** Comma-separated assets, such as `BTC,ETH`; case-insensitive. */
   declare symbols: string;
-  /** Base URL of the relay. Defaults to the origin that served the script. */
-  declare relay: string | undefined;
-  /** BCP 47 locale for numbers and times; defaults to the browser's. */
-  declare locale: string | undefined;
-  /** `auto` follows the system's light or dark preference. */
-  declare theme: 'auto' | 'light' | 'dark';
   /** `percent` change (comparable assets) or `price`; `auto` is percent for several symbols. */
   declare scale: 'auto' | 'price' | 'percent';
-  /** The state of the data shown; set by the element, read-only for the page. */
-  declare state: ElementState;
 
-  private readonly feed = new FeedController(this);
   private shown: string[] = [];
   private problem: string | undefined;
   private renderer: ChartRenderer | undefined;
@@ -80,9 +66,7 @@ export class LiveChart extends LitElement {
   constructor() {
     super();
     this.symbols = '';
-    this.theme = 'auto';
     this.scale = 'auto';
-    this.state = 'connecting';
   }
 
   override connectedCallback(): void {
@@ -101,17 +85,10 @@ export class LiveChart extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { symbols, malformed } = parseSymbols(this.symbols);
-    this.feed.watch(this.relay ?? DEFAULT_RELAY, symbols);
+    this.feed.watch(this.relayUrl, symbols);
     const { view } = this.feed;
     this.shown = symbols.filter((symbol) => !view.unknown.has(symbol));
-    const unknown = symbols.filter((symbol) => view.unknown.has(symbol));
-    const notes = [
-      ...(malformed.length > 0 ? [`Not symbols: ${malformed.join(', ')}.`] : []),
-      ...(unknown.length > 0 ? [`The relay does not list ${unknown.join(', ')}.`] : []),
-    ];
-    if (symbols.length === 0 && malformed.length === 0)
-      notes.push('No symbols: set symbols="BTC,ETH", for example.');
-    this.problem = this.feed.problem ?? (notes.length > 0 ? notes.join(' ') : undefined);
+    this.problem = this.feed.problem ?? symbolProblems(symbols, malformed, view.unknown);
     this.state = elementState(view, symbols, this.feed.problem);
   }
 

@@ -1,11 +1,10 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { FeedController } from '../../feed/feed-controller.js';
-import { DEFAULT_RELAY } from '../../internal/default-relay.js';
-import { type ElementState, elementState } from '../../internal/element-state.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { elementState } from '../../internal/element-state.js';
+import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { parseSymbols } from '../../internal/symbols.js';
+import { parseSymbols, symbolProblems } from '../../internal/symbols.js';
 import { marketFeedStyles } from './market-feed.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
@@ -48,17 +47,13 @@ interface Entry {
  * @cssproperty [--tickwire-font=system-ui] - Font family.
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
-export class MarketFeed extends LitElement {
+export class MarketFeed extends FeedElement {
   static override styles = [sharedStyles, marketFeedStyles];
 
   static override properties = {
     symbols: { type: String, reflect: true },
     limit: { type: Number },
     threshold: { type: Number },
-    relay: { type: String },
-    locale: { type: String },
-    theme: { type: String, reflect: true },
-    state: { type: String, reflect: true },
   };
 
   /** Comma-separated assets, such as `BTC,ETH`. */
@@ -67,16 +62,7 @@ export class MarketFeed extends LitElement {
   declare limit: number;
   /** Percent move since the previous update that counts as notable. */
   declare threshold: number;
-  /** Base URL of the relay. Defaults to the origin that served the script. */
-  declare relay: string | undefined;
-  /** BCP 47 locale for numbers and times. */
-  declare locale: string | undefined;
-  /** `auto` follows the system's light or dark preference. */
-  declare theme: 'auto' | 'light' | 'dark';
-  /** The state of the data shown; set by the element. */
-  declare state: ElementState;
 
-  private readonly feed = new FeedController(this);
   private entries: Entry[] = [];
   /** Per symbol, the last price and time seen. */
   private readonly seen = new Map<string, { price: number; ts: number }>();
@@ -87,8 +73,6 @@ export class MarketFeed extends LitElement {
     this.symbols = '';
     this.limit = 20;
     this.threshold = 0.5;
-    this.theme = 'auto';
-    this.state = 'connecting';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -97,14 +81,9 @@ export class MarketFeed extends LitElement {
       this.entries = [];
       this.seen.clear();
     }
-    this.feed.watch(this.relay ?? DEFAULT_RELAY, symbols);
+    this.feed.watch(this.relayUrl, symbols);
     const { view } = this.feed;
-    const unknown = symbols.filter((symbol) => view.unknown.has(symbol));
-    const notes = [
-      ...(malformed.length > 0 ? [`Not symbols: ${malformed.join(', ')}.`] : []),
-      ...(unknown.length > 0 ? [`The relay does not list ${unknown.join(', ')}.`] : []),
-    ];
-    this.problem = this.feed.problem ?? (notes.join(' ') || undefined);
+    this.problem = this.feed.problem ?? symbolProblems(symbols, malformed, view.unknown);
     this.state = elementState(view, symbols, this.feed.problem);
     this.collect(symbols);
   }

@@ -1,9 +1,8 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { FeedController } from '../../feed/feed-controller.js';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { Quote } from '../../feed/protocol.js';
 import { Announcer } from '../../internal/announcer.js';
-import { DEFAULT_RELAY } from '../../internal/default-relay.js';
-import { type ElementState, elementState } from '../../internal/element-state.js';
+import { elementState } from '../../internal/element-state.js';
+import { FeedElement } from '../../internal/feed-element.js';
 import {
   direction,
   formatChange,
@@ -55,32 +54,19 @@ const SPARKLINE_POINTS = 60;
  * @cssproperty [--tickwire-font=system-ui] - Font family.
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
-export class PriceCard extends LitElement {
+export class PriceCard extends FeedElement {
   static override styles = [sharedStyles, priceCardStyles];
 
   static override properties = {
     symbol: { type: String, reflect: true },
-    relay: { type: String },
-    locale: { type: String },
-    theme: { type: String, reflect: true },
-    state: { type: String, reflect: true },
     announceEvery: { type: Number, attribute: 'announce-every' },
   };
 
   /** The asset, such as `BTC`; case-insensitive. */
   declare symbol: string;
-  /** Base URL of the relay. Defaults to the origin that served the script. */
-  declare relay: string | undefined;
-  /** BCP 47 locale for numbers and times; defaults to the browser's. */
-  declare locale: string | undefined;
-  /** `auto` follows the system's light or dark preference. */
-  declare theme: 'auto' | 'light' | 'dark';
-  /** The state of the data shown; set by the element, read-only for the page. */
-  declare state: ElementState;
   /** Seconds between price announcements to screen readers; 0 = never. */
   declare announceEvery: number;
 
-  private readonly feed = new FeedController(this);
   /** The well-formed symbol shown, from the attribute. */
   private shown = '';
   /** Why no price can be shown, in words for the reader. */
@@ -92,8 +78,6 @@ export class PriceCard extends LitElement {
   constructor() {
     super();
     this.symbol = '';
-    this.theme = 'auto';
-    this.state = 'connecting';
     this.announceEvery = 60;
   }
 
@@ -101,7 +85,7 @@ export class PriceCard extends LitElement {
     const { symbols, malformed } = parseSymbols(this.symbol);
     this.shown = symbols[0] ?? '';
     const watched = this.shown ? [this.shown] : [];
-    this.feed.watch(this.relay ?? DEFAULT_RELAY, watched);
+    this.feed.watch(this.relayUrl, watched);
     this.problem = this.describeProblem(this.shown, malformed) ?? this.feed.problem;
     this.state = elementState(this.feed.view, watched, this.problem);
     if (_changed.has('announceEvery')) this.announcer = new Announcer(this.announceEvery * 1000);

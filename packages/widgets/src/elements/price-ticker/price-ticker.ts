@@ -1,13 +1,12 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { FeedController } from '../../feed/feed-controller.js';
-import { DEFAULT_RELAY } from '../../internal/default-relay.js';
 import { defineElement } from '../../internal/define-element.js';
-import { type ElementState, elementState } from '../../internal/element-state.js';
+import { elementState } from '../../internal/element-state.js';
+import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { parseSymbols } from '../../internal/symbols.js';
+import { parseSymbols, symbolProblems } from '../../internal/symbols.js';
 import { PriceCard } from '../price-card/price-card.js';
 import { priceTickerStyles } from './price-ticker.styles.js';
 
@@ -43,32 +42,19 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
  * @cssproperty [--tickwire-font=system-ui] - Font family.
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
-export class PriceTicker extends LitElement {
+export class PriceTicker extends FeedElement {
   static override styles = [sharedStyles, priceTickerStyles];
 
   static override properties = {
     symbols: { type: String, reflect: true },
     layout: { type: String, reflect: true },
-    relay: { type: String },
-    locale: { type: String },
-    theme: { type: String, reflect: true },
-    state: { type: String, reflect: true },
   };
 
   /** Comma-separated assets, such as `BTC,ETH,SOL`. */
   declare symbols: string;
   /** `grid` of cards, or a scrolling `tape`. */
   declare layout: 'grid' | 'tape';
-  /** Base URL of the relay. Defaults to the origin that served the script. */
-  declare relay: string | undefined;
-  /** BCP 47 locale for numbers and times. */
-  declare locale: string | undefined;
-  /** `auto` follows the system's light or dark preference. */
-  declare theme: 'auto' | 'light' | 'dark';
-  /** The state of the data shown; set by the element. */
-  declare state: ElementState;
 
-  private readonly feed = new FeedController(this);
   private shown: string[] = [];
   private problem: string | undefined;
 
@@ -76,25 +62,16 @@ export class PriceTicker extends LitElement {
     super();
     this.symbols = '';
     this.layout = 'grid';
-    this.theme = 'auto';
-    this.state = 'connecting';
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { symbols, malformed } = parseSymbols(this.symbols);
-    this.feed.watch(this.relay ?? DEFAULT_RELAY, symbols);
+    this.feed.watch(this.relayUrl, symbols);
     const { view } = this.feed;
     this.shown = symbols;
-    const unknown = symbols.filter((symbol) => view.unknown.has(symbol));
-    this.problem =
-      this.feed.problem ??
-      (malformed.length > 0
-        ? `Not symbols: ${malformed.join(', ')}.`
-        : symbols.length === 0
-          ? 'No symbols: set symbols="BTC,ETH", for example.'
-          : this.layout === 'tape' && unknown.length > 0
-            ? `The relay does not list ${unknown.join(', ')}.`
-            : undefined);
+    // In the grid each card says for itself that its symbol is unknown; the tape says it here.
+    const unknown = this.layout === 'tape' ? view.unknown : new Set<string>();
+    this.problem = this.feed.problem ?? symbolProblems(symbols, malformed, unknown);
     this.state = elementState(view, symbols, this.feed.problem);
   }
 
@@ -108,7 +85,7 @@ export class PriceTicker extends LitElement {
             html`<price-card
               part="card"
               symbol=${symbol}
-              relay=${this.relay ?? DEFAULT_RELAY}
+              relay=${this.relayUrl}
               locale=${this.locale ?? nothing}
               theme=${this.theme}
             ></price-card>`,

@@ -1,8 +1,6 @@
-import { html, LitElement, nothing } from 'lit';
-import { FeedController } from '../../feed/feed-controller.js';
+import { html, nothing } from 'lit';
 import type { SourceStatus } from '../../feed/protocol.js';
-import { DEFAULT_RELAY } from '../../internal/default-relay.js';
-import type { ElementState } from '../../internal/element-state.js';
+import { FeedElement } from '../../internal/feed-element.js';
 import { formatTime } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
@@ -42,35 +40,11 @@ const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
  * @cssproperty [--tickwire-font=system-ui] - Font family.
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
-export class StreamControls extends LitElement {
+export class StreamControls extends FeedElement {
   static override styles = [sharedStyles, streamControlsStyles];
 
-  static override properties = {
-    relay: { type: String },
-    locale: { type: String },
-    theme: { type: String, reflect: true },
-    state: { type: String, reflect: true },
-  };
-
-  /** Base URL of the relay whose elements these controls drive. Defaults to the script's origin. */
-  declare relay: string | undefined;
-  /** BCP 47 locale for times. */
-  declare locale: string | undefined;
-  /** `auto` follows the system's light or dark preference. */
-  declare theme: 'auto' | 'light' | 'dark';
-  /** The connection's state; set by the element. */
-  declare state: ElementState;
-
-  private readonly feed = new FeedController(this);
-
-  constructor() {
-    super();
-    this.theme = 'auto';
-    this.state = 'connecting';
-  }
-
   protected override willUpdate(): void {
-    this.feed.watch(this.relay ?? DEFAULT_RELAY, []);
+    this.feed.watch(this.relayUrl, []);
     this.state = this.feed.problem ? 'error' : this.feed.view.connection;
   }
 

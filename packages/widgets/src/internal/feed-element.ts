@@ -1,0 +1,40 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { FeedController } from '../feed/feed-controller.js';
+import { DEFAULT_RELAY } from './default-relay.js';
+import type { ElementState } from './element-state.js';
+
+/**
+ * What every element shares: where its data comes from (`relay`), how it reads (`locale`,
+ * `theme`), the state of that data (`state`), and the controller that connects it to the
+ * page's shared feed.
+ */
+export class FeedElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    relay: { type: String },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
+    state: { type: String, reflect: true },
+  };
+
+  /** Base URL of the relay. Defaults to the origin that served the script. */
+  declare relay: string | undefined;
+  /** BCP 47 locale for numbers and times; defaults to the browser's. */
+  declare locale: string | undefined;
+  /** `auto` follows the system's light or dark preference. */
+  declare theme: 'auto' | 'light' | 'dark';
+  /** The state of the data shown; set by the element, read-only for the page. */
+  declare state: ElementState;
+
+  protected readonly feed = new FeedController(this);
+
+  constructor() {
+    super();
+    this.theme = 'auto';
+    this.state = 'connecting';
+  }
+
+  /** The relay to read: the attribute, or the origin that served the script. */
+  protected get relayUrl(): string {
+    return this.relay ?? DEFAULT_RELAY;
+  }
+}
