@@ -6,6 +6,7 @@ import type { StreamClient } from '../src/hub/stream-client.js';
 import { createMetrics } from '../src/metrics.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { WatchList } from '../src/watch-list.js';
+import { testQuote } from './support/quotes.js';
 
 /**
  * A client whose socket buffer the test controls: a real slow socket needs megabytes of
@@ -23,16 +24,7 @@ class StalledClient implements StreamClient {
   }
 }
 
-const quote = (price: number, ts: number) => ({
-  symbol: 'BTC',
-  price,
-  open24h: price,
-  change24h: 0,
-  changePct24h: 0,
-  volume24h: 1,
-  ts,
-  source: 'test',
-});
+const quote = (price: number, ts: number) => testQuote('BTC', price, ts);
 
 describe('the hub', () => {
   test('skips a client that stops reading, and catches it up with a snapshot, not the backlog', async () => {

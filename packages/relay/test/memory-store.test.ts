@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { SourceQuote } from '../src/sources/price-source.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import type { StoreEvent } from '../src/store/price-store.js';
+import { testQuote } from './support/quotes.js';
 
-const quote = (symbol: string, price: number, ts: number): SourceQuote => ({
-  symbol,
-  price,
-  open24h: price,
-  change24h: 0,
-  changePct24h: 0,
-  volume24h: 1,
-  ts,
-  source: 'test',
-});
+const quote = testQuote;
 
 describe('the in-memory store', () => {
   const setup = (options: { ttlMs?: number; maxHistory?: number; eventLogSize?: number } = {}) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { type ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PricePoint, Quote, QuotesEvent, SourceStatus } from '../quote.js';
 import type { SourceQuote } from '../sources/price-source.js';
@@ -97,17 +97,7 @@ export class RedisStore implements PriceStore {
     const symbols = Object.keys(changed);
     if (symbols.length === 0) return undefined;
     const multi = this.commands.multi();
-    multi.xadd(
-      this.keys.events,
-      'MAXLEN',
-      '~',
-      String(this.options.eventLogSize),
-      '*',
-      'type',
-      'quotes',
-      'data',
-      JSON.stringify({ t, quotes: changed }),
-    );
+    this.logEntry(multi, 'quotes', { t, quotes: changed });
     multi.hset(
       this.keys.latest,
       Object.fromEntries(symbols.map((symbol) => [symbol, JSON.stringify(changed[symbol])])),
@@ -134,17 +124,7 @@ export class RedisStore implements PriceStore {
     );
     const multi = this.commands.multi().del(key);
     if (merged.length > 0) multi.rpush(key, ...merged.map((point) => JSON.stringify(point)));
-    multi.xadd(
-      this.keys.events,
-      'MAXLEN',
-      '~',
-      String(this.options.eventLogSize),
-      '*',
-      'type',
-      'backfill',
-      'data',
-      JSON.stringify({ symbol, points }),
-    );
+    this.logEntry(multi, 'backfill', { symbol, points });
     await multi.exec();
   }
 
@@ -152,22 +132,28 @@ export class RedisStore implements PriceStore {
     const status: RelayStatus = { sources: [...sources], stale: this.mirror.staleSymbols() };
     const key = JSON.stringify([sources.map(({ lastOkTs: _, ...rest }) => rest), status.stale]);
     if (key === this.publishedStatus) return;
-    await this.commands
-      .multi()
-      .set(this.keys.status, JSON.stringify(status))
-      .xadd(
-        this.keys.events,
-        'MAXLEN',
-        '~',
-        String(this.options.eventLogSize),
-        '*',
-        'type',
-        'status',
-        'data',
-        JSON.stringify(status),
-      )
-      .exec();
+    const multi = this.commands.multi().set(this.keys.status, JSON.stringify(status));
+    await this.logEntry(multi, 'status', status).exec();
     this.publishedStatus = key;
+  }
+
+  /** Adds an entry to the shared event log, which Redis trims to about a relay's log size. */
+  private logEntry(
+    multi: ChainableCommander,
+    type: Entry['type'],
+    data: unknown,
+  ): ChainableCommander {
+    return multi.xadd(
+      this.keys.events,
+      'MAXLEN',
+      '~',
+      String(this.options.eventLogSize),
+      '*',
+      'type',
+      type,
+      'data',
+      JSON.stringify(data),
+    );
   }
 
   async shareWatched(symbols: readonly string[], forMs: number): Promise<string[]> {

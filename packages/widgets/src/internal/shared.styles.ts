@@ -69,6 +69,14 @@ export const sharedStyles = css`
     box-sizing: inherit;
   }
 
+  /* The box of an element: its background, border and inner spacing. */
+  .panel {
+    padding: var(--_space);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

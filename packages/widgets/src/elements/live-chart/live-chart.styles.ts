@@ -12,10 +12,6 @@ export const liveChartStyles = css`
     gap: 0.5em;
     height: 100%;
     margin: 0;
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
 
   header {

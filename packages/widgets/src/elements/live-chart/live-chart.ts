@@ -95,7 +95,7 @@ export class LiveChart extends FeedElement {
   protected override render() {
     const { view } = this.feed;
     const simulated = this.shown.some((symbol) => view.quotes.get(symbol)?.source === 'demo');
-    return html`<figure part="chart" class="surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}`}>
+    return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}`}>
       <header>
         <ul part="legend" class="legend">
           ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index))}

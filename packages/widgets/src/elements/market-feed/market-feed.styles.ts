@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 export const marketFeedStyles = css`
   .box {
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
 
   header {

@@ -90,7 +90,7 @@ export class MarketFeed extends FeedElement {
 
   protected override render() {
     const limit = Math.max(1, this.limit || 20);
-    return html`<section part="box" class="box surface" aria-label="Market activity">
+    return html`<section part="box" class="box panel surface" aria-label="Market activity">
       <header>
         <h2>Market activity</h2>
         ${stateBadge(this.state)}

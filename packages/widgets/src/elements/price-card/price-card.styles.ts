@@ -9,10 +9,6 @@ export const priceCardStyles = css`
     display: grid;
     gap: 0.3em;
     height: 100%;
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
 
   header {

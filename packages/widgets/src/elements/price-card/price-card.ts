@@ -108,7 +108,7 @@ export class PriceCard extends FeedElement {
 
   protected override render() {
     const symbol = this.shown;
-    return html`<article part="card" class="card surface" aria-label=${`${symbol || 'Price'} price`}>
+    return html`<article part="card" class="card panel surface" aria-label=${`${symbol || 'Price'} price`}>
       <header part="header">
         <span part="symbol" class="symbol">${symbol || '—'}</span>
         ${stateBadge(this.state)}
