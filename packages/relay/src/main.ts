@@ -60,7 +60,20 @@ async function connectRedis(
     // Renewed on every poll; when the polling relay dies another takes over within two intervals.
     return { store, lease: store.lease(config.POLL_INTERVAL + 1_000) };
   } catch (error) {
-    throw new Error(`cannot reach Redis at REDIS_URL: ${(error as Error).message}`);
+    throw new Error(
+      `cannot reach Redis at ${redactUrl(config.REDIS_URL!)}: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** A URL fit for a log line: the password, if any, is hidden. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return 'REDIS_URL';
   }
 }
 

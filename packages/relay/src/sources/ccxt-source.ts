@@ -80,7 +80,7 @@ export class CcxtSource implements PriceSource {
     this.markets.clear();
     for (const quote of [...candidates].reverse()) {
       for (const market of Object.values(markets)) {
-        if (!market || !market.spot || market.active === false || market.quote !== quote) continue;
+        if (!market?.spot || market.active === false || market.quote !== quote) continue;
         if (/^[A-Z0-9]{1,15}$/.test(market.base)) this.markets.set(market.base, market.symbol);
       }
     }

@@ -77,10 +77,21 @@ export class RedisStore implements PriceStore {
     };
     const commands = new Redis(options.url, connection);
     const reader = new Redis(options.url, connection);
+    let lastError = '';
     for (const client of [commands, reader]) {
-      client.on('error', (error: Error) => options.log.warn({ err: error.message }, 'redis'));
+      client.on('error', (error: Error) => {
+        lastError = error.message;
+        options.log.warn({ err: error.message }, 'redis');
+      });
     }
-    await Promise.all([commands.connect(), reader.connect()]);
+    try {
+      await Promise.all([commands.connect(), reader.connect()]);
+    } catch (error) {
+      commands.disconnect();
+      reader.disconnect();
+      // ioredis says "Connection is closed"; the error before it says why.
+      throw new Error(lastError || (error as Error).message);
+    }
     const store = new RedisStore(options, commands, reader);
     await store.load();
     store.readLoop = store.follow();
