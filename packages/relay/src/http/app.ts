@@ -14,7 +14,8 @@ export type { AppDeps } from './deps.js';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('etag', 'strong');
+  // JSON answers are no-store; static files carry serve-static's own ETag.
+  app.set('etag', false);
   app.use(requestLog(deps.log));
   app.use((_req, res, next) => {
     res.set({
