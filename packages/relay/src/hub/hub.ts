@@ -146,6 +146,7 @@ export class Hub {
       return;
     }
     const frames = new Map<string, string | undefined>();
+    let sent = 0;
     for (const subscriber of this.subscribers) {
       if (subscriber.pending) {
         subscriber.pending.push(event.event);
@@ -160,8 +161,13 @@ export class Hub {
       if (!frames.has(subscriber.key))
         frames.set(subscriber.key, quotesFrame(event.event, subscriber.symbols));
       const frame = frames.get(subscriber.key);
-      if (frame) this.write(subscriber, frame);
+      if (frame) {
+        subscriber.client.write(frame);
+        sent++;
+      }
     }
+    // One metric update per event, not one per client: this loop runs for every client.
+    this.options.metrics.eventsSent.inc(sent);
   }
 
   /** Writes the events after `lastEventId`; returns the id to continue after, or undefined if not held. */
@@ -232,11 +238,13 @@ export class Hub {
   }
 
   private broadcast(frame: string, countAsEvent: boolean): void {
+    let sent = 0;
     for (const subscriber of this.subscribers) {
       if (subscriber.pending || !this.hasRoom(subscriber)) continue;
       subscriber.client.write(frame);
-      if (countAsEvent) this.options.metrics.eventsSent.inc();
+      sent++;
     }
+    if (countAsEvent) this.options.metrics.eventsSent.inc(sent);
   }
 
   private write(subscriber: Subscriber, frame: string): void {
