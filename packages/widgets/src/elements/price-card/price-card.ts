@@ -81,14 +81,14 @@ export class PriceCard extends FeedElement {
     this.announceEvery = 60;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     const { symbols, malformed } = parseSymbols(this.symbol);
     this.shown = symbols[0] ?? '';
     const watched = this.shown ? [this.shown] : [];
     this.feed.watch(this.relayUrl, watched);
     this.problem = this.describeProblem(this.shown, malformed) ?? this.feed.problem;
     this.state = elementState(this.feed.view, watched, this.problem);
-    if (_changed.has('announceEvery')) this.announcer = new Announcer(this.announceEvery * 1000);
+    if (changed.has('announceEvery')) this.announcer = new Announcer(this.announceEvery * 1000);
     const quote = this.feed.view.quotes.get(this.shown);
     if (quote) this.announcer.offer(this.describeForReader(quote));
   }
