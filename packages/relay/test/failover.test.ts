@@ -7,11 +7,8 @@ import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { startTestRelay, waitFor } from './support/relay.js';
+import { getQuotes, startTestRelay, waitFor } from './support/relay.js';
 
-interface Body {
-  quotes: Record<string, { price: number; source: string; stale: boolean }>;
-}
 interface Sources {
   sources: { id: string; state: string; error?: string }[];
   stale: string[];
@@ -36,8 +33,7 @@ describe('failover: binance first, coingecko next', () => {
       sources: await createSources(config, { timeoutMs: 300 }),
     });
   };
-  const quotes = async () =>
-    ((await (await fetch(`${relay.url}/v1/quotes?symbols=BTC,ETH`)).json()) as Body).quotes;
+  const quotes = async () => (await getQuotes(relay, 'BTC,ETH')).quotes;
   const sources = async () => (await (await fetch(`${relay.url}/v1/sources`)).json()) as Sources;
   const statusOf = async (id: string) =>
     (await sources()).sources.find((source) => source.id === id);
@@ -158,9 +154,7 @@ describe('failover: binance first, coingecko next', () => {
   test('a source down at start is no reason to call symbols unknown; its prices arrive once it is back', async () => {
     binance.faults = [{ path: '/', status: 503 }];
     await start({ SOURCES: 'binance' });
-    const early = (await (await fetch(`${relay.url}/v1/quotes?symbols=BTC`)).json()) as {
-      unknown: string[];
-    };
+    const early = await getQuotes(relay, 'BTC');
     assert.deepEqual(early.unknown, []);
     binance.faults = [];
     await waitFor(sourceOf('BTC', 'binance'), 15_000);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CountingSource } from './support/counting-source.js';
-import { pollCount, startTestRelay, waitFor } from './support/relay.js';
+import { getQuotes, pollCount, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
 describe('the poller', () => {
@@ -55,9 +55,7 @@ describe('the poller', () => {
     const relay = await startTestRelay({ sources: [primary, backup] });
     try {
       const quotes = await waitFor(async () => {
-        const body = (await (await fetch(`${relay.url}/v1/quotes?symbols=BTC`)).json()) as {
-          quotes: Record<string, { source: string }>;
-        };
+        const body = await getQuotes(relay, 'BTC');
         return body.quotes.BTC;
       });
       assert.equal(quotes.source, 'backup', 'each quote names its source');
@@ -88,9 +86,7 @@ describe('the poller', () => {
     });
     try {
       const quotes = await waitFor(async () => {
-        const body = (await (await fetch(`${relay.url}/v1/quotes?symbols=BTC,SOL`)).json()) as {
-          quotes: Record<string, { source: string }>;
-        };
+        const body = await getQuotes(relay, 'BTC,SOL');
         return body.quotes.BTC && body.quotes.SOL ? body.quotes : undefined;
       });
       assert.equal(quotes.BTC?.source, 'majors');
@@ -112,17 +108,9 @@ describe('the poller', () => {
       only.failWith = new Error('timeout');
       const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
       try {
-        const frames = await reader.until(
-          (all) =>
-            all.some(
-              (frame) => frame.event === 'status' && JSON.parse(frame.data!).stale.includes('BTC'),
-            ),
-          5_000,
-        );
+        const frames = await reader.untilStale('BTC', 5_000);
         assert.ok(frames.length > 0);
-        const body = (await (await fetch(`${relay.url}/v1/quotes?symbols=BTC`)).json()) as {
-          quotes: Record<string, { stale: boolean }>;
-        };
+        const body = await getQuotes(relay, 'BTC');
         assert.equal(body.quotes.BTC?.stale, true);
         assert.equal((await fetch(`${relay.url}/healthz`)).status, 200);
       } finally {

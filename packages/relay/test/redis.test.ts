@@ -4,7 +4,7 @@ import { EventSource } from 'eventsource';
 import type { Relay } from '../src/relay.js';
 import { CountingSource } from './support/counting-source.js';
 import { RedisServer } from './support/redis-server.js';
-import { pollCount, startTestRelay, waitFor } from './support/relay.js';
+import { getQuotes, pollCount, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
 const metric = async (relay: Relay, name: string) =>
@@ -170,17 +170,9 @@ describe('when Redis goes away', () => {
         (frames) => frames.filter((frame) => frame.event === 'quotes').length >= 2,
       );
       await redis.kill();
-      const stale = await reader.until(
-        (frames) =>
-          frames.some(
-            (frame) => frame.event === 'status' && JSON.parse(frame.data!).stale.includes('BTC'),
-          ),
-        8_000,
-      );
+      const stale = await reader.untilStale('BTC', 8_000);
       assert.ok(stale.length > 0);
-      const quotes = (await (await fetch(`${relay.url}/v1/quotes?symbols=BTC`)).json()) as {
-        quotes: Record<string, { stale: boolean }>;
-      };
+      const quotes = await getQuotes(relay, 'BTC');
       assert.equal(quotes.quotes.BTC?.stale, true, 'still served, marked stale');
       const framesBefore = reader.frames.length;
       await redis.start();
@@ -188,9 +180,7 @@ describe('when Redis goes away', () => {
         (frames) => frames.slice(framesBefore).some((frame) => frame.event === 'quotes'),
         15_000,
       );
-      const fresh = (await (await fetch(`${relay.url}/v1/quotes?symbols=BTC`)).json()) as {
-        quotes: Record<string, { stale: boolean }>;
-      };
+      const fresh = await getQuotes(relay, 'BTC');
       assert.equal(fresh.quotes.BTC?.stale, false, 'live again, without a restart');
     } finally {
       await reader.close();

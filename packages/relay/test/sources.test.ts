@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
-import type { Quote } from '../src/quote.js';
 import type { Relay } from '../src/relay.js';
 import { createCcxtSource } from '../src/sources/ccxt-source.js';
 import { CoinGeckoSource } from '../src/sources/coingecko-source.js';
@@ -13,15 +12,8 @@ import { startFakeBitso } from './support/fake-bitso.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { pollCount, startTestRelay, waitFor } from './support/relay.js';
+import { getQuotes, pollCount, startTestRelay, waitFor } from './support/relay.js';
 import { dataOf, SseReader } from './support/sse-reader.js';
-
-interface QuotesBody {
-  quotes: Record<string, Quote>;
-}
-
-const quotesOf = async (relay: Relay, symbols: string) =>
-  (await (await fetch(`${relay.url}/v1/quotes?symbols=${symbols}`)).json()) as QuotesBody;
 
 describe('Binance through the real ccxt client', () => {
   let binance: FakeUpstream;
@@ -44,7 +36,7 @@ describe('Binance through the real ccxt client', () => {
 
   test('maps BTC to BTC/USDT and the 24 h ticker to the quote, with Binance’s own timestamp', async () => {
     const { quotes } = await waitFor(async () => {
-      const body = await quotesOf(relay, 'BTC,ETH');
+      const body = await getQuotes(relay, 'BTC,ETH');
       return body.quotes.BTC && body.quotes.ETH ? body : undefined;
     });
     const btc = quotes.BTC!;
@@ -193,7 +185,7 @@ describe('CoinGecko', () => {
         1,
         'one price call in its 60 s refresh window',
       );
-      assert.equal((await quotesOf(relay, 'BTC')).quotes.BTC?.source, 'coingecko');
+      assert.equal((await getQuotes(relay, 'BTC')).quotes.BTC?.source, 'coingecko');
     } finally {
       await relay.stop();
     }

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { loadConfig, type RelayConfig } from '../../src/config.js';
+import type { Quote } from '../../src/quote.js';
 import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
 import { DemoSource } from '../../src/sources/demo.js';
 import type { PriceSource } from '../../src/sources/price-source.js';
@@ -42,6 +43,18 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
     widgetsDir: options.widgetsDir,
     timings: { heartbeatMs: 15_000, retryMs: 2_000, drainWindowMs: 50, ...options.timings },
   });
+}
+
+/** What `/v1/quotes` answers for `symbols` (comma-separated). */
+export async function getQuotes(
+  relay: Relay,
+  symbols: string,
+): Promise<{ t: number; quotes: Record<string, Quote>; unknown: string[] }> {
+  return (await fetch(`${relay.url}/v1/quotes?symbols=${symbols}`)).json() as Promise<{
+    t: number;
+    quotes: Record<string, Quote>;
+    unknown: string[];
+  }>;
 }
 
 /** How many polls the relay has finished, from its own metrics. */

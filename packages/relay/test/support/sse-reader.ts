@@ -44,6 +44,18 @@ export class SseReader {
     return this.until((frames) => frames.some((frame) => frame.event === event), timeoutMs);
   }
 
+  /** Waits for a `status` event that names `symbol` as stale. */
+  untilStale(symbol: string, timeoutMs?: number): Promise<SseFrame[]> {
+    return this.until(
+      (frames) =>
+        frames.some(
+          (frame) =>
+            frame.event === 'status' && dataOf<{ stale: string[] }>(frame).stale.includes(symbol),
+        ),
+      timeoutMs,
+    );
+  }
+
   /** Waits until `predicate` holds for the frames seen, or fails after `timeoutMs`. */
   async until(predicate: (frames: SseFrame[]) => boolean, timeoutMs = 5_000): Promise<SseFrame[]> {
     const deadline = Date.now() + timeoutMs;
