@@ -41,9 +41,12 @@ export class Poller {
   /** True while this relay holds the poll lease. */
   private leading = false;
   private pausedByOperator = false;
+  /** The interval now: `intervalMs` at start, then whatever an operator set. */
+  private currentIntervalMs: number;
 
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
+    this.currentIntervalMs = options.intervalMs;
     this.health = new Map(
       options.catalog.sources.map((source) => [
         source.id,
@@ -53,7 +56,7 @@ export class Poller {
   }
 
   get intervalMs(): number {
-    return this.options.intervalMs;
+    return this.currentIntervalMs;
   }
 
   /** True while polling is paused by an operator: no upstream calls; prices turn stale at the TTL. */
@@ -63,7 +66,7 @@ export class Poller {
 
   /** Changes the interval from the next poll on. */
   setIntervalMs(ms: number): void {
-    this.options.intervalMs = ms;
+    this.currentIntervalMs = ms;
   }
 
   pause(): void {
@@ -100,7 +103,7 @@ export class Poller {
   async pollOnce(): Promise<void> {
     const { catalog, store, watchList, metrics } = this.options;
     // Every relay shares what its clients watch; only the lease holder polls for all of them.
-    const watched = await store.shareWatched(watchList.symbols(), this.options.intervalMs * 3);
+    const watched = await store.shareWatched(watchList.symbols(), this.currentIntervalMs * 3);
     this.leading = await (this.options.lease ?? SOLE_POLLER).acquire();
     metrics.pollerLeader.set(this.leading ? 1 : 0);
     if (!this.leading) return;
@@ -147,9 +150,7 @@ export class Poller {
       this.running = this.pollOnce()
         .catch((error: unknown) => this.options.log.error({ err: error }, 'poll failed'))
         // Polls start one interval apart; a poll slower than that is followed at once, never overlapped.
-        .finally(() =>
-          this.schedule(Math.max(0, this.options.intervalMs - (this.now() - started))),
-        );
+        .finally(() => this.schedule(Math.max(0, this.currentIntervalMs - (this.now() - started))));
     }, delayMs);
   }
 
