@@ -25,7 +25,8 @@ export class FeedElement extends LitElement {
   /** The state of the data shown; set by the element, read-only for the page. */
   declare state: ElementState;
 
-  protected readonly feed = new FeedController(this);
+  /** The link to the page's shared feed of this relay: its `view`, the `feed` itself, a `problem`. */
+  protected readonly connection = new FeedController(this);
 
   constructor() {
     super();

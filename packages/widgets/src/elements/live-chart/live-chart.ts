@@ -85,15 +85,15 @@ export class LiveChart extends FeedElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { symbols, malformed } = parseSymbols(this.symbols);
-    this.feed.watch(this.relayUrl, symbols);
-    const { view } = this.feed;
+    this.connection.watch(this.relayUrl, symbols);
+    const { view } = this.connection;
     this.shown = symbols.filter((symbol) => !view.unknown.has(symbol));
-    this.problem = this.feed.problem ?? symbolProblems(symbols, malformed, view.unknown);
-    this.state = elementState(view, symbols, this.feed.problem);
+    this.problem = this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown);
+    this.state = elementState(view, symbols, this.connection.problem);
   }
 
   protected override render() {
-    const { view } = this.feed;
+    const { view } = this.connection;
     const simulated = this.shown.some((symbol) => view.quotes.get(symbol)?.source === 'demo');
     return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}`}>
       <header>
@@ -121,14 +121,14 @@ export class LiveChart extends FeedElement {
   }
 
   private renderLegendItem(symbol: string, index: number) {
-    const quote = this.feed.view.quotes.get(symbol);
+    const quote = this.connection.view.quotes.get(symbol);
     const trend = quote ? direction(quote.changePct24h) : 'flat';
     return html`<li>
       <span class="swatch series-${(index % SERIES_COLOURS) + 1}" aria-hidden="true"></span>
       <span class="symbol">${symbol}</span>
       ${
         quote
-          ? html`<span>${formatPrice(quote.price, this.feed.view.quote, this.locale)}</span>
+          ? html`<span>${formatPrice(quote.price, this.connection.view.quote, this.locale)}</span>
               <span class=${trend}>${formatPercent(quote.changePct24h, this.locale)}</span>`
           : html`<span>—</span>`
       }
@@ -147,7 +147,7 @@ export class LiveChart extends FeedElement {
       void this.loadRenderer();
       return;
     }
-    const { view } = this.feed;
+    const { view } = this.connection;
     const symbols = this.shown.join(',');
     const scale = this.effectiveScale();
     const redraw =

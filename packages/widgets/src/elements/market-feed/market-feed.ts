@@ -81,10 +81,10 @@ export class MarketFeed extends FeedElement {
       this.entries = [];
       this.seen.clear();
     }
-    this.feed.watch(this.relayUrl, symbols);
-    const { view } = this.feed;
-    this.problem = this.feed.problem ?? symbolProblems(symbols, malformed, view.unknown);
-    this.state = elementState(view, symbols, this.feed.problem);
+    this.connection.watch(this.relayUrl, symbols);
+    const { view } = this.connection;
+    this.problem = this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown);
+    this.state = elementState(view, symbols, this.connection.problem);
     this.collect(symbols);
   }
 
@@ -112,7 +112,7 @@ export class MarketFeed extends FeedElement {
     const notable = Math.abs(entry.movePct) >= this.threshold;
     return html`<li part=${notable ? 'entry notable' : 'entry'} class=${notable ? 'notable' : ''}>
       <span class="symbol">${entry.symbol}</span>
-      <span>${formatPrice(entry.price, this.feed.view.quote, this.locale)}</span>
+      <span>${formatPrice(entry.price, this.connection.view.quote, this.locale)}</span>
       <span class=${trend}>
         <span aria-hidden="true">${ARROWS[trend]}</span>
         <span class="visually-hidden">${WORDS[trend]}</span>
@@ -126,7 +126,7 @@ export class MarketFeed extends FeedElement {
   private collect(symbols: readonly string[]): void {
     const fresh: Entry[] = [];
     for (const symbol of symbols) {
-      const quote = this.feed.view.quotes.get(symbol);
+      const quote = this.connection.view.quotes.get(symbol);
       if (!quote) continue;
       const last = this.seen.get(symbol);
       if (last && quote.ts <= last.ts) continue;

@@ -85,16 +85,16 @@ export class PriceCard extends FeedElement {
     const { symbols, malformed } = parseSymbols(this.symbol);
     this.shown = symbols[0] ?? '';
     const watched = this.shown ? [this.shown] : [];
-    this.feed.watch(this.relayUrl, watched);
-    this.problem = this.describeProblem(this.shown, malformed) ?? this.feed.problem;
-    this.state = elementState(this.feed.view, watched, this.problem);
+    this.connection.watch(this.relayUrl, watched);
+    this.problem = this.describeProblem(this.shown, malformed) ?? this.connection.problem;
+    this.state = elementState(this.connection.view, watched, this.problem);
     if (changed.has('announceEvery')) this.announcer = new Announcer(this.announceEvery * 1000);
-    const quote = this.feed.view.quotes.get(this.shown);
+    const quote = this.connection.view.quotes.get(this.shown);
     if (quote) this.announcer.offer(this.describeForReader(quote));
   }
 
   protected override updated(): void {
-    const price = this.feed.view.quotes.get(this.shown)?.price;
+    const price = this.connection.view.quotes.get(this.shown)?.price;
     if (price === undefined || price === this.drawnPrice) return;
     const previous = this.drawnPrice;
     this.drawnPrice = price;
@@ -117,7 +117,7 @@ export class PriceCard extends FeedElement {
       ${
         this.problem
           ? html`<p part="message" class="message">${this.problem}</p>`
-          : this.renderQuote(this.feed.view.quotes.get(symbol))
+          : this.renderQuote(this.connection.view.quotes.get(symbol))
       }
     </article>`;
   }
@@ -130,7 +130,7 @@ export class PriceCard extends FeedElement {
     const { locale } = this;
     const trend = direction(quote.change24h);
     const simulated = this.isSimulated(quote.source);
-    return html`<div part="price" class="price">${formatPrice(quote.price, this.feed.view.quote, locale)}</div>
+    return html`<div part="price" class="price">${formatPrice(quote.price, this.connection.view.quote, locale)}</div>
       ${
         quote.change24h === null
           ? html`<div part="change" class="change flat">24h change not reported by ${quote.source}</div>`
@@ -141,7 +141,7 @@ export class PriceCard extends FeedElement {
               <span class="period">24h</span>
             </div>`
       }
-      ${sparkline((this.feed.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? nothing}
+      ${sparkline((this.connection.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? nothing}
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}>${formatTime(quote.ts, locale)}</time>
         <span aria-hidden="true">·</span>
@@ -152,7 +152,7 @@ export class PriceCard extends FeedElement {
 
   /** What a screen reader hears, now and then: "BTC $67,123.45, up 1.70% in 24 hours". */
   private describeForReader(quote: Quote): string {
-    const price = formatPrice(quote.price, this.feed.view.quote, this.locale);
+    const price = formatPrice(quote.price, this.connection.view.quote, this.locale);
     if (quote.changePct24h === null) return `${quote.symbol} ${price}`;
     const trend = direction(quote.changePct24h);
     const size = formatPercent(Math.abs(quote.changePct24h), this.locale).replace(/^\+/, '');
@@ -162,7 +162,7 @@ export class PriceCard extends FeedElement {
   private isSimulated(source: string): boolean {
     return (
       source === 'demo' ||
-      this.feed.view.sources.some((status) => status.id === source && status.simulated)
+      this.connection.view.sources.some((status) => status.id === source && status.simulated)
     );
   }
 
@@ -170,7 +170,7 @@ export class PriceCard extends FeedElement {
     if (malformed.length > 0)
       return `"${malformed[0]}" is not a symbol: use letters and digits, such as BTC.`;
     if (!symbol) return 'No symbol: set symbol="BTC", for example.';
-    if (this.feed.view.unknown.has(symbol)) return `The relay does not list ${symbol}.`;
+    if (this.connection.view.unknown.has(symbol)) return `The relay does not list ${symbol}.`;
     return undefined;
   }
 }

@@ -66,13 +66,13 @@ export class PriceTicker extends FeedElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { symbols, malformed } = parseSymbols(this.symbols);
-    this.feed.watch(this.relayUrl, symbols);
-    const { view } = this.feed;
+    this.connection.watch(this.relayUrl, symbols);
+    const { view } = this.connection;
     this.shown = symbols;
     // In the grid each card says for itself that its symbol is unknown; the tape says it here.
     const unknown = this.layout === 'tape' ? view.unknown : new Set<string>();
-    this.problem = this.feed.problem ?? symbolProblems(symbols, malformed, unknown);
-    this.state = elementState(view, symbols, this.feed.problem);
+    this.problem = this.connection.problem ?? symbolProblems(symbols, malformed, unknown);
+    this.state = elementState(view, symbols, this.connection.problem);
   }
 
   protected override render() {
@@ -95,16 +95,16 @@ export class PriceTicker extends FeedElement {
   }
 
   private renderTape() {
-    const visible = this.shown.filter((symbol) => !this.feed.view.unknown.has(symbol));
+    const visible = this.shown.filter((symbol) => !this.connection.view.unknown.has(symbol));
     const items = repeat(
       visible,
       (symbol) => symbol,
       (symbol) => {
-        const quote = this.feed.view.quotes.get(symbol);
+        const quote = this.connection.view.quotes.get(symbol);
         const trend = direction(quote?.changePct24h ?? null);
         return html`<li part="item" class="item">
           <span class="symbol">${symbol}</span>
-          <span>${quote ? formatPrice(quote.price, this.feed.view.quote, this.locale) : '—'}</span>
+          <span>${quote ? formatPrice(quote.price, this.connection.view.quote, this.locale) : '—'}</span>
           <span class=${trend}><span aria-hidden="true">${ARROWS[trend]}</span> ${formatPercent(quote?.changePct24h ?? null, this.locale)}</span>
         </li>`;
       },

@@ -44,12 +44,12 @@ export class StreamControls extends FeedElement {
   static override styles = [sharedStyles, streamControlsStyles];
 
   protected override willUpdate(): void {
-    this.feed.watch(this.relayUrl, []);
-    this.state = this.feed.problem ? 'error' : this.feed.view.connection;
+    this.connection.watch(this.relayUrl, []);
+    this.state = this.connection.problem ? 'error' : this.connection.view.connection;
   }
 
   protected override render() {
-    const { view, feed } = this.feed;
+    const { view, feed } = this.connection;
     const paused = feed?.paused ?? false;
     const throttleSeconds = Math.round((feed?.throttleMs ?? 0) / 1000);
     return html`<div part="controls" class="controls surface" role="group" aria-label="Live prices">
@@ -88,7 +88,7 @@ export class StreamControls extends FeedElement {
   }
 
   private toggle(): void {
-    const { feed } = this.feed;
+    const { feed } = this.connection;
     if (!feed) return;
     if (feed.paused) {
       feed.resume();
@@ -102,7 +102,7 @@ export class StreamControls extends FeedElement {
 
   private onRefresh(event: Event): void {
     const intervalMs = Number((event.target as HTMLSelectElement).value) * 1000;
-    this.feed.feed?.setThrottle(intervalMs);
+    this.connection.feed?.setThrottle(intervalMs);
     this.dispatchEvent(
       new CustomEvent('tickwire-refresh-change', {
         detail: { intervalMs },
