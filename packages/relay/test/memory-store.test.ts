@@ -54,6 +54,14 @@ describe('the in-memory store', () => {
     assert.equal((await store.history(['BTC'], 10)).BTC?.length, 1);
   });
 
+  test('the same price at the same time from another source is news: readers see where it came from', async () => {
+    const { store } = setup();
+    await store.appendQuotes([quote('BTC', 100, 1)], 1);
+    const event = await store.appendQuotes([{ ...quote('BTC', 100, 1), source: 'coingecko' }], 2);
+    assert.equal(event?.quotes.BTC?.source, 'coingecko');
+    assert.equal((await store.latest(['BTC'])).BTC?.source, 'coingecko');
+  });
+
   test('resume: the events after an id, or undefined once the log no longer holds the next one', async () => {
     const { store } = setup({ eventLogSize: 4 });
     const ids: string[] = [];

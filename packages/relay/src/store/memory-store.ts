@@ -43,12 +43,18 @@ export class MemoryStore implements PriceStore {
     return event;
   }
 
-  /** The quotes that are news (a new time or price), marked stale or not. */
+  /** The quotes that are news (a new time, price or source), marked stale or not. */
   changedQuotes(quotes: readonly SourceQuote[]): Record<string, Quote> {
     const changed: Record<string, Quote> = {};
     for (const quote of quotes) {
       const previous = this.latestQuotes.get(quote.symbol);
-      if (previous && previous.ts === quote.ts && previous.price === quote.price) continue;
+      if (
+        previous &&
+        previous.ts === quote.ts &&
+        previous.price === quote.price &&
+        previous.source === quote.source
+      )
+        continue;
       changed[quote.symbol] = { ...quote, stale: this.isStale(quote) };
     }
     return changed;

@@ -29,7 +29,7 @@ export interface Snapshot {
 export interface PriceStore {
   /**
    * Records one poll's quotes: latest, history and the event log. Quotes the store already
-   * has (same time and price) are left out; returns the new event, or `undefined` if nothing
+   * has (same time, price and source) are left out; returns the new event, or `undefined` if nothing
    * was new.
    */
   appendQuotes(quotes: readonly SourceQuote[], t: number): Promise<QuotesEvent | undefined>;
