@@ -7,7 +7,7 @@ import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { getQuotes, startTestRelay, waitFor } from './support/relay.js';
+import { getQuotes, startTestRelay, waitFor as waitUntil } from './support/relay.js';
 
 interface Sources {
   sources: { id: string; state: string; error?: string }[];
@@ -30,7 +30,8 @@ describe('failover: binance first, coingecko next', () => {
     });
     relay = await startTestRelay({
       env: { SYMBOLS: 'BTC,ETH', ...env },
-      sources: await createSources(config, { timeoutMs: 300 }),
+      // Short enough to keep the timeout test quick, long enough for a cold machine's first calls.
+      sources: await createSources(config, { timeoutMs: 1_000 }),
     });
   };
   const quotes = async () => (await getQuotes(relay, 'BTC,ETH')).quotes;
@@ -40,6 +41,19 @@ describe('failover: binance first, coingecko next', () => {
   const sourceOf = (symbol: string, wanted: string) => async () =>
     (await quotes())[symbol]?.source === wanted ? true : undefined;
   const tickerCalls = () => binance.callsTo('/api/v3/ticker/24hr');
+  /** What a failed wait reports: each source's state, the quotes' sources, the upstream calls. */
+  const explain = async () => {
+    const since = Date.now() - 15_000;
+    const calls = (upstream: FakeUpstream) =>
+      upstream.calls
+        .filter((call) => call.at > since)
+        .map((call) => `${call.path}@${call.at - since}`)
+        .join(' ');
+    const btc = (await quotes()).BTC;
+    return `sources ${JSON.stringify((await sources()).sources)}; BTC from ${btc?.source}; binance calls ${calls(binance)}; coingecko calls ${calls(coingecko)}`;
+  };
+  const waitFor = <T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs?: number) =>
+    waitUntil(check, timeoutMs, explain);
   /** Status is recorded at the end of a poll, a moment after its quotes: wait for it. */
   const statusWhen = (id: string, check: (state: string) => boolean) =>
     waitFor(async () => {
@@ -75,7 +89,7 @@ describe('failover: binance first, coingecko next', () => {
   test('a timeout fails over', async () => {
     await start();
     await waitFor(sourceOf('BTC', 'binance'));
-    binance.faults = [{ path: '/api/v3/ticker', delayMs: 1_500 }];
+    binance.faults = [{ path: '/api/v3/ticker', delayMs: 2_500 }];
     await waitFor(sourceOf('BTC', 'coingecko'));
     assert.equal((await statusWhen('binance', (state) => state !== 'ok')).error, 'timeout');
   });

@@ -25,7 +25,8 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
     POLL_INTERVAL: 100,
     ...options.config,
   };
-  const log = pino({ level: 'silent' });
+  // `TEST_LOG=debug npm run test:relay` shows the relays' own logs.
+  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const shared = options.redisUrl
     ? await RedisStore.connect({
         url: options.redisUrl,
@@ -63,16 +64,23 @@ export async function pollCount(relay: Relay): Promise<number> {
   return Number(metrics.match(/^tickwire_poll_duration_seconds_count (\d+)/m)?.[1]);
 }
 
-/** Waits until `check` returns a value other than undefined, polling every 20 ms; fails after `timeoutMs`. */
+/**
+ * Waits until `check` returns a value other than undefined, polling every 20 ms; fails after
+ * `timeoutMs`, with what `explain` says of the state then (so a failure in CI can be read).
+ */
 export async function waitFor<T>(
   check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 5_000,
+  timeoutMs = 10_000,
+  explain?: () => Promise<string>,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const state = explain ? `; ${await explain().catch((error: Error) => error.message)}` : '';
+      throw new Error(`condition not met within ${timeoutMs} ms${state}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

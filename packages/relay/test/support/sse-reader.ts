@@ -57,7 +57,7 @@ export class SseReader {
   }
 
   /** Waits until `predicate` holds for the frames seen, or fails after `timeoutMs`. */
-  async until(predicate: (frames: SseFrame[]) => boolean, timeoutMs = 5_000): Promise<SseFrame[]> {
+  async until(predicate: (frames: SseFrame[]) => boolean, timeoutMs = 10_000): Promise<SseFrame[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.frames)) {
       const left = deadline - Date.now();
