@@ -8,15 +8,22 @@ export async function quotesApi(seconds = 10): Promise<void> {
   );
   const relay = await spawnRelay({ SOURCES: 'demo' });
   try {
-    for (const rate of [5_000, 0]) {
+    // Paced at the target rate over few and many connections, then as fast as it goes.
+    for (const [rate, connections] of [
+      [5_000, 10],
+      [5_000, 50],
+      [0, 50],
+    ] as const) {
       const result = await autocannon({
         url: `${relay.url}/v1/quotes?symbols=BTC,ETH,SOL,ADA,DOT`,
-        connections: 50,
+        connections,
         duration: seconds,
         ...(rate > 0 && { overallRate: rate }),
       });
       console.log(
-        `${rate > 0 ? `paced at ${rate} req/s` : 'flat out'}`.padEnd(22) +
+        `${rate > 0 ? `paced at ${rate} req/s` : 'flat out'}, ${connections} connections`.padEnd(
+          36,
+        ) +
           `${Math.round(result.requests.average)} req/s  latency p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
           `errors ${result.errors + result.non2xx}`,
       );

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { RelayConfig } from './config.js';
-import { createApp } from './http/app.js';
+import { type AppDeps, createApp } from './http/app.js';
+import { withHotRoutes } from './http/hot-routes.js';
 import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
 import { createMetrics } from './metrics.js';
@@ -99,7 +100,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     log: log.child({ module: 'hub' }),
   });
   await catalog.refresh();
-  const app = createApp({
+  const http: AppDeps = {
     config,
     store,
     hub,
@@ -109,8 +110,9 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     log: log.child({ module: 'http' }),
     widgetsDir: parts.widgetsDir,
     retryMs: timings.retryMs,
-  });
-  const server = app.listen(config.PORT, config.HOST);
+  };
+  const server = createServer(withHotRoutes(http, createApp(http)));
+  server.listen(config.PORT, config.HOST);
   const closeServer = trackConnections(server);
   await once(server, 'listening');
   poller.start();

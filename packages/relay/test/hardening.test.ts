@@ -129,20 +129,31 @@ describe('hostile or odd requests', () => {
     }
   });
 
-  test('every answer carries a request id, and security headers', async () => {
+  test('every answer carries a request id, and security headers: hot routes, Express routes and errors alike', async () => {
     const relay = await startTestRelay();
     try {
-      const fresh = await fetch(`${relay.url}/v1/symbols`);
-      assert.match(fresh.headers.get('x-request-id') ?? '', /^[\w-]{36}$/);
-      assert.equal(fresh.headers.get('x-content-type-options'), 'nosniff');
-      const kept = await fetch(`${relay.url}/v1/symbols`, {
-        headers: { 'X-Request-Id': 'edge-42' },
-      });
-      assert.equal(kept.headers.get('x-request-id'), 'edge-42');
-      const replaced = await fetch(`${relay.url}/v1/symbols`, {
-        headers: { 'X-Request-Id': '<script>' },
-      });
-      assert.notEqual(replaced.headers.get('x-request-id'), '<script>');
+      for (const path of [
+        '/v1/quotes',
+        '/v1/stream',
+        '/v1/symbols',
+        '/v1/quotes?symbols=<b>',
+        '/nowhere',
+      ]) {
+        const stopped = new AbortController();
+        const answer = (headers: Record<string, string> = {}) =>
+          fetch(`${relay.url}${path}`, { headers, signal: stopped.signal });
+        const fresh = await answer();
+        assert.match(fresh.headers.get('x-request-id') ?? '', /^[\w-]{36}$/, path);
+        assert.equal(fresh.headers.get('x-content-type-options'), 'nosniff', path);
+        assert.equal(fresh.headers.get('access-control-allow-origin'), '*', path);
+        assert.equal(
+          (await answer({ 'X-Request-Id': 'edge-42' })).headers.get('x-request-id'),
+          'edge-42',
+        );
+        const replaced = await answer({ 'X-Request-Id': '<script>' });
+        assert.notEqual(replaced.headers.get('x-request-id'), '<script>');
+        stopped.abort();
+      }
     } finally {
       await relay.stop();
     }

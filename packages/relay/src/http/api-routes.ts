@@ -2,21 +2,12 @@ import { Router } from 'express';
 import type { AppDeps } from './deps.js';
 import { parseInteger, parseSymbols } from './query.js';
 
-/** The JSON API: quotes, history, symbols; health, readiness and metrics. */
+/** The JSON API besides quotes (a hot route): history, symbols, sources; health, readiness and metrics. */
 export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router {
   const router = Router();
   const symbolsOf = (raw: unknown) =>
     parseSymbols(raw, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
   const noStore = { 'Cache-Control': 'no-store' };
-
-  router.get('/v1/quotes', async (req, res) => {
-    const symbols = symbolsOf(req.query.symbols);
-    const quotes = await store.latest(symbols);
-    metrics.quotesServed.inc({ from: 'cache' }, Object.keys(quotes).length);
-    res
-      .set(noStore)
-      .json({ t: Date.now(), quotes, unknown: symbols.filter((symbol) => !catalog.lists(symbol)) });
-  });
 
   router.get('/v1/history', async (req, res) => {
     const symbols = symbolsOf(req.query.symbols);

@@ -1,33 +1,31 @@
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin-routes.js';
 import { apiRoutes } from './api-routes.js';
-import { cors } from './cors.js';
+import { commonHeaders } from './common-headers.js';
+import { corsPreflight } from './cors.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound } from './errors.js';
 import { requestLog } from './request-log.js';
 import { staticRoutes } from './static-routes.js';
-import { streamRoute } from './stream-route.js';
 
 export type { AppDeps } from './deps.js';
 
-/** Builds the relay's Express app from its parts. It never listens: `main.ts` does. */
+/**
+ * Builds the Express app for every route but the hot ones (`hot-routes.ts`), which pass it
+ * everything else. It never listens: `relay.ts` does.
+ */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // JSON answers are no-store; static files carry serve-static's own ETag.
   app.set('etag', false);
-  app.use(requestLog(deps.log));
-  app.use((_req, res, next) => {
-    res.set({
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      // The widgets are meant to be embedded: other origins may load them, even under COEP.
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    });
+  const setCommonHeaders = commonHeaders(deps.config.CORS_ORIGINS);
+  app.use((req, res, next) => {
+    res.locals.requestId = setCommonHeaders(req, res);
     next();
   });
-  app.use(cors(deps.config.CORS_ORIGINS));
-  app.get('/v1/stream', streamRoute(deps));
+  app.use(requestLog(deps.log));
+  app.use(corsPreflight);
   app.use(apiRoutes(deps));
   app.use(adminRoutes(deps.config.ADMIN_TOKEN, deps.polling));
   app.use(staticRoutes(deps));

@@ -1,4 +1,6 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { sendJson } from './send-json.js';
 
 /** A client error the relay answers with a status and `{"error": {"code", "message"}}`. */
 export class HttpError extends Error {
@@ -12,11 +14,13 @@ export class HttpError extends Error {
   }
 }
 
-export function sendError(res: Response, error: HttpError): void {
-  res
-    .status(error.status)
-    .set(error.headers)
-    .json({ error: { code: error.code, message: error.message } });
+export function sendError(res: ServerResponse, error: HttpError): void {
+  sendJson(
+    res,
+    error.status,
+    { error: { code: error.code, message: error.message } },
+    error.headers,
+  );
 }
 
 export const notFound: RequestHandler = (req, res) => {
@@ -24,26 +28,38 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /**
- * The last handler: known errors become their JSON answer; anything else is logged and
- * answered 500 without a stack trace. Body-parser errors carry their own 4xx status.
+ * Answers a failed request: a known error with its JSON answer, a body-parser error with its
+ * own 4xx status, anything else with a 500 without a stack trace, after `onUnexpected` logs it.
  */
-export function errorHandler(
-  onUnexpected: (error: unknown, requestId: string | undefined) => void,
-): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    if (res.headersSent) {
-      res.end();
-      return;
-    }
-    if (error instanceof HttpError) return sendError(res, error);
-    const status = (error as { status?: unknown }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return sendError(res, new HttpError(status, 'bad_request', 'The request could not be read.'));
-    }
-    onUnexpected(error, res.locals.requestId as string | undefined);
+export function answerError(
+  res: ServerResponse,
+  error: unknown,
+  onUnexpected: (error: unknown) => void,
+): void {
+  if (res.headersSent) res.end();
+  else if (error instanceof HttpError) sendError(res, error);
+  else if (isClientError(error)) {
+    sendError(res, new HttpError(error.status, 'bad_request', 'The request could not be read.'));
+  } else {
+    onUnexpected(error);
     sendError(
       res,
       new HttpError(500, 'internal', 'The relay could not answer; it is still running.'),
     );
+  }
+}
+
+/** Body-parser errors (a malformed admin request) carry their own 4xx status. */
+const isClientError = (error: unknown): error is { status: number } => {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
+/** The Express app's last handler. */
+export function errorHandler(
+  onUnexpected: (error: unknown, requestId: string | undefined) => void,
+): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    answerError(res, error, (unexpected) => onUnexpected(unexpected, res.locals.requestId));
   };
 }

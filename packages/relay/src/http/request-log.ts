@@ -1,27 +1,29 @@
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-/** A request id from a proxy is kept when it looks like one; anything else gets a fresh one. */
-const REQUEST_ID = /^[\w.-]{1,64}$/;
-
 /**
- * Gives every request an id (the `X-Request-Id` answer header, `res.locals.requestId`) and
- * logs the ones that did not go well, with it. Successful requests are not logged one by
+ * Logs a request that did not go well, with its id. Successful requests are not logged one by
  * one: at thousands a second that would cost more than the answers (see `npm run bench`).
  */
+export function logRefused(
+  log: Logger,
+  req: IncomingMessage,
+  status: number,
+  requestId: string | undefined,
+): void {
+  const path = (req.url ?? '').split('?')[0];
+  log[status >= 500 ? 'error' : 'info'](
+    { requestId, method: req.method, path, status },
+    'request refused',
+  );
+}
+
+/** For the Express routes: logs every answer of 400 or more once it is sent. */
 export function requestLog(log: Logger): RequestHandler {
   return (req, res, next) => {
-    const given = req.get('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
     res.once('finish', () => {
-      if (res.statusCode < 400) return;
-      log[res.statusCode >= 500 ? 'error' : 'info'](
-        { requestId, method: req.method, path: req.path, status: res.statusCode },
-        'request refused',
-      );
+      if (res.statusCode >= 400) logRefused(log, req, res.statusCode, res.locals.requestId);
     });
     next();
   };

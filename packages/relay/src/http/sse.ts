@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { retryFrame } from '../hub/sse-frame.js';
 import type { StreamClient } from '../hub/stream-client.js';
 
@@ -6,7 +6,11 @@ import type { StreamClient } from '../hub/stream-client.js';
  * The one place that turns a response into an event stream. `no-transform` stops
  * compressing proxies from buffering; `X-Accel-Buffering: no` does the same for nginx.
  */
-export function openEventStream(req: Request, res: Response, retryMs: number): StreamClient {
+export function openEventStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  retryMs: number,
+): StreamClient {
   req.socket.setTimeout(0);
   req.socket.setNoDelay(true);
   req.socket.setKeepAlive(true);

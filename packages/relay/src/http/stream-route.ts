@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
+import type { HotRoute } from './hot-routes.js';
 import { parseLastEventId, parseSymbols } from './query.js';
 import { openEventStream } from './sse.js';
 
@@ -10,15 +10,15 @@ const DEFAULT_RETRY_MS = 2_000;
  * `GET /v1/stream`: every check happens before the stream opens, so a bad request gets
  * a JSON error, never a broken stream.
  */
-export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): RequestHandler {
+export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): HotRoute {
   const clientsPerAddress = new Map<string, number>();
-  return async (req, res) => {
+  return async (req, res, query) => {
     const requested = parseSymbols(
-      req.query.symbols,
+      query.getAll('symbols'),
       config.SYMBOLS,
       config.MAX_SYMBOLS_PER_REQUEST,
     );
-    const lastEventId = parseLastEventId(req.get('last-event-id'), req.query.lastEventId);
+    const lastEventId = parseLastEventId(req.headers['last-event-id'], query.get('lastEventId'));
     if (hub.clientCount >= config.MAX_CLIENTS) {
       throw new HttpError(
         503,
