@@ -69,6 +69,15 @@ describe('the JSON API', () => {
     assert.ok(Math.abs(Date.now() - body.t) < 5_000);
   });
 
+  test('/v1/quotes takes repeated symbols parameters and HEAD, as a browser or curl may send them', async () => {
+    const repeated = (await (await get('/v1/quotes?symbols=BTC&symbols=eth')).json()) as QuoteBody;
+    assert.deepEqual(Object.keys(repeated.quotes).sort(), ['BTC', 'ETH']);
+    const head = await fetch(`${relay.url}/v1/quotes?symbols=BTC`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.match(head.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await head.text(), '');
+  });
+
   test('/v1/history is oldest first, capped at MAX_HISTORY, and honours limit', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const full = (await (await get('/v1/history?symbols=BTC')).json()) as {
