@@ -5,12 +5,10 @@ import { parseInteger, parseSymbols } from './query.js';
 /** The JSON API besides quotes (a hot route): history, symbols, sources; health, readiness and metrics. */
 export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router {
   const router = Router();
-  const symbolsOf = (raw: unknown) =>
-    parseSymbols(raw, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
   const noStore = { 'Cache-Control': 'no-store' };
 
   router.get('/v1/history', async (req, res) => {
-    const symbols = symbolsOf(req.query.symbols);
+    const symbols = parseSymbols(req.query.symbols, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
     const limit = parseInteger(req.query.limit, 'limit', 1, config.MAX_HISTORY, config.MAX_HISTORY);
     res.set(noStore).json({ history: await store.history(symbols, limit) });
   });
