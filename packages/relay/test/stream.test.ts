@@ -223,52 +223,42 @@ describe('stream limits and liveness', () => {
     }
   });
 
-  test('more streams from one address than MAX_CLIENTS_PER_IP get a 429 with Retry-After', async () => {
-    const relay = await startTestRelay({ env: { MAX_CLIENTS_PER_IP: '2' } });
-    const open: SseReader[] = [];
-    try {
-      open.push(
-        await SseReader.open(`${relay.url}/v1/stream`),
-        await SseReader.open(`${relay.url}/v1/stream`),
-      );
-      const third = await fetch(`${relay.url}/v1/stream`);
-      assert.equal(third.status, 429);
-      assert.equal(third.headers.get('retry-after'), '10');
-      assert.equal(
-        ((await third.json()) as { error: { code: string } }).error.code,
-        'too_many_streams',
-      );
-      await open.pop()!.close();
-      const again = await waitFor(async () => {
-        const reader = await SseReader.open(`${relay.url}/v1/stream`);
-        if (reader.response.status === 200) return reader;
-        await reader.close();
-        return undefined;
-      });
-      open.push(again);
-    } finally {
-      for (const reader of open) await reader.close();
-      await relay.stop();
-    }
-  });
-
-  test('more streams than MAX_CLIENTS get a 503 with Retry-After', async () => {
-    const relay = await startTestRelay({ env: { MAX_CLIENTS: '2' } });
-    const open: SseReader[] = [];
-    try {
-      open.push(
-        await SseReader.open(`${relay.url}/v1/stream`),
-        await SseReader.open(`${relay.url}/v1/stream`),
-      );
-      const third = await fetch(`${relay.url}/v1/stream`);
-      assert.equal(third.status, 503);
-      assert.equal(third.headers.get('retry-after'), '5');
-      assert.equal(((await third.json()) as { error: { code: string } }).error.code, 'relay_full');
-    } finally {
-      for (const reader of open) await reader.close();
-      await relay.stop();
-    }
-  });
+  for (const limit of [
+    {
+      key: 'MAX_CLIENTS_PER_IP',
+      what: 'from one address',
+      status: 429,
+      retryAfter: '10',
+      code: 'too_many_streams',
+    },
+    { key: 'MAX_CLIENTS', what: 'in all', status: 503, retryAfter: '5', code: 'relay_full' },
+  ]) {
+    test(`more streams ${limit.what} than ${limit.key} get a ${limit.status} with Retry-After, until one closes`, async () => {
+      const relay = await startTestRelay({ env: { [limit.key]: '2' } });
+      const open: SseReader[] = [];
+      try {
+        open.push(
+          await SseReader.open(`${relay.url}/v1/stream`),
+          await SseReader.open(`${relay.url}/v1/stream`),
+        );
+        const third = await fetch(`${relay.url}/v1/stream`);
+        assert.equal(third.status, limit.status);
+        assert.equal(third.headers.get('retry-after'), limit.retryAfter);
+        assert.equal(((await third.json()) as { error: { code: string } }).error.code, limit.code);
+        await open.pop()!.close();
+        const again = await waitFor(async () => {
+          const reader = await SseReader.open(`${relay.url}/v1/stream`);
+          if (reader.response.status === 200) return reader;
+          await reader.close();
+          return undefined;
+        });
+        open.push(again);
+      } finally {
+        for (const reader of open) await reader.close();
+        await relay.stop();
+      }
+    });
+  }
 
   test('a closed stream leaves the hub', async () => {
     const relay = await startTestRelay();
