@@ -100,7 +100,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     log: log.child({ module: 'hub' }),
   });
   await catalog.refresh();
-  const http: AppDeps = {
+  const httpDeps: AppDeps = {
     config,
     store,
     hub,
@@ -111,7 +111,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     widgetsDir: parts.widgetsDir,
     retryMs: timings.retryMs,
   };
-  const server = createServer(withHotRoutes(http, createApp(http)));
+  const server = createServer(withHotRoutes(httpDeps, createApp(httpDeps)));
   server.listen(config.PORT, config.HOST);
   const closeServer = trackConnections(server);
   await once(server, 'listening');
