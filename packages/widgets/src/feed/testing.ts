@@ -20,3 +20,9 @@ export function partText(element: Element, part: string): string {
       .trim() ?? ''
   );
 }
+
+/** How many streams a real relay has open, from its own metrics. */
+export async function openStreams(relay: string): Promise<number> {
+  const metrics = await (await fetch(new URL('metrics', relay))).text();
+  return Number(metrics.match(/^tickwire_sse_clients (\d+)/m)?.[1]);
+}

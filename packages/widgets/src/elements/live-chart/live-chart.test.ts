@@ -1,22 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { registerFeed } from '../../feed/feed-registry.js';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
-import { ScriptedFeed } from '../../feed/scripted-feed.js';
+import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
 import type { LiveChart } from './live-chart.js';
 
 const text = (chart: LiveChart, selector: string) =>
   chart.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const drawn = (chart: LiveChart) => chart.shadowRoot!.querySelector('.plot canvas') !== null;
-
-let testCount = 0;
-function scriptedRelay(): { feed: ScriptedFeed; relay: string } {
-  const relay = `scripted://chart-${++testCount}/`;
-  const feed = new ScriptedFeed(relay);
-  registerFeed(feed);
-  return { feed, relay };
-}
 
 async function chart(relay: string, symbols: string, scale = 'auto'): Promise<LiveChart> {
   return fixture<LiveChart>(
@@ -26,7 +17,7 @@ async function chart(relay: string, symbols: string, scale = 'auto'): Promise<Li
 
 describe('<live-chart> on a scripted feed', () => {
   it('draws a line per symbol from the snapshot, with a legend and percent change for several', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC,eth');
     feed.send({
       type: 'snapshot',
@@ -47,7 +38,7 @@ describe('<live-chart> on a scripted feed', () => {
   });
 
   it('keeps ticking through out-of-order and duplicate ticks without an error', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC');
     const errors: unknown[] = [];
     const onError = (event: ErrorEvent) => errors.push(event.error);
@@ -72,7 +63,7 @@ describe('<live-chart> on a scripted feed', () => {
   });
 
   it('shows prices on the axis with scale="price"', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC,ETH', 'price');
     feed.send({
       type: 'snapshot',
@@ -83,7 +74,7 @@ describe('<live-chart> on a scripted feed', () => {
   });
 
   it('names unknown symbols and keeps drawing the rest; all unknown is an error', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const some = await chart(relay, 'BTC,NOTACOIN');
     const none = await chart(relay, 'NOPE');
     feed.send({
@@ -99,7 +90,7 @@ describe('<live-chart> on a scripted feed', () => {
   });
 
   it('tells the truth in its indicator: stale and offline are not LIVE', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
     feed.send({ type: 'status', data: { sources: [], stale: ['BTC'] } });
@@ -111,7 +102,7 @@ describe('<live-chart> on a scripted feed', () => {
   });
 
   it('resubscribes and redraws when its symbols change at runtime', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC');
     feed.send({
       type: 'snapshot',
@@ -125,7 +116,7 @@ describe('<live-chart> on a scripted feed', () => {
   });
 
   it('gives the chart back when it leaves the page', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
     await waitUntil(() => drawn(el));
@@ -136,7 +127,7 @@ describe('<live-chart> on a scripted feed', () => {
   });
 
   it('is accessible: a labelled figure whose legend reads as text', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC,ETH');
     feed.send({
       type: 'snapshot',
@@ -153,10 +144,7 @@ describe('<live-chart> on a scripted feed', () => {
 describe('<live-chart> on a real relay', () => {
   it('draws the demo market live and closes its connection when it leaves', async () => {
     const relay = (await executeServerCommand('relay-url')) as string;
-    const clients = async () =>
-      Number(
-        (await (await fetch(`${relay}/metrics`)).text()).match(/^tickwire_sse_clients (\d+)/m)?.[1],
-      );
+    const clients = () => openStreams(relay);
     const el = await fixture<LiveChart>(
       html`<live-chart symbols="BTC,ETH" relay=${relay} style="width: 600px; height: 320px"></live-chart>`,
     );

@@ -1,23 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { registerFeed } from '../../feed/feed-registry.js';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
-import { ScriptedFeed } from '../../feed/scripted-feed.js';
+import { openStreams, partText, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
 import type { PriceCard } from './price-card.js';
-
-const text = (card: PriceCard, part: string) =>
-  card.shadowRoot?.querySelector(`[part~="${part}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ??
-  '';
-
-let testCount = 0;
-/** A scripted relay of its own for each test, so no state leaks between tests. */
-function scriptedRelay(): { feed: ScriptedFeed; relay: string } {
-  const relay = `scripted://card-${++testCount}/`;
-  const feed = new ScriptedFeed(relay);
-  registerFeed(feed);
-  return { feed, relay };
-}
 
 async function card(
   relay: string,
@@ -31,24 +17,24 @@ async function card(
 
 describe('<price-card> on a scripted feed', () => {
   it('says it is connecting until the first price arrives, then shows it live', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'btc');
     expect(el.state).to.equal('connecting');
     expect(el.getAttribute('state')).to.equal('connecting');
-    expect(text(el, 'state')).to.equal('Connecting…');
+    expect(partText(el, 'state')).to.equal('Connecting…');
     expect(feed.watchedSymbols).to.deep.equal(['BTC']);
 
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_123.45, 1.7)]) });
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('live');
-    expect(text(el, 'symbol')).to.equal('BTC');
-    expect(text(el, 'price')).to.equal('$67,123.45');
-    expect(text(el, 'change')).to.equal('▲ up +1,122.02 (+1.70%) 24h');
-    expect(text(el, 'state')).to.equal('Live');
+    expect(partText(el, 'symbol')).to.equal('BTC');
+    expect(partText(el, 'price')).to.equal('$67,123.45');
+    expect(partText(el, 'change')).to.equal('▲ up +1,122.02 (+1.70%) 24h');
+    expect(partText(el, 'state')).to.equal('Live');
   });
 
   it('formats tiny and huge prices so both are readable, and falls shown as falls', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const shib = await card(relay, 'SHIB');
     const btc = await card(relay, 'BTC');
     feed.send({
@@ -60,20 +46,20 @@ describe('<price-card> on a scripted feed', () => {
     });
     await shib.updateComplete;
     await btc.updateComplete;
-    expect(text(shib, 'price')).to.equal('$0.00001234');
-    expect(text(shib, 'change')).to.match(/^▼ down -0\.0000004\d* \(-3\.20%\) 24h$/);
+    expect(partText(shib, 'price')).to.equal('$0.00001234');
+    expect(partText(shib, 'change')).to.match(/^▼ down -0\.0000004\d* \(-3\.20%\) 24h$/);
     expect(shib.shadowRoot!.querySelector('.change')!.classList.contains('down')).to.equal(true);
-    expect(text(btc, 'price')).to.equal('$1,234,567.89');
-    expect(text(btc, 'change')).to.contain('unchanged');
+    expect(partText(btc, 'price')).to.equal('$1,234,567.89');
+    expect(partText(btc, 'change')).to.contain('unchanged');
   });
 
   it('labels simulated prices, and names the source of real ones', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'ETH');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ETH', 3_500, 0.5)]) });
     await el.updateComplete;
-    expect(text(el, 'source')).to.equal('demo');
-    expect(text(el, 'simulated')).to.equal('Simulated');
+    expect(partText(el, 'source')).to.equal('demo');
+    expect(partText(el, 'simulated')).to.equal('Simulated');
     feed.send({
       type: 'quotes',
       data: {
@@ -82,12 +68,12 @@ describe('<price-card> on a scripted feed', () => {
       },
     });
     await el.updateComplete;
-    expect(text(el, 'source')).to.equal('binance');
+    expect(partText(el, 'source')).to.equal('binance');
     expect(el.shadowRoot!.querySelector('[part="simulated"]')).to.equal(null);
   });
 
   it('says so when the source does not report the 24 h change, instead of showing 0 %', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'BTC');
     const quote = sampleQuote('BTC', 67_000, 0, {
       source: 'ccxt:bitso',
@@ -97,11 +83,11 @@ describe('<price-card> on a scripted feed', () => {
     });
     feed.send({ type: 'snapshot', data: sampleSnapshot([quote]) });
     await el.updateComplete;
-    expect(text(el, 'change')).to.equal('24h change not reported by ccxt:bitso');
+    expect(partText(el, 'change')).to.equal('24h change not reported by ccxt:bitso');
   });
 
   it('follows the stream: a quotes event updates price and time', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'SOL');
     const ts = Date.UTC(2026, 10, 27, 14, 3, 7);
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('SOL', 150, 1)]) });
@@ -110,14 +96,14 @@ describe('<price-card> on a scripted feed', () => {
       data: { t: ts, quotes: { SOL: sampleQuote('SOL', 151.25, 1.5, { ts }) } },
     });
     await el.updateComplete;
-    expect(text(el, 'price')).to.equal('$151.25');
+    expect(partText(el, 'price')).to.equal('$151.25');
     expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal(
       new Date(ts).toISOString(),
     );
   });
 
   it('shows stale prices as stale, offline as offline, paused as paused', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'ADA');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ADA', 0.45, 1)]) });
     feed.send({
@@ -126,13 +112,13 @@ describe('<price-card> on a scripted feed', () => {
     });
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('stale');
-    expect(text(el, 'state')).to.equal('Stale');
-    expect(text(el, 'price')).to.equal('$0.45', 'the last price stays readable');
+    expect(partText(el, 'state')).to.equal('Stale');
+    expect(partText(el, 'price')).to.equal('$0.45', 'the last price stays readable');
 
     feed.setState('offline');
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('offline');
-    expect(text(el, 'state')).to.equal('Offline, reconnecting…');
+    expect(partText(el, 'state')).to.equal('Offline, reconnecting…');
 
     feed.setState('paused');
     await el.updateComplete;
@@ -140,7 +126,7 @@ describe('<price-card> on a scripted feed', () => {
   });
 
   it('shows an unknown symbol as an error inside the card, without breaking its neighbours', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const bad = await card(relay, 'NOTACOIN');
     const good = await card(relay, 'BTC');
     feed.send({
@@ -150,20 +136,20 @@ describe('<price-card> on a scripted feed', () => {
     await bad.updateComplete;
     await good.updateComplete;
     expect(bad.getAttribute('state')).to.equal('error');
-    expect(text(bad, 'message')).to.equal('The relay does not list NOTACOIN.');
+    expect(partText(bad, 'message')).to.equal('The relay does not list NOTACOIN.');
     expect(good.getAttribute('state')).to.equal('live');
   });
 
   it('refuses a malformed symbol before asking the relay', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'B-T');
     expect(el.getAttribute('state')).to.equal('error');
-    expect(text(el, 'message')).to.contain('"B-T" is not a symbol');
+    expect(partText(el, 'message')).to.contain('"B-T" is not a symbol');
     expect(feed.watchedSymbols).to.deep.equal([]);
   });
 
   it('renders hostile strings from the network as text, never markup', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'BTC');
     const hostile = '<img src=x onerror="window.__pwned=1">';
     feed.send({
@@ -172,21 +158,21 @@ describe('<price-card> on a scripted feed', () => {
     });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-    expect(text(el, 'source')).to.equal(hostile);
+    expect(partText(el, 'source')).to.equal(hostile);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
   it('resubscribes when its symbol changes at runtime', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'BTC');
     el.symbol = 'eth';
     await el.updateComplete;
     expect(feed.watchedSymbols).to.deep.equal(['ETH']);
-    expect(text(el, 'symbol')).to.equal('ETH');
+    expect(partText(el, 'symbol')).to.equal('ETH');
   });
 
   it('announces its price to screen readers politely, and not on every tick', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'BTC');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1.5)]) });
     await el.updateComplete;
@@ -201,7 +187,7 @@ describe('<price-card> on a scripted feed', () => {
       },
     });
     await el.updateComplete;
-    expect(text(el, 'price')).to.equal('$67,100.00');
+    expect(partText(el, 'price')).to.equal('$67,100.00');
     expect(region.textContent).to.equal(
       'BTC $67,000.00, up 1.50% in 24 hours',
       'the next tick is not read out',
@@ -209,7 +195,7 @@ describe('<price-card> on a scripted feed', () => {
   });
 
   it('draws a sparkline of its recent history', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'ETH');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ETH', 3_500, -1)]) });
     await el.updateComplete;
@@ -221,15 +207,15 @@ describe('<price-card> on a scripted feed', () => {
   });
 
   it('formats for its locale', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'BTC', { locale: 'de-DE' });
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_123.45, 1.7)]) });
     await el.updateComplete;
-    expect(text(el, 'price')).to.equal('67.123,45 $');
+    expect(partText(el, 'price')).to.equal('67.123,45 $');
   });
 
   it('is accessible: a named group, and direction in words as well as colour', async () => {
-    const { feed, relay } = scriptedRelay();
+    const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'BTC');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, -2)]) });
     await el.updateComplete;
@@ -243,20 +229,17 @@ describe('<price-card> on a scripted feed', () => {
 describe('<price-card> on a real relay', () => {
   it('shows a demo price that then changes, and closes the connection when it leaves the page', async () => {
     const relay = (await executeServerCommand('relay-url')) as string;
-    const clients = async () =>
-      Number(
-        (await (await fetch(`${relay}/metrics`)).text()).match(/^tickwire_sse_clients (\d+)/m)?.[1],
-      );
+    const clients = () => openStreams(relay);
     const el = await fixture<PriceCard>(
       html`<price-card symbol="BTC" relay=${relay}></price-card>`,
     );
     await waitUntil(() => el.getAttribute('state') === 'live', 'the card goes live', {
       timeout: 5_000,
     });
-    const first = text(el, 'price');
+    const first = partText(el, 'price');
     expect(first).to.match(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
-    expect(text(el, 'simulated')).to.equal('Simulated');
-    await waitUntil(() => text(el, 'price') !== first, 'the price moves', { timeout: 5_000 });
+    expect(partText(el, 'simulated')).to.equal('Simulated');
+    await waitUntil(() => partText(el, 'price') !== first, 'the price moves', { timeout: 5_000 });
     expect(await clients()).to.equal(1);
 
     el.remove();
