@@ -42,6 +42,8 @@ const symbolList = z
       .min(1, 'expected at least one symbol'),
   );
 
+const isUrl = (value: string) => URL.canParse(value);
+
 const optionalText = z
   .string()
   .trim()
@@ -131,6 +133,7 @@ export const CONFIG_KEYS = {
       z
         .string()
         .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')
+        .refine(isUrl, 'expected a redis:// URL with a valid host and port')
         .optional(),
     ),
   }),

@@ -10,6 +10,9 @@ import type { PollLease } from './store/poll-lease.js';
 import type { PriceStore } from './store/price-store.js';
 import { RedisStore } from './store/redis-store.js';
 
+/** Shutdown in order takes ~7 s at most (2 s drain, 5 s to close); past this it is cut short. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 /** The only place that reads the environment; builds the relay, starts it, stops it on a signal. */
 async function main(): Promise<void> {
   let config: RelayConfig;
@@ -32,6 +35,11 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
+    // Whatever an upstream, Redis or a client does, the process is gone within this.
+    setTimeout(() => {
+      log.error({ signal }, `shutdown took over ${SHUTDOWN_DEADLINE_MS} ms; exiting now`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     relay.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
+import { guardServer } from './http/client-errors.js';
 import { withHotRoutes } from './http/hot-routes.js';
 import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
@@ -29,6 +30,8 @@ export interface RelayTimings {
   shutdownTimeoutMs: number;
   /** Streams end spread over this window at shutdown. */
   drainWindowMs: number;
+  /** An upstream call not answered within this is abandoned, ms (sources have their own deadlines too). */
+  callTimeoutMs: number;
 }
 
 const DEFAULT_TIMINGS: RelayTimings = {
@@ -37,6 +40,7 @@ const DEFAULT_TIMINGS: RelayTimings = {
   maxBufferedBytes: 64 * 1024,
   shutdownTimeoutMs: 5_000,
   drainWindowMs: 2_000,
+  callTimeoutMs: 12_000,
 };
 
 export interface RelayParts {
@@ -84,6 +88,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     watchList,
     intervalMs: config.POLL_INTERVAL,
     backfillLimit: config.MAX_HISTORY,
+    callTimeoutMs: timings.callTimeoutMs,
     log: log.child({ module: 'poller' }),
     metrics,
     lease: parts.lease,
@@ -112,6 +117,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     retryMs: timings.retryMs,
   };
   const server = createServer(withHotRoutes(httpDeps, createApp(httpDeps)));
+  guardServer(server);
   server.listen(config.PORT, config.HOST);
   const closeServer = trackConnections(server);
   await once(server, 'listening');

@@ -14,12 +14,36 @@ export interface PollingControls {
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
-/** Accepts `Authorization: Bearer <token>`, compared in constant time (hashes have one length). */
-function requireToken(token: string): RequestHandler {
+/** Wrong tokens one address may try per window before it is refused outright. */
+const MAX_FAILED_ATTEMPTS = 10;
+const ATTEMPT_WINDOW_MS = 60_000;
+
+/**
+ * Accepts `Authorization: Bearer <token>`, compared in constant time (hashes have one
+ * length). An address that sends ten wrong tokens in a minute gets 429 until the minute is
+ * over, so the token cannot be guessed at line speed.
+ */
+function requireToken(token: string, now: () => number = Date.now): RequestHandler {
   const expected = digest(token);
+  const failures = new Map<string, { count: number; resetAt: number }>();
   return (req, _res, next) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const seen = failures.get(address);
+    if (seen && seen.resetAt <= now()) failures.delete(address);
+    const record = failures.get(address);
+    if (record && record.count >= MAX_FAILED_ATTEMPTS) {
+      const seconds = Math.ceil((record.resetAt - now()) / 1000);
+      throw new HttpError(429, 'too_many_attempts', 'Too many wrong admin tokens; wait a minute.', {
+        'Retry-After': String(seconds),
+      });
+    }
     const given = req.get('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
     if (!timingSafeEqual(digest(given), expected)) {
+      if (failures.size > 10_000) failures.clear();
+      failures.set(address, {
+        count: (record?.count ?? 0) + 1,
+        resetAt: record?.resetAt ?? now() + ATTEMPT_WINDOW_MS,
+      });
       throw new HttpError(401, 'unauthorized', 'A valid admin token is required.', {
         'WWW-Authenticate': 'Bearer',
       });

@@ -25,7 +25,8 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(requestLog(deps.log));
-  app.use(corsPreflight);
+  // The routes a page on another origin reads with fetch or EventSource.
+  app.use(corsPreflight(['/v1/quotes', '/v1/stream', '/v1/history', '/v1/symbols', '/v1/sources']));
   app.use(apiRoutes(deps));
   app.use(adminRoutes(deps.config.ADMIN_TOKEN, deps.polling));
   app.use(staticRoutes(deps));

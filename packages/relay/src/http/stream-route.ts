@@ -2,7 +2,7 @@ import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import type { HotRoute } from './hot-routes.js';
 import { parseLastEventId, parseSymbols } from './query.js';
-import { openEventStream } from './sse.js';
+import { EVENT_STREAM_HEADERS, openEventStream } from './sse.js';
 
 const DEFAULT_RETRY_MS = 2_000;
 
@@ -19,6 +19,11 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
       config.MAX_SYMBOLS_PER_REQUEST,
     );
     const lastEventId = parseLastEventId(req.headers['last-event-id'], query.get('lastEventId'));
+    // HEAD asks whether a stream would open: the headers say so, and no stream is held.
+    if (req.method === 'HEAD') {
+      res.writeHead(200, EVENT_STREAM_HEADERS).end();
+      return;
+    }
     if (hub.clientCount >= config.MAX_CLIENTS) {
       throw new HttpError(
         503,

@@ -170,14 +170,24 @@ export class Hub {
     this.options.metrics.eventsSent.inc(sent);
   }
 
-  /** Writes the events after `lastEventId`; returns the id to continue after, or undefined if not held. */
+  /**
+   * Writes the events after `lastEventId`; returns the id to continue after, or undefined
+   * when they are not held or would not fit the client's buffer limit (a snapshot is then
+   * smaller and says the same: the latest values).
+   */
   private async replay(subscriber: Subscriber, lastEventId: string): Promise<string | undefined> {
     const missed = await this.options.store.eventsAfter(lastEventId);
     if (!missed) return undefined;
+    const frames: string[] = [];
+    let bytes = subscriber.client.bufferedBytes;
     for (const event of missed) {
       const frame = quotesFrame(event, subscriber.symbols);
-      if (frame) this.write(subscriber, frame);
+      if (!frame) continue;
+      bytes += Buffer.byteLength(frame);
+      if (bytes > this.options.maxBufferedBytes) return undefined;
+      frames.push(frame);
     }
+    for (const frame of frames) this.write(subscriber, frame);
     // The status may have changed while the client was away: sources, stale prices.
     this.write(subscriber, statusFrame(await this.options.store.status()));
     return missed.at(-1)?.id ?? lastEventId;

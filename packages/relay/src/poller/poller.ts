@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { untilAborted } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { SourceQuote } from '../sources/price-source.js';
@@ -6,6 +7,7 @@ import { SourceError } from '../sources/source-error.js';
 import { type PollLease, SOLE_POLLER } from '../store/poll-lease.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { WatchList } from '../watch-list.js';
+import { Backfiller } from './backfiller.js';
 import { QuoteGuard } from './quote-guard.js';
 import { SourceHealth } from './source-health.js';
 
@@ -16,6 +18,11 @@ export interface PollerOptions {
   intervalMs: number;
   /** History points to backfill for a newly watched symbol. */
   backfillLimit: number;
+  /**
+   * An upstream call not answered within this is abandoned and its source counted failed, ms.
+   * Sources have deadlines of their own; this one holds whatever a source does.
+   */
+  callTimeoutMs?: number;
   log: Logger;
   metrics: RelayMetrics;
   /** With several relays, only the holder of the lease polls. */
@@ -23,20 +30,28 @@ export interface PollerOptions {
   now?: () => number;
 }
 
+/** Backfills under way at once: history is a nicety, never a flood of upstream calls. */
+const BACKFILL_CONCURRENCY = 2;
+const DEFAULT_CALL_TIMEOUT_MS = 12_000;
+
 /**
  * Owns the clock of upstream traffic: one batched call per source per interval for all
  * watched symbols together, whatever the number of clients. Sources are asked in order;
  * a failing one is skipped with backoff and a symbol one source lacks is taken from the
- * next. Polls never overlap: the next is scheduled when the last has finished.
+ * next. Polls never overlap: the next is scheduled when the last has finished, and every
+ * call in a poll has a deadline, so no upstream can stall polling.
  */
 export class Poller {
   private readonly health: Map<string, SourceHealth>;
-  private readonly backfilled = new Set<string>();
+  private readonly backfiller: Backfiller;
   private readonly guard = new QuoteGuard();
   private readonly now: () => number;
+  private readonly callTimeoutMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  /** Aborted by `stop()`: calls under way are abandoned. */
+  private stopping = new AbortController();
   private unwatch: (() => void) | undefined;
   /** True while this relay holds the poll lease. */
   private leading = false;
@@ -47,6 +62,16 @@ export class Poller {
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
     this.currentIntervalMs = options.intervalMs;
+    this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    this.backfiller = new Backfiller({
+      catalog: options.catalog,
+      store: options.store,
+      limit: options.backfillLimit,
+      deadlineMs: this.callTimeoutMs,
+      concurrency: BACKFILL_CONCURRENCY,
+      log: options.log,
+      now: this.now,
+    });
     this.health = new Map(
       options.catalog.sources.map((source) => [
         source.id,
@@ -81,26 +106,32 @@ export class Poller {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = new AbortController();
     this.unwatch = this.options.watchList.onAdded((symbols) => {
-      if (this.leading) void this.backfill(symbols);
+      if (this.leading) this.backfiller.request(symbols);
     });
     this.schedule(0);
   }
 
   /**
-   * Stops the timer and waits for a poll under way to finish, then gives up the lease so
+   * Stops the timer, abandons the calls of a poll under way, then gives up the lease so
    * another relay takes over at once. `keepLease` leaves it to expire, as a crash would (tests).
    */
   async stop({ keepLease = false } = {}): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unwatch?.();
+    this.stopping.abort(new Error('poller stopped'));
+    this.backfiller.stop();
     await this.running;
     if (!keepLease) await (this.options.lease ?? SOLE_POLLER).release();
   }
 
-  /** One poll of every watched symbol; also what the timer runs. */
-  async pollOnce(): Promise<void> {
+  /**
+   * One poll of every watched symbol; also what the timer runs. Its calls are abandoned
+   * when `signal` aborts (the poll's deadline, or `stop()`).
+   */
+  async pollOnce(signal: AbortSignal = this.stopping.signal): Promise<void> {
     const { catalog, store, watchList, metrics } = this.options;
     // Every relay shares what its clients watch; only the lease holder polls for all of them.
     const watched = await store.shareWatched(watchList.symbols(), this.currentIntervalMs * 3);
@@ -114,8 +145,8 @@ export class Poller {
     const endTimer = metrics.pollDuration.startTimer();
     if (!catalog.complete) await this.loadMissingListings();
     const symbols = watched.filter((symbol) => catalog.lists(symbol));
-    await this.backfill(symbols);
-    const quotes = await this.fetchWithFailover(symbols);
+    this.backfiller.request(symbols);
+    const quotes = await this.fetchWithFailover(symbols, signal);
     const event = await store.appendQuotes(quotes, this.now());
     if (event) metrics.quotesServed.inc({ from: 'upstream' }, Object.keys(event.quotes).length);
     await store.setSourceStatus(this.sourceStatuses());
@@ -131,6 +162,7 @@ export class Poller {
     const { catalog } = this.options;
     const failures = await catalog.refresh(
       (source) => !catalog.has(source) && this.health.get(source.id)!.available(this.now()),
+      this.callTimeoutMs,
     );
     for (const [id, error] of failures) {
       this.health
@@ -147,15 +179,20 @@ export class Poller {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       const started = this.now();
-      this.running = this.pollOnce()
-        .catch((error: unknown) => this.options.log.error({ err: error }, 'poll failed'))
+      // A poll's deadline: each source in turn may take a call's time, and one more for the store.
+      const deadlineMs = this.callTimeoutMs * (this.options.catalog.sources.length + 1);
+      const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(deadlineMs)]);
+      this.running = untilAborted(this.pollOnce(signal), signal)
+        .catch((error: unknown) => {
+          if (!this.stopped) this.options.log.error({ err: error }, 'poll failed');
+        })
         // Polls start one interval apart; a poll slower than that is followed at once, never overlapped.
         .finally(() => this.schedule(Math.max(0, this.currentIntervalMs - (this.now() - started))));
     }, delayMs);
   }
 
   /** Asks each source in turn for the symbols still missing. */
-  private async fetchWithFailover(symbols: string[]): Promise<SourceQuote[]> {
+  private async fetchWithFailover(symbols: string[], signal: AbortSignal): Promise<SourceQuote[]> {
     const { catalog, log, metrics } = this.options;
     const quotes: SourceQuote[] = [];
     let missing = symbols;
@@ -165,19 +202,30 @@ export class Poller {
       if (!health.available(this.now())) continue;
       const asked = missing.filter((symbol) => catalog.sourceLists(source, symbol));
       if (asked.length === 0) continue;
+      if (signal.aborted) break;
       try {
-        const answer = await source.fetchQuotes(asked);
+        const answer = await untilAborted(
+          source.fetchQuotes(asked),
+          AbortSignal.any([signal, AbortSignal.timeout(this.callTimeoutMs)]),
+        );
         metrics.upstreamRequests.inc({ source: source.id, outcome: 'ok' });
         const problems: string[] = [];
-        const accepted = answer.filter((quote) => {
-          if (!asked.includes(quote.symbol)) return false;
-          const verdict = this.guard.check(quote);
+        const notes: string[] = [];
+        const accepted: SourceQuote[] = [];
+        const now = this.now();
+        for (const quote of answer) {
+          if (!asked.includes(quote.symbol)) continue;
+          const verdict = this.guard.check(quote, now);
           if (!verdict.ok) problems.push(verdict.reason);
-          return verdict.ok;
-        });
+          else {
+            if (verdict.note) notes.push(verdict.note);
+            accepted.push(verdict.quote);
+          }
+        }
         const answered = new Set(accepted.map((quote) => quote.symbol));
         const lacking = asked.filter((symbol) => !answered.has(symbol));
         if (problems.length > 0) log.warn({ source: source.id, problems }, 'quotes held back');
+        if (notes.length > 0) log.warn({ source: source.id, notes }, 'quote times corrected');
         // A source that answers but leaves symbols out is degraded, not down: the next
         // source fills the gaps and this one is asked again next time.
         if (lacking.length > 0)
@@ -186,6 +234,7 @@ export class Poller {
         quotes.push(...accepted);
         missing = missing.filter((symbol) => !answered.has(symbol));
       } catch (error) {
+        if (this.stopped) break;
         const retryAfterMs = error instanceof SourceError ? error.retryAfterMs : undefined;
         metrics.upstreamRequests.inc({ source: source.id, outcome: 'error' });
         health.failed(this.now(), describe(error), retryAfterMs);
@@ -194,29 +243,12 @@ export class Poller {
     }
     return quotes;
   }
-
-  /** Fills the history of symbols seen for the first time, so charts never start empty. */
-  private async backfill(symbols: readonly string[]): Promise<void> {
-    const { catalog, store, backfillLimit, log } = this.options;
-    for (const symbol of symbols) {
-      if (this.backfilled.has(symbol) || !catalog.lists(symbol)) continue;
-      this.backfilled.add(symbol);
-      const source = catalog.sources.find(
-        (candidate) => candidate.fetchHistory && catalog.sourceLists(candidate, symbol),
-      );
-      if (!source?.fetchHistory) continue;
-      try {
-        await store.backfill(symbol, await source.fetchHistory(symbol, backfillLimit));
-      } catch (error) {
-        this.backfilled.delete(symbol);
-        log.warn({ source: source.id, symbol, err: error }, 'backfill failed');
-      }
-    }
-  }
 }
 
 /** One line about a failure, safe to show to readers: no stack, no URL credentials. */
 function describe(error: unknown): string {
+  // A deadline of ours, not the source's own word.
+  if (error instanceof DOMException && error.name === 'TimeoutError') return 'timeout';
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 200);
 }

@@ -1,45 +1,131 @@
+import type { PricePoint } from '../quote.js';
 import type { SourceQuote } from '../sources/price-source.js';
 
-/** A move larger than this between two polls is not believed at once. */
+/** A move larger than this from the last good price is not believed at once. */
 export const MAX_JUMP = 0.25;
-/** A held-back price is believed when the next one confirms it, within this. */
-const CONFIRM_WITHIN = 0.05;
+/** Two prices agree when they are within this of each other. */
+const AGREE_WITHIN = 0.05;
+/** Answers in a row from one source, agreeing, that confirm a held price on their own. */
+export const SUSTAINED_POLLS = 3;
+/** A price this far from the source's own 24 h open contradicts its own figures. */
+const MAX_RATIO_TO_OPEN = 10;
+/** Prices outside these bounds are no price in any currency the relay serves. */
+const MIN_PRICE = 1e-12;
+const MAX_PRICE = 1e13;
+/** A source clock this far ahead of ours is wrong, not early; its time is replaced by ours. */
+export const MAX_CLOCK_AHEAD_MS = 5_000;
+/** A quote older than this is not news at all. */
+const MAX_AGE_MS = 24 * 60 * 60_000;
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+export type Verdict =
+  | { ok: true; quote: SourceQuote; note?: string }
+  | { ok: false; reason: string };
+
+const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE_WITHIN;
 
 /**
- * Checks each quote before it is served. A price must be a finite, positive number. A price
- * more than 25 % away from the last good one is held back, and believed only when the next
- * poll confirms it (within 5 %): a real crash shows a poll later, a bad print never does.
+ * Checks each quote before it is served (README, "Implausible prices").
+ *
+ * - The price is a finite number within sane bounds, and the 24 h figures are numbers or
+ *   absent. The time is the source's own, but one ahead of the relay's clock is replaced by
+ *   the time of receipt (a source clock a year ahead would make a price immortal), and one
+ *   older than a day is refused.
+ * - A price more than 25 % from the last good one, or more than ×10 from the source's own
+ *   24 h open, is held back until it is confirmed: by another source agreeing within 5 %,
+ *   or by the same source repeating it (within 5 %) for three answers in a row while no
+ *   other source contradicts it. A real crash shows everywhere and lasts; a bad print does not.
  */
 export class QuoteGuard {
   private readonly lastGood = new Map<string, number>();
-  private readonly held = new Map<string, number>();
+  /** Per symbol, per source: the held price and how many answers in a row repeated it. */
+  private readonly held = new Map<string, Map<string, { price: number; count: number }>>();
 
-  check(quote: SourceQuote): Verdict {
+  check(quote: SourceQuote, now: number): Verdict {
     const { symbol, price } = quote;
-    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) {
-      return { ok: false, reason: `no usable price for ${symbol}` };
-    }
+    if (!isPrice(price)) return { ok: false, reason: `no usable price for ${symbol}` };
     for (const field of ['open24h', 'change24h', 'changePct24h', 'volume24h'] as const) {
       const value = quote[field];
       if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
         return { ok: false, reason: `no usable ${field} for ${symbol}` };
       }
     }
+    const timed = checkTime(quote, now);
+    if (!timed.ok) return timed;
+
     const last = this.lastGood.get(symbol);
-    if (last !== undefined && Math.abs(price / last - 1) > MAX_JUMP) {
-      const held = this.held.get(symbol);
-      if (held === undefined || Math.abs(price / held - 1) > CONFIRM_WITHIN) {
-        this.held.set(symbol, price);
-        return {
-          ok: false,
-          reason: `${symbol} jumped from ${last} to ${price}; held back until confirmed`,
-        };
-      }
+    const open = quote.open24h;
+    const implausible =
+      (last !== undefined && Math.abs(price / last - 1) > MAX_JUMP) ||
+      (open !== null && open > 0 && Math.max(price / open, open / price) > MAX_RATIO_TO_OPEN);
+    if (implausible && !this.confirmed(quote)) {
+      return {
+        ok: false,
+        reason: `${symbol} at ${price} from ${quote.source} is implausible (last good ${last ?? 'none'}, 24 h open ${open ?? 'none'}); held back until confirmed`,
+      };
     }
-    this.held.delete(symbol);
-    this.lastGood.set(symbol, price);
-    return { ok: true };
+    this.accept(symbol, price);
+    return timed;
   }
+
+  /** Records `quote` as held; true when that confirms it. */
+  private confirmed({ symbol, price, source }: SourceQuote): boolean {
+    let bySource = this.held.get(symbol);
+    if (!bySource) {
+      bySource = new Map();
+      this.held.set(symbol, bySource);
+    }
+    for (const [other, entry] of bySource) {
+      if (other !== source && agree(entry.price, price)) return true;
+    }
+    const previous = bySource.get(source);
+    const count = previous && agree(previous.price, price) ? previous.count + 1 : 1;
+    bySource.set(source, { price, count });
+    return count >= SUSTAINED_POLLS;
+  }
+
+  /** A believed price: the new reference, and held prices that contradict it are forgotten. */
+  private accept(symbol: string, price: number): void {
+    this.lastGood.set(symbol, price);
+    const bySource = this.held.get(symbol);
+    if (!bySource) return;
+    for (const [source, entry] of bySource) if (!agree(entry.price, price)) bySource.delete(source);
+    if (bySource.size === 0) this.held.delete(symbol);
+  }
+}
+
+/** A price any element may show: finite, positive, within bounds. */
+function isPrice(value: unknown): value is number {
+  return typeof value === 'number' && value >= MIN_PRICE && value <= MAX_PRICE;
+}
+
+/** The quote with a time the relay can trust, or why it has none. */
+function checkTime(quote: SourceQuote, now: number): Verdict {
+  const { ts } = quote;
+  if (typeof ts !== 'number' || !Number.isFinite(ts)) {
+    return { ok: false, reason: `no usable time for ${quote.symbol}` };
+  }
+  if (ts > now + MAX_CLOCK_AHEAD_MS) {
+    return {
+      ok: true,
+      quote: { ...quote, ts: now },
+      note: `${quote.symbol} from ${quote.source} was timed ${ts - now} ms in the future; timed at receipt instead`,
+    };
+  }
+  if (ts < now - MAX_AGE_MS) return { ok: false, reason: `${quote.symbol} is over a day old` };
+  return { ok: true, quote };
+}
+
+/** History points a chart can draw: increasing times no later than now, usable prices. */
+export function usablePoints(points: readonly PricePoint[], now: number): PricePoint[] {
+  const usable: PricePoint[] = [];
+  for (const point of points) {
+    if (!Array.isArray(point)) continue;
+    const [ms, price] = point;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms > now + MAX_CLOCK_AHEAD_MS) continue;
+    if (!isPrice(price)) continue;
+    const last = usable.at(-1);
+    if (last && ms <= last[0]) continue;
+    usable.push([ms, price]);
+  }
+  return usable;
 }

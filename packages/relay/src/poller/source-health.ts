@@ -6,33 +6,59 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const DOWN_AFTER_FAILURES = 3;
 
 /**
- * One source's health as the poller sees it: failures push the next try out with
- * exponential backoff and full jitter, so a failing upstream is not hammered and several
- * relays do not retry in step; one success restores it.
+ * The one retry rule of the relay's upstream calls: after each failure the next try waits
+ * out an exponential backoff with full jitter (so a failing upstream is not hammered and
+ * several relays do not retry in step), or longer if the upstream named a time.
  */
+export class Backoff {
+  /** Failures since the last success. */
+  failures = 0;
+  private retryAt = 0;
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  /** True when a try is allowed at `now`. */
+  available(now: number): boolean {
+    return now >= this.retryAt;
+  }
+
+  /** `retryAfterMs`, when the upstream named one (Retry-After, a ban), is waited out in full. */
+  failed(now: number, retryAfterMs?: number): void {
+    this.failures++;
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (this.failures - 1));
+    this.retryAt = now + Math.max(retryAfterMs ?? 0, this.random() * ceiling);
+  }
+
+  succeeded(): void {
+    this.failures = 0;
+    this.retryAt = 0;
+  }
+}
+
+/** One source's health as the poller sees it: its backoff, its last success and error. */
 export class SourceHealth {
-  private failures = 0;
+  private readonly backoff: Backoff;
   /** The last answer lacked some symbols or held bad data: degraded, but no backoff. */
   private incomplete = false;
-  private retryAt = 0;
   private lastOkTs: number | undefined;
   private lastError: string | undefined;
 
   constructor(
     readonly id: string,
     readonly simulated: boolean,
-    private readonly random: () => number = Math.random,
-  ) {}
+    random: () => number = Math.random,
+  ) {
+    this.backoff = new Backoff(random);
+  }
 
   /** True when the source may be asked at `now`. */
   available(now: number): boolean {
-    return now >= this.retryAt;
+    return this.backoff.available(now);
   }
 
   succeeded(now: number): void {
     this.incomplete = false;
-    this.failures = 0;
-    this.retryAt = 0;
+    this.backoff.succeeded();
     this.lastOkTs = now;
     this.lastError = undefined;
   }
@@ -44,23 +70,18 @@ export class SourceHealth {
     this.lastError = error;
   }
 
-  /**
-   * Records a failure. `retryAfterMs`, when the upstream named one (Retry-After, a ban),
-   * is waited out in full.
-   */
+  /** Records a failure; the source is asked again after its backoff. */
   failed(now: number, error: string, retryAfterMs?: number): void {
-    this.failures++;
     this.lastError = error;
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (this.failures - 1));
-    const backoff = Math.max(retryAfterMs ?? 0, this.random() * ceiling);
-    this.retryAt = now + backoff;
+    this.backoff.failed(now, retryAfterMs);
   }
 
   status(): SourceStatus {
+    const { failures } = this.backoff;
     const state =
-      this.failures >= DOWN_AFTER_FAILURES
+      failures >= DOWN_AFTER_FAILURES
         ? 'down'
-        : this.failures > 0 || this.incomplete
+        : failures > 0 || this.incomplete
           ? 'degraded'
           : 'ok';
     return {

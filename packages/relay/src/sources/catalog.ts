@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { untilAborted } from '../deadline.js';
 import type { PriceSource } from './price-source.js';
 
 /**
@@ -16,16 +17,18 @@ export class SourceCatalog {
   /**
    * Loads the listings of the sources `which` selects (all by default). A source that cannot
    * answer keeps its previous listing (none at first); its error is returned so the caller
-   * can back off before asking again.
+   * can back off before asking again. A listing not loaded within `timeoutMs` counts as failed.
    */
   async refresh(
     which: (source: PriceSource) => boolean = () => true,
+    timeoutMs = 15_000,
   ): Promise<Map<string, unknown>> {
     const failures = new Map<string, unknown>();
     await Promise.all(
       this.sources.filter(which).map(async (source) => {
         try {
-          this.listings.set(source.id, await source.listSymbols());
+          const listing = source.listSymbols();
+          this.listings.set(source.id, await untilAborted(listing, AbortSignal.timeout(timeoutMs)));
         } catch (error) {
           failures.set(source.id, error);
           this.log.warn({ source: source.id, err: error }, 'could not load the listing');

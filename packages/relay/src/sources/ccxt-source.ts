@@ -1,7 +1,9 @@
 import type { Exchange, Ticker } from 'ccxt';
+import { untilAborted } from '../deadline.js';
 import type { PricePoint } from '../quote.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
+import { ccxtFetchImplementation, MAX_BODY_BYTES } from './upstream-fetch.js';
 
 export interface CcxtSourceOptions {
   /** ccxt's exchange id: `binance`, `kraken`, `bitso`, ... */
@@ -12,8 +14,10 @@ export interface CcxtSourceOptions {
   quote: string;
   /** Replaces scheme, host and port of every API URL (`SOURCE_URL_<ID>`). */
   baseUrl?: string;
-  /** Per-call timeout, ms. */
+  /** Deadline of each HTTP call, headers and body together, ms. */
   timeoutMs?: number;
+  /** Bytes a successful answer may have. */
+  maxBodyBytes?: number;
   /** Extra ccxt constructor options (Binance: spot only). */
   exchangeOptions?: Record<string, unknown>;
 }
@@ -35,15 +39,26 @@ export async function createCcxtSource(options: CcxtSourceOptions): Promise<Ccxt
   if (!ccxt.exchanges.includes(options.exchangeId) || !ExchangeClass) {
     throw new Error(`ccxt has no exchange '${options.exchangeId}'`);
   }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const exchange = new ExchangeClass({
     enableRateLimit: true,
-    timeout: options.timeoutMs ?? 10_000,
+    timeout: timeoutMs,
     ...options.exchangeOptions,
   });
   if (options.baseUrl)
     rebaseUrls(exchange.urls.api as unknown as Record<string, unknown>, options.baseUrl);
-  return new CcxtSource(exchange, options);
+  const closing = new AbortController();
+  // ccxt's timeout stops applying once headers arrive, and it parses any body it gets; this
+  // fetch keeps the deadline over the body and refuses what is not JSON or too large.
+  exchange.fetchImplementation = ccxtFetchImplementation({
+    deadlineMs: timeoutMs,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    signal: closing.signal,
+  });
+  return new CcxtSource(exchange, options, closing);
 }
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Points every API URL at `baseUrl`, keeping its path: `https://api.binance.com/api/v3` → `http://127.0.0.1:9000/api/v3`. */
 function rebaseUrls(urls: Record<string, unknown>, baseUrl: string): void {
@@ -69,6 +84,8 @@ export class CcxtSource implements PriceSource {
   constructor(
     private readonly exchange: Exchange,
     private readonly options: CcxtSourceOptions,
+    /** Aborted on close: every call under way is abandoned. */
+    private readonly closing = new AbortController(),
   ) {
     this.id = options.sourceId;
   }
@@ -119,6 +136,7 @@ export class CcxtSource implements PriceSource {
   }
 
   async close(): Promise<void> {
+    this.closing.abort(new SourceError('source closed'));
     await this.exchange.close();
   }
 
@@ -136,16 +154,24 @@ export class CcxtSource implements PriceSource {
       changePct24h: percentage,
       volume24h: ticker.baseVolume ?? null,
       // The exchange's own time of the ticker; the time of receipt only when it gives none.
+      // The poller checks it against the relay's clock.
       ts: ticker.timestamp ?? Date.now(),
       source: this.id,
     };
   }
 
-  /** Runs one ccxt call, turning its errors into one line and the upstream's Retry-After. */
+  /**
+   * Runs one ccxt call, turning its errors into one line and the upstream's Retry-After.
+   * Each HTTP request has its own deadline; this one bounds the whole call, time queued in
+   * ccxt's rate limiter included.
+   */
   private async call<T>(request: () => Promise<T>): Promise<T> {
+    const deadline = AbortSignal.timeout(2 * (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
     try {
-      return await request();
+      return await untilAborted(request(), AbortSignal.any([deadline, this.closing.signal]));
     } catch (error) {
+      if (error instanceof SourceError) throw error;
+      if (deadline.aborted) throw new SourceError('timeout');
       const headers = (this.exchange.last_response_headers ?? {}) as Record<
         string,
         string | undefined

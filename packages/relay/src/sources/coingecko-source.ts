@@ -3,6 +3,7 @@ import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
+import { MAX_BODY_BYTES, parseJson, upstreamFetch } from './upstream-fetch.js';
 
 /** CoinGecko's plans as this source treats them: where to call, how to sign, how often. */
 const PLANS = {
@@ -36,7 +37,10 @@ export interface CoinGeckoSourceOptions {
   quote: string;
   /** Replaces scheme, host and port (`SOURCE_URL_COINGECKO`). */
   baseUrl?: string;
+  /** Deadline of each call, headers and body together, ms. */
   timeoutMs?: number;
+  /** Bytes a successful answer may have. */
+  maxBodyBytes?: number;
   now?: () => number;
 }
 
@@ -63,6 +67,8 @@ export class CoinGeckoSource implements PriceSource {
   private readonly resolved = new Map<string, string>();
   private lastPriceCall = Number.NEGATIVE_INFINITY;
   private lastQuotes = new Map<string, SourceQuote>();
+  /** Aborted on close: every call under way is abandoned. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly options: CoinGeckoSourceOptions) {
     const [, proKey] = options.apiKey?.match(/^pro:(.+)$/) ?? [];
@@ -197,35 +203,32 @@ export class CoinGeckoSource implements PriceSource {
     if (!this.budget.take()) throw new SourceError('call budget used up for this minute');
     const url = new URL(path, this.options.baseUrl ?? this.plan.origin);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    let response: Response;
-    try {
-      response = await fetch(url, {
+    const answer = await upstreamFetch(
+      url,
+      {
         headers: {
           Accept: 'application/json',
           ...(this.plan.header && this.key ? { [this.plan.header]: this.key } : {}),
         },
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new SourceError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network error');
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
+      },
+      {
+        deadlineMs: this.options.timeoutMs ?? 10_000,
+        maxBodyBytes: this.options.maxBodyBytes ?? MAX_BODY_BYTES,
+        signal: this.closing.signal,
+      },
+    );
+    if (answer.status < 200 || answer.status >= 300) {
       const what =
-        response.status === 429
-          ? 'rate limited'
-          : response.status >= 500
-            ? 'unavailable'
-            : 'refused';
+        answer.status === 429 ? 'rate limited' : answer.status >= 500 ? 'unavailable' : 'refused';
       throw new SourceError(
-        `${what} (HTTP ${response.status})`,
-        parseRetryAfter(response.headers.get('retry-after')),
+        `${what} (HTTP ${answer.status})`,
+        parseRetryAfter(answer.headers.get('retry-after')),
       );
     }
-    try {
-      return (await response.json()) as T;
-    } catch {
-      throw new SourceError('malformed answer');
-    }
+    return parseJson<T>(answer);
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort(new SourceError('source closed'));
   }
 }

@@ -6,7 +6,10 @@ import type { PriceSource } from './price-source.js';
 
 /** Per-call timeouts and other knobs that are constants in production and short in tests. */
 export interface SourceTuning {
+  /** Deadline of each upstream call, headers and body together, ms. */
   timeoutMs?: number;
+  /** Bytes a successful upstream answer may have. */
+  maxBodyBytes?: number;
 }
 
 /** The `SOURCE_URL_<ID>` key of a source id: `ccxt:kraken` → `ccxt_kraken`. */
@@ -27,7 +30,7 @@ export async function createSources(
           apiKey: config.COINGECKO_API_KEY,
           quote: config.QUOTE,
           baseUrl,
-          timeoutMs: tuning.timeoutMs,
+          ...tuning,
         }),
       );
     } else {
@@ -39,7 +42,7 @@ export async function createSources(
             sourceId: id,
             quote: config.QUOTE,
             baseUrl,
-            timeoutMs: tuning.timeoutMs,
+            ...tuning,
             // Spot markets only: futures and options are other instruments.
             exchangeOptions: {
               options: { defaultType: 'spot', fetchMarkets: { types: ['spot'] } },

@@ -8,8 +8,9 @@ export class SourceError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

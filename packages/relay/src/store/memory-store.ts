@@ -4,6 +4,9 @@ import { compareEventIds, isEventId } from './event-id.js';
 import type { PriceStore, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
 import { RingBuffer } from './ring-buffer.js';
 
+/** How often staleness is checked against the clock, ms. */
+const STALE_CHECK_MS = 1_000;
+
 /** Settings shared by every `PriceStore`. */
 export interface StoreOptions {
   /** A quote older than this is stale. */
@@ -29,10 +32,15 @@ export class MemoryStore implements PriceStore {
   private sequence = 0;
   private currentStatus: RelayStatus = { sources: [], stale: [] };
   private statusKey = '';
+  private readonly staleTimer: NodeJS.Timeout;
 
   constructor(private readonly options: StoreOptions) {
     this.now = options.now ?? Date.now;
     this.log = new RingBuffer(options.eventLogSize);
+    // The TTL is a promise about the clock, not about polls: a stuck or paused poller must
+    // not keep a price "live". Readers hear of it within a second.
+    this.staleTimer = setInterval(() => this.refreshStale(), STALE_CHECK_MS);
+    this.staleTimer.unref();
   }
 
   async appendQuotes(quotes: readonly SourceQuote[], t: number): Promise<QuotesEvent | undefined> {
@@ -189,6 +197,7 @@ export class MemoryStore implements PriceStore {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.staleTimer);
     this.listeners.clear();
   }
 

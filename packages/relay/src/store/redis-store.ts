@@ -41,7 +41,6 @@ export class RedisStore implements PriceStore {
   private lastReadId = '0-0';
   private reading = true;
   private readLoop: Promise<void> | undefined;
-  private readonly staleTimer: NodeJS.Timeout;
   private publishedStatus = '';
 
   private constructor(
@@ -59,10 +58,8 @@ export class RedisStore implements PriceStore {
       lease: `${prefix}:poller`,
       history: (symbol) => `${prefix}:history:${symbol}`,
     };
+    // The mirror also checks staleness on its clock: each relay marks prices stale by itself.
     this.mirror = new MemoryStore(options);
-    // Staleness is a matter of time, not of events: each relay checks its own mirror.
-    this.staleTimer = setInterval(() => this.mirror.refreshStale(), 1_000);
-    this.staleTimer.unref();
   }
 
   /** Connects, loads the shared state and starts following the event log. Throws if Redis cannot be reached. */
@@ -219,7 +216,6 @@ export class RedisStore implements PriceStore {
 
   async close(): Promise<void> {
     this.reading = false;
-    clearInterval(this.staleTimer);
     this.reader.disconnect();
     await this.readLoop;
     await this.commands.quit().catch(() => this.commands.disconnect());
