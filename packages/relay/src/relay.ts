@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
-import { guardServer } from './http/client-errors.js';
+import {
+  answerClientErrors,
+  REQUEST_TIMEOUTS,
+  type RequestTimeouts,
+  serverOptions,
+} from './http/client-errors.js';
 import { withHotRoutes } from './http/hot-routes.js';
 import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
@@ -21,7 +26,7 @@ import { WatchList } from './watch-list.js';
 export const EVENT_LOG_SIZE = 1_000;
 
 /** Timing knobs that are constants in production and short in tests. */
-export interface RelayTimings {
+export interface RelayTimings extends RequestTimeouts {
   heartbeatMs: number;
   retryMs: number;
   /** A stream's unsent bytes past which the client is skipped until it drains. */
@@ -41,6 +46,7 @@ const DEFAULT_TIMINGS: RelayTimings = {
   shutdownTimeoutMs: 5_000,
   drainWindowMs: 2_000,
   callTimeoutMs: 12_000,
+  ...REQUEST_TIMEOUTS,
 };
 
 export interface RelayParts {
@@ -116,8 +122,8 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     widgetsDir: parts.widgetsDir,
     retryMs: timings.retryMs,
   };
-  const server = createServer(withHotRoutes(httpDeps, createApp(httpDeps)));
-  guardServer(server);
+  const server = createServer(serverOptions(timings), withHotRoutes(httpDeps, createApp(httpDeps)));
+  answerClientErrors(server);
   server.listen(config.PORT, config.HOST);
   const closeServer = trackConnections(server);
   await once(server, 'listening');

@@ -56,6 +56,7 @@ describe('configuration', () => {
     ['SOURCES', 'demo,binance', /cannot be mixed with real sources/],
     ['QUOTE', 'dollars', /currency code/],
     ['REDIS_URL', 'localhost:6379', /redis:\/\//],
+    ['REDIS_URL', 'redis://127.0.0.1:notaport', /valid host and port/],
     ['CORS_ORIGINS', 'example.com', /origins like/],
     ['ADMIN_TOKEN', 'short', /16 characters/],
     ['LOG_LEVEL', 'loud', /expected fatal/],

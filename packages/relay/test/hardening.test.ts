@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { describe, test } from 'node:test';
 import { pollCount, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
@@ -155,6 +157,133 @@ describe('hostile or odd requests', () => {
         stopped.abort();
       }
     } finally {
+      await relay.stop();
+    }
+  });
+});
+
+/** Sends `raw` bytes on a fresh socket and reads what the relay answers until it closes. */
+async function rawRequest(url: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  await once(socket, 'connect');
+  socket.write(raw);
+  let answer = '';
+  socket.on('data', (chunk) => {
+    answer += chunk;
+  });
+  await once(socket, 'close');
+  return answer;
+}
+
+/** The JSON error of a raw HTTP answer: its status and code. */
+function errorOf(answer: string): { status: number; code: string } {
+  const status = Number(answer.match(/^HTTP\/1\.1 (\d{3})/)?.[1]);
+  assert.match(answer, /content-type: application\/json/i);
+  const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as {
+    error: { code: string };
+  };
+  return { status, code: body.error.code };
+}
+
+describe('HTTP hygiene', () => {
+  test('HEAD /v1/stream answers the stream headers and ends, holding no stream slot', async () => {
+    const relay = await startTestRelay({ env: { MAX_CLIENTS_PER_IP: '1' } });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const head = await fetch(`${relay.url}/v1/stream?symbols=BTC`, { method: 'HEAD' });
+        assert.equal(head.status, 200);
+        assert.match(head.headers.get('content-type') ?? '', /text\/event-stream/);
+      }
+      assert.equal(relay.hub.clientCount, 0);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+      try {
+        assert.equal(reader.response.status, 200, 'the one slot is still free');
+      } finally {
+        await reader.close();
+      }
+      const bad = await fetch(`${relay.url}/v1/stream?symbols=B-TC`, { method: 'HEAD' });
+      assert.equal(bad.status, 400, 'HEAD validates like GET');
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test('CORS preflight only on the routes other origins read; anything else is a 404', async () => {
+    const relay = await startTestRelay();
+    const preflight = (path: string) =>
+      fetch(`${relay.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://example.com', 'Access-Control-Request-Method': 'GET' },
+      });
+    try {
+      assert.equal((await preflight('/v1/quotes')).status, 204);
+      assert.equal((await preflight('/v1/stream')).status, 204);
+      for (const path of ['/admin/polling', '/nowhere']) {
+        const answer = await preflight(path);
+        assert.equal(answer.status, 404, path);
+        assert.equal(
+          ((await answer.json()) as { error: { code: string } }).error.code,
+          'not_found',
+        );
+      }
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test('ten wrong admin tokens from one address, then 429 until the minute is over', async () => {
+    const relay = await startTestRelay({ env: { ADMIN_TOKEN: TOKEN } });
+    const tryToken = (token: string) =>
+      fetch(`${relay.url}/admin/polling`, { headers: { Authorization: `Bearer ${token}` } });
+    try {
+      for (let i = 0; i < 10; i++)
+        assert.equal((await tryToken(`guess-number-${i}-xxxxxx`)).status, 401);
+      const limited = await tryToken('guess-number-11-xxxxxx');
+      assert.equal(limited.status, 429);
+      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+      assert.equal((await tryToken(TOKEN)).status, 429, 'even the right token waits: no oracle');
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test("requests Node refuses itself get the relay's JSON errors: malformed, huge headers, too slow", async () => {
+    const relay = await startTestRelay({
+      timings: { headersTimeoutMs: 500, requestTimeoutMs: 1_000 },
+    });
+    try {
+      assert.deepEqual(errorOf(await rawRequest(relay.url, 'NOT HTTP AT ALL\r\n\r\n')), {
+        status: 400,
+        code: 'bad_request',
+      });
+      const huge = `GET /v1/quotes HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`;
+      assert.deepEqual(errorOf(await rawRequest(relay.url, huge)), {
+        status: 431,
+        code: 'headers_too_large',
+      });
+      const slow = 'GET /v1/quotes HTTP/1.1\r\nHost: x\r\n';
+      assert.deepEqual(errorOf(await rawRequest(relay.url, slow)), {
+        status: 408,
+        code: 'request_timeout',
+      });
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test('a stream outlives the request timeouts: they bound the request, not the answer', async () => {
+    const relay = await startTestRelay({
+      timings: { headersTimeoutMs: 300, requestTimeoutMs: 500, heartbeatMs: 200 },
+    });
+    const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+    try {
+      await reader.untilEvent('snapshot');
+      const before = reader.events('quotes').length;
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      assert.ok(reader.events('quotes').length > before + 5, 'quotes still arriving');
+    } finally {
+      await reader.close();
       await relay.stop();
     }
   });

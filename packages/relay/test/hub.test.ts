@@ -62,4 +62,41 @@ describe('the hub', () => {
       hub.close();
     }
   });
+
+  test('a resuming client whose missed events would pass the buffer limit gets a snapshot instead', async () => {
+    const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 1_000 });
+    const hub = new Hub({
+      store,
+      watchList: new WatchList(['BTC']),
+      historyLimit: 10,
+      quote: 'USD',
+      intervalMs: () => 1_000,
+      heartbeatMs: 60_000,
+      maxBufferedBytes: 16 * 1024,
+      metrics: createMetrics(),
+      log: pino({ level: 'silent' }),
+    });
+    try {
+      const first = await store.appendQuotes([quote(100, 1)], 1);
+      for (let i = 2; i <= 500; i++) await store.appendQuotes([quote(100 + i, i)], i);
+      const fromOld = new StalledClient();
+      await hub.connect(fromOld, { symbols: ['BTC'], unknown: [], lastEventId: first!.id });
+      const written = fromOld.frames.join('');
+      assert.ok(written.length < 16 * 1024, `${written.length} bytes written`);
+      assert.equal(fromOld.frames.filter((f) => f.includes('event: quotes')).length, 0);
+      assert.match(fromOld.frames[0]!, /event: snapshot[\s\S]*"price":600/, 'the latest values');
+
+      const recent = new StalledClient();
+      const lastButTwo = (await store.eventsAfter(first!.id))!.at(-3)!.id;
+      await hub.connect(recent, { symbols: ['BTC'], unknown: [], lastEventId: lastButTwo });
+      assert.equal(
+        recent.frames.filter((f) => f.includes('event: quotes')).length,
+        2,
+        'a short gap is still replayed event by event',
+      );
+    } finally {
+      hub.close();
+      await store.close();
+    }
+  });
 });

@@ -1,23 +1,41 @@
-import type { Server } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /**
  * How long a client may take to send a request, ms. The relay reads no request bodies but
- * the admin routes' few bytes, so a slow sender is a stuck or hostile one. Node's
- * `keepAliveTimeout` (5 s) stays as it is. Streams are unaffected: these bound the request,
- * not the answer.
+ * the admin routes' few bytes, so a slow sender is a stuck or hostile one. Streams are
+ * unaffected: these bound the request, not the answer. Node's `keepAliveTimeout` (5 s)
+ * stays as it is.
  */
-export const SERVER_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000 };
+export interface RequestTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+export const REQUEST_TIMEOUTS: RequestTimeouts = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+};
+
+/** The server options that enforce `timeouts`; Node checks them every second, not every 30 s. */
+export function serverOptions(timeouts: RequestTimeouts): ServerOptions {
+  return {
+    headersTimeout: timeouts.headersTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
+    connectionsCheckingInterval: 1_000,
+  };
+}
 
 /**
- * Sets the server's timeouts, and answers requests Node refuses before any route sees them
- * (malformed, headers too large, too slow) with the relay's JSON error instead of an empty body.
+ * Answers requests Node refuses before any route sees them (malformed, headers too large,
+ * too slow) with the relay's JSON error instead of an empty body.
  */
-export function guardServer(server: Server): void {
-  server.headersTimeout = SERVER_TIMEOUTS.headersTimeoutMs;
-  server.requestTimeout = SERVER_TIMEOUTS.requestTimeoutMs;
+export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || (error.code === 'ECONNRESET' && !socket.readable)) {
+    // As Node's own handler does: answer only if no answer has begun on this socket (a
+    // route may answer before the body it never reads has arrived).
+    const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }

@@ -25,7 +25,7 @@ export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
     '/api/v3/ticker/24hr': (query) => {
       market.tick();
       const wanted = JSON.parse(query.get('symbols') ?? '[]') as string[];
-      const now = Date.now();
+      const now = market.now();
       return market.symbols
         .filter((base) => wanted.includes(pair(base)))
         .map((base) => {

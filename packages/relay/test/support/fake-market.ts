@@ -16,6 +16,8 @@ export class FakeMarket {
   private ticks = 0;
   /** Per-symbol overrides: a NaN, a wild jump. */
   readonly overrides = new Map<string, number>();
+  /** How far the fake's clock is ahead of the real one in the times it reports, ms. */
+  clockAheadMs = 0;
 
   constructor(private readonly prices: Record<string, number> = FAKE_PRICES) {}
 
@@ -33,6 +35,11 @@ export class FakeMarket {
       this.overrides.get(symbol) ??
       Number(((this.prices[symbol] ?? 0) * (1 + 0.001 * this.ticks)).toPrecision(8))
     );
+  }
+
+  /** The time the fake reports for now. */
+  now(): number {
+    return Date.now() + this.clockAheadMs;
   }
 
   open(symbol: string): number {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What a route answers: a JSON value, or a raw status/body/headers. */
 export type RouteAnswer = unknown;
@@ -15,6 +16,8 @@ export interface Fault {
   body?: string;
   /** Waits this long before answering (timeouts). */
   delayMs?: number;
+  /** Sends 200 and JSON headers, then one byte of body every 100 ms, never finishing. */
+  trickle?: boolean;
 }
 
 export interface Call {
@@ -27,12 +30,14 @@ export interface Call {
 /**
  * A local stand-in for an upstream API on 127.0.0.1: answers its routes with the real API's
  * JSON shapes, logs every call, and serves injected faults (5xx, 429 with Retry-After, 418,
- * garbage, slowness) on demand.
+ * garbage, slowness, a trickling body, huge bodies) on demand.
  */
 export class FakeUpstream {
   readonly calls: Call[] = [];
   faults: Fault[] = [];
   private readonly server: Server;
+  /** Ends the waits of delayed answers, so a closed fake holds no timer. */
+  private readonly closing = new AbortController();
 
   private constructor(
     private readonly routes: Record<string, Route>,
@@ -58,6 +63,7 @@ export class FakeUpstream {
   }
 
   async close(): Promise<void> {
+    this.closing.abort();
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
@@ -70,8 +76,16 @@ export class FakeUpstream {
     const url = new URL(rawUrl, 'http://fake');
     this.calls.push({ path: url.pathname, query: url.searchParams, headers, at: Date.now() });
     const fault = this.faults.find((candidate) => url.pathname.startsWith(candidate.path));
-    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.delayMs)
+      await sleep(fault.delayMs, undefined, { signal: this.closing.signal }).catch(() => {});
     if (res.destroyed) return;
+    if (fault?.trickle) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('[');
+      const drip = setInterval(() => res.write(' '), 100);
+      res.on('close', () => clearInterval(drip));
+      return;
+    }
     if (fault && (fault.status !== undefined || fault.body !== undefined)) {
       res.writeHead(fault.status ?? 200, { 'Content-Type': 'text/plain', ...fault.headers });
       res.end(fault.body ?? 'Service Unavailable');
