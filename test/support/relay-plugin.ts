@@ -5,12 +5,14 @@ import { pino } from 'pino';
 import { loadConfig } from '../../packages/relay/src/config.js';
 import { type Relay, startRelay } from '../../packages/relay/src/relay.js';
 import { DemoSource } from '../../packages/relay/src/sources/demo.js';
+import { HostileRelay, type HostileScript } from './hostile-relay.js';
 
 /**
  * A @web/test-runner plugin with real servers for the browser tests, on 127.0.0.1:
  * a relay on the demo market polling every 100 ms, and a "relay" that answers every
- * request with 503 (a proxy during a deploy). Tests reach them with `executeServerCommand`:
- * `relay-url`, `relay-drop-streams`, `unavailable-url`, `unavailable-hits`, `down-url`.
+ * request with 503 (a proxy during a deploy), and a hostile one that streams what a test
+ * scripts. Tests reach them with `executeServerCommand`: `relay-url`, `relay-drop-streams`,
+ * `unavailable-url`, `unavailable-hits`, `down-url`, `hostile-url`, `hostile-script`.
  */
 export function relayPlugin() {
   let relay: Relay | undefined;
@@ -18,6 +20,7 @@ export function relayPlugin() {
   let unavailableHits = 0;
   let unavailableUrl = '';
   let downUrl = '';
+  let hostile: HostileRelay | undefined;
   return {
     name: 'tickwire-relay',
     async serverStart() {
@@ -47,13 +50,15 @@ export function relayPlugin() {
       await once(probe, 'listening');
       downUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/`;
       await new Promise((resolve) => probe.close(resolve));
+      hostile = await HostileRelay.start();
     },
     async serverStop() {
       await relay?.stop();
+      await hostile?.close();
       unavailable?.closeAllConnections();
       await new Promise((resolve) => unavailable?.close(resolve));
     },
-    executeCommand({ command }: { command: string }) {
+    executeCommand({ command, payload }: { command: string; payload?: unknown }) {
       switch (command) {
         case 'relay-url':
           return relay?.url;
@@ -66,6 +71,11 @@ export function relayPlugin() {
           return unavailableHits;
         case 'down-url':
           return downUrl;
+        case 'hostile-url':
+          return hostile?.url;
+        case 'hostile-script':
+          if (hostile) hostile.script = payload as HostileScript;
+          return true;
         default:
           return undefined;
       }

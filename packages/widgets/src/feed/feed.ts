@@ -2,6 +2,12 @@ import { BehaviorSubject, Observable, switchMap, throttleTime } from 'rxjs';
 import { applyMessage, type ConnectionState, EMPTY_VIEW, type FeedView } from './feed-view.js';
 import type { StreamMessage } from './protocol.js';
 
+/** The next animation frame, or a short timer where there are no frames (a worker, a test DOM). */
+const requestFrame = (callback: () => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
+  else setTimeout(callback, 16);
+};
+
 /** Where elements get their data: one per relay URL per page, shared by all its elements. */
 export interface Feed {
   /** The relay's base URL, ending in `/`. */
@@ -34,6 +40,9 @@ export abstract class BaseFeed implements Feed {
   /** Subscribed while anyone watches; delivers messages as a side effect. */
   protected abstract readonly connection$: Observable<never>;
   private readonly watchers = new Map<string, number>();
+  /** Messages folded since the last frame, not yet shown. */
+  private pending: FeedView | undefined;
+  private frameRequested = false;
 
   constructor(readonly relayUrl: string) {}
 
@@ -85,13 +94,44 @@ export abstract class BaseFeed implements Feed {
     this.throttleMs$.next(Math.max(0, ms));
   }
 
+  /** Folds `message` into the view and shows it at once. */
   protected apply(message: StreamMessage): void {
-    this.view$.next(applyMessage(this.view$.value, message, Date.now()));
+    this.receive(message);
+    this.flush();
+  }
+
+  /**
+   * Folds `message` into the view, shown at the next animation frame: however many events
+   * arrive in a frame, elements render once, with the latest values. A hidden tab has no
+   * frames, so its elements render nothing until it is shown, and then the latest view.
+   */
+  protected receive(message: StreamMessage): void {
+    try {
+      this.pending = applyMessage(this.pending ?? this.view$.value, message, Date.now());
+    } catch (error) {
+      // Checked messages cannot get here; if one does, it is dropped, never the stream.
+      console.warn('tickwire: a stream message could not be applied', error);
+      return;
+    }
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestFrame(() => {
+      this.frameRequested = false;
+      this.flush();
+    });
   }
 
   protected setConnection(connection: ConnectionState): void {
+    this.flush();
     if (this.view$.value.connection !== connection)
       this.view$.next({ ...this.view$.value, connection });
+  }
+
+  /** Shows the messages received since the last frame, now. */
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending) this.view$.next(pending);
   }
 
   private countWatchers(symbols: readonly string[], delta: number): void {

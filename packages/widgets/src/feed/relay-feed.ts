@@ -62,7 +62,7 @@ export class RelayFeed extends BaseFeed {
       // Paused closes the stream; resuming reopens it from the last event id, so the relay
       // replays what was missed (or sends a fresh snapshot).
       switchMap((paused) => (paused ? defer(() => this.markPaused()) : live)),
-      tap((message) => this.apply(message)),
+      tap((message) => this.receive(message)),
       ignoreElements(),
       finalize(() => this.setConnection('connecting')),
       share({ resetOnRefCountZero: () => timer(options.graceMs ?? 1_000) }),

@@ -1,4 +1,6 @@
-import { registerFeed } from './feed-registry.js';
+import type { BaseFeed } from './feed.js';
+import { feedFor, registerFeed } from './feed-registry.js';
+import type { FeedView } from './feed-view.js';
 import { ScriptedFeed } from './scripted-feed.js';
 
 let count = 0;
@@ -25,4 +27,9 @@ export function partText(element: Element, part: string): string {
 export async function openStreams(relay: string): Promise<number> {
   const metrics = await (await fetch(new URL('metrics', relay))).text();
   return Number(metrics.match(/^tickwire_sse_clients (\d+)/m)?.[1]);
+}
+
+/** What the page's feed for `relay` knows now. */
+export function viewOf(relay: string): FeedView {
+  return (feedFor(relay) as BaseFeed).view;
 }
