@@ -1,17 +1,24 @@
-// `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000,5000 picks the fan-out sizes.
+// `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000,5000 picks the fan-out
+// sizes; BENCH_ONLY=faults,render runs only those parts.
 import { bundleSize } from './bundle-size.js';
 import { fanout, fanoutHeader } from './fanout.js';
+import { faults } from './faults.js';
 import { quotesApi } from './quotes-api.js';
 import { redisInstances } from './redis-instances.js';
 import { renderLoad } from './render-load.js';
 import { upstreamCalls } from './upstream-calls.js';
 
 const sizes = (process.env.BENCH_CLIENTS ?? '1000').split(',').map(Number);
+const only = process.env.BENCH_ONLY?.split(',');
+const runs = (part: string) => !only || only.includes(part);
 
-await bundleSize();
-fanoutHeader();
-for (const clients of sizes) await fanout(clients);
-await upstreamCalls([1, 100, 1000]);
-await redisInstances();
-await quotesApi();
-await renderLoad();
+if (runs('size')) await bundleSize();
+if (runs('fanout')) {
+  fanoutHeader();
+  for (const clients of sizes) await fanout(clients);
+}
+if (runs('upstream')) await upstreamCalls([1, 100, 1000]);
+if (runs('redis')) await redisInstances();
+if (runs('quotes')) await quotesApi();
+if (runs('render')) await renderLoad();
+if (runs('faults')) await faults();

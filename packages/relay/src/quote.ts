@@ -1,6 +1,6 @@
 /**
  * The one shape every source's data is turned into, and the shapes of what the relay
- * streams. Mirrors the contract in DESIGN.md ("Quote", "Stream events").
+ * streams. The contract is the README's "The protocol in brief".
  */
 
 /** A price of one base asset in the relay's quote currency. */

@@ -105,6 +105,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     historyLimit: config.MAX_HISTORY,
     quote: config.QUOTE,
     intervalMs: () => poller.intervalMs,
+    ttlMs: config.PRICE_TTL,
     heartbeatMs: timings.heartbeatMs,
     maxBufferedBytes: timings.maxBufferedBytes,
     metrics,

@@ -147,7 +147,10 @@ describe('upstream faults: what a reader sees', () => {
     relay = await startTestRelay({
       env: raw,
       config: { PRICE_TTL: TTL_MS, POLL_INTERVAL: INTERVAL_MS },
-      sources: await createSources(loadConfig(raw), { timeoutMs: 1_000, maxBodyBytes: 64 * 1024 }),
+      sources: await createSources(loadConfig(raw), {
+        timeoutMs: 1_000,
+        maxAnswerBytes: 64 * 1024,
+      }),
     });
     await untilBtc((quote) => !quote.stale);
     binance.faults = [{ path: '/api/v3/ticker', status: 200, body: `[${'0,'.repeat(100_000)}0]` }];

@@ -15,6 +15,8 @@ export interface HubOptions {
   quote: string;
   /** The current poll interval, sent in snapshots so clients know what "late" means. */
   intervalMs: () => number;
+  /** The price TTL, sent in snapshots: a client that hears nothing of a price for this long shows it stale. */
+  ttlMs: number;
   heartbeatMs: number;
   /**
    * A client whose socket holds more than this many unsent bytes is skipped; once it
@@ -198,11 +200,12 @@ export class Hub {
     const cacheKey = `${subscriber.key}|${subscriber.unknown.join(',')}`;
     let cached = this.snapshotFrames.get(cacheKey);
     if (!cached) {
-      const { store, historyLimit, intervalMs, quote } = this.options;
+      const { store, historyLimit, intervalMs, quote, ttlMs } = this.options;
       const generation = this.generation;
       const snapshot = await store.snapshot([...subscriber.symbols], historyLimit);
       const data = {
         interval: intervalMs(),
+        ttl: ttlMs,
         quote,
         quotes: snapshot.quotes,
         history: snapshot.history,

@@ -1,9 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Exchange, Ticker } from 'ccxt';
 import { untilAborted } from '../deadline.js';
 import type { PricePoint } from '../quote.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
-import { ccxtFetchImplementation, MAX_BODY_BYTES } from './upstream-fetch.js';
+import { ccxtFetchImplementation, MAX_ANSWER_BYTES, MAX_LISTING_BYTES } from './upstream-fetch.js';
 
 export interface CcxtSourceOptions {
   /** ccxt's exchange id: `binance`, `kraken`, `bitso`, ... */
@@ -16,8 +17,8 @@ export interface CcxtSourceOptions {
   baseUrl?: string;
   /** Deadline of each HTTP call, headers and body together, ms. */
   timeoutMs?: number;
-  /** Bytes a successful answer may have. */
-  maxBodyBytes?: number;
+  /** Bytes an answer to a price or history call may have (listings may have more). */
+  maxAnswerBytes?: number;
   /** Extra ccxt constructor options (Binance: spot only). */
   exchangeOptions?: Record<string, unknown>;
 }
@@ -48,14 +49,17 @@ export async function createCcxtSource(options: CcxtSourceOptions): Promise<Ccxt
   if (options.baseUrl)
     rebaseUrls(exchange.urls.api as unknown as Record<string, unknown>, options.baseUrl);
   const closing = new AbortController();
+  const bodyLimit = new AsyncLocalStorage<number>();
   // ccxt's timeout stops applying once headers arrive, and it parses any body it gets; this
-  // fetch keeps the deadline over the body and refuses what is not JSON or too large.
+  // fetch keeps the deadline over the body and refuses what is not JSON or too large for
+  // the call it answers (one fetch serves every call of the exchange: the call's limit
+  // travels with it).
   exchange.fetchImplementation = ccxtFetchImplementation({
     deadlineMs: timeoutMs,
-    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    maxBodyBytes: () => bodyLimit.getStore() ?? MAX_ANSWER_BYTES,
     signal: closing.signal,
   });
-  return new CcxtSource(exchange, options, closing);
+  return new CcxtSource(exchange, options, { closing, bodyLimit });
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -81,18 +85,24 @@ export class CcxtSource implements PriceSource {
   /** Base asset → the exchange's market symbol (`BTC` → `BTC/USDT`). */
   private readonly markets = new Map<string, string>();
 
+  /** Aborted on close: every call under way is abandoned. */
+  private readonly closing: AbortController;
+  /** The body limit of the call under way, read by the exchange's fetch. */
+  private readonly bodyLimit: AsyncLocalStorage<number>;
+
   constructor(
     private readonly exchange: Exchange,
     private readonly options: CcxtSourceOptions,
-    /** Aborted on close: every call under way is abandoned. */
-    private readonly closing = new AbortController(),
+    calls = { closing: new AbortController(), bodyLimit: new AsyncLocalStorage<number>() },
   ) {
     this.id = options.sourceId;
+    this.closing = calls.closing;
+    this.bodyLimit = calls.bodyLimit;
   }
 
   async listSymbols(): Promise<ReadonlySet<string>> {
     // Always a reload: ccxt keeps a failed load's rejected promise and would hand it back forever.
-    const markets = await this.call(() => this.exchange.loadMarkets(true));
+    const markets = await this.call(() => this.exchange.loadMarkets(true), MAX_LISTING_BYTES);
     const candidates = quoteCandidates(this.options.quote);
     this.markets.clear();
     for (const quote of [...candidates].reverse()) {
@@ -165,10 +175,14 @@ export class CcxtSource implements PriceSource {
    * Each HTTP request has its own deadline; this one bounds the whole call, time queued in
    * ccxt's rate limiter included.
    */
-  private async call<T>(request: () => Promise<T>): Promise<T> {
+  private async call<T>(
+    request: () => Promise<T>,
+    maxBodyBytes = this.options.maxAnswerBytes ?? MAX_ANSWER_BYTES,
+  ): Promise<T> {
     const deadline = AbortSignal.timeout(2 * (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
     try {
-      return await untilAborted(request(), AbortSignal.any([deadline, this.closing.signal]));
+      const work = this.bodyLimit.run(maxBodyBytes, request);
+      return await untilAborted(work, AbortSignal.any([deadline, this.closing.signal]));
     } catch (error) {
       if (error instanceof SourceError) throw error;
       if (deadline.aborted) throw new SourceError('timeout');

@@ -3,7 +3,7 @@ import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
-import { MAX_BODY_BYTES, parseJson, upstreamFetch } from './upstream-fetch.js';
+import { MAX_ANSWER_BYTES, MAX_LISTING_BYTES, parseJson, upstreamFetch } from './upstream-fetch.js';
 
 /** CoinGecko's plans as this source treats them: where to call, how to sign, how often. */
 const PLANS = {
@@ -39,8 +39,8 @@ export interface CoinGeckoSourceOptions {
   baseUrl?: string;
   /** Deadline of each call, headers and body together, ms. */
   timeoutMs?: number;
-  /** Bytes a successful answer may have. */
-  maxBodyBytes?: number;
+  /** Bytes an answer to a price or history call may have (the coin list may have more). */
+  maxAnswerBytes?: number;
   now?: () => number;
 }
 
@@ -79,7 +79,11 @@ export class CoinGeckoSource implements PriceSource {
   }
 
   async listSymbols(): Promise<ReadonlySet<string>> {
-    const coins = await this.get<{ id?: unknown; symbol?: unknown }[]>('/api/v3/coins/list');
+    const coins = await this.get<{ id?: unknown; symbol?: unknown }[]>(
+      '/api/v3/coins/list',
+      {},
+      MAX_LISTING_BYTES,
+    );
     if (!Array.isArray(coins)) throw new SourceError('malformed answer');
     const candidates = new Map<string, string[]>();
     for (const { id, symbol } of coins) {
@@ -199,7 +203,11 @@ export class CoinGeckoSource implements PriceSource {
     };
   }
 
-  private async get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+  private async get<T>(
+    path: string,
+    query: Record<string, string> = {},
+    maxBodyBytes = this.options.maxAnswerBytes ?? MAX_ANSWER_BYTES,
+  ): Promise<T> {
     if (!this.budget.take()) throw new SourceError('call budget used up for this minute');
     const url = new URL(path, this.options.baseUrl ?? this.plan.origin);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
@@ -213,7 +221,7 @@ export class CoinGeckoSource implements PriceSource {
       },
       {
         deadlineMs: this.options.timeoutMs ?? 10_000,
-        maxBodyBytes: this.options.maxBodyBytes ?? MAX_BODY_BYTES,
+        maxBodyBytes,
         signal: this.closing.signal,
       },
     );

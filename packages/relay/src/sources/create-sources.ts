@@ -8,8 +8,8 @@ import type { PriceSource } from './price-source.js';
 export interface SourceTuning {
   /** Deadline of each upstream call, headers and body together, ms. */
   timeoutMs?: number;
-  /** Bytes a successful upstream answer may have. */
-  maxBodyBytes?: number;
+  /** Bytes an upstream answer to a price or history call may have. */
+  maxAnswerBytes?: number;
 }
 
 /** The `SOURCE_URL_<ID>` key of a source id: `ccxt:kraken` → `ccxt_kraken`. */

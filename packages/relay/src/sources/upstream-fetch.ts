@@ -11,10 +11,17 @@ export interface UpstreamLimits {
 }
 
 /**
- * Binance's full spot `exchangeInfo` is the largest answer a source asks for (a few MB);
- * 32 MiB leaves room for growth and still refuses a runaway body before it fills memory.
+ * Bytes a listing may have. Binance's full spot `exchangeInfo` is the largest answer a
+ * source asks for (~6 MB in 2024, decred/dcrdex#2902); 32 MiB leaves room for growth and
+ * still refuses a runaway body before it fills memory.
  */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+export const MAX_LISTING_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Bytes any other answer may have. Prices and history for every watched symbol are tens of
+ * kilobytes; a bigger body is a fault, and parsing it would block the relay.
+ */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** An error answer's body is only read for its message: a few KB is all anybody needs. */
 const MAX_ERROR_BODY_BYTES = 4 * 1024;
@@ -69,12 +76,14 @@ export async function upstreamFetch(
  * `upstreamFetch` in the shape ccxt calls as its `fetchImplementation`: ccxt's own timeout
  * then covers the body as well, and ccxt parses only what passed the checks.
  */
-export function ccxtFetchImplementation(limits: UpstreamLimits) {
+export function ccxtFetchImplementation(
+  limits: Omit<UpstreamLimits, 'maxBodyBytes'> & { maxBodyBytes: () => number },
+) {
   return async (url: string, init: RequestInit): Promise<Response> => {
     const answer = await upstreamFetch(
       url,
       { method: init.method, headers: init.headers, body: init.body, signal: init.signal },
-      limits,
+      { ...limits, maxBodyBytes: limits.maxBodyBytes() },
     );
     const nullBody = answer.status === 204 || answer.status === 304;
     return new Response(nullBody ? null : answer.body, {

@@ -16,6 +16,10 @@ export interface FeedView {
   stale: ReadonlySet<string>;
   sources: readonly SourceStatus[];
   intervalMs: number;
+  /** The relay's price TTL, ms: a price not heard of for this long (and an interval) is stale. */
+  ttlMs: number;
+  /** Local time each symbol's quote last arrived, ms. */
+  received: ReadonlyMap<string, number>;
   /** Local time of the last quotes the relay sent, ms. */
   lastUpdate: number | undefined;
 }
@@ -33,6 +37,8 @@ export const EMPTY_VIEW: FeedView = {
   stale: new Set(),
   sources: [],
   intervalMs: 5_000,
+  ttlMs: 60_000,
+  received: new Map(),
   lastUpdate: undefined,
 };
 
@@ -43,7 +49,11 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
       const { data } = message;
       const quotes = new Map(view.quotes);
       const history = new Map(view.history);
-      for (const [symbol, quote] of Object.entries(data.quotes)) quotes.set(symbol, quote);
+      const received = new Map(view.received);
+      for (const [symbol, quote] of Object.entries(data.quotes)) {
+        quotes.set(symbol, quote);
+        received.set(symbol, now);
+      }
       for (const [symbol, points] of Object.entries(data.history)) history.set(symbol, points);
       return {
         ...view,
@@ -58,6 +68,8 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
         ),
         sources: data.sources,
         intervalMs: data.interval,
+        ttlMs: data.ttl ?? view.ttlMs,
+        received,
         lastUpdate: now,
       };
     }
@@ -65,16 +77,19 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
       const quotes = new Map(view.quotes);
       const history = new Map(view.history);
       const stale = new Set(view.stale);
+      const received = new Map(view.received);
       for (const [symbol, quote] of Object.entries(message.data.quotes)) {
         quotes.set(symbol, quote);
+        received.set(symbol, now);
         history.set(symbol, appendPoint(history.get(symbol) ?? [], [quote.ts, quote.price]));
         if (quote.stale) stale.add(symbol);
         else stale.delete(symbol);
       }
-      return { ...view, connection: 'live', quotes, history, stale, lastUpdate: now };
+      return { ...view, connection: 'live', quotes, history, stale, received, lastUpdate: now };
     }
     case 'status': {
-      const stale = new Set(message.data.stale);
+      // What the relay calls stale, and what has not been heard of in time (see `expireQuotes`).
+      const stale = new Set([...message.data.stale, ...expired(view, now)]);
       const quotes = new Map(view.quotes);
       for (const [symbol, quote] of quotes) {
         if (quote.stale !== stale.has(symbol))
@@ -83,6 +98,27 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
       return { ...view, quotes, stale, sources: message.data.sources };
     }
   }
+}
+
+/**
+ * Marks stale the prices not heard of for a TTL and an interval. The relay marks prices
+ * stale itself; this covers what it cannot: a proxy or network that keeps the stream open
+ * but stops passing events on. Returns `view` itself when nothing expired.
+ */
+export function expireQuotes(view: FeedView, now: number): FeedView {
+  const symbols = expired(view, now).filter((symbol) => !view.stale.has(symbol));
+  if (symbols.length === 0) return view;
+  const quotes = new Map(view.quotes);
+  for (const symbol of symbols) quotes.set(symbol, { ...quotes.get(symbol)!, stale: true });
+  return { ...view, quotes, stale: new Set([...view.stale, ...symbols]) };
+}
+
+/** Symbols whose last quote arrived longer than a TTL and an interval ago. */
+function expired(view: FeedView, now: number): string[] {
+  const limit = view.ttlMs + view.intervalMs;
+  return [...view.received].flatMap(([symbol, at]) =>
+    now - at > limit && view.quotes.has(symbol) ? [symbol] : [],
+  );
 }
 
 /** Appends a point unless it is not newer than the last one (a replay or a repeated tick). */

@@ -1,5 +1,11 @@
 import { BehaviorSubject, Observable, switchMap, throttleTime } from 'rxjs';
-import { applyMessage, type ConnectionState, EMPTY_VIEW, type FeedView } from './feed-view.js';
+import {
+  applyMessage,
+  type ConnectionState,
+  EMPTY_VIEW,
+  expireQuotes,
+  type FeedView,
+} from './feed-view.js';
 import type { StreamMessage } from './protocol.js';
 
 /** The next animation frame, or a short timer where there are no frames (a worker, a test DOM). */
@@ -107,12 +113,24 @@ export abstract class BaseFeed implements Feed {
    */
   protected receive(message: StreamMessage): void {
     try {
-      this.pending = applyMessage(this.pending ?? this.view$.value, message, Date.now());
+      this.fold((view) => applyMessage(view, message, Date.now()));
     } catch (error) {
       // Checked messages cannot get here; if one does, it is dropped, never the stream.
       console.warn('tickwire: a stream message could not be applied', error);
-      return;
     }
+  }
+
+  /** Marks stale the prices not heard of in time; a live connection calls it every second. */
+  protected expireQuotes(): void {
+    this.fold((view) => expireQuotes(view, Date.now()));
+  }
+
+  /** Changes the view, shown at the next animation frame; an unchanged view shows nothing. */
+  private fold(change: (view: FeedView) => FeedView): void {
+    const base = this.pending ?? this.view$.value;
+    const next = change(base);
+    if (next === base) return;
+    this.pending = next;
     if (this.frameRequested) return;
     this.frameRequested = true;
     requestFrame(() => {

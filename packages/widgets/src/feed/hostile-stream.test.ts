@@ -162,4 +162,27 @@ describe('a broken or hostile relay', () => {
     expect(renders).to.be.greaterThan(0);
     expect(renders).to.be.at.most(frames + 2, `${renders} renders in ${frames} frames`);
   });
+
+  it('a stream that stays open but goes silent: prices turn stale after the TTL, not "Live" forever', async () => {
+    const relay = await hostile({
+      frames: [
+        frame('snapshot', {
+          interval: 500,
+          ttl: 1_000,
+          quotes: { BTC: quote('BTC', 67_000) },
+          history: {},
+          unknown: [],
+          sources: [{ id: 'hostile', state: 'ok' }],
+        }),
+      ],
+    });
+    const card = await fixture<PriceCard>(
+      html`<price-card symbol="BTC" relay=${relay} locale="en-US"></price-card>`,
+    );
+    await waitUntil(() => card.getAttribute('state') === 'live', 'live at first');
+    await waitUntil(() => card.getAttribute('state') === 'stale', 'stale once nothing came', {
+      timeout: 5_000,
+    });
+    expect(partText(card, 'price')).to.equal('$67,000.00', 'the last price, shown as stale');
+  });
 });

@@ -25,6 +25,9 @@ const MAX_AHEAD_MS = 24 * 60 * 60_000;
 /** A poll interval the elements can believe, ms. */
 const MIN_INTERVAL_MS = 100;
 const MAX_INTERVAL_MS = 3_600_000;
+/** A price TTL the elements can believe, ms (the relay's `PRICE_TTL` range). */
+const MIN_TTL_MS = 1_000;
+const MAX_TTL_MS = 86_400_000;
 /** Symbols, sources and errors longer than this are not what a relay sends. */
 const MAX_TEXT = 200;
 /** List entries read from one event: a relay sends a few dozen. */
@@ -131,8 +134,10 @@ const readSymbols = (value: unknown): string[] =>
 function readSnapshot(data: Fields, now: number): SnapshotData | undefined {
   if (!isObject(data.quotes)) return undefined;
   const interval = typeof data.interval === 'number' ? data.interval : Number.NaN;
+  const ttl = typeof data.ttl === 'number' ? data.ttl : Number.NaN;
   return {
     interval: interval >= MIN_INTERVAL_MS && interval <= MAX_INTERVAL_MS ? interval : 5_000,
+    ...(ttl >= MIN_TTL_MS && ttl <= MAX_TTL_MS && { ttl }),
     ...(typeof data.quote === 'string' && /^[A-Z]{3,5}$/.test(data.quote) && { quote: data.quote }),
     quotes: readQuotes(data.quotes, now),
     history: readHistories(data.history, now),

@@ -1,5 +1,5 @@
 /**
- * The relay's stream as the widgets read it (DESIGN.md, "Stream events"). The relay is
+ * The relay's stream as the widgets read it (README, "The protocol in brief"). The relay is
  * another program: everything here arrives over the network and is treated as text.
  */
 
@@ -30,6 +30,8 @@ export interface SourceStatus {
 
 export interface SnapshotData {
   interval: number;
+  /** The price TTL, ms; absent from relays before it was added. */
+  ttl?: number;
   /** Quote currency of every price; USD when the relay does not say. */
   quote?: string;
   quotes: Record<string, Quote>;

@@ -26,6 +26,8 @@ export interface RelayFeedOptions {
 }
 
 const STREAM_EVENTS = ['snapshot', 'quotes', 'status'] as const;
+/** How often an open stream's quotes are checked for arriving in time, ms. */
+const EXPIRY_CHECK_MS = 1_000;
 
 /**
  * The feed of a real relay: one EventSource for every symbol any element of the page
@@ -105,7 +107,12 @@ export class RelayFeed extends BaseFeed {
         this.setConnection('offline');
         subscriber.error(new Error('stream interrupted'));
       });
-      return () => source.close();
+      // Quotes the open stream stops bringing turn stale, even if it never errors.
+      const watchdog = setInterval(() => this.expireQuotes(), EXPIRY_CHECK_MS);
+      return () => {
+        clearInterval(watchdog);
+        source.close();
+      };
     });
   }
 }
