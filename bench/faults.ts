@@ -14,7 +14,7 @@ import { SseReader } from '../packages/relay/test/support/sse-reader.js';
 import { launchChromium } from '../test/support/browser.js';
 import { serveHostPage } from '../test/support/host-page.js';
 import { HostileRelay } from '../test/support/hostile-relay.js';
-import { machine, quantile, rssOf, spawnRelay } from './support.js';
+import { frameFigures, machine, quantile, rssOf, spawnRelay } from './support.js';
 
 const MIB = 1024 * 1024;
 
@@ -135,26 +135,14 @@ async function hostileStreamInChromium(seconds = 10, perSecond = 5_000): Promise
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(host.url);
-    // A string, not a function: tsx's name-keeping helper does not exist in the page.
-    const figures = (await page.evaluate(`(async () => {
-      const longTasks = [];
-      new PerformanceObserver((list) => { for (const entry of list.getEntries()) longTasks.push(entry.duration); })
-        .observe({ type: 'longtask' });
-      const frames = [];
-      let last = performance.now();
-      let running = true;
-      const frame = (now) => { frames.push(now - last); last = now; if (running) requestAnimationFrame(frame); };
-      requestAnimationFrame(frame);
-      await new Promise((resolve) => setTimeout(resolve, ${seconds * 1000}));
-      running = false;
-      const price = document.querySelector('price-card').shadowRoot.querySelector('[part="price"]').textContent;
-      return { longTasks, frames, price };
-    })()`)) as { longTasks: number[]; frames: number[]; price: string };
-    const { longTasks, frames, price } = figures;
+    const figures = await frameFigures(page, seconds);
+    const price = await page.evaluate(
+      () =>
+        document.querySelector('price-card')?.shadowRoot?.querySelector('[part="price"]')
+          ?.textContent,
+    );
     console.log(
-      `hostile stream, ${perSecond} events/s for ${seconds} s, 20 cards + 1 chart: frames ${frames.length}  ` +
-        `frame time p50 ${quantile(frames, 0.5).toFixed(1)} ms  p99 ${quantile(frames, 0.99).toFixed(1)} ms  ` +
-        `long tasks ${longTasks.length} (total ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms, max ${Math.max(0, ...longTasks).toFixed(0)} ms)  last price shown ${price.trim()}`,
+      `hostile stream, ${perSecond} events/s for ${seconds} s, 20 cards + 1 chart: ${figures}  last price shown ${price?.trim()}`,
     );
   } finally {
     await browser.close();

@@ -7,7 +7,7 @@ import { startRelay } from '../packages/relay/src/relay.js';
 import { DemoSource } from '../packages/relay/src/sources/demo.js';
 import { launchChromium } from '../test/support/browser.js';
 import { serveHostPage } from '../test/support/host-page.js';
-import { machine, quantile } from './support.js';
+import { frameFigures, machine } from './support.js';
 
 const SYMBOLS = ['BTC', 'ETH', 'SOL', 'ADA', 'DOT', 'DOGE', 'XRP', 'LINK', 'AVAX', 'LTC'];
 
@@ -43,25 +43,7 @@ export async function renderLoad(seconds = 10): Promise<void> {
     await page.waitForFunction(
       `[...document.querySelectorAll('price-card, live-chart')].every((el) => el.getAttribute('state') === 'live')`,
     );
-    // A string, not a function: tsx's name-keeping helper does not exist in the page.
-    const figures = (await page.evaluate(`(async () => {
-      const longTasks = [];
-      new PerformanceObserver((list) => { for (const entry of list.getEntries()) longTasks.push(entry.duration); })
-        .observe({ type: 'longtask' });
-      const frames = [];
-      let last = performance.now();
-      let running = true;
-      const frame = (now) => { frames.push(now - last); last = now; if (running) requestAnimationFrame(frame); };
-      requestAnimationFrame(frame);
-      await new Promise((resolve) => setTimeout(resolve, ${seconds * 1000}));
-      running = false;
-      return { longTasks, frames };
-    })()`)) as { longTasks: number[]; frames: number[] };
-    const { longTasks, frames } = figures;
-    console.log(
-      `frames ${frames.length} in ${seconds} s  frame time p50 ${quantile(frames, 0.5).toFixed(1)} ms  p99 ${quantile(frames, 0.99).toFixed(1)} ms  ` +
-        `long tasks ${longTasks.length} (total ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms, max ${Math.max(0, ...longTasks).toFixed(0)} ms)`,
-    );
+    console.log(await frameFigures(page, seconds));
   } finally {
     await browser.close();
     await host.close();

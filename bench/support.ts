@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 
 const RELAY_MAIN = fileURLToPath(new URL('../packages/relay/dist/main.js', import.meta.url));
 
@@ -71,3 +72,25 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** Frame times and long tasks a page shows over `seconds`, as one line of figures. */
+export async function frameFigures(page: Page, seconds: number): Promise<string> {
+  // A string, not a function: tsx's name-keeping helper does not exist in the page.
+  const { longTasks, frames } = (await page.evaluate(`(async () => {
+    const longTasks = [];
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) longTasks.push(entry.duration); })
+      .observe({ type: 'longtask' });
+    const frames = [];
+    let last = performance.now();
+    let running = true;
+    const frame = (now) => { frames.push(now - last); last = now; if (running) requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+    await new Promise((resolve) => setTimeout(resolve, ${seconds * 1000}));
+    running = false;
+    return { longTasks, frames };
+  })()`)) as { longTasks: number[]; frames: number[] };
+  return (
+    `frames ${frames.length} in ${seconds} s  frame time p50 ${quantile(frames, 0.5).toFixed(1)} ms  p99 ${quantile(frames, 0.99).toFixed(1)} ms  ` +
+    `long tasks ${longTasks.length} (total ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms, max ${Math.max(0, ...longTasks).toFixed(0)} ms)`
+  );
+}

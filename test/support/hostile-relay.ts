@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sampleQuote } from '../../packages/widgets/src/feed/sample-quotes.js';
 
 /** One frame the hostile relay sends as it is: `data` is raw text, JSON or not. */
 export interface HostileFrame {
@@ -79,17 +80,12 @@ export class HostileRelay {
           data: JSON.stringify({
             t: Date.now(),
             quotes: {
-              [burst.symbol]: {
-                symbol: burst.symbol,
+              [burst.symbol]: sampleQuote(
+                burst.symbol,
                 price,
-                open24h: burst.fromPrice,
-                change24h: price - burst.fromPrice,
-                changePct24h: ((price - burst.fromPrice) / burst.fromPrice) * 100,
-                volume24h: 1,
-                ts: Date.now(),
-                source: 'hostile',
-                stale: false,
-              },
+                ((price - burst.fromPrice) / burst.fromPrice) * 100,
+                { source: 'hostile' },
+              ),
             },
           }),
         });
@@ -108,17 +104,7 @@ function hugeSnapshotFrame({
 }: NonNullable<HostileScript['hugeSnapshot']>): HostileFrame {
   const now = Date.now();
   const history = Array.from({ length: points }, (_, i) => [now - (points - i) * 1_000, price]);
-  const quote = {
-    symbol,
-    price,
-    open24h: price,
-    change24h: 0,
-    changePct24h: 0,
-    volume24h: 1,
-    ts: now,
-    source: 'hostile',
-    stale: false,
-  };
+  const quote = sampleQuote(symbol, price, 0, { source: 'hostile' });
   return {
     event: 'snapshot',
     data: JSON.stringify({

@@ -7,12 +7,7 @@ import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { getQuotes, startTestRelay, waitFor as waitUntil } from './support/relay.js';
-
-interface Sources {
-  sources: { id: string; state: string; error?: string }[];
-  stale: string[];
-}
+import { getQuotes, getSources, startTestRelay, waitFor as waitUntil } from './support/relay.js';
 
 describe('failover: binance first, coingecko next', () => {
   let binance: FakeUpstream;
@@ -35,7 +30,7 @@ describe('failover: binance first, coingecko next', () => {
     });
   };
   const quotes = async () => (await getQuotes(relay, 'BTC,ETH')).quotes;
-  const sources = async () => (await (await fetch(`${relay.url}/v1/sources`)).json()) as Sources;
+  const sources = () => getSources(relay);
   const statusOf = async (id: string) =>
     (await sources()).sources.find((source) => source.id === id);
   const sourceOf = (symbol: string, wanted: string) => async () =>

@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import type { Relay } from '../src/relay.js';
 import { createSources } from '../src/sources/create-sources.js';
+import type { RelayStatus } from '../src/store/price-store.js';
 import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { getQuotes, startTestRelay, waitFor } from './support/relay.js';
+import { getQuotes, getSources, startTestRelay, waitFor } from './support/relay.js';
 import { RelayProcess } from './support/relay-process.js';
 import { SseReader } from './support/sse-reader.js';
 
@@ -19,11 +20,6 @@ const STALE_WITHIN_MS = TTL_MS + INTERVAL_MS + 1_000;
 /** A test waits this much longer before calling a promise broken: CI machines are slow. */
 const SLACK_MS = 3_000;
 const YEAR_MS = 365 * 24 * 3_600_000;
-
-interface Sources {
-  sources: { id: string; state: string; error?: string }[];
-  stale: string[];
-}
 
 describe('upstream faults: what a reader sees', () => {
   let market: FakeMarket;
@@ -46,7 +42,7 @@ describe('upstream faults: what a reader sees', () => {
     });
   };
   const btc = async () => (await getQuotes(relay, 'BTC')).quotes.BTC;
-  const sources = async () => (await (await fetch(`${relay.url}/v1/sources`)).json()) as Sources;
+  const sources = () => getSources(relay);
   const stateOf = async (id: string) => (await sources()).sources.find((s) => s.id === id);
   const untilBtc = (check: (quote: NonNullable<Awaited<ReturnType<typeof btc>>>) => boolean) =>
     waitFor(async () => {
@@ -54,11 +50,11 @@ describe('upstream faults: what a reader sees', () => {
       return quote && check(quote) ? quote : undefined;
     }, STALE_WITHIN_MS + SLACK_MS);
   /** Waits for a `status` event on `reader` that `check` accepts. */
-  const untilStatus = (reader: SseReader, check: (status: Sources) => boolean) =>
+  const untilStatus = (reader: SseReader, check: (status: RelayStatus) => boolean) =>
     reader.until(
       (frames) =>
         frames.some(
-          (frame) => frame.event === 'status' && check(JSON.parse(frame.data!) as Sources),
+          (frame) => frame.event === 'status' && check(JSON.parse(frame.data!) as RelayStatus),
         ),
       STALE_WITHIN_MS + SLACK_MS,
     );
@@ -220,12 +216,13 @@ describe('upstream faults: what a reader sees', () => {
 describe('shutdown while an upstream misbehaves', () => {
   test('SIGTERM with a poll stuck on a trickling body: the process exits 0 within its deadline', async () => {
     const binance = await startFakeBinance(new FakeMarket());
-    const relay = await RelayProcess.start({
-      SOURCES: 'binance',
-      SOURCE_URL_BINANCE: binance.url,
-      POLL_INTERVAL: '1',
-    });
+    let relay: RelayProcess | undefined;
     try {
+      relay = await RelayProcess.start({
+        SOURCES: 'binance',
+        SOURCE_URL_BINANCE: binance.url,
+        POLL_INTERVAL: '1',
+      });
       binance.faults = [{ path: '/api/v3/ticker', trickle: true }];
       await waitFor(() => (binance.callsTo('/api/v3/ticker').length > 0 ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -237,7 +234,7 @@ describe('shutdown while an upstream misbehaves', () => {
       ]);
       assert.equal(code, 0);
     } finally {
-      await relay.signal('SIGKILL');
+      await relay?.signal('SIGKILL');
       await binance.close();
     }
   });

@@ -26,21 +26,25 @@ class StalledClient implements StreamClient {
 
 const quote = (price: number, ts: number) => testQuote('BTC', price, ts);
 
+/** A hub on `store` for clients of BTC, skipping those with more than `maxBufferedBytes` unsent. */
+const hubOn = (store: MemoryStore, maxBufferedBytes: number) =>
+  new Hub({
+    store,
+    watchList: new WatchList(['BTC']),
+    historyLimit: 10,
+    quote: 'USD',
+    intervalMs: () => 1_000,
+    ttlMs: 60_000,
+    heartbeatMs: 60_000,
+    maxBufferedBytes,
+    metrics: createMetrics(),
+    log: pino({ level: 'silent' }),
+  });
+
 describe('the hub', () => {
   test('skips a client that stops reading, and catches it up with a snapshot, not the backlog', async () => {
     const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 100 });
-    const hub = new Hub({
-      store,
-      watchList: new WatchList(['BTC']),
-      historyLimit: 10,
-      quote: 'USD',
-      intervalMs: () => 1_000,
-      ttlMs: 60_000,
-      heartbeatMs: 60_000,
-      maxBufferedBytes: 64 * 1024,
-      metrics: createMetrics(),
-      log: pino({ level: 'silent' }),
-    });
+    const hub = hubOn(store, 64 * 1024);
     const slow = new StalledClient();
     const fast = new StalledClient();
     await hub.connect(slow, { symbols: ['BTC'], unknown: [] });
@@ -66,18 +70,7 @@ describe('the hub', () => {
 
   test('a resuming client whose missed events would pass the buffer limit gets a snapshot instead', async () => {
     const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 1_000 });
-    const hub = new Hub({
-      store,
-      watchList: new WatchList(['BTC']),
-      historyLimit: 10,
-      quote: 'USD',
-      intervalMs: () => 1_000,
-      ttlMs: 60_000,
-      heartbeatMs: 60_000,
-      maxBufferedBytes: 16 * 1024,
-      metrics: createMetrics(),
-      log: pino({ level: 'silent' }),
-    });
+    const hub = hubOn(store, 16 * 1024);
     try {
       const first = await store.appendQuotes([quote(100, 1)], 1);
       for (let i = 2; i <= 500; i++) await store.appendQuotes([quote(100 + i, i)], i);

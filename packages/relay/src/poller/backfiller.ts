@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { untilAborted } from '../deadline.js';
+import { withDeadline } from '../deadline.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { PriceStore } from '../store/price-store.js';
 import { usablePoints } from './quote-guard.js';
@@ -75,9 +75,11 @@ export class Backfiller {
       return;
     }
     const stopped = this.stopping.signal;
-    const signal = AbortSignal.any([stopped, AbortSignal.timeout(deadlineMs)]);
     try {
-      const points = await untilAborted(source.fetchHistory(symbol, limit), signal);
+      const points = await withDeadline(() => source.fetchHistory!(symbol, limit), {
+        timeoutMs: deadlineMs,
+        signals: [stopped],
+      });
       await store.backfill(symbol, usablePoints(points, this.now()));
       this.done.add(symbol);
       this.retries.delete(symbol);

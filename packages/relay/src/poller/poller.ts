@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { untilAborted } from '../deadline.js';
+import { isTimeout, withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { SourceQuote } from '../sources/price-source.js';
@@ -181,8 +181,10 @@ export class Poller {
       const started = this.now();
       // A poll's deadline: each source in turn may take a call's time, and one more for the store.
       const deadlineMs = this.callTimeoutMs * (this.options.catalog.sources.length + 1);
-      const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(deadlineMs)]);
-      this.running = untilAborted(this.pollOnce(signal), signal)
+      this.running = withDeadline((signal) => this.pollOnce(signal), {
+        timeoutMs: deadlineMs,
+        signals: [this.stopping.signal],
+      })
         .catch((error: unknown) => {
           if (!this.stopped) this.options.log.error({ err: error }, 'poll failed');
         })
@@ -204,10 +206,10 @@ export class Poller {
       if (asked.length === 0) continue;
       if (signal.aborted) break;
       try {
-        const answer = await untilAborted(
-          source.fetchQuotes(asked),
-          AbortSignal.any([signal, AbortSignal.timeout(this.callTimeoutMs)]),
-        );
+        const answer = await withDeadline(() => source.fetchQuotes(asked), {
+          timeoutMs: this.callTimeoutMs,
+          signals: [signal],
+        });
         metrics.upstreamRequests.inc({ source: source.id, outcome: 'ok' });
         const problems: string[] = [];
         const notes: string[] = [];
@@ -248,7 +250,7 @@ export class Poller {
 /** One line about a failure, safe to show to readers: no stack, no URL credentials. */
 function describe(error: unknown): string {
   // A deadline of ours, not the source's own word.
-  if (error instanceof DOMException && error.name === 'TimeoutError') return 'timeout';
+  if (isTimeout(error)) return 'timeout';
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 200);
 }

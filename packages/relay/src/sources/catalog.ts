@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { untilAborted } from '../deadline.js';
+import { withDeadline } from '../deadline.js';
 import type { PriceSource } from './price-source.js';
 
 /**
@@ -27,8 +27,8 @@ export class SourceCatalog {
     await Promise.all(
       this.sources.filter(which).map(async (source) => {
         try {
-          const listing = source.listSymbols();
-          this.listings.set(source.id, await untilAborted(listing, AbortSignal.timeout(timeoutMs)));
+          const listing = await withDeadline(() => source.listSymbols(), { timeoutMs });
+          this.listings.set(source.id, listing);
         } catch (error) {
           failures.set(source.id, error);
           this.log.warn({ source: source.id, err: error }, 'could not load the listing');

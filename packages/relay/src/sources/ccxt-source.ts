@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Exchange, Ticker } from 'ccxt';
-import { untilAborted } from '../deadline.js';
+import { isTimeout, withDeadline } from '../deadline.js';
 import type { PricePoint } from '../quote.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
@@ -179,13 +179,14 @@ export class CcxtSource implements PriceSource {
     request: () => Promise<T>,
     maxBodyBytes = this.options.maxAnswerBytes ?? MAX_ANSWER_BYTES,
   ): Promise<T> {
-    const deadline = AbortSignal.timeout(2 * (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
     try {
-      const work = this.bodyLimit.run(maxBodyBytes, request);
-      return await untilAborted(work, AbortSignal.any([deadline, this.closing.signal]));
+      return await withDeadline(() => this.bodyLimit.run(maxBodyBytes, request), {
+        timeoutMs: 2 * (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signals: [this.closing.signal],
+      });
     } catch (error) {
       if (error instanceof SourceError) throw error;
-      if (deadline.aborted) throw new SourceError('timeout');
+      if (isTimeout(error)) throw new SourceError('timeout');
       const headers = (this.exchange.last_response_headers ?? {}) as Record<
         string,
         string | undefined

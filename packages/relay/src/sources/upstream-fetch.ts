@@ -1,3 +1,4 @@
+import { isTimeout, withDeadline } from '../deadline.js';
 import { SourceError } from './source-error.js';
 
 /** Limits on one upstream HTTP call; constants in production, short in tests. */
@@ -47,11 +48,7 @@ export async function upstreamFetch(
   init: RequestInit,
   limits: UpstreamLimits,
 ): Promise<UpstreamAnswer> {
-  const deadline = AbortSignal.timeout(limits.deadlineMs);
-  const signal = AbortSignal.any(
-    [deadline, limits.signal, init.signal].filter((s): s is AbortSignal => s != null),
-  );
-  try {
+  const read = async (signal: AbortSignal): Promise<UpstreamAnswer> => {
     const response = await fetch(url, { ...init, signal, redirect: 'error' });
     const ok = response.status >= 200 && response.status < 300;
     if (ok) refuseNonJsonType(response.headers.get('content-type'));
@@ -62,12 +59,19 @@ export async function upstreamFetch(
       headers: response.headers,
       body,
     };
+  };
+  try {
+    return await withDeadline(read, {
+      timeoutMs: limits.deadlineMs,
+      signals: [limits.signal, init.signal],
+    });
   } catch (error) {
     if (error instanceof SourceError) throw error;
     if (limits.signal?.aborted)
       throw new SourceError('call abandoned', undefined, { cause: error });
     // The deadline, or the caller's own (ccxt aborts its signal at its timeout).
-    if (signal.aborted) throw new SourceError('timeout', undefined, { cause: error });
+    if (isTimeout(error) || init.signal?.aborted)
+      throw new SourceError('timeout', undefined, { cause: error });
     throw new SourceError('network error', undefined, { cause: error });
   }
 }

@@ -4,6 +4,7 @@ import type { Quote } from '../../src/quote.js';
 import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
 import { DemoSource } from '../../src/sources/demo.js';
 import type { PriceSource } from '../../src/sources/price-source.js';
+import type { RelayStatus } from '../../src/store/price-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 
 export interface TestRelayOptions {
@@ -56,6 +57,11 @@ export async function getQuotes(
     quotes: Record<string, Quote>;
     unknown: string[];
   }>;
+}
+
+/** What `/v1/sources` answers: each source's health and the stale symbols. */
+export async function getSources(relay: Relay): Promise<RelayStatus> {
+  return (await fetch(`${relay.url}/v1/sources`)).json() as Promise<RelayStatus>;
 }
 
 /** How many polls the relay has finished, from its own metrics. */

@@ -106,11 +106,10 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
  * but stops passing events on. Returns `view` itself when nothing expired.
  */
 export function expireQuotes(view: FeedView, now: number): FeedView {
-  const symbols = expired(view, now).filter((symbol) => !view.stale.has(symbol));
-  if (symbols.length === 0) return view;
-  const quotes = new Map(view.quotes);
-  for (const symbol of symbols) quotes.set(symbol, { ...quotes.get(symbol)!, stale: true });
-  return { ...view, quotes, stale: new Set([...view.stale, ...symbols]) };
+  if (expired(view, now).every((symbol) => view.stale.has(symbol))) return view;
+  // The same fold as a status event that repeats what is known: it adds what expired.
+  const status = { sources: [...view.sources], stale: [...view.stale] };
+  return applyMessage(view, { type: 'status', data: status }, now);
 }
 
 /** Symbols whose last quote arrived longer than a TTL and an interval ago. */

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, switchMap, throttleTime } from 'rxjs';
+import { BehaviorSubject, Observable } from 'rxjs';
 import {
   applyMessage,
   type ConnectionState,
@@ -8,27 +8,21 @@ import {
 } from './feed-view.js';
 import type { StreamMessage } from './protocol.js';
 
-/** The next animation frame, or a short timer where there are no frames (a worker, a test DOM). */
-const requestFrame = (callback: () => void): void => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
-  else setTimeout(callback, 16);
-};
-
 /** Where elements get their data: one per relay URL per page, shared by all its elements. */
 export interface Feed {
   /** The relay's base URL, ending in `/`. */
   readonly relayUrl: string;
   /**
    * Watches `symbols` (well-formed, upper case) while subscribed: emits the current view at
-   * once and again on every change, at most once per `throttleMs`. The connection closes a
-   * short while after the last watcher unsubscribes.
+   * once and again on every change, at most once per animation frame and per `throttleMs`.
+   * The connection closes a short while after the last watcher unsubscribes.
    */
   watch(symbols: readonly string[]): Observable<FeedView>;
   /** Stops the stream for every element of this relay until `resume()`; they show `paused`. */
   pause(): void;
   resume(): void;
   readonly paused: boolean;
-  /** Shows updates at most this often, ms (0 = as they come). The relay's poll rate is its operator's. */
+  /** Shows updates at most this often, ms (0 = once a frame). The relay's poll rate is its operator's. */
   setThrottle(ms: number): void;
   readonly throttleMs: number;
 }
@@ -42,31 +36,26 @@ export abstract class BaseFeed implements Feed {
   /** Every symbol some element watches, sorted. */
   protected readonly watched$ = new BehaviorSubject<readonly string[]>([]);
   protected readonly paused$ = new BehaviorSubject(false);
-  private readonly throttleMs$ = new BehaviorSubject(0);
-  /** Subscribed while anyone watches; delivers messages as a side effect. */
-  protected abstract readonly connection$: Observable<never>;
+  /** Subscribed while anyone watches; delivers messages to the view as a side effect. */
+  protected abstract readonly connection$: Observable<unknown>;
   private readonly watchers = new Map<string, number>();
-  /** Messages folded since the last frame, not yet shown. */
+  /** Messages folded since the view was last shown, not yet shown. */
   private pending: FeedView | undefined;
-  private frameRequested = false;
+  private showScheduled = false;
+  /** When the view was last shown, ms (`performance.now()`). */
+  private shownAt = Number.NEGATIVE_INFINITY;
+  private throttle = 0;
 
   constructor(readonly relayUrl: string) {}
 
   watch(symbols: readonly string[]): Observable<FeedView> {
     return new Observable<FeedView>((subscriber) => {
       this.countWatchers(symbols, +1);
-      const views = this.throttleMs$.pipe(
-        switchMap((ms) =>
-          ms > 0
-            ? this.view$.pipe(throttleTime(ms, undefined, { leading: true, trailing: true }))
-            : this.view$,
-        ),
-      );
       // Two subscriptions rather than `merge`: it would pull all of RxJS's `from` machinery into the bundle.
       const connection = this.connection$.subscribe({
         error: (error: unknown) => subscriber.error(error),
       });
-      const subscription = views.subscribe(subscriber);
+      const subscription = this.view$.subscribe(subscriber);
       return () => {
         subscription.unsubscribe();
         connection.unsubscribe();
@@ -93,22 +82,23 @@ export abstract class BaseFeed implements Feed {
   }
 
   get throttleMs(): number {
-    return this.throttleMs$.value;
+    return this.throttle;
   }
 
   setThrottle(ms: number): void {
-    this.throttleMs$.next(Math.max(0, ms));
+    this.throttle = Math.max(0, ms);
   }
 
-  /** Folds `message` into the view and shows it at once. */
+  /** Folds `message` into the view and shows it at once, unless a throttle holds it. */
   protected apply(message: StreamMessage): void {
     this.receive(message);
-    this.flush();
+    if (this.throttle === 0) this.flush();
   }
 
   /**
-   * Folds `message` into the view, shown at the next animation frame: however many events
-   * arrive in a frame, elements render once, with the latest values. A hidden tab has no
+   * Folds `message` into the view, shown at the next animation frame — or, under a
+   * throttle, at the first frame a throttle period after the last showing: however many
+   * events arrive, elements render once, with the latest values. A hidden tab has no
    * frames, so its elements render nothing until it is shown, and then the latest view.
    */
   protected receive(message: StreamMessage): void {
@@ -116,7 +106,7 @@ export abstract class BaseFeed implements Feed {
       this.fold((view) => applyMessage(view, message, Date.now()));
     } catch (error) {
       // Checked messages cannot get here; if one does, it is dropped, never the stream.
-      console.warn('tickwire: a stream message could not be applied', error);
+      console.warn('tickwire: bad message', error);
     }
   }
 
@@ -131,12 +121,15 @@ export abstract class BaseFeed implements Feed {
     const next = change(base);
     if (next === base) return;
     this.pending = next;
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestFrame(() => {
-      this.frameRequested = false;
+    if (this.showScheduled) return;
+    this.showScheduled = true;
+    const show = () => {
+      this.showScheduled = false;
       this.flush();
-    });
+    };
+    const waitMs = this.shownAt + this.throttle - performance.now();
+    if (waitMs > 0) setTimeout(() => requestAnimationFrame(show), waitMs);
+    else requestAnimationFrame(show);
   }
 
   protected setConnection(connection: ConnectionState): void {
@@ -149,7 +142,9 @@ export abstract class BaseFeed implements Feed {
   private flush(): void {
     const pending = this.pending;
     this.pending = undefined;
-    if (pending) this.view$.next(pending);
+    if (!pending) return;
+    this.shownAt = performance.now();
+    this.view$.next(pending);
   }
 
   private countWatchers(symbols: readonly string[], delta: number): void {

@@ -4,6 +4,7 @@ import '../all.js';
 import type { LiveChart } from '../elements/live-chart/live-chart.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 import { MAX_POINTS_PER_SYMBOL } from './feed-view.js';
+import { sampleQuote } from './sample-quotes.js';
 import { partText, viewOf } from './testing.js';
 
 let run = 0;
@@ -14,18 +15,9 @@ async function hostile(script: object): Promise<string> {
   return `${(await executeServerCommand('hostile-url')) as string}run-${++run}/`;
 }
 
-const quote = (symbol: string, price: number, extra: object = {}) => ({
-  symbol,
-  price,
-  open24h: price,
-  change24h: 0,
-  changePct24h: 0,
-  volume24h: 1,
-  ts: Date.now(),
-  source: 'hostile',
-  stale: false,
-  ...extra,
-});
+/** A quote as a relay sends it; `extra` may break it on purpose (`ts: 'soon'`). */
+const quote = (symbol: string, price: number, extra: object = {}) =>
+  sampleQuote(symbol, price, 0, { source: 'hostile', ...extra });
 
 const frame = (event: string, data: unknown) => ({
   event,

@@ -2,15 +2,12 @@ import {
   debounceTime,
   defer,
   distinctUntilChanged,
-  filter,
   finalize,
-  ignoreElements,
   NEVER,
   Observable,
   retry,
   share,
   switchMap,
-  tap,
   timer,
 } from 'rxjs';
 import { BaseFeed } from './feed.js';
@@ -35,7 +32,7 @@ const EXPIRY_CHECK_MS = 1_000;
  * it saw, and closes a moment after the last element leaves.
  */
 export class RelayFeed extends BaseFeed {
-  protected readonly connection$: Observable<never>;
+  protected readonly connection$: Observable<unknown>;
   /** The last event id seen, with the symbols it belongs to: resuming needs both. */
   private cursor: { symbols: string; id: string } | undefined;
   private readonly eventSource: typeof EventSource;
@@ -44,19 +41,20 @@ export class RelayFeed extends BaseFeed {
     super(relayUrl);
     this.eventSource = options.eventSource ?? EventSource;
     const live = this.watched$.pipe(
-      filter((symbols) => symbols.length > 0),
       // Elements of one page connect in the same task: one connection for all of them.
       debounceTime(0),
       // A connection that already carries every wanted symbol is kept; only new symbols reopen it.
       distinctUntilChanged((open, wanted) => wanted.every((symbol) => open.includes(symbol))),
       switchMap((symbols) =>
-        defer(() => this.open(symbols)).pipe(
-          // Before `share`: a retry reopens the stream for the same watchers (RxJS `share` docs).
-          retry({
-            delay: (_error, attempt) => timer(reconnectDelayMs(attempt)),
-            resetOnSuccess: true,
-          }),
-        ),
+        symbols.length === 0
+          ? NEVER
+          : defer(() => this.open(symbols)).pipe(
+              // Before `share`: a retry reopens the stream for the same watchers (RxJS `share` docs).
+              retry({
+                delay: (_error, attempt) => timer(reconnectDelayMs(attempt)),
+                resetOnSuccess: true,
+              }),
+            ),
       ),
     );
     this.connection$ = this.paused$.pipe(
@@ -64,8 +62,6 @@ export class RelayFeed extends BaseFeed {
       // Paused closes the stream; resuming reopens it from the last event id, so the relay
       // replays what was missed (or sends a fresh snapshot).
       switchMap((paused) => (paused ? defer(() => this.markPaused()) : live)),
-      tap((message) => this.receive(message)),
-      ignoreElements(),
       finalize(() => this.setConnection('connecting')),
       share({ resetOnRefCountZero: () => timer(options.graceMs ?? 1_000) }),
     );
@@ -91,6 +87,8 @@ export class RelayFeed extends BaseFeed {
           if (!message) return;
           const { lastEventId } = event as MessageEvent<string>;
           if (lastEventId) this.cursor = { symbols: list, id: lastEventId };
+          this.receive(message);
+          // Emitted only so that `retry` knows the stream works and resets its backoff.
           subscriber.next(message);
         });
       }
