@@ -1,4 +1,4 @@
-import type { Quote } from '../../packages/widgets/src/feed/protocol.js';
+import type { Quote } from '@tickwire/protocol';
 import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
 import { scriptedRelay } from '../../packages/widgets/src/feed/testing.js';
 

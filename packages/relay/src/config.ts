@@ -1,5 +1,5 @@
+import { SYMBOL_PATTERN } from '@tickwire/protocol';
 import { z } from 'zod';
-import { SYMBOL_PATTERN } from './quote.js';
 
 /**
  * Every setting of the relay, read from the environment. Each key carries its default and

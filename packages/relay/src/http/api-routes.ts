@@ -1,3 +1,4 @@
+import type { HistoryAnswer, SourcesAnswer, SymbolsAnswer } from '@tickwire/protocol';
 import { Router } from 'express';
 import type { AppDeps } from './deps.js';
 import { parseInteger, parseSymbols } from './query.js';
@@ -10,7 +11,7 @@ export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router 
   router.get('/v1/history', async (req, res) => {
     const symbols = parseSymbols(req.query.symbols, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
     const limit = parseInteger(req.query.limit, 'limit', 1, config.MAX_HISTORY, config.MAX_HISTORY);
-    res.set(noStore).json({ history: await store.history(symbols, limit) });
+    res.set(noStore).json({ history: await store.history(symbols, limit) } satisfies HistoryAnswer);
   });
 
   router.get('/v1/symbols', (_req, res) => {
@@ -18,12 +19,12 @@ export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router 
       quote: config.QUOTE,
       symbols: catalog.all(),
       defaults: config.SYMBOLS,
-    });
+    } satisfies SymbolsAnswer);
   });
 
   router.get('/v1/sources', async (_req, res) => {
     const { sources, stale } = await store.status();
-    res.set(noStore).json({ sources, stale });
+    res.set(noStore).json({ sources, stale } satisfies SourcesAnswer);
   });
 
   router.get('/healthz', (_req, res) => {

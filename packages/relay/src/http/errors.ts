@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ErrorAnswer } from '@tickwire/protocol';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { sendJson } from './send-json.js';
 
@@ -18,7 +19,7 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   sendJson(
     res,
     error.status,
-    { error: { code: error.code, message: error.message } },
+    { error: { code: error.code, message: error.message } } satisfies ErrorAnswer,
     error.headers,
   );
 }

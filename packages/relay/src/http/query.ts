@@ -1,4 +1,4 @@
-import { SYMBOL_PATTERN } from '../quote.js';
+import { splitSymbols } from '@tickwire/protocol';
 import { HttpError } from './errors.js';
 
 /** The longest query value the relay reads; anything longer is refused, not parsed. */
@@ -27,13 +27,8 @@ function queryValue(raw: unknown, name: string): string | undefined {
  * empty means `defaults`. A malformed symbol or too many are a 400.
  */
 export function parseSymbols(raw: unknown, defaults: readonly string[], max: number): string[] {
-  const value = queryValue(raw, 'symbols');
-  const symbols = (value ?? '')
-    .split(',')
-    .map((symbol) => symbol.trim().toUpperCase())
-    .filter((symbol) => symbol.length > 0);
-  if (symbols.length === 0) return [...defaults];
-  const malformed = symbols.filter((symbol) => !SYMBOL_PATTERN.test(symbol));
+  const { symbols, malformed } = splitSymbols(queryValue(raw, 'symbols') ?? '');
+  if (symbols.length === 0 && malformed.length === 0) return [...defaults];
   if (malformed.length > 0) {
     const shown = malformed[0]!.slice(0, 20);
     throw new HttpError(
@@ -42,15 +37,14 @@ export function parseSymbols(raw: unknown, defaults: readonly string[], max: num
       `'${shown}' is not a symbol: symbols are 1–15 letters or digits, such as BTC.`,
     );
   }
-  const unique = [...new Set(symbols)];
-  if (unique.length > max) {
+  if (symbols.length > max) {
     throw new HttpError(
       400,
       'too_many_symbols',
-      `At most ${max} symbols per request; ${unique.length} were asked.`,
+      `At most ${max} symbols per request; ${symbols.length} were asked.`,
     );
   }
-  return unique;
+  return symbols;
 }
 
 /** Reads a whole number in `[min, max]`, or `fallback` when absent. */

@@ -1,3 +1,4 @@
+import type { QuotesAnswer } from '@tickwire/protocol';
 import type { AppDeps } from './deps.js';
 import type { HotRoute } from './hot-routes.js';
 import { parseSymbols } from './query.js';
@@ -16,7 +17,11 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
     sendJson(
       res,
       200,
-      { t: Date.now(), quotes, unknown: symbols.filter((symbol) => !catalog.lists(symbol)) },
+      {
+        t: Date.now(),
+        quotes,
+        unknown: symbols.filter((symbol) => !catalog.lists(symbol)),
+      } satisfies QuotesAnswer,
       { 'Cache-Control': 'no-store' },
     );
   };

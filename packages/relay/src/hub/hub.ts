@@ -1,7 +1,7 @@
+import type { Quote, SnapshotData } from '@tickwire/protocol';
 import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
-import type { Quote, QuotesEvent } from '../quote.js';
-import type { PriceStore, RelayStatus, StoreEvent } from '../store/price-store.js';
+import type { PriceStore, QuotesEvent, RelayStatus, StoreEvent } from '../store/price-store.js';
 import type { WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
 import type { StreamClient, StreamRequest } from './stream-client.js';
@@ -42,7 +42,8 @@ interface Subscriber {
 
 /**
  * Fans every store event out to the connected clients: each gets the quotes of its own
- * symbols, starting with a snapshot or, when it resumes, the events it missed.
+ * symbols, starting with a snapshot or, when it resumes, the events it missed (the stream as
+ * `@tickwire/protocol`'s README describes it).
  */
 export class Hub {
   private readonly subscribers = new Set<Subscriber>();
@@ -203,7 +204,7 @@ export class Hub {
       const { store, historyLimit, intervalMs, quote, ttlMs } = this.options;
       const generation = this.generation;
       const snapshot = await store.snapshot([...subscriber.symbols], historyLimit);
-      const data = {
+      const data: SnapshotData = {
         interval: intervalMs(),
         ttl: ttlMs,
         quote,

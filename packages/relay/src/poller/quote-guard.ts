@@ -1,4 +1,4 @@
-import type { PricePoint } from '../quote.js';
+import { MAX_PRICE, MIN_PRICE, type PricePoint } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
 
 /** A move larger than this from the last good price is not believed at once. */
@@ -9,9 +9,6 @@ const AGREE_WITHIN = 0.05;
 export const SUSTAINED_POLLS = 3;
 /** A price this far from the source's own 24 h open contradicts its own figures. */
 const MAX_RATIO_TO_OPEN = 10;
-/** Prices outside these bounds are no price in any currency the relay serves. */
-const MIN_PRICE = 1e-12;
-const MAX_PRICE = 1e13;
 /** A source clock this far ahead of ours is wrong, not early; its time is replaced by ours. */
 export const MAX_CLOCK_AHEAD_MS = 5_000;
 /** A quote older than this is not news at all. */

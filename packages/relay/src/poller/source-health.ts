@@ -1,4 +1,4 @@
-import type { SourceStatus } from '../quote.js';
+import type { SourceStatus } from '@tickwire/protocol';
 
 const BASE_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;

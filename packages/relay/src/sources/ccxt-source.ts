@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isSymbol, type PricePoint } from '@tickwire/protocol';
 import type { Exchange, Ticker } from 'ccxt';
 import { isTimeout, withDeadline } from '../deadline.js';
-import type { PricePoint } from '../quote.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
 import { ccxtFetchImplementation, MAX_ANSWER_BYTES, MAX_LISTING_BYTES } from './upstream-fetch.js';
@@ -108,7 +108,7 @@ export class CcxtSource implements PriceSource {
     for (const quote of [...candidates].reverse()) {
       for (const market of Object.values(markets)) {
         if (!market?.spot || market.active === false || market.quote !== quote) continue;
-        if (/^[A-Z0-9]{1,15}$/.test(market.base)) this.markets.set(market.base, market.symbol);
+        if (isSymbol(market.base)) this.markets.set(market.base, market.symbol);
       }
     }
     return new Set(this.markets.keys());

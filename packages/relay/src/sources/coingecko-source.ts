@@ -1,4 +1,4 @@
-import type { PricePoint } from '../quote.js';
+import { isSymbol, type PricePoint } from '@tickwire/protocol';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
@@ -89,7 +89,7 @@ export class CoinGeckoSource implements PriceSource {
     for (const { id, symbol } of coins) {
       if (typeof id !== 'string' || typeof symbol !== 'string') continue;
       const upper = symbol.toUpperCase();
-      if (!/^[A-Z0-9]{1,15}$/.test(upper)) continue;
+      if (!isSymbol(upper)) continue;
       candidates.set(upper, [...(candidates.get(upper) ?? []), id]);
     }
     this.candidates = candidates;

@@ -1,4 +1,4 @@
-import type { PricePoint } from '../quote.js';
+import type { PricePoint } from '@tickwire/protocol';
 import { DEMO_ASSETS, type DemoAsset } from './demo-assets.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 

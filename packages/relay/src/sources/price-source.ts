@@ -1,4 +1,4 @@
-import type { PricePoint, Quote } from '../quote.js';
+import type { PricePoint, Quote } from '@tickwire/protocol';
 
 /** A quote as a source reports it; the store decides staleness. */
 export type SourceQuote = Omit<Quote, 'stale'>;

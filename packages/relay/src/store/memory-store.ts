@@ -1,7 +1,7 @@
-import type { PricePoint, Quote, QuotesEvent, SourceStatus } from '../quote.js';
+import type { PricePoint, Quote, SourceStatus } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
 import { compareEventIds, isEventId } from './event-id.js';
-import type { PriceStore, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
+import type { PriceStore, QuotesEvent, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /** How often staleness is checked against the clock, ms. */

@@ -1,5 +1,10 @@
-import type { PricePoint, Quote, QuotesEvent, SourceStatus } from '../quote.js';
+import type { PricePoint, Quote, QuotesData, SourceStatus } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
+
+/** One poll's news as the event log keeps it: the `quotes` event and its id (opaque, strictly increasing). */
+export interface QuotesEvent extends QuotesData {
+  id: string;
+}
 
 /** Source health and the symbols whose latest price is older than the TTL: the `status` event. */
 export interface RelayStatus {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { PricePoint, Quote, SourceStatus } from '@tickwire/protocol';
 import { type ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { PricePoint, Quote, QuotesEvent, SourceStatus } from '../quote.js';
 import type { SourceQuote } from '../sources/price-source.js';
 import { MemoryStore, type StoreOptions } from './memory-store.js';
 import { RedisLease } from './poll-lease.js';
-import type { PriceStore, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
+import type { PriceStore, QuotesEvent, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
 
 export interface RedisStoreOptions extends StoreOptions {
   url: string;

@@ -1,6 +1,6 @@
+import type { QuotesAnswer } from '@tickwire/protocol';
 import { pino } from 'pino';
 import { loadConfig, type RelayConfig } from '../../src/config.js';
-import type { Quote } from '../../src/quote.js';
 import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
 import { DemoSource } from '../../src/sources/demo.js';
 import type { PriceSource } from '../../src/sources/price-source.js';
@@ -48,15 +48,8 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
 }
 
 /** What `/v1/quotes` answers for `symbols` (comma-separated). */
-export async function getQuotes(
-  relay: Relay,
-  symbols: string,
-): Promise<{ t: number; quotes: Record<string, Quote>; unknown: string[] }> {
-  return (await fetch(`${relay.url}/v1/quotes?symbols=${symbols}`)).json() as Promise<{
-    t: number;
-    quotes: Record<string, Quote>;
-    unknown: string[];
-  }>;
+export async function getQuotes(relay: Relay, symbols: string): Promise<QuotesAnswer> {
+  return (await fetch(`${relay.url}/v1/quotes?symbols=${symbols}`)).json() as Promise<QuotesAnswer>;
 }
 
 /** What `/v1/sources` answers: each source's health and the stale symbols. */

@@ -1,4 +1,10 @@
-import type { PricePoint, Quote, SourceStatus, StreamMessage } from './protocol.js';
+import {
+  MAX_HISTORY_POINTS,
+  type PricePoint,
+  type Quote,
+  type SourceStatus,
+  type StreamMessage,
+} from '@tickwire/protocol';
 
 /** The state of the connection to a relay, as a reader would name it. */
 export type ConnectionState = 'connecting' | 'live' | 'offline' | 'paused';
@@ -23,9 +29,6 @@ export interface FeedView {
   /** Local time of the last quotes the relay sent, ms. */
   lastUpdate: number | undefined;
 }
-
-/** Ticks kept per symbol on the page, beyond the snapshot's history. */
-export const MAX_POINTS_PER_SYMBOL = 1_000;
 
 export const EMPTY_VIEW: FeedView = {
   connection: 'connecting',
@@ -124,7 +127,7 @@ function expired(view: FeedView, now: number): string[] {
 function appendPoint(points: readonly PricePoint[], point: PricePoint): readonly PricePoint[] {
   const last = points.at(-1);
   if (last && point[0] <= last[0]) return points;
-  const next = points.length >= MAX_POINTS_PER_SYMBOL ? points.slice(1) : points.slice();
+  const next = points.length >= MAX_HISTORY_POINTS ? points.slice(1) : points.slice();
   next.push(point);
   return next;
 }

@@ -1,3 +1,4 @@
+import type { StreamMessage } from '@tickwire/protocol';
 import { BehaviorSubject, Observable } from 'rxjs';
 import {
   applyMessage,
@@ -6,7 +7,6 @@ import {
   expireQuotes,
   type FeedView,
 } from './feed-view.js';
-import type { StreamMessage } from './protocol.js';
 
 /** Where elements get their data: one per relay URL per page, shared by all its elements. */
 export interface Feed {

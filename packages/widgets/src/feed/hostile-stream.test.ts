@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../all.js';
+import { MAX_HISTORY_POINTS } from '@tickwire/protocol';
 import type { LiveChart } from '../elements/live-chart/live-chart.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
-import { MAX_POINTS_PER_SYMBOL } from './feed-view.js';
 import { sampleQuote } from './sample-quotes.js';
 import { partText, viewOf } from './testing.js';
 
@@ -104,7 +104,7 @@ describe('a broken or hostile relay', () => {
       await waitUntil(() => (viewOf(relay).quotes.get('BTC')?.price ?? 0) === 67_500);
     });
     expect(errors).to.deep.equal([]);
-    expect(viewOf(relay).history.get('BTC')!.length).to.be.at.most(MAX_POINTS_PER_SYMBOL);
+    expect(viewOf(relay).history.get('BTC')!.length).to.be.at.most(MAX_HISTORY_POINTS);
   });
 
   it('5,000 events a second: each element renders at most once a frame and ends on the latest price', async () => {

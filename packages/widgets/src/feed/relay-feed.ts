@@ -1,3 +1,4 @@
+import { parseMessage, STREAM_EVENTS, type StreamMessage } from '@tickwire/protocol';
 import {
   debounceTime,
   defer,
@@ -11,8 +12,6 @@ import {
   timer,
 } from 'rxjs';
 import { BaseFeed } from './feed.js';
-import { parseMessage } from './parse-message.js';
-import type { StreamMessage } from './protocol.js';
 import { reconnectDelayMs } from './reconnect-delay.js';
 
 export interface RelayFeedOptions {
@@ -22,7 +21,6 @@ export interface RelayFeedOptions {
   eventSource?: typeof EventSource;
 }
 
-const STREAM_EVENTS = ['snapshot', 'quotes', 'status'] as const;
 /** How often an open stream's quotes are checked for arriving in time, ms. */
 const EXPIRY_CHECK_MS = 1_000;
 

@@ -1,4 +1,4 @@
-import type { PricePoint, Quote, SnapshotData } from './protocol.js';
+import type { PricePoint, Quote, SnapshotData } from '@tickwire/protocol';
 
 /** A quote as the relay would send it, for scripted feeds (tests, Storybook). */
 export function sampleQuote(

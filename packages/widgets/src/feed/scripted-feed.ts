@@ -1,7 +1,7 @@
+import type { StreamMessage } from '@tickwire/protocol';
 import { ignoreElements, type Observable, tap } from 'rxjs';
 import { BaseFeed } from './feed.js';
 import type { ConnectionState } from './feed-view.js';
-import type { StreamMessage } from './protocol.js';
 
 /**
  * A feed driven by code instead of a relay, for tests and Storybook: it folds the messages

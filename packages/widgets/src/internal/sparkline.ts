@@ -1,5 +1,5 @@
+import type { PricePoint } from '@tickwire/protocol';
 import { svg, type TemplateResult } from 'lit';
-import type { PricePoint } from '../feed/protocol.js';
 
 const WIDTH = 100;
 const HEIGHT = 28;

@@ -1,3 +1,4 @@
+import type { PricePoint } from '@tickwire/protocol';
 import {
   createChart,
   type IChartApi,
@@ -7,7 +8,6 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import type { PricePoint } from '../../feed/protocol.js';
 
 /** Colours the chart takes from the element's theme. */
 export interface ChartTheme {

@@ -108,7 +108,10 @@ describe('<price-card> on a scripted feed', () => {
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ADA', 0.45, 1)]) });
     feed.send({
       type: 'status',
-      data: { sources: [{ id: 'demo', state: 'down', error: 'timeout' }], stale: ['ADA'] },
+      data: {
+        sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }],
+        stale: ['ADA'],
+      },
     });
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('stale');

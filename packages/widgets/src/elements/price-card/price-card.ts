@@ -1,5 +1,5 @@
+import type { Quote } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Quote } from '../../feed/protocol.js';
 import { Announcer } from '../../internal/announcer.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';

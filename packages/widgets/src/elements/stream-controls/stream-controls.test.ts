@@ -62,8 +62,8 @@ describe('<stream-controls>', () => {
       type: 'status',
       data: {
         sources: [
-          { id: 'binance', state: 'down', error: 'timeout' },
-          { id: 'coingecko', state: 'ok' },
+          { id: 'binance', state: 'down', error: 'timeout', simulated: false },
+          { id: 'coingecko', state: 'ok', simulated: false },
         ],
         stale: [],
       },

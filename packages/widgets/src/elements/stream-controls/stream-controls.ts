@@ -1,5 +1,5 @@
+import type { SourceStatus } from '@tickwire/protocol';
 import { html, nothing } from 'lit';
-import type { SourceStatus } from '../../feed/protocol.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { formatTime } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';

@@ -1,9 +1,4 @@
-/**
- * The one shape every source's data is turned into, and the shapes of what the relay
- * streams. The contract is the README's "The protocol in brief".
- */
-
-/** A price of one base asset in the relay's quote currency. */
+/** A price of one base asset in the relay's quote currency (README, "Quote"). */
 export interface Quote {
   /** Base asset, upper case: `BTC`. */
   symbol: string;
@@ -25,11 +20,12 @@ export interface Quote {
   stale: boolean;
 }
 
-/** One point of price history: `[ms, price]`. */
+/** One point of price history: `[ms, price]`, oldest first in every list. */
 export type PricePoint = [ms: number, price: number];
 
-/** Health of one upstream source, as the `status` event and `/v1/sources` report it. */
+/** Health of one upstream source, as `status` events and `/v1/sources` report it. */
 export interface SourceStatus {
+  /** The source's id in `SOURCES`: `binance`, `coingecko`, `ccxt:kraken`, `demo`. */
   id: string;
   state: 'ok' | 'degraded' | 'down';
   /** Last time the source answered well, ms; absent if it never has. */
@@ -40,12 +36,12 @@ export interface SourceStatus {
   simulated: boolean;
 }
 
-/** What one poll produced: the `quotes` stream event. `id` is opaque and strictly increasing. */
-export interface QuotesEvent {
-  id: string;
-  t: number;
-  quotes: Record<string, Quote>;
-}
+/** The states a source can be in. */
+export const SOURCE_STATES: readonly SourceStatus['state'][] = ['ok', 'degraded', 'down'];
 
-/** Symbols are base assets, upper case, 1–15 letters or digits. */
-export const SYMBOL_PATTERN = /^[A-Z0-9]{1,15}$/;
+/**
+ * Prices outside `MIN_PRICE`…`MAX_PRICE` are no price in any currency a relay serves: the
+ * relay refuses them from sources, and clients refuse them from a relay.
+ */
+export const MIN_PRICE = 1e-12;
+export const MAX_PRICE = 1e13;

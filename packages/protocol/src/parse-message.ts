@@ -1,23 +1,24 @@
-import { MAX_POINTS_PER_SYMBOL } from './feed-view.js';
+import type { StreamMessage } from './events.js';
 import {
+  MAX_PRICE,
+  MIN_PRICE,
   type PricePoint,
   type Quote,
+  SOURCE_STATES,
   type SourceStatus,
-  type StreamMessage,
-  SYMBOL_PATTERN,
-} from './protocol.js';
+} from './quote.js';
+import { isSymbol } from './symbols.js';
 
 /**
- * The edge where the relay's stream becomes data the elements trust. The relay is another
+ * The edge where a relay's stream becomes data a client can trust. The relay is another
  * program, perhaps a broken or hostile one: every event is checked field by field, and
  * what is bad is dropped at the smallest unit — one quote, one history point, one source —
- * so that one bad value never blocks the good ones beside it, and nothing that reaches an
- * element can throw when formatted (a `1e20` time, a `null` quote, a price of `1e308`).
+ * so that one bad value never blocks the good ones beside it, and nothing that passes can
+ * throw when formatted (a `1e20` time, a `null` quote, a price of `1e308`).
  */
 
-/** Prices outside these bounds are no price in any currency (the relay refuses them too). */
-const MIN_PRICE = 1e-12;
-const MAX_PRICE = 1e13;
+/** History points a client keeps per symbol: what a chart draws. Longer histories are cut to the newest. */
+export const MAX_HISTORY_POINTS = 1_000;
 /** Times before Bitcoin, or more than a day ahead of this page's clock, are not times of a price. */
 const MIN_TIME_MS = 1_230_768_000_000;
 const MAX_AHEAD_MS = 86_400_000;
@@ -35,9 +36,6 @@ const inRange = (value: unknown, min: number, max: number): value is number =>
 /** Ids, sources and errors: short text. */
 const isText = (value: unknown): value is string =>
   typeof value === 'string' && inRange(value.length, 1, 200);
-
-const isSymbol = (value: unknown): value is string =>
-  typeof value === 'string' && SYMBOL_PATTERN.test(value);
 
 /** A finite number, or `null` ("not reported") for anything else. */
 const figure = (value: unknown): number | null =>
@@ -85,7 +83,7 @@ function readQuote(symbol: string, value: unknown, now: number): Quote | undefin
 /** The newest points a chart keeps, times strictly increasing: a million cost no more than a thousand. */
 function readHistory(value: unknown, now: number): PricePoint[] {
   const points: PricePoint[] = [];
-  for (const point of Array.isArray(value) ? value.slice(-MAX_POINTS_PER_SYMBOL) : []) {
+  for (const point of Array.isArray(value) ? value.slice(-MAX_HISTORY_POINTS) : []) {
     const [ms, price] = Array.isArray(point) ? point : [];
     const newer = isTime(ms, now) && ms > (points.at(-1)?.[0] ?? 0);
     if (newer && inRange(price, MIN_PRICE, MAX_PRICE)) points.push([ms, price]);
@@ -93,12 +91,12 @@ function readHistory(value: unknown, now: number): PricePoint[] {
   return points;
 }
 
-const SOURCE_STATES = ['ok', 'degraded', 'down'];
-
 /** Source health as the elements show it (`lastOkTs` is shown by none, so it is not read). */
 const readSources = (value: unknown): SourceStatus[] =>
   list(value).flatMap((entry) =>
-    isObject(entry) && isText(entry.id) && SOURCE_STATES.includes(entry.state as string)
+    isObject(entry) &&
+    isText(entry.id) &&
+    SOURCE_STATES.includes(entry.state as SourceStatus['state'])
       ? [
           {
             id: entry.id,
@@ -113,9 +111,9 @@ const readSources = (value: unknown): SourceStatus[] =>
 const readSymbols = (value: unknown): string[] => list(value).filter(isSymbol);
 
 /**
- * Parses and checks one event's data. An event that is not the shape the relay sends at all
- * (a proxy's error page, a truncated line) is dropped whole; within a good event, each bad
- * entry is dropped alone.
+ * Parses and checks one stream event's data (`type` is its `event:` field). An event that is
+ * not the shape a relay sends at all (a proxy's error page, a truncated line) gives
+ * `undefined`; within a good event, each bad entry is dropped alone.
  */
 export function parseMessage(
   type: string,

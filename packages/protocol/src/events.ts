@@ -1,0 +1,66 @@
+import type { PricePoint, Quote, SourceStatus } from './quote.js';
+
+/** The first event of every stream: everything a client needs at once. */
+export interface SnapshotData {
+  /** The relay's poll interval, ms. */
+  interval: number;
+  /** The price TTL, ms: a price not heard of for this long (and an interval) is stale. Absent from relays before 0.2. */
+  ttl?: number;
+  /** Quote currency of every price; USD when absent. */
+  quote?: string;
+  quotes: Record<string, Quote>;
+  /** Recent prices per symbol, oldest first, for charts. */
+  history: Record<string, PricePoint[]>;
+  /** Well-formed symbols no source lists. */
+  unknown: string[];
+  sources: SourceStatus[];
+}
+
+/** One poll's news: the quotes that changed. Its SSE `id` is what a client resumes after. */
+export interface QuotesData {
+  /** When the relay recorded the poll, ms. */
+  t: number;
+  quotes: Record<string, Quote>;
+}
+
+/** Source health and the symbols whose price is older than the TTL. */
+export interface StatusData {
+  sources: SourceStatus[];
+  stale: string[];
+}
+
+/** One message of the stream, parsed. */
+export type StreamMessage =
+  | { type: 'snapshot'; data: SnapshotData }
+  | { type: 'quotes'; data: QuotesData }
+  | { type: 'status'; data: StatusData };
+
+/** The stream's event types, in the `event:` field. */
+export const STREAM_EVENTS = ['snapshot', 'quotes', 'status'] as const;
+
+/** `GET /v1/quotes` */
+export interface QuotesAnswer {
+  t: number;
+  quotes: Record<string, Quote>;
+  unknown: string[];
+}
+
+/** `GET /v1/history` */
+export interface HistoryAnswer {
+  history: Record<string, PricePoint[]>;
+}
+
+/** `GET /v1/symbols` */
+export interface SymbolsAnswer {
+  quote: string;
+  symbols: string[];
+  defaults: string[];
+}
+
+/** `GET /v1/sources` */
+export type SourcesAnswer = StatusData;
+
+/** Every refusal the relay controls: a 4xx or 5xx with this body. */
+export interface ErrorAnswer {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,20 @@
+/**
+ * The wire format of a Tickwire relay, in one place: what the relay sends and what clients
+ * read. The protocol itself is described in this package's README.
+ */
+export type {
+  ErrorAnswer,
+  HistoryAnswer,
+  QuotesAnswer,
+  QuotesData,
+  SnapshotData,
+  SourcesAnswer,
+  StatusData,
+  StreamMessage,
+  SymbolsAnswer,
+} from './events.js';
+export { STREAM_EVENTS } from './events.js';
+export { MAX_HISTORY_POINTS, parseMessage } from './parse-message.js';
+export type { PricePoint, Quote, SourceStatus } from './quote.js';
+export { MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
+export { isSymbol, SYMBOL_PATTERN, splitSymbols } from './symbols.js';

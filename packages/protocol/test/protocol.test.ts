@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  MAX_HISTORY_POINTS,
+  parseMessage,
+  type Quote,
+  type StreamMessage,
+  splitSymbols,
+} from '../src/index.js';
+
+const NOW = 1_764_200_000_000;
+const quote = (symbol: string, price: number, extra: object = {}): Quote => ({
+  symbol,
+  price,
+  open24h: price,
+  change24h: 0,
+  changePct24h: 0,
+  volume24h: 1,
+  ts: NOW - 1_000,
+  source: 'binance',
+  stale: false,
+  ...extra,
+});
+const parse = (type: string, data: unknown) =>
+  parseMessage(type, typeof data === 'string' ? data : JSON.stringify(data), NOW);
+const quotesOf = (message: StreamMessage | undefined) =>
+  message?.type === 'quotes' || message?.type === 'snapshot' ? message.data.quotes : undefined;
+
+describe('symbols', () => {
+  test('a list as people write it: trimmed, any case, duplicates dropped, the malformed kept apart', () => {
+    assert.deepEqual(splitSymbols(' btc, ETH ,btc,,b-tc, 1inch'), {
+      symbols: ['BTC', 'ETH', '1INCH'],
+      malformed: ['B-TC'],
+    });
+    assert.deepEqual(splitSymbols(''), { symbols: [], malformed: [] });
+    assert.deepEqual(splitSymbols('A234567890123456').malformed, ['A234567890123456']);
+  });
+});
+
+describe('parseMessage: what a client accepts from a relay', () => {
+  test('a good quotes event passes unchanged', () => {
+    const btc = quote('BTC', 67_000);
+    assert.deepEqual(parse('quotes', { t: NOW, quotes: { BTC: btc } }), {
+      type: 'quotes',
+      data: { t: NOW, quotes: { BTC: btc } },
+    });
+  });
+
+  test('each bad quote is dropped alone; the good one beside it stays', () => {
+    const bad = {
+      NULL: null,
+      STRTS: quote('STRTS', 1, { ts: 'soon' }),
+      FUTURE: quote('FUTURE', 1, { ts: 1e20 }),
+      NOTS: quote('NOTS', 1, { ts: undefined }),
+      HUGE: quote('HUGE', 1e308),
+      NEG: quote('NEG', -67_000),
+      ZERO: quote('ZERO', 0),
+      MISKEY: quote('ETH', 4),
+      NOSRC: quote('NOSRC', 1, { source: 42 }),
+      'B-TC': quote('B-TC', 1),
+    };
+    const quotes = quotesOf(
+      parse('quotes', { t: NOW, quotes: { ...bad, BTC: quote('BTC', 67_000) } }),
+    );
+    assert.deepEqual(Object.keys(quotes ?? {}), ['BTC']);
+  });
+
+  test('24 h figures that are not numbers read as "not reported", not as a broken quote', () => {
+    const quotes = quotesOf(
+      parse('quotes', {
+        t: NOW,
+        quotes: { BTC: quote('BTC', 67_000, { open24h: -5, change24h: 'x', volume24h: null }) },
+      }),
+    );
+    assert.equal(quotes?.BTC?.open24h, null);
+    assert.equal(quotes?.BTC?.change24h, null);
+    assert.equal(quotes?.BTC?.volume24h, null);
+    assert.equal(quotes?.BTC?.price, 67_000);
+  });
+
+  test('a history is cut to the newest points a chart keeps; bad and out-of-order points are dropped', () => {
+    const long = Array.from({ length: 5_000 }, (_, i) => [NOW - (5_000 - i) * 1_000, 100 + i]);
+    const message = parse('snapshot', {
+      interval: 5_000,
+      quotes: {},
+      history: {
+        BTC: long,
+        ETH: [[NOW - 3_000, 1], 'junk', [NOW - 4_000, 2], [NOW - 1_000, -1], [NOW - 500, 3]],
+        SOL: 'no',
+      },
+      unknown: [],
+      sources: [],
+    });
+    assert.equal(message?.type, 'snapshot');
+    if (message?.type !== 'snapshot') return;
+    assert.equal(message.data.history.BTC?.length, MAX_HISTORY_POINTS);
+    assert.deepEqual(message.data.history.BTC?.at(-1), [NOW - 1_000, 5_099]);
+    assert.deepEqual(message.data.history.ETH, [
+      [NOW - 3_000, 1],
+      [NOW - 500, 3],
+    ]);
+    assert.deepEqual(message.data.history.SOL, []);
+  });
+
+  test('a snapshot keeps its good parts and replaces bad settings by the defaults', () => {
+    const message = parse('snapshot', {
+      interval: 'fast',
+      ttl: 1e12,
+      quote: '<b>USD</b>',
+      quotes: { BTC: quote('BTC', 67_000) },
+      history: {},
+      unknown: [null, 'NOTACOIN', 7],
+      sources: [null, { id: 'binance', state: 'ok', simulated: false }, { id: 'x', state: 'fine' }],
+    });
+    assert.equal(message?.type, 'snapshot');
+    if (message?.type !== 'snapshot') return;
+    assert.equal(message.data.interval, 5_000);
+    assert.equal(message.data.ttl, undefined);
+    assert.equal(message.data.quote, undefined);
+    assert.deepEqual(message.data.unknown, ['NOTACOIN']);
+    assert.deepEqual(
+      message.data.sources.map((source) => source.id),
+      ['binance'],
+    );
+  });
+
+  test('what is not an event at all is dropped whole', () => {
+    for (const [type, data] of [
+      ['quotes', '<html>502 Bad Gateway</html>'],
+      ['quotes', { t: NOW, quotes: [] }],
+      ['status', { sources: 'all good' }],
+      ['snapshot', { quotes: null }],
+      ['mystery', { quotes: {} }],
+      ['quotes', 'null'],
+    ] as const) {
+      assert.equal(parse(type, data), undefined, `${type} ${JSON.stringify(data)}`);
+    }
+  });
+});
