@@ -1,33 +1,42 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { type Logger, pino } from 'pino';
-import { ConfigError, loadConfig, type RelayConfig } from './config.js';
-import { EVENT_LOG_SIZE, startRelay } from './relay.js';
-import { createSources } from './sources/create-sources.js';
-import type { PriceSource } from './sources/price-source.js';
-import type { PollLease } from './store/poll-lease.js';
-import type { PriceStore } from './store/price-store.js';
-import { RedisStore } from './store/redis-store.js';
+import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
+import { CONFIG_KEYS, ConfigError, loadConfig, type RelayConfig } from './config.js';
+import { startRelay } from './relay.js';
 
 /** Shutdown in order takes ~7 s at most (2 s drain, 5 s to close); past this it is cut short. */
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
-/** The only place that reads the environment; builds the relay, starts it, stops it on a signal. */
-async function main(): Promise<void> {
+const USAGE = `Usage: tickwire-relay [--help | --version]
+
+Polls crypto price sources once for everybody and streams the quotes over Server-Sent Events,
+with a demo page at / and the widgets at /widgets.js. Configured by environment variables:
+`;
+
+/** The only place that reads the environment and argv; starts the relay, stops it on a signal. */
+async function main(args: readonly string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n${describeKeys()}\n`);
+    return;
+  }
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
+  if (args.length > 0) fail(2, `unknown argument ${args[0]}; see tickwire-relay --help`);
+
   let config: RelayConfig;
-  let sources: PriceSource[];
   try {
     config = loadConfig(process.env);
-    sources = await createSources(config);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`tickwire: bad configuration: ${error.message}\n`);
-    process.exit(2);
+    if (error instanceof ConfigError) fail(2, `bad configuration: ${error.message}`);
+    throw error;
   }
   const log = pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
-  const shared = config.REDIS_URL ? await connectRedis(config, log) : {};
-  const relay = await startRelay({ config, sources, log, widgetsDir: widgetsDistDir(), ...shared });
+  const relay = await startRelay({ config, log }).catch((error: unknown) => {
+    if (error instanceof ConfigError) fail(2, `bad configuration: ${error.message}`);
+    throw error;
+  });
   log.info(
     { url: relay.url, sources: config.SOURCES, symbols: config.SYMBOLS },
     `Tickwire relay on ${relay.url}`,
@@ -52,47 +61,28 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
-/** The shared store and poll lease of a relay that runs beside others on one Redis. */
-async function connectRedis(
-  config: RelayConfig,
-  log: Logger,
-): Promise<{ store: PriceStore; lease: PollLease }> {
-  try {
-    const store = await RedisStore.connect({
-      url: config.REDIS_URL!,
-      ttlMs: config.PRICE_TTL,
-      maxHistory: config.MAX_HISTORY,
-      eventLogSize: EVENT_LOG_SIZE,
-      log: log.child({ module: 'redis' }),
-    });
-    // Renewed on every poll; when the polling relay dies another takes over within two intervals.
-    return { store, lease: store.lease(config.POLL_INTERVAL + 1_000) };
-  } catch (error) {
-    throw new Error(
-      `cannot reach Redis at ${redactUrl(config.REDIS_URL!)}: ${(error as Error).message}`,
-    );
-  }
+/** Every key with its default and meaning, as `--help` shows them. */
+function describeKeys(): string {
+  const rows = Object.entries(CONFIG_KEYS).map(
+    ([name, spec]) => `  ${name.padEnd(24)}${spec.defaultValue ?? '(unset)'}\n      ${spec.doc}`,
+  );
+  rows.push(
+    `  ${'SOURCE_URL_<ID>'.padEnd(24)}(unset)\n      Replaces the scheme, host and port of a source's API URLs: mirrors, proxies, tests.`,
+  );
+  return rows.join('\n');
 }
 
-/** A URL fit for a log line: the password, if any, is hidden. */
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.href;
-  } catch {
-    return 'REDIS_URL';
-  }
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(pkg.version);
 }
 
-/** The widget package's built bundle, found through the workspace like any dependency. */
-function widgetsDistDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@tickwire/widgets/package.json')), 'dist');
+/** One line on stderr and the exit code: never a stack trace to a user. */
+function fail(code: number, message: string): never {
+  process.stderr.write(`tickwire: ${message}\n`);
+  process.exit(code);
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`tickwire: could not start: ${message}\n`);
-  process.exit(1);
+main(process.argv.slice(2)).catch((error: unknown) => {
+  fail(1, `could not start: ${error instanceof Error ? error.message : String(error)}`);
 });

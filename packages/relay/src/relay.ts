@@ -1,7 +1,11 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Logger, pino } from 'pino';
 import type { RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
 import {
@@ -16,7 +20,9 @@ import { Hub } from './hub/hub.js';
 import { createMetrics } from './metrics.js';
 import { Poller } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
+import { createSources } from './sources/create-sources.js';
 import type { PriceSource } from './sources/price-source.js';
+import { connectRedis } from './store/connect-redis.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { PollLease } from './store/poll-lease.js';
 import type { PriceStore } from './store/price-store.js';
@@ -49,38 +55,73 @@ const DEFAULT_TIMINGS: RelayTimings = {
   ...REQUEST_TIMEOUTS,
 };
 
-export interface RelayParts {
+export interface RelayOptions {
+  /** The settings, as `loadConfig(process.env)` reads them (README, "Configuration"). */
   config: RelayConfig;
-  sources: PriceSource[];
-  log: Logger;
+  /** Defaults to the sources `config.SOURCES` names. */
+  sources?: PriceSource[];
+  /** Defaults to pino JSON on stdout at `config.LOG_LEVEL`. */
+  log?: Logger;
+  /** Defaults to Redis when `config.REDIS_URL` is set, else memory. */
   store?: PriceStore;
   /** Who polls, when several relays share a store. */
   lease?: PollLease;
+  /** The built widget bundle served at `/widgets.js`; defaults to the one the package carries. */
   widgetsDir?: string;
   timings?: Partial<RelayTimings>;
 }
 
-/** A running relay: its address and how to stop it. */
+/**
+ * A relay assembled and polling, not bound to a port: mount `app` in an existing server
+ * (`expressApp.use('/prices', relay.app)` or `http.createServer(relay.app)`), or `listen`.
+ */
+export interface EmbeddedRelay {
+  /** The relay's request listener; Express takes it as middleware on any path. */
+  app: RequestListener;
+  poller: Poller;
+  store: PriceStore;
+  hub: Hub;
+  /** Serves the relay on a server of its own, with the relay's request timeouts. */
+  listen(port?: number, host?: string): Promise<Relay>;
+  /** Stops polling, ends the streams, closes its own server if it listens, the store and the sources. */
+  close(): Promise<void>;
+}
+
+/** A relay listening on its own server. */
 export interface Relay {
   url: string;
   server: Server;
   poller: Poller;
   store: PriceStore;
   hub: Hub;
+  /** The same as `close()`. */
   stop(): Promise<void>;
 }
 
 /**
- * Wires sources → poller → store → hub → HTTP and starts listening. Shutdown runs in the
- * reverse order: polling stops, streams end (they would hold `server.close()` open), the
- * server closes, the store closes.
+ * Wires sources → poller → store → hub → HTTP and starts polling. Closing runs in the
+ * reverse order: polling stops, streams end (they would hold a server's `close()` open),
+ * the server closes, the store and the sources close.
  */
-export async function startRelay(parts: RelayParts): Promise<Relay> {
-  const { config, sources, log } = parts;
-  const timings = { ...DEFAULT_TIMINGS, ...parts.timings };
+export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay> {
+  const { config } = options;
+  const timings = { ...DEFAULT_TIMINGS, ...options.timings };
+  const log = options.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
+  const sources = options.sources ?? (await createSources(config));
+  const shared =
+    options.store || !config.REDIS_URL
+      ? { store: options.store, lease: options.lease }
+      : await connectRedis({
+          url: config.REDIS_URL,
+          ttlMs: config.PRICE_TTL,
+          maxHistory: config.MAX_HISTORY,
+          eventLogSize: EVENT_LOG_SIZE,
+          pollIntervalMs: config.POLL_INTERVAL,
+          log,
+        });
   const metrics = createMetrics();
   const store =
-    parts.store ??
+    shared.store ??
     new MemoryStore({
       ttlMs: config.PRICE_TTL,
       maxHistory: config.MAX_HISTORY,
@@ -97,7 +138,7 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     callTimeoutMs: timings.callTimeoutMs,
     log: log.child({ module: 'poller' }),
     metrics,
-    lease: parts.lease,
+    lease: shared.lease,
   });
   const hub = new Hub({
     store,
@@ -120,29 +161,62 @@ export async function startRelay(parts: RelayParts): Promise<Relay> {
     metrics,
     polling: poller,
     log: log.child({ module: 'http' }),
-    widgetsDir: parts.widgetsDir,
+    widgetsDir: options.widgetsDir ?? bundledWidgetsDir(),
     retryMs: timings.retryMs,
   };
-  const server = createServer(serverOptions(timings), withHotRoutes(httpDeps, createApp(httpDeps)));
-  answerClientErrors(server);
-  server.listen(config.PORT, config.HOST);
-  const closeServer = trackConnections(server);
-  await once(server, 'listening');
+  const app = withHotRoutes(httpDeps, createApp(httpDeps));
   poller.start();
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
 
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
+  let closeServer: ((timeoutMs: number) => Promise<void>) | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
       await poller.stop();
       await hub.drain(timings.drainWindowMs);
       hub.close();
-      await closeServer(timings.shutdownTimeoutMs);
+      await closeServer?.(timings.shutdownTimeoutMs);
       await store.close();
       await Promise.all(sources.map((source) => source.close?.()));
     })();
-    return stopping;
+    return closing;
   };
-  return { url: `http://${host}:${port}`, server, poller, store, hub, stop };
+
+  const listen = async (port = 0, host = '127.0.0.1'): Promise<Relay> => {
+    const server = createServer(serverOptions(timings), app);
+    answerClientErrors(server);
+    closeServer = trackConnections(server);
+    server.listen(port, host);
+    await once(server, 'listening');
+    const { address, port: bound } = server.address() as AddressInfo;
+    const shown = address.includes(':') ? `[${address}]` : address;
+    return { url: `http://${shown}:${bound}`, server, poller, store, hub, stop: close };
+  };
+
+  return { app, poller, store, hub, listen, close };
+}
+
+/** `createRelay` and `listen` on `config.PORT` and `config.HOST`: what the CLI runs. */
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const relay = await createRelay(options);
+  try {
+    return await relay.listen(options.config.PORT, options.config.HOST);
+  } catch (error) {
+    await relay.close();
+    throw error;
+  }
+}
+
+/**
+ * The widget bundle the relay serves: the copy its package carries (`dist/widgets/`, put
+ * there by its build), or, in this repository, the widgets package's own build.
+ */
+function bundledWidgetsDir(): string | undefined {
+  const carried = fileURLToPath(new URL('./widgets/', import.meta.url));
+  if (existsSync(carried)) return carried;
+  try {
+    const require = createRequire(import.meta.url);
+    return join(dirname(require.resolve('@tickwire/widgets/package.json')), 'dist');
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 /** What the demo page shows: the relay's own symbols, and whether they are simulated. */
 export interface DemoPageOptions {
-  /** The relay's public origin as the browser reached it, for the embed snippets. */
-  origin: string;
+  /** The relay's public base URL as the browser reached it, ending in `/`, for the embed snippets. */
+  base: string;
   symbols: readonly string[];
   simulated: boolean;
 }
@@ -11,35 +11,38 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** The page at `/`: the widgets on this relay's stream, and snippets to paste elsewhere. */
-export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions): string {
+/**
+ * The page at `/`: the widgets on this relay's stream, and snippets to paste elsewhere. Its
+ * own links are relative, so it works wherever the relay is mounted (`/`, `/prices/`).
+ */
+export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): string {
   const list = symbols.join(',');
   const [first = 'BTC', second = 'ETH'] = symbols;
   const snippets = [
     {
       id: 'snippet-card',
       title: 'A price card',
-      code: `<script type="module" src="${origin}/widgets.js"></script>\n<price-card symbol="${first}"></price-card>`,
+      code: `<script type="module" src="${base}widgets.js"></script>\n<price-card symbol="${first}"></price-card>`,
     },
     {
       id: 'snippet-chart',
       title: 'A live chart (the chart code loads only where a chart is)',
-      code: `<script type="module" src="${origin}/widgets.js"></script>\n<live-chart symbols="${first},${second}"></live-chart>`,
+      code: `<script type="module" src="${base}widgets.js"></script>\n<live-chart symbols="${first},${second}"></live-chart>`,
     },
     {
       id: 'snippet-ticker',
       title: 'A ticker tape, controls and an activity feed',
-      code: `<script type="module" src="${origin}/widgets.js"></script>\n<price-ticker symbols="${list}" layout="tape"></price-ticker>\n<stream-controls></stream-controls>\n<market-feed symbols="${first},${second}"></market-feed>`,
+      code: `<script type="module" src="${base}widgets.js"></script>\n<price-ticker symbols="${list}" layout="tape"></price-ticker>\n<stream-controls></stream-controls>\n<market-feed symbols="${first},${second}"></market-feed>`,
     },
     {
       id: 'snippet-classic',
       title: 'Where modules are not allowed: the classic script',
-      code: `<script src="${origin}/widgets.iife.js"></script>\n<price-card symbol="${first}"></price-card>`,
+      code: `<script src="${base}widgets.iife.js"></script>\n<price-card symbol="${first}"></price-card>`,
     },
     {
       id: 'snippet-relay',
       title: 'Widgets served from elsewhere, reading this relay',
-      code: `<price-card symbol="${first}" relay="${origin}"></price-card>`,
+      code: `<price-card symbol="${first}" relay="${base}"></price-card>`,
     },
   ];
   return `<!doctype html>
@@ -49,9 +52,9 @@ export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tickwire — live crypto prices</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/demo.css">
-<script type="module" src="/widgets.js"></script>
-<script type="module" src="/demo.js"></script>
+<link rel="stylesheet" href="demo.css">
+<script type="module" src="widgets.js"></script>
+<script type="module" src="demo.js"></script>
 </head>
 <body>
 <header>
@@ -94,7 +97,7 @@ export function renderDemoPage({ origin, symbols, simulated }: DemoPageOptions):
   </section>
 </main>
 <footer>
-  <p>API: <a href="/v1/quotes">/v1/quotes</a> · <a href="/v1/symbols">/v1/symbols</a> · <a href="/v1/stream">/v1/stream</a> · <a href="/metrics">/metrics</a></p>
+  <p>API: <a href="v1/quotes">/v1/quotes</a> · <a href="v1/symbols">/v1/symbols</a> · <a href="v1/stream">/v1/stream</a> · <a href="metrics">/metrics</a></p>
 </footer>
 </body>
 </html>

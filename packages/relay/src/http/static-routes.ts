@@ -23,19 +23,26 @@ const DEMO_PAGE_CSP = [
 /** Chunks carry a content hash in their name: they never change, so they may be cached for good. */
 const HASHED_FILE = /-[\w-]{8,}\.js$/;
 
-/** `/` (demo page), `/widgets.js` and its chunks, and the demo page's own files. */
+/** `/` (demo page), `/widgets.js` and its chunks, and the demo page's own files (`public/`). */
 export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
   const router = Router();
   // Only here: the event stream must never sit in a compression buffer.
   router.use(compression());
 
   router.get('/', (req, res) => {
-    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    // Mounted on a path (`app.use('/prices', relay.app)`), the page's relative links need the
+    // trailing slash: `/prices` → `/prices/`.
+    const [path = '/', query] = req.originalUrl.split('?');
+    if (!path.endsWith('/')) {
+      res.redirect(308, `${path}/${query === undefined ? '' : `?${query}`}`);
+      return;
+    }
+    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}/`;
     const simulated = catalog.sources.some((source) => source.simulated);
     res
       .set({ 'Content-Security-Policy': DEMO_PAGE_CSP, 'Cache-Control': 'no-cache' })
       .type('html')
-      .send(renderDemoPage({ origin, symbols: config.SYMBOLS, simulated }));
+      .send(renderDemoPage({ base, symbols: config.SYMBOLS, simulated }));
   });
 
   router.use(express.static(PUBLIC_DIR, { index: false, maxAge: '5m' }));

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import express from 'express';
+import { pino } from 'pino';
+import { createRelay, loadConfig } from '../src/index.js';
+import { DemoSource } from '../src/sources/demo.js';
+import { SseReader } from './support/sse-reader.js';
+
+const run = promisify(execFile);
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const INDEX = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+/** The relay's command as a user runs it, from source through tsx. */
+const cli = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
+
+describe('the relay as a library', () => {
+  test('mounted in an Express app on /prices: demo page, API, stream and bundle all answer there', async () => {
+    const relay = await createRelay({
+      config: { ...loadConfig({ SYMBOLS: 'BTC,ETH' }), POLL_INTERVAL: 100 },
+      sources: [new DemoSource({ seed: 3 })],
+      log: pino({ level: 'silent' }),
+    });
+    const site = express();
+    site.get('/', (_req, res) => {
+      res.send('the host site');
+    });
+    site.use('/prices', relay.app);
+    const server = createServer(site).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      assert.equal(
+        await (await fetch(`${base}/`)).text(),
+        'the host site',
+        'the host keeps its own routes',
+      );
+
+      const bare = await fetch(`${base}/prices?x=1`, { redirect: 'manual' });
+      assert.equal(bare.status, 308);
+      assert.equal(bare.headers.get('location'), '/prices/?x=1');
+      const page = await (await fetch(`${base}/prices/`)).text();
+      assert.match(page, /src="widgets\.js"/, 'the page links relative to the mount');
+      assert.ok(page.includes(`${base}/prices/widgets.js`), 'the snippets name the mounted URL');
+      for (const path of ['widgets.js', 'demo.css', 'demo.js', 'v1/symbols']) {
+        assert.equal((await fetch(`${base}/prices/${path}`)).status, 200, path);
+      }
+      const quotes = (await (await fetch(`${base}/prices/v1/quotes?symbols=BTC`)).json()) as {
+        quotes: Record<string, { source: string }>;
+      };
+      assert.equal(quotes.quotes.BTC?.source, 'demo');
+
+      const reader = await SseReader.open(`${base}/prices/v1/stream?symbols=ETH`);
+      try {
+        await reader.untilEvent('quotes');
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      await relay.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('importing the package starts nothing: no port, no timer keeps the process alive', async () => {
+    const { stdout } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `const relay = await import(${JSON.stringify(INDEX)}); console.log(Object.keys(relay).sort().join(','));`,
+    ]);
+    // The process exited by itself: had the import listened or polled, it would still run.
+    assert.match(stdout, /createRelay/);
+    assert.match(stdout, /loadConfig/);
+  });
+});
+
+describe('the tickwire-relay command', () => {
+  test('--help lists every setting with its default; --version prints the version', async () => {
+    const { stdout: help } = await cli('--help');
+    assert.match(help, /^Usage: tickwire-relay/);
+    for (const key of ['PORT', 'SOURCES', 'POLL_INTERVAL', 'PRICE_TTL', 'REDIS_URL']) {
+      assert.match(help, new RegExp(`\\b${key}\\b`), key);
+    }
+    const { stdout: version } = await cli('--version');
+    assert.match(version.trim(), /^\d+\.\d+\.\d+/);
+  });
+
+  test('an unknown argument or a bad setting is one line and exit code 2', async () => {
+    for (const [args, env, line] of [
+      [['--frobnicate'], {}, /unknown argument --frobnicate/],
+      [[], { SOURCES: 'nasdaq' }, /bad configuration: SOURCES=/],
+      [[], { REDIS_URL: 'redis://127.0.0.1:notaport' }, /bad configuration: REDIS_URL=/],
+    ] as const) {
+      const failure = await run(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+        env: { ...process.env, ...env },
+      }).catch((error: { code: number; stderr: string }) => error);
+      assert.ok('code' in failure, `${args} ${JSON.stringify(env)} should fail`);
+      assert.equal(failure.code, 2);
+      assert.match(failure.stderr, line);
+      assert.equal(failure.stderr.trim().split('\n').length, 1, 'one line');
+    }
+  });
+});
