@@ -17,6 +17,7 @@ const CORE = [
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directive)/,
   /node_modules\/(rxjs|tslib)\//,
   /\/src\/(feed|internal|elements\/price-card)\//,
+  /\/src\/price-card\.ts$/,
 ];
 function coreChunk(id: string): string | undefined {
   return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;
@@ -29,8 +30,12 @@ export default defineConfig(({ mode }) => {
       // RxJS's `es2015` build is smaller than its default ES5 one, which also pulls in tslib.
       conditions: ['es2015', 'module', 'browser', 'production'],
     },
-    // A classic script has no import.meta; the code falls back to document.currentScript.
-    define: classic ? { 'import.meta.url': 'undefined' } : {},
+    define: {
+      // These bundles are served by a relay: elements read it from where the script came from.
+      __TICKWIRE_SERVED_BUNDLE__: 'true',
+      // A classic script has no import.meta; the code falls back to document.currentScript.
+      ...(classic ? { 'import.meta.url': 'undefined' } : {}),
+    },
     // Lit's css`` and html`` templates keep their indentation otherwise.
     plugins: [minifyTemplateLiterals()],
     build: {

@@ -22,8 +22,6 @@ export const MAX_HISTORY_POINTS = 1_000;
 /** Times before Bitcoin, or more than a day ahead of this page's clock, are not times of a price. */
 const MIN_TIME_MS = 1_230_768_000_000;
 const MAX_AHEAD_MS = 86_400_000;
-/** Entries read from one list or map of an event: a relay sends a few dozen. */
-const MAX_ENTRIES = 1_000;
 
 type Fields = Record<string, unknown>;
 
@@ -41,15 +39,14 @@ const isText = (value: unknown): value is string =>
 const figure = (value: unknown): number | null =>
   Number.isFinite(value) ? (value as number) : null;
 
-/** The first `MAX_ENTRIES` items of a list; nothing for what is not one. */
-const list = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value.slice(0, MAX_ENTRIES) : [];
+/** The items of a list; nothing for what is not one. */
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The entries of a map that `read` accepts, keyed as they came. */
 function readMap<T>(value: unknown, read: (key: string, entry: unknown) => T | undefined) {
   const out: Record<string, T> = {};
   if (isObject(value)) {
-    for (const [key, entry] of Object.entries(value).slice(0, MAX_ENTRIES)) {
+    for (const [key, entry] of Object.entries(value)) {
       const accepted = isSymbol(key) ? read(key, entry) : undefined;
       if (accepted !== undefined) out[key] = accepted;
     }

@@ -3,11 +3,9 @@
  * ships in this file; the others load the first time their tag is on the page, so a page of
  * cards stays small. Loading the bundle twice, even from two URLs, is harmless.
  */
-import { PriceCard } from './elements/price-card/price-card.js';
-import { defineElement } from './internal/define-element.js';
+import './price-card.js';
 import { loadOnUse } from './internal/load-on-use.js';
 
-defineElement('price-card', PriceCard);
 loadOnUse({
   'live-chart': async () => (await import('./elements/live-chart/live-chart.js')).LiveChart,
   'price-ticker': async () => (await import('./elements/price-ticker/price-ticker.js')).PriceTicker,

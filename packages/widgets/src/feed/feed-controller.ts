@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
+import { NO_RELAY } from '../internal/default-relay.js';
 import type { Feed } from './feed.js';
 import { feedFor } from './feed-registry.js';
 import { EMPTY_VIEW, type FeedView } from './feed-view.js';
@@ -14,7 +15,8 @@ export class FeedController implements ReactiveController {
   view: FeedView = EMPTY_VIEW;
   /** Why nothing can be watched (a relay URL that is not one), if so. */
   problem: string | undefined;
-  private relay = '';
+  /** Unset until the host calls `watch`. */
+  private relay: string | undefined;
   private symbols: readonly string[] = [];
   /** The feed watched, once a relay is set: for controls that pause or throttle it. */
   feed: Feed | undefined;
@@ -52,7 +54,11 @@ export class FeedController implements ReactiveController {
     this.subscription = undefined;
     this.problem = undefined;
     this.feed = undefined;
-    if (this.relay === '') return;
+    if (this.relay === undefined) return;
+    if (this.relay === '') {
+      this.problem = NO_RELAY;
+      return;
+    }
     let feed: Feed;
     try {
       feed = feedFor(this.relay);

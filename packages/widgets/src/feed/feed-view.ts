@@ -118,9 +118,8 @@ export function expireQuotes(view: FeedView, now: number): FeedView {
 /** Symbols whose last quote arrived longer than a TTL and an interval ago. */
 function expired(view: FeedView, now: number): string[] {
   const limit = view.ttlMs + view.intervalMs;
-  return [...view.received].flatMap(([symbol, at]) =>
-    now - at > limit && view.quotes.has(symbol) ? [symbol] : [],
-  );
+  // `received` has an entry exactly for each symbol with a quote.
+  return [...view.received].flatMap(([symbol, at]) => (now - at > limit ? [symbol] : []));
 }
 
 /** Appends a point unless it is not newer than the last one (a replay or a repeated tick). */

@@ -102,12 +102,7 @@ export abstract class BaseFeed implements Feed {
    * frames, so its elements render nothing until it is shown, and then the latest view.
    */
   protected receive(message: StreamMessage): void {
-    try {
-      this.fold((view) => applyMessage(view, message, Date.now()));
-    } catch (error) {
-      // Checked messages cannot get here; if one does, it is dropped, never the stream.
-      console.warn('tickwire: bad message', error);
-    }
+    this.fold((view) => applyMessage(view, message, Date.now()));
   }
 
   /** Marks stale the prices not heard of in time; a live connection calls it every second. */

@@ -85,6 +85,8 @@ export class RelayFeed extends BaseFeed {
           if (!message) return;
           const { lastEventId } = event as MessageEvent<string>;
           if (lastEventId) this.cursor = { symbols: list, id: lastEventId };
+          // Here, in the EventSource's own listener, not inside the RxJS chain: should folding
+          // ever throw, the browser reports it and the stream goes on.
           this.receive(message);
           // Emitted only so that `retry` knows the stream works and resets its backoff.
           subscriber.next(message);

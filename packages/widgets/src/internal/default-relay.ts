@@ -1,10 +1,55 @@
 /**
- * The relay elements read when they name none: where this script was served from, so
- * `<script type="module" src="https://relay.example/widgets.js">` needs no other setting —
- * nor does a relay mounted on a path (`https://example.com/prices/widgets.js`).
- * The classic build (`widgets.iife.js`) has no `import.meta`; while it runs, the page's
- * `document.currentScript` is that script (it is null for modules).
+ * Which relay an element reads when its `relay` attribute is unset, in order:
+ * 1. the page-wide relay set with `setRelay(url)`;
+ * 2. `<meta name="tickwire-relay" content="https://relay.example/">` in the page;
+ * 3. in the bundles a relay serves (`widgets.js`, `widgets.iife.js`), the folder the script
+ *    came from — so `<script type="module" src="https://relay.example/widgets.js">` needs no
+ *    other setting, nor does a relay mounted on a path. An app's bundler gives no such place:
+ *    there, one of the first two is needed, and an element without any says so.
  */
-const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url;
 
-export const DEFAULT_RELAY: string = new URL(/* @vite-ignore */ './', scriptUrl).href;
+/** Set only by the builds a relay serves (`vite.config.ts`). */
+declare const __TICKWIRE_SERVED_BUNDLE__: boolean | undefined;
+
+/**
+ * Where the served bundle came from. The classic build has no `import.meta`; while it runs,
+ * the page's `document.currentScript` is that script (it is null for modules). Read once, at
+ * load: later it is some other script.
+ */
+const SERVED = typeof __TICKWIRE_SERVED_BUNDLE__ !== 'undefined';
+
+const servedFrom = SERVED
+  ? new URL(
+      /* @vite-ignore */ './',
+      (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url,
+    ).href
+  : undefined;
+
+let pageRelay: string | undefined;
+
+/**
+ * Sets the relay every element of the page reads unless it names its own `relay`: call it
+ * once, before the elements connect (e.g. in an app's entry module). `undefined` goes back
+ * to the meta tag or the script's own folder.
+ */
+export function setRelay(url: string | undefined): void {
+  pageRelay = url;
+}
+
+/** The relay an element without a `relay` attribute reads; `''` when the page names none. */
+export function defaultRelay(): string {
+  // Served bundles run in browsers only; the npm build may be imported by a server renderer.
+  const meta =
+    SERVED || typeof document !== 'undefined'
+      ? document.querySelector<HTMLMetaElement>('meta[name=tickwire-relay]')?.content
+      : undefined;
+  return pageRelay ?? (meta || servedFrom || '');
+}
+
+/**
+ * What an element says when neither it nor the page names a relay. A served bundle always
+ * knows one (where it came from), so there the text is left out of the bytes.
+ */
+export const NO_RELAY = SERVED
+  ? ''
+  : 'No relay: set relay="https://…" on the element, call setRelay(url), or add <meta name="tickwire-relay" content="https://…">.';

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { FeedController } from '../feed/feed-controller.js';
-import { DEFAULT_RELAY } from './default-relay.js';
+import { defaultRelay } from './default-relay.js';
 import type { ElementState } from './element-state.js';
 
 /**
@@ -16,7 +16,10 @@ export class FeedElement extends LitElement {
     state: { type: String, reflect: true },
   };
 
-  /** Base URL of the relay. Defaults to the origin that served the script. */
+  /**
+   * Base URL of the relay. Defaults to the page's (`setRelay(url)`, or
+   * `<meta name="tickwire-relay" content="…">`), else to where the script was served from.
+   */
   declare relay: string | undefined;
   /** BCP 47 locale for numbers and times; defaults to the browser's. */
   declare locale: string | undefined;
@@ -34,8 +37,8 @@ export class FeedElement extends LitElement {
     this.state = 'connecting';
   }
 
-  /** The relay to read: the attribute, or the origin that served the script. */
+  /** The relay to read: the attribute, else the page's default; `''` when there is none. */
   protected get relayUrl(): string {
-    return this.relay ?? DEFAULT_RELAY;
+    return this.relay ?? defaultRelay();
   }
 }

@@ -118,4 +118,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'stream-controls': StreamControls;
   }
+  /** The controls' events, typed for `addEventListener` anywhere they bubble to. */
+  interface GlobalEventHandlersEventMap {
+    'tickwire-pause': CustomEvent<undefined>;
+    'tickwire-resume': CustomEvent<undefined>;
+    'tickwire-refresh-change': CustomEvent<{ intervalMs: number }>;
+  }
 }
