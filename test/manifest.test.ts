@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { ELEMENT_ATTRIBUTES } from '../packages/widgets/src/allowlist.js';
 
 interface Declaration {
   tagName?: string;
@@ -11,16 +12,21 @@ interface Declaration {
   events?: { name: string }[];
 }
 
-test('custom-elements.json documents every element: attributes, parts, custom properties, events', () => {
+/** The elements `custom-elements.json` describes, by tag. */
+function manifestElements(): Map<string | undefined, Declaration> {
   const manifest = JSON.parse(
     readFileSync(new URL('../packages/widgets/custom-elements.json', import.meta.url), 'utf8'),
   ) as { modules: { declarations?: Declaration[] }[] };
-  const elements = new Map(
+  return new Map(
     manifest.modules
       .flatMap((module) => module.declarations ?? [])
       .filter((declaration) => declaration.customElement && declaration.tagName)
       .map((declaration) => [declaration.tagName, declaration]),
   );
+}
+
+test('custom-elements.json documents every element: attributes, parts, custom properties, events', () => {
+  const elements = manifestElements();
   assert.deepEqual([...elements.keys()].sort(), [
     'live-chart',
     'market-feed',
@@ -45,4 +51,20 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
       .sort(),
     ['tickwire-pause', 'tickwire-refresh-change', 'tickwire-resume'],
   );
+});
+
+test('the CMS sanitizer allowlist names every attribute an author sets, and nothing else', () => {
+  const fromManifest = Object.fromEntries(
+    [...manifestElements()].map(([tag, element]) => [
+      tag,
+      (element.attributes ?? [])
+        .map((attribute) => attribute.name)
+        .filter((name) => name !== 'state')
+        .sort(),
+    ]),
+  );
+  const allowed = Object.fromEntries(
+    Object.entries(ELEMENT_ATTRIBUTES).map(([tag, names]) => [tag, [...names].sort()]),
+  );
+  assert.deepEqual(allowed, fromManifest);
 });

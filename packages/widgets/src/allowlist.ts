@@ -1,0 +1,16 @@
+/**
+ * What a CMS's HTML sanitizer must let through for the elements to survive it: the tags,
+ * and per tag the attributes an author sets (README, "CMS sanitizers"). DOMPurify and
+ * sanitize-html, on their defaults, strip both. `state` is missing on purpose: the element
+ * sets it. A test keeps this list equal to `custom-elements.json`.
+ */
+export const ELEMENT_ATTRIBUTES = {
+  'price-card': ['symbol', 'announce-every', 'relay', 'locale', 'theme'],
+  'live-chart': ['symbols', 'scale', 'relay', 'locale', 'theme'],
+  'price-ticker': ['symbols', 'layout', 'relay', 'locale', 'theme'],
+  'stream-controls': ['relay', 'locale', 'theme'],
+  'market-feed': ['symbols', 'limit', 'threshold', 'relay', 'locale', 'theme'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The element tags, for a sanitizer's tag allowlist. */
+export const ELEMENT_TAGS = Object.keys(ELEMENT_ATTRIBUTES) as (keyof typeof ELEMENT_ATTRIBUTES)[];
