@@ -1,6 +1,7 @@
 import { setCustomElementsManifest } from '@storybook/web-components';
 import type { Preview } from '@storybook/web-components-vite';
 import manifest from '../packages/widgets/custom-elements.json';
+import { manifestArgTypes } from '../stories/support/manifest-arg-types.js';
 import { SCRIPTED, withRelay } from '../stories/support/with-relay.js';
 import '../packages/widgets/src/all.js';
 
@@ -26,7 +27,8 @@ const preview: Preview = {
   initialGlobals: { relay: SCRIPTED },
   parameters: {
     controls: { expanded: true },
-    docs: { toc: true },
+    // Our own table: a part and an attribute of the same name each keep their row.
+    docs: { toc: true, extractArgTypes: manifestArgTypes(manifest) },
   },
 };
 

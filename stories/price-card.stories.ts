@@ -15,7 +15,10 @@ const meta: Meta<Args> = {
   component: 'price-card',
   tags: ['autodocs'],
   args: { symbol: 'BTC', announceEvery: 60, ...COMMON_ARGS },
-  argTypes: { ...COMMON_ARG_TYPES, announceEvery: { control: { type: 'number', min: 0 } } },
+  argTypes: {
+    ...COMMON_ARG_TYPES,
+    announceEvery: { name: 'announce-every', control: { type: 'number', min: 0 } },
+  },
   render: (args, context) =>
     html`<price-card
       symbol=${args.symbol}

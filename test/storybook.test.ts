@@ -109,6 +109,15 @@ describe('the static Storybook', () => {
     const text = await page.evaluate(() => document.body.innerText);
     for (const expected of ['sparkline', '--tickwire-bg', 'relay'])
       assert.ok(text.includes(expected), `docs mention ${expected}`);
+    // The `symbol` attribute and the `symbol` part each have their row; internals have none.
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('.docblock-argstable-body tr')].map((tr) =>
+        (tr.querySelector('td') as HTMLElement | null)?.innerText.trim(),
+      ),
+    );
+    assert.equal(rows.filter((name) => name === 'symbol').length, 2, rows.join(', '));
+    for (const internal of ['announcer', 'drawnPrice', 'connection', 'relayUrl', 'shown'])
+      assert.ok(!rows.includes(internal), `${internal} is not API`);
     await page.goto(`${origin}/iframe.html?id=guides-embedding--docs&viewMode=docs`);
     await page.waitForFunction(
       () => document.body.innerText.includes('Content-Security-Policy'),
