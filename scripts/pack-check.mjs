@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const PACKAGES = ['protocol', 'widgets', 'relay'];
+const PACKAGES = ['protocol', 'widgets', 'react', 'relay'];
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
 
 let failed = false;

@@ -1,51 +1,35 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { freePort } from '../packages/relay/test/support/redis-server.js';
-
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { run, type ThrowawayApp, throwawayApp } from './support/throwaway-app.js';
 
 /**
  * The relay as an operator meets it: packed as it would be published, installed into an
  * empty folder with nothing of this repository beside it, and run with `npx`.
  */
 describe('the relay from its tarball, installed alone', { timeout: 240_000 }, () => {
-  let app: string;
+  let app: ThrowawayApp;
 
   before(async () => {
-    app = await mkdtemp(join(tmpdir(), 'tickwire-relay-app-'));
-    const packs = join(app, 'packs');
-    await mkdir(packs);
-    await run(
-      'npm',
-      ['pack', '-w', '@tickwire/protocol', '-w', '@tickwire/relay', '--pack-destination', packs],
-      { cwd: ROOT },
-    );
-    await writeFile(
-      join(app, 'package.json'),
-      JSON.stringify({ name: 'relay-operator', private: true, type: 'module' }),
-    );
-    const tarballs = (await readdir(packs)).map((file) => join(packs, file));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
-      cwd: app,
+    app = await throwawayApp({
+      name: 'relay-operator',
+      packages: ['protocol', 'relay'],
+      devDependencies: {},
+      files: {},
     });
   });
   after(async () => {
-    if (app) await rm(app, { recursive: true, force: true });
+    await app?.remove();
   });
 
   test('tickwire-relay serves the demo page, its files, the widgets and live quotes, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
     // The installed bin itself, as `npx tickwire-relay` runs it (npx would take the signal).
-    const relay: ChildProcess = spawn(join(app, 'node_modules', '.bin', 'tickwire-relay'), [], {
-      cwd: app,
+    const relay: ChildProcess = spawn(join(app.dir, 'node_modules', '.bin', 'tickwire-relay'), [], {
+      cwd: app.dir,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });
@@ -92,7 +76,7 @@ describe('the relay from its tarball, installed alone', { timeout: 240_000 }, ()
         '-e',
         "const relay = await import('@tickwire/relay'); console.log(typeof relay.createRelay);",
       ],
-      { cwd: app, timeout: 20_000 },
+      { cwd: app.dir, timeout: 20_000 },
     );
     assert.equal(stdout.trim(), 'function');
   });
