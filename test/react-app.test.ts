@@ -7,6 +7,10 @@ const MAIN_TSX = `
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PriceCard, StreamControls, setRelay } from '@tickwire/react';
+import type {} from '@tickwire/widgets/react';
+
+// The tags used directly in JSX are typed too (@tickwire/widgets/react).
+export const direct = <price-card symbol="ETH" announceEvery={30} theme="dark" />;
 
 setRelay(new URLSearchParams(location.search).get('relay') ?? undefined);
 const app = { events: [] as string[], setSymbol: (_symbol: string) => {}, unmount: () => {} };
