@@ -1,4 +1,4 @@
-import { CONFIG_KEYS } from './config.js';
+import { CONFIG_KEYS, SOURCE_URL_DOC } from './config.js';
 
 /** The README's configuration table, generated from the keys' own documentation. */
 export function configTable(): string {
@@ -10,6 +10,6 @@ export function configTable(): string {
     '| key | default | meaning |',
     '| --- | --- | --- |',
     ...rows,
-    '| `SOURCE_URL_<ID>` | (unset) | Replaces the scheme, host and port of source `<ID>`’s API URLs, keeping their paths: regional mirrors, proxies, tests. |',
+    `| \`SOURCE_URL_<ID>\` | (unset) | ${SOURCE_URL_DOC} |`,
   ].join('\n');
 }

@@ -205,6 +205,10 @@ export class ConfigError extends Error {
 
 const SOURCE_URL_PREFIX = 'SOURCE_URL_';
 
+/** `SOURCE_URL_<ID>`, the one key with a family of names, documented beside its parser. */
+export const SOURCE_URL_DOC =
+  'Replaces the scheme, host and port of source `<ID>`’s API URLs, keeping their paths: regional mirrors, proxies, tests.';
+
 /** Parses the environment; throws a `ConfigError` naming the first bad key. */
 export function loadConfig(env: Record<string, string | undefined>): RelayConfig {
   const config: Record<string, unknown> = {};

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
-import { CONFIG_KEYS, ConfigError, loadConfig, type RelayConfig } from './config.js';
+import {
+  CONFIG_KEYS,
+  ConfigError,
+  loadConfig,
+  type RelayConfig,
+  SOURCE_URL_DOC,
+} from './config.js';
 import { startRelay } from './relay.js';
 
 /** Shutdown in order takes ~7 s at most (2 s drain, 5 s to close); past this it is cut short. */
@@ -66,9 +72,7 @@ function describeKeys(): string {
   const rows = Object.entries(CONFIG_KEYS).map(
     ([name, spec]) => `  ${name.padEnd(24)}${spec.defaultValue ?? '(unset)'}\n      ${spec.doc}`,
   );
-  rows.push(
-    `  ${'SOURCE_URL_<ID>'.padEnd(24)}(unset)\n      Replaces the scheme, host and port of a source's API URLs: mirrors, proxies, tests.`,
-  );
+  rows.push(`  ${'SOURCE_URL_<ID>'.padEnd(24)}(unset)\n      ${SOURCE_URL_DOC}`);
   return rows.join('\n');
 }
 
