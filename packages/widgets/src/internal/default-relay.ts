@@ -52,4 +52,4 @@ export function defaultRelay(): string {
  */
 export const NO_RELAY = SERVED
   ? ''
-  : 'No relay: set relay="https://…" on the element, call setRelay(url), or add <meta name="tickwire-relay" content="https://…">.';
+  : 'No relay set: give the element a relay attribute, call setRelay(url), or add a tickwire-relay meta tag.';
