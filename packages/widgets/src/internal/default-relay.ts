@@ -11,13 +11,14 @@
 /** Set only by the builds a relay serves (`vite.config.ts`). */
 declare const __TICKWIRE_SERVED_BUNDLE__: boolean | undefined;
 
+/** True in the bundles a relay serves; the build folds every test of it away. */
+const SERVED = typeof __TICKWIRE_SERVED_BUNDLE__ !== 'undefined';
+
 /**
  * Where the served bundle came from. The classic build has no `import.meta`; while it runs,
  * the page's `document.currentScript` is that script (it is null for modules). Read once, at
  * load: later it is some other script.
  */
-const SERVED = typeof __TICKWIRE_SERVED_BUNDLE__ !== 'undefined';
-
 const servedFrom = SERVED
   ? new URL(
       /* @vite-ignore */ './',
