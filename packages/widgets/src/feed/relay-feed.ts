@@ -43,16 +43,16 @@ export class RelayFeed extends BaseFeed {
       debounceTime(0),
       // A connection that already carries every wanted symbol is kept; only new symbols reopen it.
       distinctUntilChanged((open, wanted) => wanted.every((symbol) => open.includes(symbol))),
+      // No symbols yet means the relay's default set: `<stream-controls>` alone still shows the
+      // connection and the sources. Elements that arrive with symbols replace it.
       switchMap((symbols) =>
-        symbols.length === 0
-          ? NEVER
-          : defer(() => this.open(symbols)).pipe(
-              // Before `share`: a retry reopens the stream for the same watchers (RxJS `share` docs).
-              retry({
-                delay: (_error, attempt) => timer(reconnectDelayMs(attempt)),
-                resetOnSuccess: true,
-              }),
-            ),
+        defer(() => this.open(symbols)).pipe(
+          // Before `share`: a retry reopens the stream for the same watchers (RxJS `share` docs).
+          retry({
+            delay: (_error, attempt) => timer(reconnectDelayMs(attempt)),
+            resetOnSuccess: true,
+          }),
+        ),
       ),
     );
     this.connection$ = this.paused$.pipe(
@@ -74,7 +74,7 @@ export class RelayFeed extends BaseFeed {
     return new Observable<StreamMessage>((subscriber) => {
       const list = symbols.join(',');
       const url = new URL('v1/stream', this.relayUrl);
-      url.searchParams.set('symbols', list);
+      if (list) url.searchParams.set('symbols', list);
       const resuming = this.cursor?.symbols === list;
       if (resuming) url.searchParams.set('lastEventId', this.cursor!.id);
       const source = new this.eventSource(url.href);

@@ -58,4 +58,8 @@ export const streamControlsStyles = css`
   .source-down {
     color: var(--_down);
   }
+
+  .source-unknown {
+    color: var(--_muted);
+  }
 `;

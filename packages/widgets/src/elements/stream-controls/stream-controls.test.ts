@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
@@ -82,5 +83,44 @@ describe('<stream-controls>', () => {
     feed.pause();
     await controls.updateComplete;
     expect(fired).to.equal(0);
+  });
+
+  it('alone on a page, it opens the stream itself and shows the connection and the sources', async () => {
+    const relay = (await executeServerCommand('relay-url')) as string;
+    const controls = await fixture<StreamControls>(
+      html`<stream-controls relay=${`${relay}/`} locale="en-US"></stream-controls>`,
+    );
+    await waitUntil(
+      () => controls.getAttribute('state') === 'live',
+      'live, not connecting forever',
+      {
+        timeout: 5_000,
+      },
+    );
+    await waitUntil(() => partText(controls, 'updated').startsWith('Updated'));
+    expect(partText(controls, 'sources')).to.equal('demo: ok (simulated)');
+  });
+
+  it('while offline, sources read "unknown": their last state may no longer be true', async () => {
+    const { feed, controls } = await setup();
+    expect(partText(controls, 'sources')).to.contain(': ok');
+    feed.setState('offline');
+    await controls.updateComplete;
+    expect(controls.getAttribute('state')).to.equal('offline');
+    expect(partText(controls, 'sources')).to.match(/^\S+: unknown$/);
+    expect(partText(controls, 'sources')).not.to.contain('ok');
+  });
+
+  it('says Stale when the relay’s prices are stale, as every other element does', async () => {
+    const { feed, controls, card } = await setup();
+    feed.send({
+      type: 'status',
+      data: { sources: [{ id: 'demo', state: 'ok', simulated: true }], stale: ['BTC'] },
+    });
+    await controls.updateComplete;
+    await card.updateComplete;
+    expect(card.getAttribute('state')).to.equal('stale');
+    expect(controls.getAttribute('state')).to.equal('stale');
+    expect(partText(controls, 'state')).to.equal('Stale');
   });
 });

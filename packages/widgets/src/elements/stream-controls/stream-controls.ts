@@ -44,8 +44,18 @@ export class StreamControls extends FeedElement {
   static override styles = [sharedStyles, streamControlsStyles];
 
   protected override willUpdate(): void {
+    // No symbols of its own: the page's stream carries what the other elements watch, or,
+    // alone on a page, the relay's default set.
     this.connection.watch(this.relayUrl, []);
-    this.state = this.connection.problem ? 'error' : this.connection.view.connection;
+    const { view, problem } = this.connection;
+    // Stale anywhere on this relay is stale here: a paused poller's prices age for everyone.
+    this.state = problem
+      ? 'error'
+      : view.connection !== 'live'
+        ? view.connection
+        : view.stale.size > 0
+          ? 'stale'
+          : 'live';
   }
 
   protected override render() {
@@ -74,14 +84,16 @@ export class StreamControls extends FeedElement {
       ${
         view.sources.length > 0
           ? html`<ul part="sources" class="sources" aria-label="Sources">
-              ${view.sources.map((source) => this.renderSource(source))}
+              ${view.sources.map((source) => this.renderSource(source, view.connection === 'live'))}
             </ul>`
           : nothing
       }
     </div>`;
   }
 
-  private renderSource(source: SourceStatus) {
+  /** A source's health as last heard; unknown while the stream is not live (it may have changed). */
+  private renderSource(source: SourceStatus, current: boolean) {
+    if (!current) return html`<li class="source-unknown">${source.id}: unknown</li>`;
     return html`<li class="source-${source.state}" title=${source.error ?? ''}>
       ${source.id}: ${source.state}${source.simulated ? ' (simulated)' : ''}${source.error ? html`<span class="muted"> — ${source.error}</span>` : nothing}
     </li>`;
