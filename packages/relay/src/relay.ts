@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { type Logger, pino } from 'pino';
 import type { RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
+import { withHotRoutes } from './http/hot-routes.js';
 import {
   answerClientErrors,
   REQUEST_TIMEOUTS,
   type RequestTimeouts,
   serverOptions,
-} from './http/client-errors.js';
-import { withHotRoutes } from './http/hot-routes.js';
+} from './http/request-limits.js';
 import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
 import { createMetrics } from './metrics.js';
