@@ -2,17 +2,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import sanitizeHtml from 'sanitize-html';
-import { loadConfig } from '../packages/relay/src/config.js';
-import { type Relay, startRelay } from '../packages/relay/src/relay.js';
-import { DemoSource } from '../packages/relay/src/sources/demo.js';
+import type { Relay } from '../packages/relay/src/relay.js';
 import { ELEMENT_ATTRIBUTES, ELEMENT_TAGS } from '../packages/widgets/src/allowlist.js';
 import { launchChromium } from './support/browser.js';
+import { startDemoRelay } from './support/demo-relay.js';
 import { serveHostPage } from './support/host-page.js';
-
-const WIDGETS_DIR = fileURLToPath(new URL('../packages/widgets/dist/', import.meta.url));
 
 /** What an editor pastes into a CMS: the elements, and what a sanitizer is there to remove. */
 const snippet = (relay: string) => `<h2>Markets</h2>
@@ -48,12 +44,7 @@ describe('CMS sanitizers', () => {
   let browser: Browser;
 
   before(async () => {
-    relay = await startRelay({
-      config: { ...loadConfig({ PORT: '0' }), POLL_INTERVAL: 250 },
-      sources: [new DemoSource()],
-      log: pino({ level: 'silent' }),
-      widgetsDir: WIDGETS_DIR,
-    });
+    relay = await startDemoRelay();
     browser = await launchChromium();
   });
   after(async () => {

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../packages/relay/src/config.js';
-import { type Relay, startRelay } from '../packages/relay/src/relay.js';
-import { DemoSource } from '../packages/relay/src/sources/demo.js';
+import type { Relay } from '../packages/relay/src/relay.js';
 import { launchChromium } from './support/browser.js';
+import { startDemoRelay, WIDGETS_DIR } from './support/demo-relay.js';
 import { serveHostPage } from './support/host-page.js';
-
-const WIDGETS_DIR = fileURLToPath(new URL('../packages/widgets/dist/', import.meta.url));
 
 describe('embedding with one script tag on another origin', () => {
   let relay: Relay;
@@ -18,12 +13,7 @@ describe('embedding with one script tag on another origin', () => {
 
   before(async () => {
     assert.ok(existsSync(`${WIDGETS_DIR}widgets.js`), 'the widget bundle is built (npm run build)');
-    relay = await startRelay({
-      config: { ...loadConfig({ PORT: '0' }), POLL_INTERVAL: 250 },
-      sources: [new DemoSource()],
-      log: pino({ level: 'silent' }),
-      widgetsDir: WIDGETS_DIR,
-    });
+    relay = await startDemoRelay();
     browser = await launchChromium();
   });
   after(async () => {

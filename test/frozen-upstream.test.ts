@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../packages/relay/src/config.js';
@@ -10,9 +9,9 @@ import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
 import type { FakeUpstream } from '../packages/relay/test/support/fake-upstream.js';
 import { launchChromium } from './support/browser.js';
+import { WIDGETS_DIR } from './support/demo-relay.js';
 import { serveHostPage } from './support/host-page.js';
 
-const WIDGETS_DIR = fileURLToPath(new URL('../packages/widgets/dist/', import.meta.url));
 const TTL_MS = 2_000;
 
 /**

@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../packages/relay/src/config.js';
-import { type Relay, startRelay } from '../../packages/relay/src/relay.js';
-import { DemoSource } from '../../packages/relay/src/sources/demo.js';
+import type { Relay } from '../../packages/relay/src/relay.js';
 import { launchChromium } from './browser.js';
+import { startDemoRelay } from './demo-relay.js';
 import { builtCode, serveFolder, type ThrowawayApp, throwawayApp } from './throwaway-app.js';
 
 /** What every test app puts on `window.app`: the events it received, and two actions. */
@@ -20,11 +18,7 @@ interface AppHandle {
 /** A throwaway app, a real relay on the demo market, and Chromium: what each app test needs. */
 export async function appFixture(options: Parameters<typeof throwawayApp>[0]) {
   const app = await throwawayApp(options);
-  const relay = await startRelay({
-    config: { ...loadConfig({ PORT: '0', SYMBOLS: 'BTC,ETH' }), POLL_INTERVAL: 250 },
-    sources: [new DemoSource({ seed: 5 })],
-    log: pino({ level: 'silent' }),
-  });
+  const relay = await startDemoRelay({ SYMBOLS: 'BTC,ETH' }, 5);
   const browser = await launchChromium();
   return {
     app,
