@@ -21,29 +21,14 @@ import * as React from 'react';
 
 export { setRelay } from '@tickwire/widgets';
 
-export const PriceCard = createComponent({
-  tagName: 'price-card',
-  elementClass: PriceCardElement,
-  react: React,
-});
+/** An element without events of its own as a React component: props become its properties. */
+const component = <E extends HTMLElement>(tagName: string, elementClass: new () => E) =>
+  createComponent({ tagName, elementClass, react: React });
 
-export const LiveChart = createComponent({
-  tagName: 'live-chart',
-  elementClass: LiveChartElement,
-  react: React,
-});
-
-export const PriceTicker = createComponent({
-  tagName: 'price-ticker',
-  elementClass: PriceTickerElement,
-  react: React,
-});
-
-export const MarketFeed = createComponent({
-  tagName: 'market-feed',
-  elementClass: MarketFeedElement,
-  react: React,
-});
+export const PriceCard = component('price-card', PriceCardElement);
+export const LiveChart = component('live-chart', LiveChartElement);
+export const PriceTicker = component('price-ticker', PriceTickerElement);
+export const MarketFeed = component('market-feed', MarketFeedElement);
 
 /** Pause and resume come from the reader; the refresh change carries the new interval. */
 export const StreamControls = createComponent({
