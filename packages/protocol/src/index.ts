@@ -2,6 +2,9 @@
  * The wire format of a Tickwire relay, in one place: what the relay sends and what clients
  * read. The protocol itself is described in this package's README.
  */
+
+export type { Candle, CandleRange, CandlesAnswer } from './candles.js';
+export { bucketCount, CANDLE_RANGES, isCandle, isCandleRange, parseCandles } from './candles.js';
 export type {
   ErrorAnswer,
   HistoryAnswer,
@@ -16,5 +19,5 @@ export type {
 export { STREAM_EVENTS } from './events.js';
 export { MAX_HISTORY_POINTS, parseMessage } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
-export { MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
+export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
 export { isSymbol, SYMBOL_PATTERN, splitSymbols } from './symbols.js';

@@ -1,12 +1,5 @@
 import type { StreamMessage } from './events.js';
-import {
-  MAX_PRICE,
-  MIN_PRICE,
-  type PricePoint,
-  type Quote,
-  SOURCE_STATES,
-  type SourceStatus,
-} from './quote.js';
+import { isPrice, type PricePoint, type Quote, SOURCE_STATES, type SourceStatus } from './quote.js';
 import { isSymbol } from './symbols.js';
 
 /**
@@ -61,8 +54,7 @@ const isTime = (value: unknown, now: number): value is number =>
 function readQuote(symbol: string, value: unknown, now: number): Quote | undefined {
   if (!isObject(value) || value.symbol !== symbol) return undefined;
   const { price, ts, source } = value;
-  if (!inRange(price, MIN_PRICE, MAX_PRICE) || !isTime(ts, now) || !isText(source))
-    return undefined;
+  if (!isPrice(price) || !isTime(ts, now) || !isText(source)) return undefined;
   const open24h = figure(value.open24h);
   return {
     symbol,
@@ -83,7 +75,7 @@ function readHistory(value: unknown, now: number): PricePoint[] {
   for (const point of Array.isArray(value) ? value.slice(-MAX_HISTORY_POINTS) : []) {
     const [ms, price] = Array.isArray(point) ? point : [];
     const newer = isTime(ms, now) && ms > (points.at(-1)?.[0] ?? 0);
-    if (newer && inRange(price, MIN_PRICE, MAX_PRICE)) points.push([ms, price]);
+    if (newer && isPrice(price)) points.push([ms, price]);
   }
   return points;
 }

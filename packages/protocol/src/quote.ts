@@ -45,3 +45,7 @@ export const SOURCE_STATES: readonly SourceStatus['state'][] = ['ok', 'degraded'
  */
 export const MIN_PRICE = 1e-12;
 export const MAX_PRICE = 1e13;
+
+/** True for a number that can be a price: within `MIN_PRICE`…`MAX_PRICE`. */
+export const isPrice = (value: unknown): value is number =>
+  typeof value === 'number' && value >= MIN_PRICE && value <= MAX_PRICE;

@@ -22,6 +22,12 @@ export function createMetrics() {
       labelNames: ['source', 'outcome'] as const,
       registers: [registry],
     }),
+    candleRequests: new Counter({
+      name: 'tickwire_upstream_candle_requests_total',
+      help: 'Calls to upstream sources for candles, by source and outcome (hits of the candle cache are not calls).',
+      labelNames: ['source', 'outcome'] as const,
+      registers: [registry],
+    }),
     pollDuration: new Histogram({
       name: 'tickwire_poll_duration_seconds',
       help: 'Time one poll of all watched symbols took, failover included.',

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Logger, pino } from 'pino';
+import { CandleService } from './candles/candle-service.js';
 import type { RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
 import { withHotRoutes } from './http/hot-routes.js';
@@ -22,6 +23,7 @@ import { Poller } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
 import { createSources } from './sources/create-sources.js';
 import type { PriceSource } from './sources/price-source.js';
+import { type CandleCache, MemoryCandleCache } from './store/candle-cache.js';
 import { connectRedis } from './store/connect-redis.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { PollLease } from './store/poll-lease.js';
@@ -66,6 +68,8 @@ export interface RelayOptions {
   store?: PriceStore;
   /** Who polls, when several relays share a store. */
   lease?: PollLease;
+  /** Where candle answers are kept; with `store`, pass the one that shares its backend. */
+  candleCache?: CandleCache;
   /** The built widget bundle served at `/widgets.js`; defaults to the one the package carries. */
   widgetsDir?: string;
   timings?: Partial<RelayTimings>;
@@ -108,9 +112,9 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
   const log = options.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
   const sources = options.sources ?? (await createSources(config));
-  const shared =
+  const shared: { store?: PriceStore; lease?: PollLease; candleCache?: CandleCache } =
     options.store || !config.REDIS_URL
-      ? { store: options.store, lease: options.lease }
+      ? { store: options.store, lease: options.lease, candleCache: options.candleCache }
       : await connectRedis({
           url: config.REDIS_URL,
           ttlMs: config.PRICE_TTL,
@@ -152,12 +156,21 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     metrics,
     log: log.child({ module: 'hub' }),
   });
+  const candles = new CandleService({
+    catalog,
+    cache: shared.candleCache ?? new MemoryCandleCache(),
+    quote: config.QUOTE,
+    callTimeoutMs: timings.callTimeoutMs,
+    metrics,
+    log: log.child({ module: 'candles' }),
+  });
   await catalog.refresh();
   const httpDeps: AppDeps = {
     config,
     store,
     hub,
     catalog,
+    candles,
     metrics,
     polling: poller,
     log: log.child({ module: 'http' }),

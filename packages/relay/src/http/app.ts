@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin-routes.js';
 import { apiRoutes } from './api-routes.js';
+import { candlesRoute } from './candles-route.js';
 import { commonHeaders } from './common-headers.js';
 import { corsPreflight } from './cors.js';
 import type { AppDeps } from './deps.js';
@@ -26,8 +27,18 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(requestLog(deps.log));
   // The routes a page on another origin reads with fetch or EventSource.
-  app.use(corsPreflight(['/v1/quotes', '/v1/stream', '/v1/history', '/v1/symbols', '/v1/sources']));
+  app.use(
+    corsPreflight([
+      '/v1/quotes',
+      '/v1/stream',
+      '/v1/history',
+      '/v1/candles',
+      '/v1/symbols',
+      '/v1/sources',
+    ]),
+  );
   app.use(apiRoutes(deps));
+  app.use(candlesRoute(deps));
   app.use(adminRoutes(deps.config.ADMIN_TOKEN, deps.polling));
   app.use(staticRoutes(deps));
   app.use(notFound);

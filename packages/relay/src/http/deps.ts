@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CandleService } from '../candles/candle-service.js';
 import type { RelayConfig } from '../config.js';
 import type { Hub } from '../hub/hub.js';
 import type { RelayMetrics } from '../metrics.js';
@@ -22,6 +23,7 @@ export interface AppDeps {
   store: PriceStore;
   hub: Hub;
   catalog: SourceCatalog;
+  candles: CandleService;
   metrics: RelayMetrics;
   log: Logger;
   /** The poller's pace, for the admin routes. */

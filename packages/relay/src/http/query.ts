@@ -1,4 +1,4 @@
-import { splitSymbols } from '@tickwire/protocol';
+import { CANDLE_RANGES, type CandleRange, isCandleRange, splitSymbols } from '@tickwire/protocol';
 import { HttpError } from './errors.js';
 
 /** The longest query value the relay reads; anything longer is refused, not parsed. */
@@ -45,6 +45,29 @@ export function parseSymbols(raw: unknown, defaults: readonly string[], max: num
     );
   }
   return symbols;
+}
+
+/** Reads `symbol`: exactly one, case-insensitive. */
+export function parseSymbol(raw: unknown): string {
+  const symbols = parseSymbols(raw, [], 1);
+  if (symbols.length === 0) {
+    throw new HttpError(400, 'bad_symbol', "Name one symbol, such as '?symbol=BTC'.");
+  }
+  return symbols[0]!;
+}
+
+/** Reads a chart's `range`: one of `CANDLE_RANGES`, `24h` when absent. */
+export function parseRange(raw: unknown): CandleRange {
+  const value = queryValue(raw, 'range');
+  if (value === undefined || value === '') return '24h';
+  if (!isCandleRange(value)) {
+    throw new HttpError(
+      400,
+      'bad_range',
+      `'range' must be one of ${Object.keys(CANDLE_RANGES).join(', ')}.`,
+    );
+  }
+  return value;
 }
 
 /** Reads a whole number in `[min, max]`, or `fallback` when absent. */

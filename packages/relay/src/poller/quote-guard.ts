@@ -1,4 +1,4 @@
-import { MAX_PRICE, MIN_PRICE, type PricePoint } from '@tickwire/protocol';
+import { isPrice, type PricePoint } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
 
 /** A move larger than this from the last good price is not believed at once. */
@@ -88,11 +88,6 @@ export class QuoteGuard {
     for (const [source, entry] of bySource) if (!agree(entry.price, price)) bySource.delete(source);
     if (bySource.size === 0) this.held.delete(symbol);
   }
-}
-
-/** A price any element may show: finite, positive, within bounds. */
-function isPrice(value: unknown): value is number {
-  return typeof value === 'number' && value >= MIN_PRICE && value <= MAX_PRICE;
 }
 
 /** The quote with a time the relay can trust, or why it has none. */

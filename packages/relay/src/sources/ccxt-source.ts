@@ -1,6 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { isSymbol, type PricePoint } from '@tickwire/protocol';
+import {
+  bucketCount,
+  type Candle,
+  type CandleRange,
+  isSymbol,
+  type PricePoint,
+} from '@tickwire/protocol';
 import type { Exchange, Ticker } from 'ccxt';
+import { bucketStart, stepOf } from '../candles/grid.js';
 import { isTimeout, withDeadline } from '../deadline.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
@@ -63,6 +70,15 @@ export async function createCcxtSource(options: CcxtSourceOptions): Promise<Ccxt
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** ccxt's timeframe for each range's resolution. */
+const CCXT_TIMEFRAMES: Record<CandleRange, string> = {
+  '1h': '1m',
+  '24h': '5m',
+  '7d': '1h',
+  '30d': '4h',
+  '1y': '1d',
+};
 
 /** Points every API URL at `baseUrl`, keeping its path: `https://api.binance.com/api/v3` → `http://127.0.0.1:9000/api/v3`. */
 function rebaseUrls(urls: Record<string, unknown>, baseUrl: string): void {
@@ -143,6 +159,30 @@ export class CcxtSource implements PriceSource {
     return candles.flatMap(([ms, , , , close]) =>
       typeof ms === 'number' && typeof close === 'number' ? [[ms, close] as PricePoint] : [],
     );
+  }
+
+  async fetchCandles(symbol: string, range: CandleRange): Promise<Candle[] | undefined> {
+    const market = this.markets.get(symbol);
+    const timeframe = CCXT_TIMEFRAMES[range];
+    if (
+      !market ||
+      !this.exchange.has.fetchOHLCV ||
+      !(timeframe in (this.exchange.timeframes ?? {}))
+    )
+      return undefined;
+    const count = bucketCount(range);
+    const since = bucketStart(Date.now(), stepOf(range)) - (count - 1) * stepOf(range);
+    const candles = await this.call(() =>
+      this.exchange.fetchOHLCV(market, timeframe, since, count),
+    );
+    return candles.map(([t, open, high, low, close, volume]) => [
+      t as number,
+      open as number,
+      high as number,
+      low as number,
+      close as number,
+      typeof volume === 'number' ? volume : null,
+    ]);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
-import { isSymbol, type PricePoint } from '@tickwire/protocol';
+import { type Candle, type CandleRange, isSymbol, type PricePoint } from '@tickwire/protocol';
+import { candlesFromPoints, stepOf } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
@@ -30,6 +31,9 @@ const PLANS = {
   },
 } as const;
 
+/** Calls of each minute's budget that history and candles leave to prices. */
+const CALLS_KEPT_FOR_PRICES = 3;
+
 export interface CoinGeckoSourceOptions {
   /** `COINGECKO_API_KEY`: a demo-plan key, or `pro:<key>` for a paid plan; absent = keyless. */
   apiKey?: string;
@@ -43,6 +47,8 @@ export interface CoinGeckoSourceOptions {
   maxAnswerBytes?: number;
   now?: () => number;
 }
+
+type OhlcRow = [closeTime: number, open: number, high: number, low: number, close: number];
 
 interface SimplePrice {
   [currencyField: string]: number | undefined;
@@ -127,26 +133,87 @@ export class CoinGeckoSource implements PriceSource {
   }
 
   async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
-    const id = (await this.resolveIds([symbol])).get(symbol);
-    // History is a nicety: it never spends the calls that keep prices current.
-    if (!id || this.budget.remaining() < 3) return [];
+    const points = await this.marketChart(symbol, 1);
+    return points?.slice(-limit) ?? [];
+  }
+
+  /**
+   * CoinGecko picks its own granularity by the days asked (docs, "Coin Historical Chart
+   * Data" and "Coin OHLC Chart"): market_chart gives 5-minute prices for 1 day, hourly up to
+   * 90 days, daily beyond; ohlc gives 4-hour candles for 3–30 days. Each range takes the
+   * call whose granularity is its resolution; 1-minute buckets (1h) it has none of.
+   */
+  async fetchCandles(symbol: string, range: CandleRange): Promise<Candle[] | undefined> {
+    const now = this.now();
+    switch (range) {
+      case '1h':
+        return undefined;
+      case '30d': {
+        const rows = await this.ohlc(symbol, 30);
+        // Each row's time is its candle's close: the bucket starts one resolution earlier.
+        return rows?.map(([t, open, high, low, close]) => [
+          t - stepOf(range),
+          open,
+          high,
+          low,
+          close,
+          null,
+        ]);
+      }
+      default: {
+        const points = await this.marketChart(
+          symbol,
+          range === '24h' ? 1 : range === '7d' ? 7 : 365,
+        );
+        return points && candlesFromPoints(points, range, now);
+      }
+    }
+  }
+
+  /** `/coins/{id}/market_chart` prices over `days`; `undefined` for a symbol it does not list. */
+  private async marketChart(symbol: string, days: number): Promise<PricePoint[] | undefined> {
+    const id = await this.historyId(symbol);
+    if (!id) return undefined;
     const chart = await this.get<{ prices?: unknown }>(
       `/api/v3/coins/${encodeURIComponent(id)}/market_chart`,
-      {
-        vs_currency: this.options.quote.toLowerCase(),
-        days: '1',
-      },
+      { vs_currency: this.options.quote.toLowerCase(), days: String(days) },
     );
     if (!Array.isArray(chart?.prices)) throw new SourceError('malformed answer');
-    return (chart.prices as unknown[])
-      .filter(
-        (point): point is PricePoint =>
-          Array.isArray(point) &&
-          Number.isFinite(point[0]) &&
-          Number.isFinite(point[1]) &&
-          point[1] > 0,
-      )
-      .slice(-limit);
+    return (chart.prices as unknown[]).filter(
+      (point): point is PricePoint =>
+        Array.isArray(point) &&
+        Number.isFinite(point[0]) &&
+        Number.isFinite(point[1]) &&
+        point[1] > 0,
+    );
+  }
+
+  /** `/coins/{id}/ohlc` rows `[closeTime, open, high, low, close]` over `days`. */
+  private async ohlc(symbol: string, days: number): Promise<OhlcRow[] | undefined> {
+    const id = await this.historyId(symbol);
+    if (!id) return undefined;
+    const rows = await this.get<unknown>(`/api/v3/coins/${encodeURIComponent(id)}/ohlc`, {
+      vs_currency: this.options.quote.toLowerCase(),
+      days: String(days),
+    });
+    if (!Array.isArray(rows)) throw new SourceError('malformed answer');
+    return rows.filter(
+      (row): row is OhlcRow =>
+        Array.isArray(row) && row.length >= 5 && row.slice(0, 5).every(Number.isFinite),
+    );
+  }
+
+  /**
+   * The id to ask history of. History and candles are niceties: they never spend the last
+   * calls of the plan's minute, which keep prices current.
+   */
+  private async historyId(symbol: string): Promise<string | undefined> {
+    const id = (await this.resolveIds([symbol])).get(symbol);
+    if (!id) return undefined;
+    if (this.budget.remaining() <= CALLS_KEPT_FOR_PRICES) {
+      throw new SourceError('call budget kept for prices');
+    }
+    return id;
   }
 
   /** CoinGecko ids for `symbols`: the explicit map, the only coin with that symbol, or the largest by market cap. */

@@ -1,6 +1,8 @@
-import type { PricePoint } from '@tickwire/protocol';
+import type { Candle, CandleRange, PricePoint } from '@tickwire/protocol';
 import { DEMO_ASSETS, type DemoAsset } from './demo-assets.js';
+import { demoCandles } from './demo-candles.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
+import { gaussianSource } from './seeded-random.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -25,10 +27,12 @@ export class DemoSource implements PriceSource {
   readonly simulated = true;
   private readonly walks = new Map<string, AssetWalk>();
   private readonly now: () => number;
+  private readonly seed: number;
 
   constructor(options: DemoSourceOptions = {}) {
     this.now = options.now ?? Date.now;
-    const random = gaussianSource(options.seed ?? this.now());
+    this.seed = options.seed ?? this.now();
+    const random = gaussianSource(this.seed);
     const start = this.now();
     for (const [symbol, asset] of Object.entries(DEMO_ASSETS)) {
       this.walks.set(symbol, new AssetWalk(asset, start, random));
@@ -68,16 +72,34 @@ export class DemoSource implements PriceSource {
     walk.advanceTo(this.now());
     return walk.closes.slice(-limit).map(([ms, price]) => [ms, roundToTick(price)]);
   }
+
+  async fetchCandles(symbol: string, range: CandleRange): Promise<Candle[] | undefined> {
+    const walk = this.walks.get(symbol);
+    if (!walk) return undefined;
+    const now = this.now();
+    walk.advanceTo(now);
+    return demoCandles({ walk, symbol, range, now, seed: this.seed }).map(
+      ([t, open, high, low, close, volume]) => [
+        t,
+        roundToTick(open),
+        roundToTick(high),
+        roundToTick(low),
+        roundToTick(close),
+        volume,
+      ],
+    );
+  }
 }
 
 /** One asset's path: the current price and a day of minute closes behind it. */
-class AssetWalk {
+export class AssetWalk {
   price: number;
   /** Minute closes of the last 24 hours, oldest first. */
   readonly closes: PricePoint[] = [];
   readonly volume24h: number;
   private lastMs: number;
-  private readonly sigmaPerSqrtMs: number;
+  /** Volatility per square root of a millisecond. */
+  readonly sigmaPerSqrtMs: number;
 
   constructor(
     asset: DemoAsset,
@@ -136,21 +158,4 @@ export function roundToTick(price: number): number {
   if (price === 0 || !Number.isFinite(price)) return price;
   const decimals = Math.max(2, 3 - Math.floor(Math.log10(Math.abs(price))));
   return Number(price.toFixed(Math.min(decimals, 12)));
-}
-
-/** Standard normal numbers from a seeded mulberry32 generator (Box–Muller). */
-function gaussianSource(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return () => {
-    const u = 1 - uniform();
-    const v = uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
 }

@@ -1,4 +1,4 @@
-import type { PricePoint, Quote } from '@tickwire/protocol';
+import type { Candle, CandleRange, PricePoint, Quote } from '@tickwire/protocol';
 
 /** A quote as a source reports it; the store decides staleness. */
 export type SourceQuote = Omit<Quote, 'stale'>;
@@ -21,6 +21,12 @@ export interface PriceSource {
   fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]>;
   /** Recent prices of one symbol, oldest first, for charts that should not start empty. */
   fetchHistory?(symbol: string, limit: number): Promise<PricePoint[]>;
+  /**
+   * One symbol's candles over `range` at the range's resolution, oldest first, from one
+   * upstream call; `undefined` when the source has none at that resolution (the relay asks
+   * the next source). The relay puts them on the grid (`candles/grid.ts`).
+   */
+  fetchCandles?(symbol: string, range: CandleRange): Promise<Candle[] | undefined>;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CandleCache } from './candle-cache.js';
 import type { PollLease } from './poll-lease.js';
 import type { PriceStore } from './price-store.js';
 import { RedisStore } from './redis-store.js';
@@ -13,19 +14,23 @@ export interface SharedStoreOptions {
 }
 
 /**
- * The shared store and poll lease of a relay that runs beside others on one Redis. Throws
+ * The shared store, poll lease and candle cache of a relay that runs beside others on one Redis. Throws
  * one line, password hidden, when Redis cannot be reached.
  */
 export async function connectRedis(
   options: SharedStoreOptions,
-): Promise<{ store: PriceStore; lease: PollLease }> {
+): Promise<{ store: PriceStore; lease: PollLease; candleCache: CandleCache }> {
   try {
     const store = await RedisStore.connect({
       ...options,
       log: options.log.child({ module: 'redis' }),
     });
     // Renewed on every poll; when the polling relay dies another takes over within two intervals.
-    return { store, lease: store.lease(options.pollIntervalMs + 1_000) };
+    return {
+      store,
+      lease: store.lease(options.pollIntervalMs + 1_000),
+      candleCache: store.candleCache(),
+    };
   } catch (error) {
     throw new Error(`cannot reach Redis at ${redactUrl(options.url)}: ${(error as Error).message}`);
   }

@@ -3,6 +3,7 @@ import type { PricePoint, Quote, SourceStatus } from '@tickwire/protocol';
 import { type ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { SourceQuote } from '../sources/price-source.js';
+import { RedisCandleCache } from './candle-cache.js';
 import { MemoryStore, type StoreOptions } from './memory-store.js';
 import { RedisLease } from './poll-lease.js';
 import type { PriceStore, QuotesEvent, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
@@ -93,6 +94,11 @@ export class RedisStore implements PriceStore {
     await store.load();
     store.readLoop = store.follow();
     return store;
+  }
+
+  /** The candle answers every relay on this Redis shares. */
+  candleCache(): RedisCandleCache {
+    return new RedisCandleCache(this.commands, this.options.prefix ?? 'tickwire', this.instanceId);
   }
 
   /** The lease that makes one relay of all the poller, renewed on every poll. */

@@ -3,6 +3,15 @@ import { FakeUpstream } from './fake-upstream.js';
 
 const pair = (base: string) => `${base}USDT`;
 
+/** The kline intervals the relay asks for, ms. */
+const KLINE_INTERVALS_MS: Record<string, number> = {
+  '1m': 60_000,
+  '5m': 300_000,
+  '1h': 3_600_000,
+  '4h': 14_400_000,
+  '1d': 86_400_000,
+};
+
 /**
  * Binance spot REST as ccxt's binance class calls it: `/api/v3/exchangeInfo`,
  * `/api/v3/ticker/24hr?symbols=[...]` and `/api/v3/klines`, answered in Binance's shapes
@@ -57,28 +66,36 @@ export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
         });
     },
     '/api/v3/klines': (query) => {
+      // Binance: klines from `startTime` (or ending now), at most `limit`, the last one the
+      // candle under way; each row [openTime, open, high, low, close, volume, closeTime, ...].
       const base = (query.get('symbol') ?? '').replace(/USDT$/, '');
-      const limit = Number(query.get('limit') ?? 500);
-      const minute = 60_000;
-      const last = Math.floor(Date.now() / minute) * minute - minute;
-      return Array.from({ length: limit }, (_, i) => {
-        const openTime = last - (limit - 1 - i) * minute;
-        const close = String(market.open(base) * (1 + i / 10_000));
-        return [
+      const step = KLINE_INTERVALS_MS[query.get('interval') ?? ''];
+      if (!step) return [];
+      const limit = Math.min(1000, Number(query.get('limit') ?? 500));
+      const current = Math.floor(Date.now() / step) * step;
+      const start = query.has('startTime')
+        ? Math.ceil(Number(query.get('startTime')) / step) * step
+        : current - (limit - 1) * step;
+      const rows = [];
+      for (let openTime = start; openTime <= current && rows.length < limit; openTime += step) {
+        const open = market.open(base) * (1 + ((openTime / step) % 100) / 10_000);
+        const close = open * 1.0005;
+        rows.push([
           openTime,
-          close,
-          close,
-          close,
-          close,
-          '10',
-          openTime + minute - 1,
+          String(open),
+          String(close * 1.001),
+          String(open * 0.999),
+          String(close),
+          '10.5',
+          openTime + step - 1,
           '1000',
           10,
           '5',
           '500',
           '0',
-        ];
-      });
+        ]);
+      }
+      return rows;
     },
   });
 }

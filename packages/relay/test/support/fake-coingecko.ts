@@ -20,7 +20,7 @@ const SYMBOL_OF: Record<string, string> = Object.fromEntries(
 
 /**
  * CoinGecko API v3 as documented: `/coins/list`, `/simple/price` (with 24 h change, volume,
- * last-updated time and market caps) and `/coins/{id}/market_chart`.
+ * last-updated time and market caps), `/coins/{id}/market_chart` and `/coins/{id}/ohlc`.
  */
 export function startFakeCoinGecko(market: FakeMarket): Promise<FakeUpstream> {
   return FakeUpstream.start({
@@ -47,19 +47,35 @@ export function startFakeCoinGecko(market: FakeMarket): Promise<FakeUpstream> {
       }
       return answer;
     },
-    '/api/v3/coins/:id/market_chart': (_query, path) => {
-      const id = path.split('/')[4] ?? '';
-      const symbol = SYMBOL_OF[id] ?? 'BTC';
+    '/api/v3/coins/:id/market_chart': (query, path) => {
+      // Granularity as documented: 5-minutely for 1 day, hourly up to 90 days, daily beyond.
+      const symbol = SYMBOL_OF[path.split('/')[4] ?? ''] ?? 'BTC';
+      const days = Number(query.get('days') ?? 1);
+      const step = days <= 1 ? 300_000 : days <= 90 ? 3_600_000 : 86_400_000;
       const now = Date.now();
-      const prices = Array.from({ length: 288 }, (_, i) => [
-        now - (288 - i) * 300_000,
+      const count = Math.floor((days * 86_400_000) / step);
+      const prices = Array.from({ length: count }, (_, i) => [
+        now - (count - i) * step,
         market.open(symbol) * (1 + i / 100_000),
       ]);
+      prices.push([now, market.price(symbol)]);
       return {
         prices,
         market_caps: prices.map(([ms]) => [ms, 1e9]),
         total_volumes: prices.map(([ms]) => [ms, 1e6]),
       };
+    },
+    '/api/v3/coins/:id/ohlc': (query, path) => {
+      // Candles of 30 minutes (1–2 days), 4 hours (3–30 days) or 4 days; each row's time is its close.
+      const symbol = SYMBOL_OF[path.split('/')[4] ?? ''] ?? 'BTC';
+      const days = Number(query.get('days') ?? 1);
+      const step = days <= 2 ? 1_800_000 : days <= 30 ? 14_400_000 : 345_600_000;
+      const lastClose = Math.ceil(Date.now() / step) * step;
+      const count = Math.floor((days * 86_400_000) / step);
+      return Array.from({ length: count }, (_, i) => {
+        const open = market.open(symbol) * (1 + i / 10_000);
+        return [lastClose - (count - 1 - i) * step, open, open * 1.002, open * 0.998, open * 1.001];
+      });
     },
   });
 }

@@ -41,7 +41,11 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
     config,
     sources: options.sources ?? [new DemoSource({ seed: 42 })],
     log,
-    ...(shared && { store: shared, lease: shared.lease(config.POLL_INTERVAL + 1_000) }),
+    ...(shared && {
+      store: shared,
+      lease: shared.lease(config.POLL_INTERVAL + 1_000),
+      candleCache: shared.candleCache(),
+    }),
     widgetsDir: options.widgetsDir,
     timings: { heartbeatMs: 15_000, retryMs: 2_000, drainWindowMs: 50, ...options.timings },
   });
@@ -50,6 +54,18 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
 /** What `/v1/quotes` answers for `symbols` (comma-separated). */
 export async function getQuotes(relay: Relay, symbols: string): Promise<QuotesAnswer> {
   return (await fetch(`${relay.url}/v1/quotes?symbols=${symbols}`)).json() as Promise<QuotesAnswer>;
+}
+
+/** A counter of the relay's own metrics, summed over its labels when `labels` is empty. */
+export async function metricValue(relay: Relay, name: string, labels = ''): Promise<number> {
+  const text = await (await fetch(`${relay.url}/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name)) continue;
+    const match = line.match(/^(\w+)(?:\{([^}]*)\})? (\S+)$/);
+    if (match?.[1] === name && (match[2] ?? '').includes(labels)) sum += Number(match[3]);
+  }
+  return sum;
 }
 
 /** What `/v1/sources` answers: each source's health and the stale symbols. */

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CANDLE_RANGES, type CandleRange, type CandlesAnswer } from '@tickwire/protocol';
+import type { Logger } from 'pino';
+import { withDeadline } from '../deadline.js';
+import type { RelayMetrics } from '../metrics.js';
+import { Backoff } from '../poller/source-health.js';
+import type { SourceCatalog } from '../sources/catalog.js';
+import { SourceError } from '../sources/source-error.js';
+import type { CachedCandles, CandleCache } from '../store/candle-cache.js';
+import { onGrid } from './grid.js';
+
+export interface CandleServiceOptions {
+  catalog: SourceCatalog;
+  cache: CandleCache;
+  /** The relay's quote currency. */
+  quote: string;
+  /** A source's candle call not answered within this is abandoned; also how long a relay waits for another's fetch. */
+  callTimeoutMs: number;
+  metrics: RelayMetrics;
+  log: Logger;
+  now?: () => number;
+}
+
+/**
+ * How long an answer is served before it is fetched again: one resolution, but at least a
+ * minute and at most an hour (a year's chart still sees its current day move hourly).
+ * Readers keep the last bucket moving from the stream in between.
+ */
+export const cacheMsOf = (range: CandleRange): number =>
+  Math.min(3_600_000, Math.max(60_000, CANDLE_RANGES[range].resolution * 1000));
+
+/** How often a relay looks whether another relay's fetch has landed in the shared cache. */
+const PEER_POLL_MS = 50;
+
+/**
+ * `/v1/candles`, one upstream call per (symbol, range) per expiry for everybody: answers
+ * come from the cache; the first reader after expiry fetches while the others wait for the
+ * same fetch, on this relay (one promise per key) and across relays (a claim in the shared
+ * cache). Fetched from the first source that has the range, with the poller's rules: a
+ * source that fails is passed over during its backoff (Retry-After honoured), the next is
+ * asked.
+ */
+export class CandleService {
+  private readonly inFlight = new Map<string, Promise<CachedCandles | undefined>>();
+  private readonly backoffs = new Map<string, Backoff>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: CandleServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The answer for `symbol` over `range`; `undefined` when no source can give it now. */
+  async get(symbol: string, range: CandleRange): Promise<CachedCandles | undefined> {
+    const key = `${symbol}:${range}`;
+    const cached = await this.options.cache.get(key);
+    if (cached) return cached;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.load(key, symbol, range).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async load(key: string, symbol: string, range: CandleRange) {
+    const { cache, callTimeoutMs } = this.options;
+    if (!(await cache.claim(key, callTimeoutMs))) {
+      // Another relay is fetching: its answer lands in the shared cache.
+      for (const until = this.now() + callTimeoutMs; this.now() < until; ) {
+        await sleep(PEER_POLL_MS);
+        const answer = await cache.get(key);
+        if (answer) return answer;
+      }
+    }
+    return this.fetch(key, symbol, range);
+  }
+
+  private async fetch(key: string, symbol: string, range: CandleRange) {
+    const { catalog, cache, metrics, log, callTimeoutMs } = this.options;
+    for (const source of catalog.sources) {
+      if (!source.fetchCandles || !catalog.sourceLists(source, symbol)) continue;
+      const backoff = this.backoffOf(source.id);
+      if (!backoff.available(this.now())) continue;
+      try {
+        const raw = await withDeadline(() => source.fetchCandles!(symbol, range), {
+          timeoutMs: callTimeoutMs,
+        });
+        backoff.succeeded();
+        if (!raw) continue;
+        metrics.candleRequests.inc({ source: source.id, outcome: 'ok' });
+        const candles = onGrid(raw, range, this.now());
+        if (candles.length === 0) continue;
+        const answer: CandlesAnswer = {
+          symbol,
+          range,
+          resolution: CANDLE_RANGES[range].resolution,
+          quote: this.options.quote,
+          source: source.id,
+          simulated: source.simulated,
+          candles,
+        };
+        const body = JSON.stringify(answer);
+        const cached: CachedCandles = {
+          body,
+          etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+          expiresAt: this.now() + cacheMsOf(range),
+        };
+        await cache.put(key, cached);
+        return cached;
+      } catch (error) {
+        metrics.candleRequests.inc({ source: source.id, outcome: 'error' });
+        backoff.failed(this.now(), error instanceof SourceError ? error.retryAfterMs : undefined);
+        log.warn({ source: source.id, symbol, range, err: error }, 'candles failed; next source');
+      }
+    }
+    return undefined;
+  }
+
+  private backoffOf(sourceId: string): Backoff {
+    let backoff = this.backoffs.get(sourceId);
+    if (!backoff) {
+      backoff = new Backoff();
+      this.backoffs.set(sourceId, backoff);
+    }
+    return backoff;
+  }
+}

@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import type { AppDeps } from './deps.js';
+import { HttpError } from './errors.js';
+import { parseRange, parseSymbol } from './query.js';
+
+/**
+ * `GET /v1/candles?symbol=BTC&range=24h` (protocol README, "Candles"): from the candle
+ * service's cache, with the validators browsers and CDNs need to share it too.
+ */
+export function candlesRoute({ catalog, candles }: AppDeps): Router {
+  const router = Router();
+  router.get('/v1/candles', async (req, res) => {
+    const symbol = parseSymbol(req.query.symbol);
+    const range = parseRange(req.query.range);
+    if (!catalog.lists(symbol)) {
+      throw new HttpError(400, 'unknown_symbol', `No source of this relay lists ${symbol}.`);
+    }
+    const answer = await candles.get(symbol, range);
+    if (!answer) {
+      throw new HttpError(
+        503,
+        'no_candles',
+        `No source can give ${range} candles of ${symbol} now; try again shortly.`,
+        { 'Retry-After': '30' },
+      );
+    }
+    const maxAge = Math.max(0, Math.floor((answer.expiresAt - Date.now()) / 1000));
+    res.set({ 'Cache-Control': `public, max-age=${maxAge}`, ETag: answer.etag });
+    if (matchesEtag(req.headers['if-none-match'], answer.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.type('json').send(answer.body);
+  });
+  return router;
+}
+
+/**
+ * True when a conditional request names `etag` (RFC 9110, If-None-Match: a list, `*`, weak
+ * or strong). Not Express's `req.fresh`: that answers 200 whenever the request also says
+ * `Cache-Control: no-cache`, as fetch adds to every conditional request, yet the origin is
+ * exactly who validates it.
+ */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === etag || tag === '*');
+}

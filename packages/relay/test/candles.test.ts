@@ -1,0 +1,332 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  bucketCount,
+  CANDLE_RANGES,
+  type CandleRange,
+  type CandlesAnswer,
+  type ErrorAnswer,
+} from '@tickwire/protocol';
+import { loadConfig } from '../src/config.js';
+import type { Relay } from '../src/relay.js';
+import { CoinGeckoSource } from '../src/sources/coingecko-source.js';
+import { createSources } from '../src/sources/create-sources.js';
+import { DemoSource } from '../src/sources/demo.js';
+import { startFakeBinance } from './support/fake-binance.js';
+import { startFakeCoinGecko } from './support/fake-coingecko.js';
+import { FakeMarket } from './support/fake-market.js';
+import type { FakeUpstream } from './support/fake-upstream.js';
+import { RedisServer } from './support/redis-server.js';
+import { metricValue, startTestRelay } from './support/relay.js';
+
+const RANGES = Object.keys(CANDLE_RANGES) as CandleRange[];
+
+async function candles(relay: Relay, query: string) {
+  const askedAt = Date.now();
+  const response = await fetch(`${relay.url}/v1/candles?${query}`);
+  return { response, askedAt, body: (await response.json()) as CandlesAnswer & ErrorAnswer };
+}
+
+/** Klines calls for candles (a backfill of history asks without a start time). */
+const klines = (binance: FakeUpstream, symbol = 'BTCUSDT') =>
+  binance
+    .callsTo('/api/v3/klines')
+    .filter((call) => call.query.has('startTime') && call.query.get('symbol') === symbol);
+
+/** Checks what `/v1/candles` promises: the grid, the order, the bucket under way last. */
+function assertOnGrid(
+  answer: CandlesAnswer,
+  range: CandleRange,
+  askedAt: number,
+  count = bucketCount(range),
+) {
+  const step = CANDLE_RANGES[range].resolution * 1000;
+  assert.equal(answer.range, range);
+  assert.equal(answer.resolution, CANDLE_RANGES[range].resolution);
+  assert.equal(answer.candles.length, count, `${range}: ${count} buckets`);
+  answer.candles.forEach(([t, open, high, low, close], index) => {
+    assert.equal(t % step, 0, `${range}: bucket ${index} starts on the grid`);
+    if (index > 0) assert.equal(t - answer.candles[index - 1]![0], step, `${range}: evenly spaced`);
+    assert.ok(low <= Math.min(open, close) && high >= Math.max(open, close));
+  });
+  const last = answer.candles.at(-1)![0];
+  const current = (ms: number) => Math.floor(ms / step) * step;
+  assert.ok(
+    last >= current(askedAt) && last <= current(Date.now()),
+    'the last is the current bucket',
+  );
+}
+
+describe('GET /v1/candles from Binance through the real ccxt client', () => {
+  let binance: FakeUpstream;
+  let relay: Relay;
+
+  before(async () => {
+    binance = await startFakeBinance(new FakeMarket());
+    const config = loadConfig({ SOURCES: 'binance', SOURCE_URL_BINANCE: binance.url });
+    relay = await startTestRelay({
+      env: { SOURCES: 'binance' },
+      sources: await createSources(config),
+    });
+  });
+  after(async () => {
+    await relay.stop();
+    await binance.close();
+  });
+
+  test('every range: evenly spaced buckets at its resolution, from one klines call at its interval', async () => {
+    const intervals: Record<CandleRange, string> = {
+      '1h': '1m',
+      '24h': '5m',
+      '7d': '1h',
+      '30d': '4h',
+      '1y': '1d',
+    };
+    for (const range of RANGES) {
+      const before = klines(binance).length;
+      const { response, body, askedAt } = await candles(relay, `symbol=btc&range=${range}`);
+      assert.equal(response.status, 200);
+      assert.equal(body.symbol, 'BTC');
+      assert.equal(body.source, 'binance');
+      assert.equal(body.quote, 'USD');
+      assert.equal(body.simulated, false);
+      assertOnGrid(body, range, askedAt);
+      assert.equal(body.candles.at(-1)![5], 10.5, 'volume from the kline');
+      const calls = klines(binance).slice(before);
+      assert.equal(calls.length, 1);
+      assert.equal(calls[0]!.query.get('interval'), intervals[range]);
+      assert.equal(calls[0]!.query.get('symbol'), 'BTCUSDT');
+    }
+  });
+
+  test('100 readers at once cost one upstream call; later readers get the cache, with validators', async () => {
+    const before = klines(binance, 'ETHUSDT').length;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => candles(relay, 'symbol=ETH&range=7d')),
+    );
+    assert.ok(answers.every(({ response }) => response.status === 200));
+    assert.equal(klines(binance, 'ETHUSDT').length - before, 1);
+
+    const { response } = await candles(relay, 'symbol=ETH&range=7d');
+    const etag = response.headers.get('etag')!;
+    assert.match(response.headers.get('cache-control')!, /^public, max-age=\d+$/);
+    const revalidated = await fetch(`${relay.url}/v1/candles?symbol=ETH&range=7d`, {
+      headers: { 'If-None-Match': etag },
+    });
+    assert.equal(revalidated.status, 304);
+    assert.equal(klines(binance, 'ETHUSDT').length - before, 1);
+  });
+
+  test('bad input is a 400 with a JSON error before any upstream call', async () => {
+    const before = binance.callsTo('/api/v3/klines').length;
+    const cases: [string, string][] = [
+      ['symbol=NOTACOIN', 'unknown_symbol'],
+      ['symbol=BTC&range=2w', 'bad_range'],
+      ['range=24h', 'bad_symbol'],
+      ['symbol=BTC,ETH', 'too_many_symbols'],
+      ['symbol=%3Cscript%3E', 'bad_symbol'],
+    ];
+    for (const [query, code] of cases) {
+      const { response, body } = await candles(relay, query);
+      assert.equal(response.status, 400, query);
+      assert.equal(body.error.code, code, query);
+      assert.ok(body.error.message.length > 10);
+    }
+    assert.equal(binance.callsTo('/api/v3/klines').length, before);
+  });
+});
+
+describe('GET /v1/candles from CoinGecko', () => {
+  let coingecko: FakeUpstream;
+  let relay: Relay;
+
+  before(async () => {
+    coingecko = await startFakeCoinGecko(new FakeMarket());
+    relay = await startTestRelay({
+      env: { SOURCES: 'coingecko' },
+      sources: [new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url, apiKey: 'pro:key' })],
+    });
+  });
+  after(async () => {
+    await relay.stop();
+    await coingecko.close();
+  });
+
+  test('market_chart for 24h, 7d and 1y, ohlc for 30d, each at its resolution', async () => {
+    const calls: Record<string, [string, string]> = {
+      '24h': ['market_chart', '1'],
+      '7d': ['market_chart', '7'],
+      '30d': ['ohlc', '30'],
+      '1y': ['market_chart', '365'],
+    };
+    for (const [range, [endpoint, days]] of Object.entries(calls) as [CandleRange, string[]][]) {
+      const before = coingecko.calls.length;
+      const { response, body, askedAt } = await candles(relay, `symbol=DOGE&range=${range}`);
+      assert.equal(response.status, 200, range);
+      assert.equal(body.source, 'coingecko');
+      // market_chart's history starts `days` ago: the oldest bucket may fall just short of it.
+      assert.ok(body.candles.length >= bucketCount(range) - 1, range);
+      assertOnGrid(body, range, askedAt, body.candles.length);
+      const made = coingecko.calls
+        .slice(before)
+        .filter((call) => call.path.includes('/coins/dogecoin/'));
+      assert.deepEqual(
+        made.map((call) => [call.path.split('/').at(-1), call.query.get('days')]),
+        [[endpoint, days]],
+      );
+    }
+  });
+
+  test('ohlc rows are stamped with their close: each becomes the bucket it closes', async () => {
+    const { body } = await candles(relay, 'symbol=ETH&range=30d');
+    const step = 4 * 3_600_000;
+    const current = Math.floor(Date.now() / step) * step;
+    assert.equal(body.candles.at(-1)![0], current);
+    assert.equal(body.candles.at(-1)![5], null, 'CoinGecko has no volume per bucket');
+  });
+
+  test('no 1-minute buckets at CoinGecko and no other source: a 503 the element can show', async () => {
+    const { response, body } = await candles(relay, 'symbol=BTC&range=1h');
+    assert.equal(response.status, 503);
+    assert.equal(response.headers.get('retry-after'), '30');
+    assert.equal(body.error.code, 'no_candles');
+    assert.match(body.error.message, /1h candles of BTC/);
+  });
+});
+
+describe('candle failover and budgets', () => {
+  test('a range one source lacks, or a source that fails, is taken from the next', async () => {
+    const market = new FakeMarket();
+    const binance = await startFakeBinance(market);
+    const coingecko = await startFakeCoinGecko(market);
+    const config = loadConfig({
+      SOURCES: 'coingecko,binance',
+      SOURCE_URL_BINANCE: binance.url,
+      SOURCE_URL_COINGECKO: coingecko.url,
+      COINGECKO_API_KEY: 'pro:test-key',
+    });
+    const relay = await startTestRelay({
+      env: { SOURCES: 'coingecko,binance' },
+      sources: await createSources(config),
+    });
+    try {
+      const hour = await candles(relay, 'symbol=BTC&range=1h');
+      assert.equal(hour.body.source, 'binance', 'CoinGecko has no 1-minute buckets');
+      assertOnGrid(hour.body, '1h', hour.askedAt);
+
+      coingecko.faults.push({
+        path: '/api/v3/coins/dogecoin',
+        status: 503,
+        headers: { 'Retry-After': '120' },
+      });
+      const day = await candles(relay, 'symbol=DOGE&range=24h');
+      assert.equal(day.body.source, 'binance');
+      assertOnGrid(day.body, '24h', day.askedAt);
+      const week = await candles(relay, 'symbol=DOGE&range=7d');
+      assert.equal(week.body.source, 'binance');
+      assert.equal(
+        coingecko.callsTo('/api/v3/coins/dogecoin').length,
+        1,
+        'CoinGecko is left alone for the 120 s it asked',
+      );
+      assert.equal(
+        await metricValue(relay, 'tickwire_upstream_candle_requests_total', 'outcome="error"'),
+        1,
+      );
+    } finally {
+      await relay.stop();
+      await binance.close();
+      await coingecko.close();
+    }
+  });
+
+  test('CoinGecko candles never spend the last calls of the plan, which keep prices current', async () => {
+    const coingecko = await startFakeCoinGecko(new FakeMarket());
+    const source = new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url });
+    try {
+      await source.listSymbols();
+      const refused: string[] = [];
+      for (const range of ['24h', '7d', '30d', '1y', '24h', '7d', '30d', '1y'] as CandleRange[]) {
+        await source
+          .fetchCandles('BTC', range)
+          .catch((error: Error) => refused.push(error.message));
+      }
+      assert.ok(refused.includes('call budget kept for prices'));
+      // Keyless: 10 calls a minute; the coin list took one, candles stop with 3 left for prices.
+      assert.equal(coingecko.callsTo('/api/v3/coins/bitcoin').length, 6);
+      const quotes = await source.fetchQuotes(['BTC']);
+      assert.equal(quotes[0]?.symbol, 'BTC');
+    } finally {
+      await source.close();
+      await coingecko.close();
+    }
+  });
+});
+
+describe('demo candles', () => {
+  test('labelled simulated, evenly spaced, ending at the live price; the same seed draws the same past', async () => {
+    const now = Date.UTC(2026, 10, 28, 12, 34, 56);
+    const first = new DemoSource({ seed: 7, now: () => now });
+    const again = new DemoSource({ seed: 7, now: () => now });
+    const [quote] = await first.fetchQuotes(['BTC']);
+    for (const range of RANGES) {
+      const drawn = (await first.fetchCandles('BTC', range))!;
+      assert.deepEqual(drawn, await again.fetchCandles('BTC', range), range);
+      const step = CANDLE_RANGES[range].resolution * 1000;
+      assert.equal(drawn.length, bucketCount(range), range);
+      assert.ok(
+        drawn.every(([t], i) => i === 0 || t - drawn[i - 1]![0] === step),
+        range,
+      );
+      assert.equal(drawn.at(-1)![0], Math.floor(now / step) * step);
+      assert.equal(drawn.at(-1)![4], quote!.price, `${range} ends at the live price`);
+    }
+
+    const relay = await startTestRelay({ sources: [new DemoSource({ seed: 42 })] });
+    try {
+      const { body, askedAt } = await candles(relay, 'symbol=ETH&range=24h');
+      assert.equal(body.source, 'demo');
+      assert.equal(body.simulated, true);
+      assertOnGrid(body, '24h', askedAt);
+    } finally {
+      await relay.stop();
+    }
+  });
+});
+
+describe('relays sharing one Redis share candles', () => {
+  let redis: RedisServer;
+  let binance: FakeUpstream;
+  let relays: Relay[] = [];
+
+  before(async () => {
+    redis = await RedisServer.start();
+    binance = await startFakeBinance(new FakeMarket());
+    const config = loadConfig({ SOURCES: 'binance', SOURCE_URL_BINANCE: binance.url });
+    relays = await Promise.all(
+      [0, 1].map(async () =>
+        startTestRelay({
+          env: { SOURCES: 'binance' },
+          sources: await createSources(config),
+          redisUrl: redis.url,
+        }),
+      ),
+    );
+  });
+  after(async () => {
+    await Promise.all(relays.map((relay) => relay.stop()));
+    await binance.close();
+    await redis.kill();
+  });
+
+  test('a thousand readers on two relays cost one upstream call between them', async () => {
+    const before = klines(binance, 'SOLUSDT').length;
+    const answers = await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) => candles(relays[i % 2]!, 'symbol=SOL&range=24h')),
+    );
+    assert.ok(answers.every(({ response }) => response.status === 200));
+    assert.equal(klines(binance, 'SOLUSDT').length - before, 1);
+    const bodies = new Set(answers.map(({ body }) => JSON.stringify(body)));
+    assert.equal(bodies.size, 1, 'both relays serve the same answer');
+  });
+});
