@@ -5,6 +5,8 @@ import { relayFor } from './support/with-relay.js';
 
 interface Args {
   symbols: string;
+  range: string;
+  type: string;
   scale: string;
   theme: string;
   locale: string;
@@ -14,14 +16,18 @@ const meta: Meta<Args> = {
   title: 'Elements/live-chart',
   component: 'live-chart',
   tags: ['autodocs'],
-  args: { symbols: 'BTC,ETH', scale: 'auto', ...COMMON_ARGS },
+  args: { symbols: 'BTC,ETH', range: '24h', type: 'line', scale: 'auto', ...COMMON_ARGS },
   argTypes: {
     ...COMMON_ARG_TYPES,
+    range: { control: 'inline-radio', options: ['live', '1h', '24h', '7d', '30d', '1y'] },
+    type: { control: 'inline-radio', options: ['line', 'area', 'candles'] },
     scale: { control: 'inline-radio', options: ['auto', 'price', 'percent'] },
   },
   render: (args, context) =>
     html`<live-chart
       symbols=${args.symbols}
+      range=${args.range}
+      type=${args.type}
       scale=${args.scale}
       theme=${args.theme}
       locale=${args.locale}
@@ -33,14 +39,30 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Live: Story = {};
+export const OneHour: Story = { args: { symbols: 'BTC', range: '1h' } };
+export const SevenDays: Story = { args: { range: '7d' } };
+export const ThirtyDaysArea: Story = { args: { symbols: 'SOL', range: '30d', type: 'area' } };
+export const OneYear: Story = { args: { symbols: 'ETH', range: '1y' } };
+export const LiveTicks: Story = { args: { range: 'live' } };
+export const Candles: Story = { args: { symbols: 'BTC', type: 'candles' } };
+export const CandlesDark: Story = { args: { symbols: 'BTC', type: 'candles', theme: 'dark' } };
 export const OneSymbol: Story = { args: { symbols: 'BTC' } };
 export const ManySymbols: Story = { args: { symbols: 'BTC,ETH,SOL,ADA,DOT,DOGE' } };
 export const PriceScale: Story = { args: { symbols: 'BTC', scale: 'price' } };
 export const Stale: Story = { parameters: { market: { state: 'stale' } } };
 export const Offline: Story = { parameters: { market: { state: 'offline' } } };
 export const Paused: Story = { parameters: { market: { state: 'paused' } } };
+export const NoCandles: Story = {
+  args: { symbols: 'BTC', range: '1h' },
+  parameters: { market: { candles: 'none' } },
+};
 export const UnknownSymbol: Story = { args: { symbols: 'BTC,NOTACOIN' } };
 export const AllUnknown: Story = { args: { symbols: 'NOTACOIN' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const TinyPrices: Story = { args: { symbols: 'SHIB', scale: 'price' } };
-export const Narrow: Story = { parameters: { width: '18rem' } };
+export const Narrow: Story = { parameters: { width: '200px' } };
+export const NarrowManySymbols: Story = {
+  args: { symbols: 'BTC,ETH,SOL,ADA,DOGE' },
+  parameters: { width: '200px' },
+};
+export const Wide: Story = { args: { type: 'area' }, parameters: { width: '1200px' } };

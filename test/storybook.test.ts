@@ -88,6 +88,8 @@ describe('the static Storybook', () => {
       ['elements-price-card--paused', 'paused'],
       ['elements-price-card--unknown-symbol', 'error'],
       ['elements-live-chart--all-unknown', 'error'],
+      ['elements-live-chart--no-candles', 'error'],
+      ['elements-live-chart--stale', 'stale'],
     ] as const) {
       await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
       await page.waitForFunction(

@@ -10,6 +10,8 @@ export interface MarketOptions {
   state?: MarketState;
   /** Prices to start from; symbols priced nowhere are unknown to this market. */
   prices?: Record<string, number>;
+  /** `none`: every candle request fails as a relay's would with no source for the range. */
+  candles?: 'none';
 }
 
 /** Where the scripted market starts, in USD; round figures, a simulation's seed. */
@@ -35,9 +37,15 @@ export function scriptedMarket({
   symbols,
   state = 'live',
   prices = STORY_PRICES,
+  candles,
 }: MarketOptions): string {
   clearInterval(ticking);
   const { feed, relay } = scriptedRelay('story');
+  if (candles === 'none') {
+    feed.candles = async (symbol, range) => {
+      throw new Error(`No source can give ${range} candles of ${symbol} now; try again shortly.`);
+    };
+  }
   const known = symbols.filter((symbol) => prices[symbol] !== undefined);
   const unknown = symbols.filter((symbol) => prices[symbol] === undefined);
   const now = Date.now();

@@ -10,6 +10,8 @@ export const SCRIPTED = 'scripted';
 export interface MarketParameters {
   state?: MarketState;
   prices?: Record<string, number>;
+  /** `none`: the market has no candles, as a relay whose sources have none for the range. */
+  candles?: 'none';
 }
 
 /**
@@ -30,6 +32,7 @@ export function relayFor(
       .filter(Boolean),
     state: market.state,
     prices: market.prices,
+    candles: market.candles,
   });
 }
 

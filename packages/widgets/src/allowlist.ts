@@ -6,7 +6,7 @@
  */
 export const ELEMENT_ATTRIBUTES = {
   'price-card': ['symbol', 'announce-every', 'relay', 'locale', 'theme'],
-  'live-chart': ['symbols', 'scale', 'relay', 'locale', 'theme'],
+  'live-chart': ['symbols', 'range', 'type', 'scale', 'ranges', 'relay', 'locale', 'theme'],
   'price-ticker': ['symbols', 'layout', 'relay', 'locale', 'theme'],
   'stream-controls': ['relay', 'locale', 'theme'],
   'market-feed': ['symbols', 'limit', 'threshold', 'relay', 'locale', 'theme'],

@@ -26,8 +26,9 @@ export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): s
     },
     {
       id: 'snippet-chart',
-      title: 'A live chart (the chart code loads only where a chart is)',
-      code: `<script type="module" src="${base}widgets.js"></script>\n<live-chart symbols="${first},${second}"></live-chart>`,
+      title:
+        'A chart over 24 hours, and one symbol in candles over 7 days (the chart code loads only where a chart is)',
+      code: `<script type="module" src="${base}widgets.js"></script>\n<live-chart symbols="${first},${second}" range="24h"></live-chart>\n<live-chart symbols="${first}" range="7d" type="candles"></live-chart>`,
     },
     {
       id: 'snippet-ticker',
@@ -76,11 +77,12 @@ export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): s
     </div>
   </section>
   <section aria-labelledby="chart-title">
-    <h2 id="chart-title">Live chart</h2>
+    <h2 id="chart-title">Charts</h2>
     <div class="chart-and-feed">
       <live-chart symbols="${escapeHtml(list)}"></live-chart>
       <market-feed symbols="${escapeHtml(list)}" limit="12" threshold="0.05"></market-feed>
     </div>
+    <live-chart symbols="${escapeHtml(first)}" range="7d" type="candles"></live-chart>
   </section>
   <section aria-labelledby="embed-title">
     <h2 id="embed-title">Embed on your site</h2>
@@ -97,7 +99,7 @@ export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): s
   </section>
 </main>
 <footer>
-  <p>API: <a href="v1/quotes">/v1/quotes</a> · <a href="v1/symbols">/v1/symbols</a> · <a href="v1/stream">/v1/stream</a> · <a href="metrics">/metrics</a></p>
+  <p>API: <a href="v1/quotes">/v1/quotes</a> · <a href="v1/symbols">/v1/symbols</a> · <a href="v1/candles?symbol=${escapeHtml(first)}&amp;range=24h">/v1/candles</a> · <a href="v1/stream">/v1/stream</a> · <a href="metrics">/metrics</a></p>
 </footer>
 </body>
 </html>

@@ -1,4 +1,12 @@
-import type { PricePoint, Quote, SnapshotData } from '@tickwire/protocol';
+import {
+  bucketCount,
+  CANDLE_RANGES,
+  type Candle,
+  type CandleRange,
+  type PricePoint,
+  type Quote,
+  type SnapshotData,
+} from '@tickwire/protocol';
 
 /** A quote as the relay would send it, for scripted feeds (tests, Storybook). */
 export function sampleQuote(
@@ -40,6 +48,34 @@ export function sampleHistory(price: number, points = 60, seed = 1): PricePoint[
     level *= 1 + random() * 0.004;
   }
   return out;
+}
+
+/**
+ * A range's candles ending now at `price`, as a relay would serve them: evenly spaced, the
+ * last one the bucket under way; a seeded walk, so the same seed draws the same candles.
+ */
+export function sampleCandles(
+  price: number,
+  range: CandleRange,
+  seed = 1,
+): { resolution: number; candles: Candle[] } {
+  const { resolution } = CANDLE_RANGES[range];
+  const step = resolution * 1000;
+  const walk = sampleHistory(price, bucketCount(range) + 1, seed);
+  const current = Math.floor(Date.now() / step) * step;
+  const candles = walk.slice(1).map(([, close], index): Candle => {
+    const open = walk[index]![1];
+    const t = current - (walk.length - 2 - index) * step;
+    return [
+      t,
+      open,
+      Math.max(open, close) * 1.001,
+      Math.min(open, close) * 0.999,
+      close,
+      100 + (index % 7) * 20,
+    ];
+  });
+  return { resolution, candles };
 }
 
 /** A snapshot message body for `quotes`, with history for each. */

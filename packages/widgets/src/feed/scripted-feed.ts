@@ -1,7 +1,8 @@
-import type { StreamMessage } from '@tickwire/protocol';
-import { ignoreElements, type Observable, tap } from 'rxjs';
+import type { CandleRange, CandlesAnswer, StreamMessage } from '@tickwire/protocol';
+import { filter, firstValueFrom, ignoreElements, map, type Observable, tap } from 'rxjs';
 import { BaseFeed } from './feed.js';
 import type { ConnectionState } from './feed-view.js';
+import { sampleCandles } from './sample-quotes.js';
 
 /**
  * A feed driven by code instead of a relay, for tests and Storybook: it folds the messages
@@ -16,6 +17,28 @@ export class ScriptedFeed extends BaseFeed {
     }),
     ignoreElements(),
   );
+
+  /**
+   * What `/v1/candles` would answer, for charts over a range: by default a seeded walk to
+   * each symbol's latest price; tests replace it (a slow answer, an error).
+   */
+  candles = async (symbol: string, range: CandleRange): Promise<CandlesAnswer> => {
+    // A relay answers as soon as it is asked; this market can once its first price is in.
+    const quote = await firstValueFrom(
+      this.view$.pipe(
+        map((view) => view.quotes.get(symbol)),
+        filter((found) => found !== undefined),
+      ),
+    );
+    return {
+      symbol,
+      range,
+      ...sampleCandles(quote.price, range),
+      quote: this.view.quote,
+      source: quote.source,
+      simulated: quote.source === 'demo',
+    };
+  };
 
   /** Delivers one message as if the relay had sent it; ignored while paused, as a closed stream would. */
   send(message: StreamMessage): void {

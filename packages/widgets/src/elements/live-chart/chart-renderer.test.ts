@@ -1,63 +1,103 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { ChartRenderer } from './chart-renderer.js';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { type Bar, type ChartLayout, ChartRenderer } from './chart-renderer.js';
 
-const theme = { text: '#333', grid: '#eee', font: 'sans-serif', series: ['#1d5fd6', '#d9480f'] };
-const at = (seconds: number): number => seconds * 1000;
+const theme = {
+  text: '#556070',
+  grid: '#eeeeee',
+  font: 'Courier New',
+  up: '#0a7d38',
+  down: '#c22a2a',
+  series: ['#1d5fd6', '#d9480f'],
+};
+const MINUTE = 60_000;
+const start = Date.UTC(2026, 10, 28, 7, 0);
+
+/** `count` buckets of `step` ms from `from`, each closing a little higher. */
+const bars = (count: number, step: number, from = start): Bar[] =>
+  Array.from({ length: count }, (_, i) => ({
+    time: from + i * step,
+    open: 100 + i,
+    high: 102 + i,
+    low: 99 + i,
+    close: 101 + i,
+    volume: 5,
+  }));
 
 describe('ChartRenderer', () => {
   let renderer: ChartRenderer;
   afterEach(() => renderer?.dispose());
 
-  async function make(): Promise<ChartRenderer> {
+  async function make(layout: Partial<ChartLayout> = {}): Promise<ChartRenderer> {
     const container = await fixture<HTMLDivElement>(
-      html`<div style="width: 400px; height: 200px"></div>`,
+      html`<div style="width: 600px; height: 240px"></div>`,
     );
     renderer = new ChartRenderer(container, theme, 'en-US');
-    renderer.setSymbols(['BTC']);
+    renderer.setLayout({
+      symbols: ['BTC'],
+      type: 'line',
+      scale: 'price',
+      range: '24h',
+      quote: 'USD',
+      ...layout,
+    });
     return renderer;
   }
 
-  it('draws one point per second, the last price of a second winning', async () => {
+  it('spaces buckets by time: equal steps are equally wide', async () => {
     const chart = await make();
-    chart.draw('BTC', [
-      [at(100), 1],
-      [at(100) + 400, 2],
-      [at(101), 3],
-    ]);
-    expect(chart.pointsOf('BTC')).to.deep.equal([
-      [100, 2],
-      [101, 3],
-    ]);
+    chart.setBars('BTC', bars(288, 5 * MINUTE));
+    chart.fit();
+    await nextFrame();
+    const xs = chart.timesOf('BTC').map((time) => chart.xOf(time)!);
+    const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
+    expect(Math.max(...gaps) - Math.min(...gaps)).to.be.below(0.01);
+    expect(gaps[0]).to.be.above(0);
   });
 
-  it('appends new ticks and drops out-of-order and repeated ones instead of throwing', async () => {
-    const chart = await make();
-    chart.draw('BTC', [
-      [at(100), 1],
-      [at(101), 2],
-    ]);
-    chart.append('BTC', [
-      [at(100), 1],
-      [at(101), 2],
-      [at(99), 9],
-      [at(101) + 500, 2.5],
-      [at(102), 3],
-    ]);
-    expect(chart.pointsOf('BTC')).to.deep.equal([
-      [100, 1],
-      [101, 2.5],
-      [102, 3],
-    ]);
-    chart.append('BTC', [[at(50), 0]]);
-    expect(chart.pointsOf('BTC').at(-1)).to.deep.equal([102, 3]);
+  it('moves the bucket under way in place and opens the next; never goes back in time', async () => {
+    const chart = await make({ type: 'candles' });
+    chart.setBars('BTC', bars(3, 5 * MINUTE));
+    const last = { ...bars(3, 5 * MINUTE)[2]!, close: 150, high: 150 };
+    chart.updateBar('BTC', last);
+    expect(chart.timesOf('BTC')).to.have.length(3);
+    chart.updateBar('BTC', { ...last, time: last.time + 5 * MINUTE });
+    expect(chart.timesOf('BTC')).to.have.length(4);
+    chart.updateBar('BTC', { ...last, time: start });
+    expect(chart.timesOf('BTC')).to.have.length(4);
   });
 
-  it('adds and removes lines as the symbols change', async () => {
-    const chart = await make();
-    chart.setSymbols(['BTC', 'ETH']);
-    chart.draw('ETH', [[at(100), 3_500]]);
-    expect(chart.pointsOf('ETH')).to.deep.equal([[100, 3_500]]);
-    chart.setSymbols(['ETH']);
-    expect(chart.pointsOf('BTC')).to.deep.equal([]);
+  it('labels ticks by their kind, in the element’s font, never two alike', async () => {
+    for (const [range, step, count] of [
+      ['1h', MINUTE, 60],
+      ['24h', 5 * MINUTE, 288],
+      ['7d', 60 * MINUTE, 168],
+      ['1y', 1_440 * MINUTE, 365],
+    ] as const) {
+      const chart = await make({ range });
+      chart.setBars('BTC', bars(count, step));
+      chart.fit();
+      await nextFrame();
+      await nextFrame();
+      const labels = [...chart.tickLabels.values()];
+      expect(labels.length, range).to.be.above(2);
+      expect(new Set(labels).size, `${range}: ${labels.join(' | ')}`).to.equal(labels.length);
+      // en-US hours have no leading zero, as every other time the kit prints.
+      expect(labels.filter((label) => /^0\d:/.test(label))).to.deep.equal([]);
+      expect(chart.axisFont).to.equal('Courier New');
+      chart.dispose();
+    }
+  });
+
+  it('steps a crosshair through the buckets by keyboard and reads out each one', async () => {
+    const chart = await make({ type: 'candles' });
+    chart.setBars('BTC', bars(4, 5 * MINUTE));
+    const newest = chart.step(-1)!;
+    expect(newest.values).to.deep.equal([
+      { symbol: 'BTC', text: 'open $103.00, high $105.00, low $102.00, close $104.00' },
+    ]);
+    expect(chart.step(-1)!.values[0]!.text).to.contain('close $103.00');
+    expect(chart.step(Number.NEGATIVE_INFINITY)!.values[0]!.text).to.contain('close $101.00');
+    expect(chart.step(-1)!.values[0]!.text).to.contain('close $101.00');
+    expect(chart.step(Number.POSITIVE_INFINITY)!.time).to.equal(newest.time);
   });
 });

@@ -3,10 +3,11 @@ import { css } from 'lit';
 export const liveChartStyles = css`
   :host {
     height: 20rem;
-    min-width: 16rem;
+    min-width: 0;
   }
 
   figure {
+    container-type: inline-size;
     display: flex;
     flex-direction: column;
     gap: 0.5em;
@@ -16,9 +17,10 @@ export const liveChartStyles = css`
 
   header {
     display: flex;
+    flex-wrap: wrap;
     align-items: flex-start;
     justify-content: space-between;
-    gap: 0.75em;
+    gap: 0.25em 0.75em;
   }
 
   .legend {
@@ -34,8 +36,17 @@ export const liveChartStyles = css`
 
   .legend li {
     display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.35em;
+    white-space: nowrap;
+  }
+
+  .legend .over {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+
   }
 
   .legend .symbol {
@@ -71,6 +82,44 @@ export const liveChartStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
+    margin-inline-start: auto;
+  }
+
+  .ranges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2em;
+  }
+
+  .ranges button {
+    padding: 0.2em 0.5em;
+    font: inherit;
+    font-size: 0.75em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+    background: transparent;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    cursor: pointer;
+  }
+
+  .ranges button[aria-pressed='true'] {
+    color: var(--_bg);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  .ranges button:focus-visible,
+  .plot:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .stage {
+    position: relative;
+    flex: 1 1 auto;
+    min-height: 6rem;
   }
 
   .probe {
@@ -78,14 +127,62 @@ export const liveChartStyles = css`
   }
 
   .plot {
-    position: relative;
-    flex: 1 1 auto;
-    min-height: 6rem;
+    position: absolute;
+    inset: 0;
+    border-radius: 0.25em;
   }
 
-  :host([state='stale']) .plot,
-  :host([state='offline']) .plot {
-    opacity: 0.6;
+  .readout {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    z-index: 3;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    max-width: calc(100% - 4em);
+    margin: 0;
+    padding: 0.15em 0.4em;
+    font-size: 0.75em;
+    font-variant-numeric: tabular-nums;
+    background: color-mix(in srgb, var(--_bg) 88%, transparent);
+    border-radius: 0.25em;
+    pointer-events: none;
+  }
+
+  .readout-time {
+    color: var(--_muted);
+  }
+
+  .message {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_down);
+  }
+
+  .message.centred {
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    display: grid;
+    place-items: center;
+    padding: 1em;
+    text-align: center;
+    background: var(--_bg);
+  }
+
+  .message.quiet {
+    color: var(--_muted);
+    background: transparent;
+  }
+
+  .stage > .message:not(.centred) {
+    position: absolute;
+    inset-block-end: 0;
+    inset-inline: 0;
+    z-index: 2;
+    padding: 0.25em 0.5em;
+    background: color-mix(in srgb, var(--_bg) 88%, transparent);
   }
 
   .note {
@@ -100,5 +197,25 @@ export const liveChartStyles = css`
 
   .note a {
     color: inherit;
+  }
+
+  /* A narrow box: many symbols as one column of symbol and change, so the plot keeps its
+     room (the crosshair gives each price); smaller range buttons, on one row. Last in the
+     sheet, so that it wins over the rules it narrows. */
+  @container (max-width: 20rem) {
+    .legend.many {
+      display: grid;
+    }
+    .legend.many .price,
+    .legend.many .over {
+      display: none;
+    }
+    .ranges button {
+      padding-inline: 0.3em;
+      font-size: 0.7em;
+    }
+    .stage {
+      min-height: 5rem;
+    }
   }
 `;

@@ -1,17 +1,28 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import type { CandleRange } from '@tickwire/protocol';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
+import type { ChartRenderer } from './chart-renderer.js';
 import type { LiveChart } from './live-chart.js';
 
 const text = (chart: LiveChart, selector: string) =>
   chart.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const drawn = (chart: LiveChart) => chart.shadowRoot!.querySelector('.plot canvas') !== null;
+/** The chart library's side of the element, for what only a canvas shows. */
+const rendererOf = (chart: LiveChart) =>
+  (chart as unknown as { renderer: ChartRenderer | undefined }).renderer;
 
-async function chart(relay: string, symbols: string, scale = 'auto'): Promise<LiveChart> {
+async function chart(
+  relay: string,
+  symbols: string,
+  scale = 'auto',
+  range = 'live',
+  type = 'line',
+): Promise<LiveChart> {
   return fixture<LiveChart>(
-    html`<live-chart symbols=${symbols} relay=${relay} scale=${scale} locale="en-US" style="width: 600px; height: 320px"></live-chart>`,
+    html`<live-chart symbols=${symbols} relay=${relay} scale=${scale} range=${range} type=${type} locale="en-US" style="width: 600px; height: 320px"></live-chart>`,
   );
 }
 
@@ -31,8 +42,10 @@ describe('<live-chart> on a scripted feed', () => {
     const legend = [...el.shadowRoot!.querySelectorAll('[part="legend"] li')].map((li) =>
       li.textContent!.replace(/\s+/g, ' ').trim(),
     );
-    expect(legend).to.deep.equal(['BTC $67,123.45 +1.70%', 'ETH $3,480.06 -2.40%']);
-    expect(text(el, '[part="footer"]')).to.contain('Change in % since the first point shown.');
+    const since = / since \d{1,2}:\d\d [AP]M/.source;
+    expect(legend[0]).to.match(new RegExp(`^BTC \\$67,123\\.45 [+-]\\d+\\.\\d\\d%${since}$`));
+    expect(legend[1]).to.match(new RegExp(`^ETH \\$3,480\\.06 [+-]\\d+\\.\\d\\d%${since}$`));
+    expect(text(el, '[part="footer"]')).to.match(new RegExp(`^% change${since} Charts`));
     expect(text(el, '[part="state"]')).to.equal('Live');
     expect(text(el, '[part="simulated"]')).to.equal('Simulated');
   });
@@ -56,7 +69,7 @@ describe('<live-chart> on a scripted feed', () => {
       }
       expect(errors).to.deep.equal([]);
       expect(text(el, '[part="legend"]')).to.contain('$70,000.00');
-      expect(text(el, '[part="footer"]')).to.contain('Prices in USD.');
+      expect(text(el, '[part="footer"]')).to.contain('Prices in USD, as they arrive');
     } finally {
       window.removeEventListener('error', onError);
     }
@@ -70,7 +83,7 @@ describe('<live-chart> on a scripted feed', () => {
       data: sampleSnapshot([sampleQuote('BTC', 67_000, 1), sampleQuote('ETH', 3_500, 1)]),
     });
     await el.updateComplete;
-    expect(text(el, '[part="footer"]')).to.contain('Prices in USD.');
+    expect(text(el, '[part="footer"]')).to.contain('Prices in USD, as they arrive');
   });
 
   it('names unknown symbols and keeps drawing the rest; all unknown is an error', async () => {
@@ -112,7 +125,7 @@ describe('<live-chart> on a scripted feed', () => {
     el.symbols = 'sol';
     await el.updateComplete;
     expect(feed.watchedSymbols).to.deep.equal(['SOL']);
-    expect(text(el, '[part="legend"]')).to.equal('SOL $150.00 +2.00%');
+    expect(text(el, '[part="legend"]')).to.match(/^SOL \$150\.00/);
   });
 
   it('gives the chart back when it leaves the page', async () => {
@@ -135,9 +148,192 @@ describe('<live-chart> on a scripted feed', () => {
     });
     await waitUntil(() => drawn(el));
     expect(el.shadowRoot!.querySelector('figure')!.getAttribute('aria-label')).to.equal(
-      'Price chart: BTC, ETH',
+      'Price chart: BTC, ETH, recent ticks',
     );
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<live-chart> over a range of candles', () => {
+  const step = (range: CandleRange) =>
+    ({ '1h': 60, '24h': 300, '7d': 3_600, '30d': 14_400, '1y': 86_400 })[range] * 1000;
+  const bucketsShown = (el: LiveChart, symbol = 'BTC') => rendererOf(el)?.timesOf(symbol) ?? [];
+
+  async function candleChart(
+    symbols: string,
+    attributes: { range?: string; type?: string; scale?: string } = {},
+  ) {
+    const { feed, relay } = scriptedRelay('candles');
+    const asked: string[] = [];
+    const serve = feed.candles;
+    feed.candles = (symbol, range) => {
+      asked.push(`${symbol}:${range}`);
+      return serve(symbol, range);
+    };
+    const el = await chart(
+      relay,
+      symbols,
+      attributes.scale,
+      attributes.range ?? '24h',
+      attributes.type,
+    );
+    feed.send({
+      type: 'snapshot',
+      data: sampleSnapshot(
+        symbols.split(',').map((symbol, i) => sampleQuote(symbol, i ? 3_500 : 67_000, 1)),
+      ),
+    });
+    return { el, feed, asked };
+  }
+
+  it('every range draws its buckets evenly spaced in time, and says what it shows', async () => {
+    for (const [range, count, words] of [
+      ['1h', 60, '1-minute buckets'],
+      ['24h', 288, '5-minute buckets'],
+      ['7d', 168, '1-hour buckets'],
+      ['30d', 180, '4-hour buckets'],
+      ['1y', 365, '1-day buckets'],
+    ] as const) {
+      const { el } = await candleChart('BTC', { range });
+      await waitUntil(() => bucketsShown(el).length >= count, `${range} drawn`);
+      const times = bucketsShown(el);
+      expect(
+        times.every((t, i) => i === 0 || t - times[i - 1]! === step(range)),
+        range,
+      ).to.equal(true);
+      const xs = times.map((t) => rendererOf(el)!.xOf(t)!);
+      const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
+      expect(Math.max(...gaps) - Math.min(...gaps), `${range}: equal widths`).to.be.below(0.01);
+      expect(text(el, '[part="footer"]')).to.contain(`Prices in USD, ${words}`);
+      expect(text(el, '[part="legend"]')).to.match(new RegExp(`[+-]\\d+\\.\\d\\d% ${range}$`));
+      el.remove();
+    }
+  });
+
+  it('a new chart shows 24h; the legend’s change is over the range, as the percent axis counts it', async () => {
+    const { el, feed, asked } = await candleChart('BTC');
+    expect(el.range).to.equal('24h');
+    await waitUntil(() => bucketsShown(el).length === 288);
+    expect(asked).to.deep.equal(['BTC:24h']);
+    const answer = await feed.candles('BTC', '24h');
+    const first = answer.candles[0]!;
+    const live = feed.view.quotes.get('BTC')!.price;
+    const change = (((live - first[4]) / first[4]) * 100).toFixed(2);
+    expect(text(el, '.legend .change')).to.contain(`${Number(change) > 0 ? '+' : ''}${change}%`);
+  });
+
+  it('the stream moves the bucket under way in place, and opens the next when its time comes', async () => {
+    const { el, feed, asked } = await candleChart('BTC', { range: '1h', type: 'candles' });
+    await waitUntil(() => bucketsShown(el).length === 60);
+    // A reconnect with a fresh history, so the ticks below are the newest the feed has heard of.
+    const snapshot = sampleSnapshot([sampleQuote('BTC', 67_000, 1, { ts: 0 })]);
+    feed.send({ type: 'snapshot', data: { ...snapshot, history: { BTC: [] } } });
+    await waitUntil(() => asked.length === 2, 'a reconnect reloads the candles');
+    await el.updateComplete;
+    const lastBucket = bucketsShown(el).at(-1)!;
+    const inBucket = lastBucket + 1_000;
+    feed.send({
+      type: 'quotes',
+      data: { t: inBucket, quotes: { BTC: sampleQuote('BTC', 90_000, 1, { ts: inBucket }) } },
+    });
+    await el.updateComplete;
+    expect(bucketsShown(el)).to.have.length(60);
+    expect(rendererOf(el)!.step(Number.POSITIVE_INFINITY)!.values[0]!.text).to.contain(
+      'high $90,000.00',
+    );
+    const next = lastBucket + 60_000 + 500;
+    feed.send({
+      type: 'quotes',
+      data: { t: next, quotes: { BTC: sampleQuote('BTC', 91_000, 1, { ts: next }) } },
+    });
+    await el.updateComplete;
+    expect(bucketsShown(el)).to.have.length(61);
+    expect(bucketsShown(el).at(-1)).to.equal(lastBucket + 60_000);
+  });
+
+  it('candles for one symbol; several symbols draw lines in percent over the range', async () => {
+    const one = await candleChart('BTC', { type: 'candles' });
+    await waitUntil(() => bucketsShown(one.el).length === 288);
+    expect(rendererOf(one.el)!.step(-1)!.values[0]!.text).to.match(
+      /^open .*, high .*, low .*, close /,
+    );
+    const two = await candleChart('BTC,ETH', { type: 'candles' });
+    await waitUntil(() => bucketsShown(two.el, 'ETH').length === 288);
+    expect(
+      rendererOf(two.el)!
+        .step(-1)!
+        .values.map((value) => value.text.startsWith('$')),
+    ).to.deep.equal([true, true]);
+    expect(text(two.el, '[part="footer"]')).to.contain('% change over 24h');
+  });
+
+  it('reads each bucket by keyboard: arrows step, a polite announcement says time and price', async () => {
+    const { el } = await candleChart('BTC');
+    await waitUntil(() => bucketsShown(el).length === 288);
+    el.shadowRoot!.querySelector<HTMLElement>('[part="plot"]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    const readout = text(el, '[part="readout"]');
+    expect(readout).to.match(/^\w{3} \d{1,2}, \d{1,2}:\d\d [AP]M BTC \$[\d,]+\.\d\d$/);
+    expect(text(el, '[aria-live="polite"]')).to.equal(readout.replace(' BTC', ': BTC'));
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="readout"]')).to.equal(null);
+  });
+
+  it('the range buttons switch the range and say which is shown', async () => {
+    const { el, asked } = await candleChart('BTC');
+    const picked: string[] = [];
+    el.addEventListener('tickwire-range-change', (event) => picked.push(event.detail.range));
+    const button = (label: string) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="ranges"] button')].find(
+        (candidate) => candidate.textContent!.trim() === label,
+      )!;
+    expect(button('24H').getAttribute('aria-pressed')).to.equal('true');
+    button('7D').click();
+    await waitUntil(() => bucketsShown(el).length === 168);
+    expect(el.getAttribute('range')).to.equal('7d');
+    expect(button('7D').getAttribute('aria-pressed')).to.equal('true');
+    expect(picked).to.deep.equal(['7d']);
+    expect(asked).to.deep.equal(['BTC:24h', 'BTC:7d']);
+  });
+
+  it('a range no source has: the relay’s reason centred on the plot, state error', async () => {
+    const { feed, relay } = scriptedRelay('candles');
+    feed.candles = async () => {
+      throw new Error('No source can give 1h candles of BTC now; try again shortly.');
+    };
+    const el = await chart(relay, 'BTC', 'auto', '1h');
+    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+    await waitUntil(() => el.getAttribute('state') === 'error');
+    const message = el.shadowRoot!.querySelector('[part="message"]')!;
+    expect(message.textContent).to.equal(
+      'No source can give 1h candles of BTC now; try again shortly.',
+    );
+    expect(message.classList.contains('centred')).to.equal(true);
+  });
+
+  it('all symbols unknown: the message is centred on the plot, not under an empty box', async () => {
+    const { feed, relay } = scriptedRelay('candles');
+    const el = await chart(relay, 'NOTACOIN', 'auto', '24h');
+    feed.send({ type: 'snapshot', data: sampleSnapshot([], ['NOTACOIN']) });
+    await el.updateComplete;
+    const message = el.shadowRoot!.querySelector('[part="message"]')!;
+    expect(message.classList.contains('centred')).to.equal(true);
+    const plot = el.shadowRoot!.querySelector('.stage')!.getBoundingClientRect();
+    const box = message.getBoundingClientRect();
+    expect(Math.abs(box.top + box.height / 2 - (plot.top + plot.height / 2))).to.be.below(2);
+  });
+
+  it('draws its axes in its own font, not the host page’s', async () => {
+    const { feed, relay } = scriptedRelay('candles');
+    const el = await fixture<LiveChart>(
+      html`<div style="font-family: serif"><live-chart symbols="BTC" relay=${relay} style="width: 400px; height: 300px; --tickwire-font: Verdana, sans-serif"></live-chart></div>`,
+    ).then((div) => div.querySelector('live-chart')!);
+    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+    await waitUntil(() => rendererOf(el));
+    expect(rendererOf(el)!.axisFont).to.equal('Verdana, sans-serif');
   });
 });
 
@@ -146,7 +342,7 @@ describe('<live-chart> on a real relay', () => {
     const relay = (await executeServerCommand('relay-url')) as string;
     const clients = () => openStreams(relay);
     const el = await fixture<LiveChart>(
-      html`<live-chart symbols="BTC,ETH" relay=${relay} style="width: 600px; height: 320px"></live-chart>`,
+      html`<live-chart symbols="BTC,ETH" relay=${relay} range="live" style="width: 600px; height: 320px"></live-chart>`,
     );
     await waitUntil(() => el.getAttribute('state') === 'live' && drawn(el), 'live and drawn', {
       timeout: 5_000,
@@ -154,5 +350,17 @@ describe('<live-chart> on a real relay', () => {
     expect(text(el, '[part="legend"]')).to.match(/BTC \$\d/);
     el.remove();
     await waitUntil(async () => (await clients()) === 0, 'the stream closes', { timeout: 5_000 });
+  });
+
+  it('draws the relay’s shared 24h candles of the demo market, labelled simulated', async () => {
+    const relay = (await executeServerCommand('relay-url')) as string;
+    const el = await fixture<LiveChart>(
+      html`<live-chart symbols="ETH" relay=${relay} style="width: 600px; height: 320px"></live-chart>`,
+    );
+    await waitUntil(() => (rendererOf(el)?.timesOf('ETH').length ?? 0) >= 288, '24h drawn', {
+      timeout: 5_000,
+    });
+    expect(text(el, '[part="simulated"]')).to.equal('Simulated');
+    expect(text(el, '[part="footer"]')).to.contain('5-minute buckets');
   });
 });

@@ -1,3 +1,4 @@
+import { CANDLE_RANGES, type CandleRange, type CandlesAnswer } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
@@ -5,40 +6,74 @@ import { direction, formatPercent, formatPrice } from '../../internal/format.js'
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
 import { parseSymbols, symbolProblems } from '../../internal/symbols.js';
-import type { ChartRenderer, ChartScale, ChartTheme } from './chart-renderer.js';
+import { type ChartRange, isChartRange, loadCandles } from './candle-history.js';
+import { SymbolBars } from './chart-bars.js';
+import type {
+  ChartRenderer,
+  ChartScale,
+  ChartTheme,
+  ChartType,
+  Readout,
+} from './chart-renderer.js';
 import { liveChartStyles } from './live-chart.styles.js';
 
 const SERIES_COLOURS = 6;
+/** A range that could not be loaded is asked again after this long, ms (the relay's Retry-After). */
+const RETRY_MS = 30_000;
+const RANGE_WORDS: Record<ChartRange, string> = {
+  live: 'Ticks',
+  '1h': '1H',
+  '24h': '24H',
+  '7d': '7D',
+  '30d': '30D',
+  '1y': '1Y',
+};
+/** The range in words, for the chart's accessible name. */
+const SPAN_WORDS: Record<CandleRange, string> = {
+  '1h': 'the last hour',
+  '24h': 'the last 24 hours',
+  '7d': 'the last 7 days',
+  '30d': 'the last 30 days',
+  '1y': 'the last year',
+};
+
+/** The candles of one symbol over the range shown, or why there are none. */
+type CandleSlot = { answer: CandlesAnswer } | { error: string };
 
 /**
- * A live line chart of one or more assets, drawn with lightweight-charts (loaded only when a
- * chart is on the page). History comes with the stream's snapshot, then every tick is
- * appended. With several symbols the axis shows percent change, so they stay comparable.
+ * A price chart of one or more assets over a range — the last hour to the last year, from
+ * the relay's shared candles, or the stream's own ticks — drawn with lightweight-charts
+ * (loaded only when a chart is on the page). The stream keeps the newest bucket moving.
+ * With several symbols the axis shows percent change, so they stay comparable.
  *
  * @tag live-chart
- * @summary A live chart: `<live-chart symbols="BTC,ETH">`.
+ * @summary A live chart: `<live-chart symbols="BTC,ETH" range="24h">`.
+ *
+ * @fires tickwire-range-change - The reader picked another range; `detail.range` is it.
  *
  * @csspart chart - The chart's box.
- * @csspart legend - Each symbol with its colour, latest price and 24 h change.
+ * @csspart legend - Each symbol with its colour, latest price and change over the range shown.
  * @csspart state - The state of the data, in words ("Live" only while it is).
  * @csspart simulated - The label on simulated (demo) prices.
- * @csspart plot - The drawing area.
- * @csspart message - Why some or all symbols cannot be shown.
+ * @csspart ranges - The range buttons.
+ * @csspart plot - The drawing area; focus it and use the arrow keys to read each bucket.
+ * @csspart readout - Time and values under the crosshair.
+ * @csspart message - Why some or all symbols cannot be shown, centred on the plot when none can.
  * @csspart footer - What the axis shows, and the chart library's credit.
  * @csspart credit - The link crediting TradingView's lightweight-charts.
  *
  * @cssproperty [--tickwire-series-1=#1d5fd6] - Colour of the first line (up to `--tickwire-series-6`).
  * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
- * @cssproperty [--tickwire-muted=#556070] - Secondary text.
- * @cssproperty [--tickwire-border=#d9dde3] - Borders.
- * @cssproperty [--tickwire-up=#0a7d38] - Rising prices, healthy sources.
- * @cssproperty [--tickwire-down=#c22a2a] - Falling prices, errors.
- * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, notable moves, the simulated label.
- * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings and the paused state.
+ * @cssproperty [--tickwire-muted=#556070] - Secondary text, axis labels.
+ * @cssproperty [--tickwire-border=#d9dde3] - Borders, grid lines.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices and candles.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices and candles, errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, the simulated label.
+ * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings, the range shown.
  * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
  * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
- * @cssproperty [--tickwire-font=system-ui] - Font family.
+ * @cssproperty [--tickwire-font=system-ui] - Font family, axes included.
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class LiveChart extends FeedElement {
@@ -46,27 +81,51 @@ export class LiveChart extends FeedElement {
 
   static override properties = {
     symbols: { type: String, reflect: true },
+    range: { type: String, reflect: true },
+    type: { type: String, reflect: true },
     scale: { type: String, reflect: true },
+    ranges: { type: String },
   };
 
   /** Comma-separated assets, such as `BTC,ETH`; case-insensitive. */
   declare symbols: string;
+  /** `1h`, `24h`, `7d`, `30d`, `1y`, or `live` (the stream's own recent ticks). */
+  declare range: ChartRange;
+  /** `line`, `area`, or `candles` (one symbol only; several draw lines). */
+  declare type: ChartType;
   /** `percent` change (comparable assets) or `price`; `auto` is percent for several symbols. */
-  declare scale: 'auto' | 'price' | 'percent';
+  declare scale: 'auto' | ChartScale;
+  /** The ranges offered as buttons, comma-separated; empty for none. */
+  declare ranges: string;
 
   private shown: string[] = [];
   private problem: string | undefined;
   private renderer: ChartRenderer | undefined;
   private loadingRenderer = false;
-  /** What the chart currently draws: redraw from scratch when either changes. */
-  private drawn = { symbols: '', scale: '', snapshots: -1 };
+  /** Candles per symbol of the range shown, as they arrive. */
+  private candles = new Map<string, CandleSlot>();
+  /** What the candles were loaded for; a change loads them again. */
+  private candlesKey = '';
+  private loading: AbortController | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
+  /** Candle answers received so far: each one is drawn afresh. */
+  private candlesLoaded = 0;
+  /** The bars drawn per symbol, and what they were drawn from: a change redraws. */
+  private bars = new Map<string, SymbolBars>();
+  private drawnKey = '';
+  private readout: Readout | undefined;
+  private announcement = '';
   private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
   private readonly onSchemeChange = () => this.renderer?.setTheme(this.readTheme());
 
   constructor() {
     super();
     this.symbols = '';
+    this.range = '24h';
+    this.type = 'line';
     this.scale = 'auto';
+    this.ranges = '1h,24h,7d,30d,1y';
   }
 
   override connectedCallback(): void {
@@ -80,7 +139,15 @@ export class LiveChart extends FeedElement {
     // The chart holds a canvas, a ResizeObserver and timers: give them back with the element.
     this.renderer?.dispose();
     this.renderer = undefined;
-    this.drawn = { symbols: '', scale: '', snapshots: -1 };
+    this.loading?.abort();
+    clearTimeout(this.retryTimer);
+    this.candlesKey = '';
+    this.drawnKey = '';
+  }
+
+  /** The range drawn: an unknown `range` attribute falls back to the default. */
+  private get shownRange(): ChartRange {
+    return isChartRange(this.range) ? this.range : '24h';
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -88,16 +155,29 @@ export class LiveChart extends FeedElement {
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
     this.shown = symbols.filter((symbol) => !view.unknown.has(symbol));
-    this.problem = this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown);
-    this.state = elementState(view, symbols, this.connection.problem);
+    this.loadCandlesIfNeeded();
+    const failed = [...this.candles.values()].flatMap((slot) =>
+      'error' in slot ? [slot.error] : [],
+    );
+    this.problem =
+      this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown) ?? failed[0];
+    const state = elementState(view, symbols, this.connection.problem);
+    // Offline says more than the failed loads it causes: those are retried on reconnect.
+    const noCandles = failed.length > 0 && failed.length === this.shown.length;
+    this.state = noCandles && state !== 'offline' ? 'error' : state;
   }
 
   protected override render() {
     const { view } = this.connection;
-    const simulated = this.shown.some((symbol) => view.quotes.get(symbol)?.source === 'demo');
-    return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}`}>
+    const range = this.shownRange;
+    const simulated = this.shown.some(
+      (symbol) =>
+        view.quotes.get(symbol)?.source === 'demo' || this.answerOf(symbol)?.simulated === true,
+    );
+    const nothingToDraw = this.shown.length === 0 || this.state === 'error';
+    return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}, ${range === 'live' ? 'recent ticks' : SPAN_WORDS[range]}`}>
       <header>
-        <ul part="legend" class="legend">
+        <ul part="legend" class=${this.shown.length > 2 ? 'legend many' : 'legend'}>
           ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index))}
         </ul>
         <span class="header-end">
@@ -105,11 +185,37 @@ export class LiveChart extends FeedElement {
           ${stateBadge(this.state)}
         </span>
       </header>
-      <div part="plot" class="plot" aria-hidden="true"></div>
+      ${nothingToDraw ? nothing : this.renderRangeButtons(range)}
+      <div class="stage">
+        <div
+          part="plot"
+          class="plot"
+          tabindex=${nothingToDraw ? '-1' : '0'}
+          role="group"
+          aria-roledescription="chart"
+          aria-label=${`${this.shown.join(', ')}: use the arrow keys to read each ${range === 'live' ? 'tick' : 'bucket'}`}
+          @keydown=${this.onPlotKey}
+          @blur=${this.onPlotBlur}
+        ></div>
+        ${
+          this.readout
+            ? html`<p part="readout" class="readout">
+                <span class="readout-time">${this.readout.time}</span>
+                ${this.readout.values.map(({ symbol, text }) => html`<span><b>${symbol}</b> ${text}</span>`)}
+              </p>`
+            : nothing
+        }
+        ${this.problem ? html`<p part="message" class=${nothingToDraw ? 'message centred' : 'message'}>${this.problem}</p>` : nothing}
+        ${
+          !this.problem && this.isLoading()
+            ? html`<p part="message" class="message centred quiet">Loading…</p>`
+            : nothing
+        }
+      </div>
       <span class="probe" aria-hidden="true"></span>
-      ${this.problem ? html`<p part="message" class="message">${this.problem}</p>` : nothing}
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       <p part="footer" class="note">
-        <span>${this.effectiveScale() === 'percent' ? 'Change in % since the first point shown.' : `Prices in ${view.quote}.`}</span>
+        <span>${nothingToDraw ? '' : this.footerText(range)}</span>
         <a part="credit" href="https://www.tradingview.com/" target="_blank" rel="noopener">Charts by TradingView</a>
       </p>
     </figure>`;
@@ -122,25 +228,159 @@ export class LiveChart extends FeedElement {
 
   private renderLegendItem(symbol: string, index: number) {
     const quote = this.connection.view.quotes.get(symbol);
-    const trend = quote ? direction(quote.changePct24h) : 'flat';
+    const change = this.bars.get(symbol)?.changePct ?? null;
+    const range = this.shownRange;
     return html`<li>
       <span class="swatch series-${(index % SERIES_COLOURS) + 1}" aria-hidden="true"></span>
       <span class="symbol">${symbol}</span>
       ${
         quote
-          ? html`<span>${formatPrice(quote.price, this.connection.view.quote, this.locale)}</span>
-              <span class=${trend}>${formatPercent(quote.changePct24h, this.locale)}</span>`
+          ? html`<span class="price">${formatPrice(quote.price, this.connection.view.quote, this.locale)}</span>`
           : html`<span>—</span>`
+      }
+      ${
+        change === null
+          ? nothing
+          : html`<span class=${`change ${direction(change)}`}>${formatPercent(change, this.locale)}
+              <span class="over">${range === 'live' ? this.liveSpan() : range}</span></span>`
       }
     </li>`;
   }
+
+  private renderRangeButtons(shown: ChartRange) {
+    const offered = this.ranges
+      .split(',')
+      .map((range) => range.trim().toLowerCase())
+      .filter(isChartRange);
+    if (offered.length === 0) return nothing;
+    return html`<div part="ranges" class="ranges" role="group" aria-label="Range">
+      ${offered.map(
+        (range) =>
+          html`<button type="button" aria-pressed=${range === shown ? 'true' : 'false'} @click=${() => this.pickRange(range)}>
+            ${RANGE_WORDS[range]}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  /** What the axis shows, in few words: the range itself is on the buttons and in the label. */
+  private footerText(range: ChartRange): string {
+    const { quote } = this.connection.view;
+    if (this.effectiveScale() === 'percent') {
+      return range === 'live' ? `% change ${this.liveSpan()}` : `% change over ${range}`;
+    }
+    if (range === 'live') return `Prices in ${quote}, as they arrive`;
+    const minutes = CANDLE_RANGES[range].resolution / 60;
+    const bucket =
+      minutes < 60 ? `${minutes}-minute` : minutes < 1440 ? `${minutes / 60}-hour` : '1-day';
+    return `Prices in ${quote}, ${bucket} buckets`;
+  }
+
+  /** What the live range spans: since its first tick, in the axis's own words. */
+  private liveSpan(): string {
+    const first = this.bars.get(this.shown[0] ?? '')?.bars[0];
+    const since = first && this.renderer?.clockTime(first.time);
+    return since ? `since ${since}` : 'shown';
+  }
+
+  private pickRange(range: ChartRange): void {
+    if (range === this.range) return;
+    this.range = range;
+    this.dispatchEvent(
+      new CustomEvent('tickwire-range-change', {
+        detail: { range },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private readonly onPlotKey = (event: KeyboardEvent) => {
+    const steps: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      Home: Number.NEGATIVE_INFINITY,
+      End: Number.POSITIVE_INFINITY,
+    };
+    if (event.key === 'Escape') return this.onPlotBlur();
+    const delta = steps[event.key];
+    if (delta === undefined || !this.renderer) return;
+    event.preventDefault();
+    this.readout = this.renderer.step(delta);
+    this.announcement = this.readout
+      ? `${this.readout.time}: ${this.readout.values.map(({ symbol, text }) => `${symbol} ${text}`).join('; ')}`
+      : '';
+    this.requestUpdate();
+  };
+
+  private readonly onPlotBlur = () => {
+    this.renderer?.clearCrosshair();
+    this.readout = undefined;
+    this.requestUpdate();
+  };
 
   private effectiveScale(): ChartScale {
     if (this.scale === 'price' || this.scale === 'percent') return this.scale;
     return this.shown.length > 1 ? 'percent' : 'price';
   }
 
-  /** Brings the drawing in line with the view: a full redraw after a snapshot, else appended ticks. */
+  private effectiveType(): ChartType {
+    if (this.type === 'candles')
+      return this.shown.length === 1 && this.shownRange !== 'live' ? 'candles' : 'line';
+    return this.type === 'area' ? 'area' : 'line';
+  }
+
+  private answerOf(symbol: string): CandlesAnswer | undefined {
+    const slot = this.candles.get(symbol);
+    return slot && 'answer' in slot ? slot.answer : undefined;
+  }
+
+  private isLoading(): boolean {
+    return this.shownRange !== 'live' && this.shown.some((symbol) => !this.candles.has(symbol));
+  }
+
+  /**
+   * Loads the candles of the range shown when the relay, the symbols or the range change,
+   * and after every snapshot (a reconnect may have left a gap). Each symbol's candles are
+   * drawn as they arrive.
+   */
+  private loadCandlesIfNeeded(): void {
+    const { feed, view } = this.connection;
+    const range = this.shownRange;
+    // The first load runs beside the stream's first snapshot; later snapshots (reconnects) reload.
+    const reconnects = Math.max(0, view.snapshots - 1);
+    const key = `${feed?.relayUrl}|${this.shown.join()}|${range}|${reconnects}|${this.retries}`;
+    if (key === this.candlesKey) return;
+    const sameChart =
+      this.candlesKey.split('|').slice(0, 3).join('|') === key.split('|').slice(0, 3).join('|');
+    this.candlesKey = key;
+    this.loading?.abort();
+    clearTimeout(this.retryTimer);
+    if (!sameChart) this.candles = new Map();
+    if (!feed || range === 'live') return;
+    const loading = new AbortController();
+    this.loading = loading;
+    for (const symbol of this.shown) {
+      loadCandles(feed, symbol, range, loading.signal)
+        .then((answer): CandleSlot => ({ answer }))
+        .catch((error: Error): CandleSlot => ({ error: error.message }))
+        .then((slot) => {
+          if (loading.signal.aborted) return;
+          this.candles.set(symbol, slot);
+          this.candlesLoaded++;
+          if ('error' in slot) {
+            clearTimeout(this.retryTimer);
+            this.retryTimer = setTimeout(() => {
+              this.retries++;
+              this.requestUpdate();
+            }, RETRY_MS);
+          }
+          this.requestUpdate();
+        });
+    }
+  }
+
+  /** Brings the drawing in line with the data: a full redraw when what is drawn changed, else moved buckets. */
   private syncChart(): void {
     if (!this.isConnected) return;
     if (!this.renderer) {
@@ -148,21 +388,41 @@ export class LiveChart extends FeedElement {
       return;
     }
     const { view } = this.connection;
-    const symbols = this.shown.join(',');
-    const scale = this.effectiveScale();
-    const redraw =
-      symbols !== this.drawn.symbols ||
-      scale !== this.drawn.scale ||
-      view.snapshots !== this.drawn.snapshots;
-    if (symbols !== this.drawn.symbols) this.renderer.setSymbols(this.shown);
-    if (scale !== this.drawn.scale) this.renderer.setScale(scale);
-    for (const symbol of this.shown) {
-      const points = view.history.get(symbol) ?? [];
-      if (redraw) this.renderer.draw(symbol, points);
-      else this.renderer.append(symbol, points);
+    const range = this.shownRange;
+    const layout = {
+      symbols: this.shown,
+      type: this.effectiveType(),
+      scale: this.effectiveScale(),
+      range,
+      quote: view.quote,
+    };
+    const sources = range === 'live' ? view.snapshots : this.candlesLoaded;
+    const key = `${JSON.stringify(layout)}|${sources}`;
+    if (key !== this.drawnKey) {
+      this.drawnKey = key;
+      this.renderer.setLayout(layout);
+      this.bars = new Map();
+      for (const symbol of this.shown) {
+        const answer = this.answerOf(symbol);
+        if (range !== 'live' && !answer) continue;
+        const bars = new SymbolBars(
+          range === 'live' ? 1000 : CANDLE_RANGES[range].resolution * 1000,
+          answer?.candles,
+        );
+        bars.fold(view.history.get(symbol) ?? []);
+        this.bars.set(symbol, bars);
+        this.renderer.setBars(symbol, bars.bars);
+      }
+      this.renderer.fit();
+      // The legend's change comes from the bars just built.
+      this.requestUpdate();
+    } else {
+      for (const [symbol, bars] of this.bars) {
+        for (const bar of bars.fold(view.history.get(symbol) ?? []))
+          this.renderer.updateBar(symbol, bar);
+      }
     }
-    if (redraw) this.renderer.fit();
-    this.drawn = { symbols, scale, snapshots: view.snapshots };
+    this.renderer.setDimmed(this.state === 'stale' || this.state === 'offline');
   }
 
   private async loadRenderer(): Promise<void> {
@@ -173,6 +433,10 @@ export class LiveChart extends FeedElement {
       const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
       if (!this.isConnected || this.renderer || !plot) return;
       this.renderer = new ChartRenderer(plot, this.readTheme(), this.locale);
+      this.renderer.onReadout = (readout) => {
+        this.readout = readout;
+        this.requestUpdate();
+      };
       this.syncChart();
     } catch {
       this.problem = 'The chart could not be loaded.';
@@ -184,8 +448,9 @@ export class LiveChart extends FeedElement {
   }
 
   /**
-   * The theme's colours as the chart library needs them: resolved values, not `var()` or
-   * `light-dark()`. A hidden probe resolves each token through the CSSOM (fine under a strict CSP).
+   * The theme as the chart library needs it: resolved values, not `var()` or `light-dark()`,
+   * read from the element's own tokens (never the host page's font). A hidden probe
+   * resolves each token through the CSSOM (fine under a strict CSP).
    */
   private readTheme(): ChartTheme {
     const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
@@ -197,7 +462,9 @@ export class LiveChart extends FeedElement {
     return {
       text: resolve('--_muted'),
       grid: resolve('--_border'),
-      font: getComputedStyle(this).fontFamily,
+      up: resolve('--_up'),
+      down: resolve('--_down'),
+      font: probe ? fontOf(probe) : 'system-ui',
       series: Array.from({ length: SERIES_COLOURS }, (_, index) =>
         resolve(`--_series-${index + 1}`),
       ),
@@ -205,8 +472,17 @@ export class LiveChart extends FeedElement {
   }
 }
 
+/** The element's `--tickwire-font`, resolved. */
+function fontOf(probe: HTMLElement): string {
+  probe.style.fontFamily = 'var(--_font)';
+  return getComputedStyle(probe).fontFamily;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'live-chart': LiveChart;
+  }
+  interface GlobalEventHandlersEventMap {
+    'tickwire-range-change': CustomEvent<{ range: ChartRange }>;
   }
 }
