@@ -4,6 +4,13 @@ export const liveChartStyles = css`
   :host {
     height: 20rem;
     min-width: 0;
+    /* The chart's palette, one colour per symbol, light and dark. */
+    --_series-1: var(--tickwire-series-1, light-dark(#1d5fd6, #6ea8fe));
+    --_series-2: var(--tickwire-series-2, light-dark(#d9480f, #ffa94d));
+    --_series-3: var(--tickwire-series-3, light-dark(#2b8a3e, #69db7c));
+    --_series-4: var(--tickwire-series-4, light-dark(#862e9c, #da77f2));
+    --_series-5: var(--tickwire-series-5, light-dark(#c2255c, #f783ac));
+    --_series-6: var(--tickwire-series-6, light-dark(#0b7285, #66d9e8));
   }
 
   figure {
