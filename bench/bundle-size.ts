@@ -23,17 +23,21 @@ export async function bundleSize(): Promise<void> {
   try {
     for (const [name, body] of [
       ['page with 5 <price-card>', '<price-card symbol="BTC"></price-card>'.repeat(5)],
-      ['page with a <live-chart>', '<live-chart symbols="BTC,ETH"></live-chart>'],
+      ['page with a 24h <live-chart>', '<live-chart symbols="BTC,ETH"></live-chart>'],
     ] as const) {
       const host = await serveHostPage(
         `<!doctype html><script type="module" src="${relay.url}/widgets.js"></script>${body}`,
       );
       const page = await browser.newPage();
       let transferred = 0;
+      let candles = 0;
       page.on('requestfinished', async (request) => {
-        if (!request.url().endsWith('.js')) return;
+        const isCandles = request.url().includes('/v1/candles');
+        if (!request.url().endsWith('.js') && !isCandles) return;
         const sizes = await request.sizes();
-        transferred += sizes.responseBodySize + sizes.responseHeadersSize;
+        const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+        if (isCandles) candles += bytes;
+        else transferred += bytes;
       });
       await page.goto(host.url);
       await page.waitForFunction(() =>
@@ -43,7 +47,8 @@ export async function bundleSize(): Promise<void> {
       );
       await page.waitForTimeout(500);
       console.log(
-        `${name.padEnd(32)} ${kib(transferred).padStart(10)} of JavaScript over the wire (gzip, with headers)`,
+        `${name.padEnd(32)} ${kib(transferred).padStart(10)} of JavaScript over the wire (gzip, with headers)` +
+          (candles > 0 ? ` + ${kib(candles)} of candles` : ''),
       );
       await page.close();
       await host.close();

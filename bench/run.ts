@@ -1,6 +1,8 @@
 // `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000,5000 picks the fan-out
-// sizes; BENCH_ONLY=faults,render runs only those parts.
+// sizes; BENCH_ONLY=faults,render runs only those parts (size, fanout, upstream, redis, quotes,
+// render, faults, candles).
 import { bundleSize } from './bundle-size.js';
+import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
 import { quotesApi } from './quotes-api.js';
@@ -22,3 +24,4 @@ if (runs('redis')) await redisInstances();
 if (runs('quotes')) await quotesApi();
 if (runs('render')) await renderLoad();
 if (runs('faults')) await faults();
+if (runs('candles')) await candles();

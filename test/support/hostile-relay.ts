@@ -17,6 +17,8 @@ export interface HostileScript {
   frames: HostileFrame[];
   /** Then `quotes` events for `symbol` at this rate, for `seconds`, the price rising by 1 each. */
   burst?: { symbol: string; perSecond: number; seconds: number; fromPrice: number };
+  /** What `/v1/candles` answers, as it is, with status 200 and a JSON content type. */
+  candles?: string;
 }
 
 /**
@@ -36,6 +38,16 @@ export class HostileRelay {
   static async start(): Promise<HostileRelay> {
     let relay: HostileRelay | undefined;
     const server = createServer((req, res) => {
+      const candles = relay?.script.candles;
+      if (req.url?.includes('/v1/candles') && candles !== undefined) {
+        res
+          .writeHead(200, {
+            'Access-Control-Allow-Origin': '*',
+            'Content-Type': 'application/json',
+          })
+          .end(candles);
+        return;
+      }
       if (!req.url?.includes('/v1/stream')) {
         res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end();
         return;

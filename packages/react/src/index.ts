@@ -1,6 +1,6 @@
 /**
  * The Tickwire elements as React components (`@lit/react`): props are set as element
- * properties, the controls' events are `on…` props, refs reach the element. Every component of
+ * properties, the elements' events are `on…` props, refs reach the element. Every component of
  * a page shares one stream per relay, as the elements do.
  *
  * ```tsx
@@ -26,9 +26,20 @@ const component = <E extends HTMLElement>(tagName: string, elementClass: new () 
   createComponent({ tagName, elementClass, react: React });
 
 export const PriceCard = component('price-card', PriceCardElement);
-export const LiveChart = component('live-chart', LiveChartElement);
 export const PriceTicker = component('price-ticker', PriceTickerElement);
 export const MarketFeed = component('market-feed', MarketFeedElement);
+
+/** The reader's pick of a range (the chart's buttons) carries the range. */
+export const LiveChart = createComponent({
+  tagName: 'live-chart',
+  elementClass: LiveChartElement,
+  react: React,
+  events: {
+    onTickwireRangeChange: 'tickwire-range-change' as EventName<
+      CustomEvent<{ range: LiveChartElement['range'] }>
+    >,
+  },
+});
 
 /** Pause and resume come from the reader; the refresh change carries the new interval. */
 export const StreamControls = createComponent({

@@ -108,6 +108,7 @@ describe('GET /v1/candles from Binance through the real ccxt client', () => {
     assert.equal(klines(binance, 'ETHUSDT').length - before, 1);
 
     const { response } = await candles(relay, 'symbol=ETH&range=7d');
+    assert.equal(response.headers.get('content-encoding'), 'gzip');
     const etag = response.headers.get('etag')!;
     assert.match(response.headers.get('cache-control')!, /^public, max-age=\d+$/);
     const revalidated = await fetch(`${relay.url}/v1/candles?symbol=ETH&range=7d`, {

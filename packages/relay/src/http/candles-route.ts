@@ -1,4 +1,6 @@
+import { gzipSync } from 'node:zlib';
 import { Router } from 'express';
+import type { CachedCandles } from '../store/candle-cache.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import { parseRange, parseSymbol } from './query.js';
@@ -9,6 +11,8 @@ import { parseRange, parseSymbol } from './query.js';
  */
 export function candlesRoute({ catalog, candles }: AppDeps): Router {
   const router = Router();
+  // Each answer is compressed once, on its first gzip reader, not once per request.
+  const compressed = new WeakMap<CachedCandles, Buffer>();
   router.get('/v1/candles', async (req, res) => {
     const symbol = parseSymbol(req.query.symbol);
     const range = parseRange(req.query.range);
@@ -25,12 +29,26 @@ export function candlesRoute({ catalog, candles }: AppDeps): Router {
       );
     }
     const maxAge = Math.max(0, Math.floor((answer.expiresAt - Date.now()) / 1000));
-    res.set({ 'Cache-Control': `public, max-age=${maxAge}`, ETag: answer.etag });
+    res.set({
+      'Cache-Control': `public, max-age=${maxAge}`,
+      ETag: answer.etag,
+      Vary: 'Origin, Accept-Encoding',
+    });
     if (matchesEtag(req.headers['if-none-match'], answer.etag)) {
       res.status(304).end();
       return;
     }
-    res.type('json').send(answer.body);
+    res.type('json');
+    if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.send(answer.body);
+      return;
+    }
+    let gzipped = compressed.get(answer);
+    if (!gzipped) {
+      gzipped = gzipSync(answer.body);
+      compressed.set(answer, gzipped);
+    }
+    res.set('Content-Encoding', 'gzip').send(gzipped);
   });
   return router;
 }

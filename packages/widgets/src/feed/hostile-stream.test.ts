@@ -75,7 +75,7 @@ describe('a broken or hostile relay', () => {
         html`<price-card symbol="ETH" relay=${relay} locale="en-US"></price-card>`,
       );
       chart = await fixture<LiveChart>(
-        html`<live-chart symbols="BTC,ETH" relay=${relay} locale="en-US" style="width: 500px; height: 300px"></live-chart>`,
+        html`<live-chart symbols="BTC,ETH" range="live" relay=${relay} locale="en-US" style="width: 500px; height: 300px"></live-chart>`,
       );
       await waitUntil(() => partText(btc, 'price') === '$68,000.00', 'the last good BTC shows', {
         timeout: 5_000,
@@ -96,7 +96,7 @@ describe('a broken or hostile relay', () => {
     });
     const errors = await pageErrors(async () => {
       const chart = await fixture<LiveChart>(
-        html`<live-chart symbols="BTC" relay=${relay} locale="en-US" style="width: 500px; height: 300px"></live-chart>`,
+        html`<live-chart symbols="BTC" range="live" relay=${relay} locale="en-US" style="width: 500px; height: 300px"></live-chart>`,
       );
       await waitUntil(() => chart.getAttribute('state') === 'live', 'the chart goes live', {
         timeout: 8_000,
@@ -105,6 +105,60 @@ describe('a broken or hostile relay', () => {
     });
     expect(errors).to.deep.equal([]);
     expect(viewOf(relay).history.get('BTC')!.length).to.be.at.most(MAX_HISTORY_POINTS);
+  });
+
+  it('candles that are not candles: a page, a wrong symbol, bad buckets — a clear message or the good buckets, never a page error', async () => {
+    const step = 3_600_000;
+    const now = Math.floor(Date.now() / step) * step;
+    const good = (i: number) => [now - (9 - i) * step, 100, 102, 99, 101, 5];
+    const answer = (candles: unknown[], symbol = 'BTC') =>
+      JSON.stringify({ symbol, range: '7d', resolution: 3600, quote: 'USD', source: 'x', candles });
+    for (const [candles, expected] of [
+      ['<html>502 Bad Gateway</html>', /could not be read/],
+      [answer([good(0)], 'ETH'), /could not be read/],
+      [
+        answer([
+          good(0),
+          [now - 8 * step, 100, 90, 99, 101, 5],
+          [now - 7 * step + 1, 100, 102, 99, 101, 5],
+          [now - 6 * step, 'NaN', 102, 99, 101, 5],
+          good(5),
+          good(4),
+          good(9),
+          [now - step, 100, 102, 99, 1e300, null],
+        ]),
+        3,
+      ],
+    ] as const) {
+      const relay = await hostile({
+        frames: [
+          frame('snapshot', {
+            interval: 5000,
+            quotes: { BTC: quote('BTC', 101) },
+            history: {},
+            unknown: [],
+            sources: [],
+          }),
+        ],
+        candles,
+      });
+      const errors = await pageErrors(async () => {
+        const chart = await fixture<LiveChart>(
+          html`<live-chart symbols="BTC" range="7d" relay=${relay} locale="en-US" style="width: 500px; height: 300px"></live-chart>`,
+        );
+        if (typeof expected === 'number') {
+          await waitUntil(() => {
+            const renderer = (chart as unknown as { renderer?: { timesOf(s: string): number[] } })
+              .renderer;
+            return renderer?.timesOf('BTC').length === expected;
+          }, 'the good buckets are drawn');
+        } else {
+          await waitUntil(() => expected.test(partText(chart, 'message')), 'a clear message');
+          expect(chart.getAttribute('state')).to.equal('error');
+        }
+      });
+      expect(errors).to.deep.equal([]);
+    }
   });
 
   it('5,000 events a second: each element renders at most once a frame and ends on the latest price', async () => {

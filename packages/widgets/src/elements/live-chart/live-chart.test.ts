@@ -4,7 +4,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
-import type { ChartRenderer } from './chart-renderer.js';
+import { type ChartRenderer, type ChartTheme, readableOn } from './chart-renderer.js';
 import type { LiveChart } from './live-chart.js';
 
 const text = (chart: LiveChart, selector: string) =>
@@ -299,9 +299,11 @@ describe('<live-chart> over a range of candles', () => {
     expect(asked).to.deep.equal(['BTC:24h', 'BTC:7d']);
   });
 
-  it('a range no source has: the relay’s reason centred on the plot, state error', async () => {
+  it('a range no source has: the relay’s reason centred on the plot, state error; another range is a click away', async () => {
     const { feed, relay } = scriptedRelay('candles');
-    feed.candles = async () => {
+    const serve = feed.candles;
+    feed.candles = async (symbol, range) => {
+      if (range !== '1h') return serve(symbol, range);
       throw new Error('No source can give 1h candles of BTC now; try again shortly.');
     };
     const el = await chart(relay, 'BTC', 'auto', '1h');
@@ -312,6 +314,12 @@ describe('<live-chart> over a range of candles', () => {
       'No source can give 1h candles of BTC now; try again shortly.',
     );
     expect(message.classList.contains('centred')).to.equal(true);
+    const day = [
+      ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="ranges"] button'),
+    ].find((button) => button.textContent!.trim() === '24H')!;
+    day.click();
+    await waitUntil(() => el.getAttribute('state') === 'live' && bucketsShown(el).length === 288);
+    expect(el.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
   });
 
   it('all symbols unknown: the message is centred on the plot, not under an empty box', async () => {
@@ -334,6 +342,39 @@ describe('<live-chart> over a range of candles', () => {
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
     await waitUntil(() => rendererOf(el));
     expect(rendererOf(el)!.axisFont).to.equal('Verdana, sans-serif');
+  });
+});
+
+describe('<live-chart> labels', () => {
+  /** WCAG 2 contrast ratio of two `rgb(…)`/`#rrggbb` colours. */
+  function contrast(a: string, b: string): number {
+    const luminance = (colour: string) => {
+      const hex = colour.match(/^#(..)(..)(..)$/);
+      const channels = hex
+        ? hex.slice(1).map((part) => Number.parseInt(part, 16))
+        : colour.match(/\d+/g)!.slice(0, 3).map(Number);
+      const [r, g, b] = channels.map((channel) => {
+        const c = channel / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (high + 0.05) / (low + 0.05);
+  }
+
+  it('every label on a series or candle colour reads at 4.5:1 or more, light and dark', async () => {
+    for (const theme of ['light', 'dark']) {
+      const { relay } = scriptedRelay('labels');
+      const el = await fixture<LiveChart>(
+        html`<live-chart symbols="BTC" relay=${relay} theme=${theme}></live-chart>`,
+      );
+      const colours = (el as unknown as { readTheme(): ChartTheme }).readTheme();
+      for (const background of [...colours.series, colours.up, colours.down]) {
+        const ratio = contrast(readableOn(background), background);
+        expect(ratio, `${theme}: ${readableOn(background)} on ${background}`).to.be.at.least(4.5);
+      }
+    }
   });
 });
 

@@ -104,7 +104,8 @@ export class LiveChart extends FeedElement {
   private loadingRenderer = false;
   /** Candles per symbol of the range shown, as they arrive. */
   private candles = new Map<string, CandleSlot>();
-  /** What the candles were loaded for; a change loads them again. */
+  /** What the candles were loaded for (relay, symbols, range), and when (reconnects, retries). */
+  private candlesChart = '';
   private candlesKey = '';
   private loading: AbortController | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -141,6 +142,7 @@ export class LiveChart extends FeedElement {
     this.renderer = undefined;
     this.loading?.abort();
     clearTimeout(this.retryTimer);
+    this.candlesChart = '';
     this.candlesKey = '';
     this.drawnKey = '';
   }
@@ -185,7 +187,7 @@ export class LiveChart extends FeedElement {
           ${stateBadge(this.state)}
         </span>
       </header>
-      ${nothingToDraw ? nothing : this.renderRangeButtons(range)}
+      ${this.shown.length === 0 ? nothing : this.renderRangeButtons(range)}
       <div class="stage">
         <div
           part="plot"
@@ -349,14 +351,15 @@ export class LiveChart extends FeedElement {
     const range = this.shownRange;
     // The first load runs beside the stream's first snapshot; later snapshots (reconnects) reload.
     const reconnects = Math.max(0, view.snapshots - 1);
-    const key = `${feed?.relayUrl}|${this.shown.join()}|${range}|${reconnects}|${this.retries}`;
+    const chart = `${feed?.relayUrl}|${this.shown.join()}|${range}`;
+    const key = `${chart}|${reconnects}|${this.retries}`;
     if (key === this.candlesKey) return;
-    const sameChart =
-      this.candlesKey.split('|').slice(0, 3).join('|') === key.split('|').slice(0, 3).join('|');
+    // Another chart starts empty; the same one reloading keeps its candles until new ones come.
+    if (chart !== this.candlesChart) this.candles = new Map();
+    this.candlesChart = chart;
     this.candlesKey = key;
     this.loading?.abort();
     clearTimeout(this.retryTimer);
-    if (!sameChart) this.candles = new Map();
     if (!feed || range === 'live') return;
     const loading = new AbortController();
     this.loading = loading;
