@@ -7,7 +7,21 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-export const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+/** Runs a command; when it fails, the error says what it printed (a compiler's errors, npm's reason). */
+export async function run(
+  file: string,
+  args: string[],
+  options: { cwd: string; timeout?: number },
+): Promise<{ stdout: string }> {
+  try {
+    return await execFileAsync(file, args, options);
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${file} ${args.join(' ')} failed:\n${stdout}${stderr}`.slice(0, 8_000));
+  }
+}
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The versions this repository itself uses, so a throwaway app installs them from the cache. */

@@ -89,12 +89,13 @@ export class LiveChart extends FeedElement {
 
   /** Comma-separated assets, such as `BTC,ETH`; case-insensitive. */
   declare symbols: string;
+  // Spelled out, not `ChartRange` and friends: the generated React and Vue types copy them.
   /** `1h`, `24h`, `7d`, `30d`, `1y`, or `live` (the stream's own recent ticks). */
-  declare range: ChartRange;
+  declare range: 'live' | '1h' | '24h' | '7d' | '30d' | '1y';
   /** `line`, `area`, or `candles` (one symbol only; several draw lines). */
-  declare type: ChartType;
+  declare type: 'line' | 'area' | 'candles';
   /** `percent` change (comparable assets) or `price`; `auto` is percent for several symbols. */
-  declare scale: 'auto' | ChartScale;
+  declare scale: 'auto' | 'price' | 'percent';
   /** The ranges offered as buttons, comma-separated; empty for none. */
   declare ranges: string;
 
@@ -486,6 +487,6 @@ declare global {
     'live-chart': LiveChart;
   }
   interface GlobalEventHandlersEventMap {
-    'tickwire-range-change': CustomEvent<{ range: ChartRange }>;
+    'tickwire-range-change': CustomEvent<{ range: LiveChart['range'] }>;
   }
 }
