@@ -11,6 +11,11 @@ export function createMetrics() {
       help: 'Open Server-Sent Events streams.',
       registers: [registry],
     }),
+    sseOpened: new Counter({
+      name: 'tickwire_sse_opened_total',
+      help: 'Server-Sent Events streams opened since start (a page that reopens its stream counts twice).',
+      registers: [registry],
+    }),
     eventsSent: new Counter({
       name: 'tickwire_events_sent_total',
       help: 'Stream events written to clients (snapshot, quotes, status).',

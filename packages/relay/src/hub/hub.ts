@@ -86,6 +86,7 @@ export class Hub {
       release: this.options.watchList.add(sorted),
     };
     this.subscribers.add(subscriber);
+    this.options.metrics.sseOpened.inc();
     this.options.metrics.sseClients.set(this.subscribers.size);
     const disconnect = () => {
       if (!this.subscribers.delete(subscriber)) return;

@@ -130,3 +130,10 @@ function appendPoint(points: readonly PricePoint[], point: PricePoint): readonly
   next.push(point);
   return next;
 }
+
+/** True when prices from `source` are simulated: the demo market, or a source the relay says is. */
+export function isSimulated(view: FeedView, source: string): boolean {
+  return (
+    source === 'demo' || view.sources.some((status) => status.id === source && status.simulated)
+  );
+}

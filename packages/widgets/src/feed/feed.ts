@@ -29,16 +29,23 @@ export interface Feed {
 
 /**
  * What every feed shares: the view, built by folding stream messages, the count of watchers
- * per symbol, pause and throttle. Subclasses supply the messages.
+ * per symbol, pause and throttle, and one connection held while anyone watches. Subclasses
+ * supply the connection. RxJS carries the state (`BehaviorSubject`) and what elements
+ * subscribe to (`Observable`); the connection's life is a counter and two timers, which cost
+ * the card path nothing of RxJS's operators.
  */
 export abstract class BaseFeed implements Feed {
   protected readonly view$ = new BehaviorSubject<FeedView>(EMPTY_VIEW);
   /** Every symbol some element watches, sorted. */
   protected readonly watched$ = new BehaviorSubject<readonly string[]>([]);
   protected readonly paused$ = new BehaviorSubject(false);
-  /** Subscribed while anyone watches; delivers messages to the view as a side effect. */
-  protected abstract readonly connection$: Observable<unknown>;
+  /** How long the connection outlives its last watcher, ms: an element moved in the DOM keeps it. */
+  protected graceMs = 0;
   private readonly watchers = new Map<string, number>();
+  /** Watchers of any symbol; the connection is open while there are some (and a grace after). */
+  private holders = 0;
+  private disconnect: (() => void) | undefined;
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Messages folded since the view was last shown, not yet shown. */
   private pending: FeedView | undefined;
   private showScheduled = false;
@@ -48,20 +55,34 @@ export abstract class BaseFeed implements Feed {
 
   constructor(readonly relayUrl: string) {}
 
+  /** Opens the connection that delivers messages (through `receive`); returns what closes it. */
+  protected abstract connect(): () => void;
+
   watch(symbols: readonly string[]): Observable<FeedView> {
     return new Observable<FeedView>((subscriber) => {
       this.countWatchers(symbols, +1);
-      // Two subscriptions rather than `merge`: it would pull all of RxJS's `from` machinery into the bundle.
-      const connection = this.connection$.subscribe({
-        error: (error: unknown) => subscriber.error(error),
-      });
+      this.hold();
       const subscription = this.view$.subscribe(subscriber);
       return () => {
         subscription.unsubscribe();
-        connection.unsubscribe();
+        this.release();
         this.countWatchers(symbols, -1);
       };
     });
+  }
+
+  private hold(): void {
+    clearTimeout(this.graceTimer);
+    this.holders++;
+    this.disconnect ??= this.connect();
+  }
+
+  private release(): void {
+    if (--this.holders > 0) return;
+    this.graceTimer = setTimeout(() => {
+      this.disconnect?.();
+      this.disconnect = undefined;
+    }, this.graceMs);
   }
 
   /** The current view, for inspection. */

@@ -1,16 +1,4 @@
-import { parseMessage, STREAM_EVENTS, type StreamMessage } from '@tickwire/protocol';
-import {
-  debounceTime,
-  defer,
-  distinctUntilChanged,
-  finalize,
-  NEVER,
-  Observable,
-  retry,
-  share,
-  switchMap,
-  timer,
-} from 'rxjs';
+import { parseMessage, STREAM_EVENTS } from '@tickwire/protocol';
 import { BaseFeed } from './feed.js';
 import { reconnectDelayMs } from './reconnect-delay.js';
 
@@ -30,7 +18,6 @@ const EXPIRY_CHECK_MS = 1_000;
  * it saw, and closes a moment after the last element leaves.
  */
 export class RelayFeed extends BaseFeed {
-  protected readonly connection$: Observable<unknown>;
   /** The last event id seen, with the symbols it belongs to: resuming needs both. */
   private cursor: { symbols: string; id: string } | undefined;
   private readonly eventSource: typeof EventSource;
@@ -38,79 +25,106 @@ export class RelayFeed extends BaseFeed {
   constructor(relayUrl: string, options: RelayFeedOptions = {}) {
     super(relayUrl);
     this.eventSource = options.eventSource ?? EventSource;
-    const live = this.watched$.pipe(
-      // Elements of one page connect in the same task: one connection for all of them.
-      debounceTime(0),
-      // A connection that already carries every wanted symbol is kept; only new symbols reopen it.
-      distinctUntilChanged((open, wanted) => wanted.every((symbol) => open.includes(symbol))),
-      // No symbols yet means the relay's default set: `<stream-controls>` alone still shows the
-      // connection and the sources. Elements that arrive with symbols replace it.
-      switchMap((symbols) =>
-        defer(() => this.open(symbols)).pipe(
-          // Before `share`: a retry reopens the stream for the same watchers (RxJS `share` docs).
-          retry({
-            delay: (_error, attempt) => timer(reconnectDelayMs(attempt)),
-            resetOnSuccess: true,
-          }),
-        ),
-      ),
-    );
-    this.connection$ = this.paused$.pipe(
-      distinctUntilChanged(),
-      // Paused closes the stream; resuming reopens it from the last event id, so the relay
-      // replays what was missed (or sends a fresh snapshot).
-      switchMap((paused) => (paused ? defer(() => this.markPaused()) : live)),
-      finalize(() => this.setConnection('connecting')),
-      share({ resetOnRefCountZero: () => timer(options.graceMs ?? 1_000) }),
-    );
+    this.graceMs = options.graceMs ?? 1_000;
   }
 
-  private markPaused(): Observable<never> {
-    this.setConnection('paused');
-    return NEVER;
+  /**
+   * Follows the watched symbols while not paused. Paused closes the stream; resuming reopens
+   * it from the last event id, so the relay replays what was missed (or sends a snapshot).
+   */
+  protected connect(): () => void {
+    let paused: boolean | undefined;
+    let close: (() => void) | undefined;
+    const pauses = this.paused$.subscribe((now) => {
+      if (now === paused) return;
+      paused = now;
+      close?.();
+      close = undefined;
+      if (now) this.setConnection('paused');
+      else close = this.follow();
+    });
+    return () => {
+      pauses.unsubscribe();
+      close?.();
+      this.setConnection('connecting');
+    };
   }
 
-  private open(symbols: readonly string[]): Observable<StreamMessage> {
-    return new Observable<StreamMessage>((subscriber) => {
-      const list = symbols.join(',');
+  /**
+   * Keeps one stream open for every watched symbol. Elements of one page connect in the same
+   * task: the stream opens once after it. A stream that already carries every wanted symbol
+   * is kept; only new symbols reopen it. No symbols means the relay's default set:
+   * `<stream-controls>` alone still shows the connection and the sources.
+   */
+  private follow(): () => void {
+    let open: readonly string[] | undefined;
+    let closeStream: (() => void) | undefined;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const changes = this.watched$.subscribe(() => {
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        const wanted = this.watched$.value;
+        if (open && wanted.every((symbol) => open!.includes(symbol))) return;
+        open = wanted;
+        closeStream?.();
+        closeStream = this.stream(wanted);
+      });
+    });
+    return () => {
+      changes.unsubscribe();
+      clearTimeout(settle);
+      closeStream?.();
+    };
+  }
+
+  /**
+   * A stream of `symbols` that reconnects by itself, with backoff and jitter, resuming after
+   * the last event id. A browser EventSource reconnects by itself after a dropped connection
+   * but gives up for good on any non-200 answer (a proxy's 502 during a deploy): closing it
+   * and reconnecting ourselves treats both alike.
+   */
+  private stream(symbols: readonly string[]): () => void {
+    const list = symbols.join(',');
+    let attempt = 0;
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // Quotes the open stream stops bringing turn stale, even if it never errors.
+    const watchdog = setInterval(() => this.expireQuotes(), EXPIRY_CHECK_MS);
+    const open = () => {
       const url = new URL('v1/stream', this.relayUrl);
       if (list) url.searchParams.set('symbols', list);
       const resuming = this.cursor?.symbols === list;
       if (resuming) url.searchParams.set('lastEventId', this.cursor!.id);
-      const source = new this.eventSource(url.href);
-
+      const current = new this.eventSource(url.href);
+      source = current;
       for (const type of STREAM_EVENTS) {
-        source.addEventListener(type, (event) => {
+        current.addEventListener(type, (event) => {
           const message = parseMessage(type, (event as MessageEvent<string>).data);
           if (!message) return;
           const { lastEventId } = event as MessageEvent<string>;
           if (lastEventId) this.cursor = { symbols: list, id: lastEventId };
-          // Here, in the EventSource's own listener, not inside the RxJS chain: should folding
-          // ever throw, the browser reports it and the stream goes on.
+          // The stream works: the next failure starts the backoff afresh.
+          attempt = 0;
+          // In the EventSource's own listener: should folding ever throw, the browser
+          // reports it and the stream goes on.
           this.receive(message);
-          // Emitted only so that `retry` knows the stream works and resets its backoff.
-          subscriber.next(message);
         });
       }
-      source.addEventListener('open', () => {
+      current.addEventListener('open', () => {
         // A resumed stream sends no snapshot: being open again is being live again.
         if (resuming) this.setConnection('live');
       });
-      source.addEventListener('error', () => {
-        // A browser EventSource reconnects by itself after a dropped connection but gives up
-        // for good on any non-200 answer (a proxy's 502 during a deploy: readyState CLOSED).
-        // Closing it and reconnecting ourselves treats both alike: backoff with jitter, then
-        // resume from the last event id.
-        source.close();
+      current.addEventListener('error', () => {
+        current.close();
         this.setConnection('offline');
-        subscriber.error(new Error('stream interrupted'));
+        retry = setTimeout(open, reconnectDelayMs(++attempt));
       });
-      // Quotes the open stream stops bringing turn stale, even if it never errors.
-      const watchdog = setInterval(() => this.expireQuotes(), EXPIRY_CHECK_MS);
-      return () => {
-        clearInterval(watchdog);
-        source.close();
-      };
-    });
+    };
+    open();
+    return () => {
+      clearInterval(watchdog);
+      clearTimeout(retry);
+      source?.close();
+    };
   }
 }

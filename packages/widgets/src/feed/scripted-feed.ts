@@ -1,5 +1,5 @@
 import type { CandleRange, CandlesAnswer, StreamMessage } from '@tickwire/protocol';
-import { filter, firstValueFrom, ignoreElements, map, type Observable, tap } from 'rxjs';
+import { filter, firstValueFrom, map } from 'rxjs';
 import { BaseFeed } from './feed.js';
 import type { ConnectionState } from './feed-view.js';
 import { sampleCandles } from './sample-quotes.js';
@@ -9,14 +9,14 @@ import { sampleCandles } from './sample-quotes.js';
  * it is given exactly as a relay's would be folded.
  */
 export class ScriptedFeed extends BaseFeed {
-  protected readonly connection$: Observable<never> = this.paused$.pipe(
-    tap((paused) => {
+  protected connect(): () => void {
+    const pauses = this.paused$.subscribe((paused) => {
       if (paused) this.setConnection('paused');
       else if (this.view.connection === 'paused')
         this.setConnection(this.view.snapshots > 0 ? 'live' : 'connecting');
-    }),
-    ignoreElements(),
-  );
+    });
+    return () => pauses.unsubscribe();
+  }
 
   /**
    * What `/v1/candles` would answer, for charts over a range: by default a seeded walk to

@@ -14,12 +14,20 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
-/** Digits a price needs: cents from 1 up, four significant digits below (0.00001234). */
+/**
+ * Decimals for a price of `value`'s size: cents from 1 up, four significant digits below
+ * (0.4498, 0.00002331), always all of them. Chosen from the magnitude alone, so a price
+ * keeps its decimals from one update to the next ("0.4500", never "0.45" then "0.4498"),
+ * in every element, until its magnitude changes.
+ */
 function priceDigits(value: number): Intl.NumberFormatOptions {
   const size = Math.abs(value);
-  if (size >= 1 || size === 0) return { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-  return { minimumSignificantDigits: 2, maximumSignificantDigits: 4 };
+  const digits = size >= 1 || size === 0 ? 2 : Math.min(12, 3 - Math.floor(Math.log10(size)));
+  return { minimumFractionDigits: digits, maximumFractionDigits: digits };
 }
+
+/** A true minus sign (U+2212) for the hyphen Intl writes in many locales. */
+const trueMinus = (text: string) => text.replace('-', '\u2212');
 
 /** Intl knows ISO currencies (USD, EUR); a code like USDT is written after the number. */
 const isIsoCurrency = (code: string) => /^[A-Z]{3}$/.test(code);
@@ -43,31 +51,37 @@ export function formatPrice(value: number, currency: string, locale?: string): s
   if (!Number.isFinite(value)) return '—';
   const digits = priceDigits(value);
   if (isIsoCurrency(currency)) {
-    return numberFormat(locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      ...digits,
-    }).format(value);
+    return trueMinus(
+      numberFormat(locale, {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        ...digits,
+      }).format(value),
+    );
   }
-  return `${numberFormat(locale, digits).format(value)} ${currency}`;
+  return `${trueMinus(numberFormat(locale, digits).format(value))} ${currency}`;
 }
 
-/** A signed change in the price's digits: `+1,123.35`, `−0.0012`. */
-export function formatChange(value: number | null, locale?: string): string {
+/** A signed change in the digits of `price`, the price it moved: `+1,123.35`, `−0.0012`. */
+export function formatChange(value: number | null, price: number, locale?: string): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return numberFormat(locale, { ...priceDigits(value), signDisplay: 'exceptZero' }).format(value);
+  return trueMinus(
+    numberFormat(locale, { ...priceDigits(price), signDisplay: 'exceptZero' }).format(value),
+  );
 }
 
 /** A signed percentage from a number of percent: `+1.70%`. */
 export function formatPercent(percent: number | null, locale?: string): string {
   if (percent === null || !Number.isFinite(percent)) return '—';
-  return numberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  }).format(percent / 100);
+  return trueMinus(
+    numberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    }).format(percent / 100),
+  );
 }
 
 /** A wall-clock time with seconds: `14:03:07`. */

@@ -1,4 +1,7 @@
+import { feedFor } from '../feed/feed-registry.js';
+import { defaultRelay } from './default-relay.js';
 import { defineElement } from './define-element.js';
+import { parseSymbols } from './symbols.js';
 
 /** Loads an element's module and returns its class. */
 export type ElementLoader = () => Promise<CustomElementConstructor>;
@@ -7,18 +10,43 @@ export type ElementLoader = () => Promise<CustomElementConstructor>;
  * Defines each tag the first time it appears in the document, loading its code only then:
  * a page of price cards never downloads the chart, the ticker or the controls. Elements
  * already on the page, or added later, upgrade as soon as their code arrives.
+ *
+ * While their code loads, their symbols are watched already: the page's first stream carries
+ * every symbol on it, instead of opening for the cards and reopening when the chart arrives.
  */
 export function loadOnUse(loaders: Record<string, ElementLoader>): void {
   const pending = new Map(Object.entries(loaders).filter(([tag]) => !customElements.get(tag)));
   const scan = () => {
     for (const [tag, load] of pending) {
-      if (!document.querySelector(tag)) continue;
+      const waiting = document.querySelectorAll(tag);
+      if (waiting.length === 0) continue;
       pending.delete(tag);
-      void load().then((elementClass) => defineElement(tag, elementClass));
+      const held = [...waiting].map(watchEarly);
+      void load()
+        .then((elementClass) => defineElement(tag, elementClass))
+        .finally(() => {
+          for (const release of held) release?.();
+        });
     }
     if (pending.size === 0) observer.disconnect();
   };
   const observer = new MutationObserver(scan);
   observer.observe(document, { childList: true, subtree: true });
   scan();
+}
+
+/** Watches what `element` will watch, until it does; returns the release. */
+function watchEarly(element: Element): (() => void) | undefined {
+  const { symbols } = parseSymbols(
+    element.getAttribute('symbols') ?? element.getAttribute('symbol'),
+  );
+  const relay = element.getAttribute('relay') ?? defaultRelay();
+  if (symbols.length === 0 || !relay) return undefined;
+  try {
+    const watching = feedFor(relay).watch(symbols).subscribe();
+    return () => watching.unsubscribe();
+  } catch {
+    // No relay, or not a URL: the element says so itself once defined.
+    return undefined;
+  }
 }

@@ -83,11 +83,12 @@ export const sharedStyles = css`
     border: 0;
   }
 
+  /* Small print never below 11 px, whatever the text around it. */
   .state {
     display: inline-flex;
     align-items: center;
     gap: 0.35em;
-    font-size: 0.75em;
+    font-size: max(0.75em, 11px);
     font-weight: 600;
     letter-spacing: 0.02em;
     color: var(--_muted);
@@ -129,7 +130,7 @@ export const sharedStyles = css`
     border: 1px solid var(--_warn);
     border-radius: 0.3em;
     color: var(--_warn);
-    font-size: 0.75em;
+    font-size: max(0.75em, 11px);
     font-weight: 600;
     text-transform: uppercase;
     letter-spacing: 0.03em;

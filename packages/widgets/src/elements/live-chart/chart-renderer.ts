@@ -138,6 +138,9 @@ export class ChartRenderer {
       handleScroll: false,
       handleScale: false,
     });
+    // The library's markup (a table of canvases) says nothing to a screen reader; the
+    // element's legend, readout and announcements do.
+    this.chart.chartElement().setAttribute('aria-hidden', 'true');
     this.applyTheme();
     this.chart.subscribeCrosshairMove(this.onCrosshairMove);
     this.resizes = new ResizeObserver(([entry]) => this.fitAxes(entry?.contentRect.width ?? 0));

@@ -43,8 +43,8 @@ describe('<live-chart> on a scripted feed', () => {
       li.textContent!.replace(/\s+/g, ' ').trim(),
     );
     const since = / since \d{1,2}:\d\d [AP]M/.source;
-    expect(legend[0]).to.match(new RegExp(`^BTC \\$67,123\\.45 [+-]\\d+\\.\\d\\d%${since}$`));
-    expect(legend[1]).to.match(new RegExp(`^ETH \\$3,480\\.06 [+-]\\d+\\.\\d\\d%${since}$`));
+    expect(legend[0]).to.match(new RegExp(`^BTC \\$67,123\\.45 [+−]\\d+\\.\\d\\d%${since}$`));
+    expect(legend[1]).to.match(new RegExp(`^ETH \\$3,480\\.06 [+−]\\d+\\.\\d\\d%${since}$`));
     expect(text(el, '[part="footer"]')).to.match(new RegExp(`^% change${since} Charts`));
     expect(text(el, '[part="state"]')).to.equal('Live');
     expect(text(el, '[part="simulated"]')).to.equal('Simulated');
@@ -205,7 +205,7 @@ describe('<live-chart> over a range of candles', () => {
       const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
       expect(Math.max(...gaps) - Math.min(...gaps), `${range}: equal widths`).to.be.below(0.01);
       expect(text(el, '[part="footer"]')).to.contain(`Prices in USD, ${words}`);
-      expect(text(el, '[part="legend"]')).to.match(new RegExp(`[+-]\\d+\\.\\d\\d% ${range}$`));
+      expect(text(el, '[part="legend"]')).to.match(new RegExp(`[+−]\\d+\\.\\d\\d% ${range}$`));
       el.remove();
     }
   });
@@ -219,7 +219,8 @@ describe('<live-chart> over a range of candles', () => {
     const first = answer.candles[0]!;
     const live = feed.view.quotes.get('BTC')!.price;
     const change = (((live - first[4]) / first[4]) * 100).toFixed(2);
-    expect(text(el, '.legend .change')).to.contain(`${Number(change) > 0 ? '+' : ''}${change}%`);
+    const shown = `${Number(change) > 0 ? '+' : ''}${change}%`.replace('-', '−');
+    expect(text(el, '.legend .change')).to.contain(shown);
   });
 
   it('the stream moves the bucket under way in place, and opens the next when its time comes', async () => {

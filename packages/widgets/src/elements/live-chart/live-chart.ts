@@ -1,5 +1,6 @@
 import { CANDLE_RANGES, type CandleRange, type CandlesAnswer } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
+import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
@@ -175,7 +176,8 @@ export class LiveChart extends FeedElement {
     const range = this.shownRange;
     const simulated = this.shown.some(
       (symbol) =>
-        view.quotes.get(symbol)?.source === 'demo' || this.answerOf(symbol)?.simulated === true,
+        isSimulated(view, view.quotes.get(symbol)?.source ?? '') ||
+        this.answerOf(symbol)?.simulated === true,
     );
     const nothingToDraw = this.shown.length === 0 || this.state === 'error';
     return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}, ${range === 'live' ? 'recent ticks' : SPAN_WORDS[range]}`}>
@@ -194,7 +196,7 @@ export class LiveChart extends FeedElement {
           part="plot"
           class="plot"
           tabindex=${nothingToDraw ? '-1' : '0'}
-          role="group"
+          role="img"
           aria-roledescription="chart"
           aria-label=${`${this.shown.join(', ')}: use the arrow keys to read each ${range === 'live' ? 'tick' : 'bucket'}`}
           @keydown=${this.onPlotKey}

@@ -40,8 +40,8 @@ describe('<market-feed>', () => {
       li.textContent!.replace(/\s+/g, ' ').trim(),
     );
     expect(entries).to.have.length(3);
-    expect(entries[0]).to.match(/^BTC \$100\.40 ▼ down -0\.10% \d/);
-    expect(entries[1]).to.match(/^ETH \$48\.00 ▼ down -4\.00%, notable move \d/);
+    expect(entries[0]).to.match(/^BTC \$100\.40 ▼ down −0\.10% \d/);
+    expect(entries[1]).to.match(/^ETH \$48\.00 ▼ down −4\.00%, notable move \d/);
     expect(entries[2]).to.match(/^BTC \$100\.50 ▲ up \+0\.50% \d/);
     const notable = el.shadowRoot!.querySelectorAll('[part~="notable"]');
     expect(notable.length).to.equal(1);

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
@@ -15,6 +16,7 @@ interface Entry {
   key: string;
   symbol: string;
   price: number;
+  source: string;
   /** Move since the symbol's previous update, percent. */
   movePct: number;
   ts: number;
@@ -90,15 +92,26 @@ export class MarketFeed extends FeedElement {
 
   protected override render() {
     const limit = Math.max(1, this.limit || 20);
+    const { view } = this.connection;
+    const simulated = this.entries.some((entry) => isSimulated(view, entry.source));
     return html`<section part="box" class="box panel surface" aria-label="Market activity">
       <header>
         <h2>Market activity</h2>
-        ${stateBadge(this.state)}
+        <span class="header-end">
+          ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
+          ${stateBadge(this.state)}
+        </span>
       </header>
-      ${this.problem ? html`<p part="message" class="message">${this.problem}</p>` : nothing}
+      ${
+        this.problem
+          ? html`<p part="message" class="message">${this.problem}</p>`
+          : this.entries.length === 0
+            ? html`<p class="empty">Waiting for the first moves…</p>`
+            : nothing
+      }
       ${
         this.entries.length === 0
-          ? html`<p class="empty">Waiting for the first moves…</p>`
+          ? nothing
           : html`<ol part="list">
               ${this.entries.slice(0, limit).map((entry) => this.renderEntry(entry))}
             </ol>`
@@ -112,8 +125,8 @@ export class MarketFeed extends FeedElement {
     const notable = Math.abs(entry.movePct) >= this.threshold;
     return html`<li part=${notable ? 'entry notable' : 'entry'} class=${notable ? 'notable' : ''}>
       <span class="symbol">${entry.symbol}</span>
-      <span>${formatPrice(entry.price, this.connection.view.quote, this.locale)}</span>
-      <span class=${trend}>
+      <span class="price">${formatPrice(entry.price, this.connection.view.quote, this.locale)}</span>
+      <span class="move ${trend}">
         <span aria-hidden="true">${ARROWS[trend]}</span>
         <span class="visually-hidden">${WORDS[trend]}</span>
         ${formatPercent(entry.movePct, this.locale)}${notable ? html`<span class="visually-hidden">, notable move</span>` : nothing}
@@ -136,6 +149,7 @@ export class MarketFeed extends FeedElement {
         key: `${symbol}@${quote.ts}`,
         symbol,
         price: quote.price,
+        source: quote.source,
         movePct: ((quote.price - last.price) / last.price) * 100,
         ts: quote.ts,
       });

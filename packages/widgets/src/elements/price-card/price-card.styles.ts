@@ -5,17 +5,21 @@ export const priceCardStyles = css`
     min-width: 11rem;
   }
 
+  /* Spare height (a neighbour in the row is taller) goes below the content, so prices in a
+     row line up. */
   .card {
     display: grid;
+    align-content: start;
     gap: 0.3em;
     height: 100%;
   }
 
   header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5em;
+    gap: 0.1em 0.5em;
   }
 
   .symbol {
@@ -31,9 +35,10 @@ export const priceCardStyles = css`
     line-height: 1.2;
   }
 
-  :host([state='stale']) .price,
-  :host([state='offline']) .price {
-    opacity: 0.55;
+  /* Out of date: price, change and line all turn muted, which still reads at 4.5:1. */
+  :host([state='stale']) :is(.price, .change, .sparkline),
+  :host([state='offline']) :is(.price, .change, .sparkline) {
+    color: var(--_muted);
   }
 
   .change {
@@ -57,6 +62,10 @@ export const priceCardStyles = css`
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;
+  }
+
+  /* On the path itself: on the <svg> it does not apply, and steep segments drew thicker. */
+  .sparkline path {
     vector-effect: non-scaling-stroke;
   }
 

@@ -47,7 +47,7 @@ describe('<price-card> on a scripted feed', () => {
     await shib.updateComplete;
     await btc.updateComplete;
     expect(partText(shib, 'price')).to.equal('$0.00001234');
-    expect(partText(shib, 'change')).to.match(/^▼ down -0\.0000004\d* \(-3\.20%\) 24h$/);
+    expect(partText(shib, 'change')).to.match(/^▼ down −0\.000000\d\d \(−3\.20%\) 24h$/);
     expect(shib.shadowRoot!.querySelector('.change')!.classList.contains('down')).to.equal(true);
     expect(partText(btc, 'price')).to.equal('$1,234,567.89');
     expect(partText(btc, 'change')).to.contain('unchanged');
@@ -116,7 +116,7 @@ describe('<price-card> on a scripted feed', () => {
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('stale');
     expect(partText(el, 'state')).to.equal('Stale');
-    expect(partText(el, 'price')).to.equal('$0.45', 'the last price stays readable');
+    expect(partText(el, 'price')).to.equal('$0.4500', 'the last price stays readable');
 
     feed.setState('offline');
     await el.updateComplete;
@@ -174,14 +174,24 @@ describe('<price-card> on a scripted feed', () => {
     expect(partText(el, 'symbol')).to.equal('ETH');
   });
 
-  it('announces its price to screen readers politely, and not on every tick', async () => {
+  /** What the page's announcers say now, one text per relay. */
+  const announced = () =>
+    [...document.querySelectorAll('[data-tickwire-announcer]')].map((region) => region.textContent);
+
+  it('speaks through one polite voice for the page, outside the card: its visible text is its only text', async () => {
     const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'BTC');
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1.5)]) });
     await el.updateComplete;
-    const region = el.shadowRoot!.querySelector('[part="announcement"]')!;
+    expect(el.shadowRoot!.querySelector('[aria-live]')).to.equal(null);
+    await waitUntil(
+      () => announced().includes('BTC $67,000.00, up 1.50% in 24 hours'),
+      'heard within a second',
+      { timeout: 3_000 },
+    );
+    const region = [...document.querySelectorAll('[data-tickwire-announcer]')].at(-1)!;
     expect(region.getAttribute('aria-live')).to.equal('polite');
-    expect(region.textContent).to.equal('BTC $67,000.00, up 1.50% in 24 hours');
+    expect(region.closest('price-card')).to.equal(null);
     feed.send({
       type: 'quotes',
       data: {
@@ -190,11 +200,43 @@ describe('<price-card> on a scripted feed', () => {
       },
     });
     await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(partText(el, 'price')).to.equal('$67,100.00');
     expect(region.textContent).to.equal(
       'BTC $67,000.00, up 1.50% in 24 hours',
       'the next tick is not read out',
     );
+  });
+
+  it('several cards make one sentence; a new symbol is heard anew; going offline is said once', async () => {
+    const { feed, relay } = scriptedRelay('card');
+    const btc = await card(relay, 'BTC');
+    await card(relay, 'ETH');
+    feed.send({
+      type: 'snapshot',
+      data: sampleSnapshot([
+        sampleQuote('BTC', 67_000, 1.5),
+        sampleQuote('ETH', 3_500, -0.5),
+        sampleQuote('SOL', 150, 2),
+      ]),
+    });
+    const region = () => [...document.querySelectorAll('[data-tickwire-announcer]')].at(-1)!;
+    await waitUntil(
+      () =>
+        region()?.textContent ===
+        'BTC $67,000.00, up 1.50% in 24 hours; ETH $3,500.00, down 0.50% in 24 hours',
+      'one sentence for both cards',
+      { timeout: 3_000 },
+    );
+    btc.symbol = 'SOL';
+    await waitUntil(
+      () => region().textContent!.startsWith('SOL $150.00, up 2.00% in 24 hours'),
+      'the new symbol, within a second',
+      { timeout: 3_000 },
+    );
+    feed.setState('offline');
+    await btc.updateComplete;
+    expect(region().textContent).to.equal('Prices offline, reconnecting.');
   });
 
   it('draws a sparkline of its recent history', async () => {

@@ -1,6 +1,7 @@
 import type { Quote } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
-import { Announcer } from '../../internal/announcer.js';
+import type { Feed } from '../../feed/feed.js';
+import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import {
@@ -10,6 +11,7 @@ import {
   formatPrice,
   formatTime,
 } from '../../internal/format.js';
+import { announcerFor } from '../../internal/page-announcer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
 import { stateBadge } from '../../internal/state-badge.js';
@@ -39,7 +41,6 @@ const SPARKLINE_POINTS = 60;
  * @csspart simulated - The label on simulated (demo) prices.
  * @csspart message - Why there is no price (an unknown symbol, a bad attribute).
  * @csspart sparkline - The line of recent prices.
- * @csspart announcement - The (visually hidden) text read to screen readers, at most once a minute.
  *
  * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
@@ -71,7 +72,8 @@ export class PriceCard extends FeedElement {
   private shown = '';
   /** Why no price can be shown, in words for the reader. */
   private problem: string | undefined;
-  private announcer = new Announcer(60_000);
+  /** The feed whose announcer this card speaks through, while it does. */
+  private speakingTo: Feed | undefined;
   /** The price last drawn, to flash the next change. */
   private drawnPrice: number | undefined;
 
@@ -88,9 +90,34 @@ export class PriceCard extends FeedElement {
     this.connection.watch(this.relayUrl, watched);
     this.problem = this.describeProblem(this.shown, malformed) ?? this.connection.problem;
     this.state = elementState(this.connection.view, watched, this.problem);
-    if (changed.has('announceEvery')) this.announcer = new Announcer(this.announceEvery * 1000);
-    const quote = this.connection.view.quotes.get(this.shown);
-    if (quote) this.announcer.offer(this.describeForReader(quote));
+    this.speak(changed.has('symbol') || changed.has('announceEvery'));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopSpeaking();
+  }
+
+  /**
+   * Tells the page's announcer what this card says (its price now, when it speaks), and the
+   * stream's state; a new symbol is heard anew. `announce-every="0"` keeps the card silent.
+   */
+  private speak(anew: boolean): void {
+    const { feed, view } = this.connection;
+    if (feed !== this.speakingTo || this.announceEvery <= 0) this.stopSpeaking();
+    if (feed && this.announceEvery > 0 && (anew || !this.speakingTo)) {
+      announcerFor(feed).speak(this, this.announceEvery * 1000, () => {
+        const quote = this.connection.view.quotes.get(this.shown);
+        return quote && this.describeForReader(quote);
+      });
+      this.speakingTo = feed;
+    }
+    if (this.speakingTo) announcerFor(this.speakingTo).connectionIs(view.connection);
+  }
+
+  private stopSpeaking(): void {
+    if (this.speakingTo) announcerFor(this.speakingTo).forget(this);
+    this.speakingTo = undefined;
   }
 
   protected override updated(): void {
@@ -113,7 +140,6 @@ export class PriceCard extends FeedElement {
         <span part="symbol" class="symbol">${symbol || '—'}</span>
         ${stateBadge(this.state)}
       </header>
-      <span part="announcement" class="visually-hidden" aria-live="polite">${this.announcer.text}</span>
       ${
         this.problem
           ? html`<p part="message" class="message">${this.problem}</p>`
@@ -129,7 +155,7 @@ export class PriceCard extends FeedElement {
     }
     const { locale } = this;
     const trend = direction(quote.change24h);
-    const simulated = this.isSimulated(quote.source);
+    const simulated = isSimulated(this.connection.view, quote.source);
     return html`<div part="price" class="price">${formatPrice(quote.price, this.connection.view.quote, locale)}</div>
       ${
         quote.change24h === null
@@ -137,7 +163,7 @@ export class PriceCard extends FeedElement {
           : html`<div part="change" class="change ${trend}">
               <span aria-hidden="true">${ARROWS[trend]}</span>
               <span class="visually-hidden">${WORDS[trend]}</span>
-              ${formatChange(quote.change24h, locale)} (${formatPercent(quote.changePct24h, locale)})
+              ${formatChange(quote.change24h, quote.price, locale)} (${formatPercent(quote.changePct24h, locale)})
               <span class="period">24h</span>
             </div>`
       }
@@ -157,13 +183,6 @@ export class PriceCard extends FeedElement {
     const trend = direction(quote.changePct24h);
     const size = formatPercent(Math.abs(quote.changePct24h), this.locale).replace(/^\+/, '');
     return `${quote.symbol} ${price}, ${trend === 'flat' ? 'unchanged' : `${WORDS[trend]} ${size}`} in 24 hours`;
-  }
-
-  private isSimulated(source: string): boolean {
-    return (
-      source === 'demo' ||
-      this.connection.view.sources.some((status) => status.id === source && status.simulated)
-    );
   }
 
   private describeProblem(symbol: string, malformed: string[]): string | undefined {

@@ -7,12 +7,36 @@ export const priceTickerStyles = css`
     gap: var(--_space);
   }
 
+  /* The status and the moving window share a line; in a narrow box the window wraps below. */
   .tape {
     display: flex;
-    overflow: hidden;
+    flex-wrap: wrap;
+    align-items: center;
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+
+  .tape-status {
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    gap: 0.4em;
+    padding-inline: 0.75em 0.25em;
+  }
+
+  /* Items fade out at both edges instead of being cut. */
+  .window {
+    display: flex;
+    flex: 1 1 8rem;
+    min-width: 0;
+    overflow: hidden;
+    mask-image: linear-gradient(to right, transparent, #000 1.5em, #000 calc(100% - 1.5em), transparent);
+  }
+
+  .window:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
   }
 
   .track {
@@ -26,13 +50,13 @@ export const priceTickerStyles = css`
     animation: scroll var(--tickwire-tape-duration, 40s) linear infinite;
   }
 
-  .tape:hover .track,
-  .tape:focus-within .track {
+  .window:hover .track,
+  .window:focus-within .track {
     animation-play-state: paused;
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .tape {
+    .window {
       overflow-x: auto;
     }
     .track {
@@ -60,10 +84,13 @@ export const priceTickerStyles = css`
     font-weight: 700;
   }
 
-  .status {
-    display: flex;
-    justify-content: space-between;
-    gap: 0.5em;
-    margin-bottom: 0.4em;
+  /* Out of date: every figure on the tape turns muted, which still reads at 4.5:1. */
+  :host([state='stale']) .item :is(span:not(.symbol)),
+  :host([state='offline']) .item :is(span:not(.symbol)) {
+    color: var(--_muted);
+  }
+
+  .tape-message {
+    margin-top: 0.4em;
   }
 `;

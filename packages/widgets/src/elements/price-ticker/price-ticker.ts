@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { isSimulated } from '../../feed/feed-view.js';
 import { defineElement } from '../../internal/define-element.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
@@ -109,12 +110,23 @@ export class PriceTicker extends FeedElement {
         </li>`;
       },
     );
-    // The track is drawn twice so the loop has no gap; readers and the reduced-motion view get it once.
-    return html`<div class="status surface">${stateBadge(this.state)}${this.problem ? html`<span part="message" class="message">${this.problem}</span>` : nothing}</div>
-      <div part="tape" class="tape surface" role="group" aria-label="Price ticker" tabindex="0">
-        <ul class="track">${items}</ul>
-        <ul class="track" aria-hidden="true">${items}</ul>
-      </div>`;
+    const simulated = visible.some((symbol) => {
+      const source = this.connection.view.quotes.get(symbol)?.source;
+      return source !== undefined && isSimulated(this.connection.view, source);
+    });
+    // The state and the simulated label sit at the tape's start, outside the moving part. The
+    // track is drawn twice so the loop has no gap; readers and the reduced-motion view get it once.
+    return html`<div part="tape" class="tape surface" role="group" aria-label="Price ticker">
+        <span class="tape-status">
+          ${stateBadge(this.state)}
+          ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
+        </span>
+        <div class="window" tabindex="0">
+          <ul class="track">${items}</ul>
+          <ul class="track" aria-hidden="true">${items}</ul>
+        </div>
+      </div>
+      ${this.problem ? html`<p part="message" class="message tape-message">${this.problem}</p>` : nothing}`;
   }
 }
 

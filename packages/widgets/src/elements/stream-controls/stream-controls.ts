@@ -63,7 +63,7 @@ export class StreamControls extends FeedElement {
     const paused = feed?.paused ?? false;
     const throttleSeconds = Math.round((feed?.throttleMs ?? 0) / 1000);
     return html`<div part="controls" class="controls surface" role="group" aria-label="Live prices">
-      <button part="toggle" type="button" aria-pressed=${paused ? 'true' : 'false'} @click=${this.toggle} ?disabled=${!feed}>
+      <button part="toggle" type="button" @click=${this.toggle} ?disabled=${!feed}>
         ${paused ? 'Resume' : 'Pause'}
       </button>
       <label part="refresh">
@@ -72,7 +72,7 @@ export class StreamControls extends FeedElement {
           ${REFRESH_CHOICES.map(
             (seconds) =>
               html`<option value=${seconds} ?selected=${seconds === throttleSeconds}>
-                ${seconds === 0 ? `live (every ${Math.round(view.intervalMs / 1000)} s)` : `every ${seconds} s`}
+                ${seconds === 0 ? `live (every ${Number((view.intervalMs / 1000).toFixed(2))} s)` : `every ${seconds} s`}
               </option>`,
           )}
         </select>

@@ -1,0 +1,93 @@
+import type { Feed } from '../feed/feed.js';
+
+/** What one element would say now: "BTC $67,325.46, up 1.10% in 24 hours". */
+type Describe = () => string | undefined;
+
+/** Phrases in one sentence at most; a grid of a hundred cards is not read out in full. */
+const MAX_PHRASES = 6;
+
+/**
+ * A relay's one voice on the page for screen readers: a polite live region at the end of
+ * `<body>`, outside every element's reading order, so each element's visible text is its
+ * only text. Elements tell it what they would say; it speaks at most once per interval, one
+ * sentence for all of them, composed at the moment it speaks, and says once, at once, when
+ * the stream goes offline and when it is back.
+ */
+class PageAnnouncer {
+  private readonly speakers = new Map<object, { everyMs: number; describe: Describe }>();
+  private region: HTMLElement | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private said = '';
+  private connection = '';
+
+  /** `owner` says what `describe` gives, at most every `everyMs`; a new owner or symbol is heard within a second. */
+  speak(owner: object, everyMs: number, describe: Describe): void {
+    this.speakers.set(owner, { everyMs, describe });
+    this.lastAt = Number.NEGATIVE_INFINITY;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), 1_000);
+  }
+
+  forget(owner: object): void {
+    this.speakers.delete(owner);
+  }
+
+  /** The stream's state, as elements see it: going offline and coming back are said once. */
+  connectionIs(state: string): void {
+    if (state === this.connection) return;
+    const was = this.connection;
+    this.connection = state;
+    if (state === 'offline') this.say('Prices offline, reconnecting.');
+    else if (state === 'live' && was === 'offline') this.say('Prices live again.');
+  }
+
+  private tick(): void {
+    this.timer = undefined;
+    const speakers = [...this.speakers.values()];
+    if (speakers.length === 0) return;
+    const everyMs = Math.min(...speakers.map((speaker) => speaker.everyMs));
+    const wait = this.lastAt + everyMs - Date.now();
+    if (wait <= 0) {
+      const phrases = speakers.flatMap((speaker) => speaker.describe() ?? []);
+      const more = phrases.length - MAX_PHRASES;
+      const sentence = `${phrases.slice(0, MAX_PHRASES).join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+      if (sentence && sentence !== this.said) this.say(sentence);
+    }
+    this.timer = setTimeout(() => this.tick(), Math.max(wait, everyMs));
+  }
+
+  private say(text: string): void {
+    if (!this.region) {
+      // Visually hidden through the CSSOM, which a strict CSP allows (a style attribute it does not).
+      const region = document.createElement('div');
+      region.setAttribute('aria-live', 'polite');
+      region.dataset.tickwireAnnouncer = '';
+      Object.assign(region.style, {
+        position: 'absolute',
+        width: '1px',
+        height: '1px',
+        overflow: 'hidden',
+        clipPath: 'inset(50%)',
+        whiteSpace: 'nowrap',
+      });
+      document.body.append(region);
+      this.region = region;
+    }
+    this.region.textContent = text;
+    this.said = text;
+    this.lastAt = Date.now();
+  }
+}
+
+const announcers = new WeakMap<Feed, PageAnnouncer>();
+
+/** The page's announcer for `feed`'s relay. */
+export function announcerFor(feed: Feed): PageAnnouncer {
+  let announcer = announcers.get(feed);
+  if (!announcer) {
+    announcer = new PageAnnouncer();
+    announcers.set(feed, announcer);
+  }
+  return announcer;
+}

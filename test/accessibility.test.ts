@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Relay } from '../packages/relay/src/relay.js';
+import { launchChromium } from './support/browser.js';
+import { startDemoRelay } from './support/demo-relay.js';
+
+/** The demo page as a screen reader and a keyboard user meet it, in Chromium. */
+describe('the demo page, by accessibility tree and keyboard', () => {
+  let relay: Relay;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    relay = await startDemoRelay();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${relay.url}/`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('price-card')].every(
+        (card) => card.getAttribute('state') === 'live',
+      ),
+    );
+  });
+  after(async () => {
+    await browser?.close();
+    await relay?.stop();
+  });
+
+  test('each card has one name and says its price once; the chart library’s markup is not read', async () => {
+    const tree = await page.locator('main').ariaSnapshot();
+    const cards = [...tree.matchAll(/- article "(\w+) price":\n((?: {6}.*\n?)+)/g)];
+    assert.equal(cards.length, 5, tree);
+    for (const [, symbol, body] of cards) {
+      const prices = body!.match(/\$[\d,]+\.\d+/g) ?? [];
+      assert.equal(prices.length, 1, `${symbol}: ${body}`);
+    }
+    assert.ok(!/- table:/.test(tree), 'no table of canvases');
+    assert.match(tree, /- '?img "BTC, ETH, SOL, ADA, DOT: use the arrow keys to read each bucket"/);
+  });
+
+  test('one polite sentence for the whole page, outside the elements, current when it speaks', async () => {
+    const sentence = await page.waitForFunction(
+      () => document.querySelector('[data-tickwire-announcer]')?.textContent || undefined,
+      undefined,
+      { timeout: 5_000 },
+    );
+    const text = (await sentence.jsonValue()) as string;
+    assert.match(text, /^BTC \$[\d,.]+, (up|down) [\d.]+% in 24 hours; ETH \$/);
+    assert.equal(
+      await page.evaluate(() => document.querySelectorAll('[aria-live]').length),
+      1,
+      'one live region in the light DOM',
+    );
+  });
+
+  test('the controls work by keyboard, with a visible focus ring', async () => {
+    const focused = async () =>
+      page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        if (!element) return undefined;
+        const style = getComputedStyle(element);
+        return {
+          text: element.textContent?.trim() ?? '',
+          tag: element.tagName,
+          ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 1,
+        };
+      });
+    await page.keyboard.press('Tab');
+    const pause = await focused();
+    assert.equal(pause?.text, 'Pause');
+    assert.ok(pause?.ring, 'the focused button shows a ring');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('price-card')].every(
+        (card) => card.getAttribute('state') === 'paused',
+      ),
+    );
+    assert.equal((await focused())?.text, 'Resume');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('price-card')].every(
+        (card) => card.getAttribute('state') === 'live',
+      ),
+    );
+    // On to the chart: its range buttons and its plot are reachable and show where focus is.
+    const stops: { text: string; tag: string; ring: boolean }[] = [];
+    for (let press = 0; press < 20; press++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (now) stops.push(now);
+    }
+    const range = stops.find((stop) => stop.text === '7D');
+    assert.ok(
+      range?.ring,
+      `the range buttons are reachable: ${stops.map((s) => s.text || s.tag).join(' | ')}`,
+    );
+    const plot = stops.find((stop) => stop.tag === 'DIV' && stop.text === '');
+    assert.ok(plot?.ring, 'the chart plot takes focus visibly');
+  });
+});

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { pino } from 'pino';
+import { loadConfig } from '../packages/relay/src/config.js';
+import { type Relay, startRelay } from '../packages/relay/src/relay.js';
+import { DemoSource } from '../packages/relay/src/sources/demo.js';
+import { startDemoRelay, WIDGETS_DIR } from './support/demo-relay.js';
+import { serveHostPage } from './support/host-page.js';
+import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
+
+/** The container widths site owners put the elements in, px. */
+const WIDTHS = [200, 240, 320, 375, 600, 900, 1200];
+const STATES = ['live', 'stale', 'offline', 'paused', 'error'] as const;
+type State = (typeof STATES)[number];
+/** No text smaller than this at the default font size, px. */
+const MIN_FONT_PX = 11;
+/** `settle`, `layoutProblems` and `priceDecimals`, run in the page. */
+const CHECKS = readFileSync(new URL('./support/layout-checks.js', import.meta.url), 'utf8');
+
+/** Every element, as a site owner pastes them, in one container. */
+function elements(relay: string, theme: string, state: State): string {
+  const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
+  const one = state === 'error' ? 'NOTACOIN' : 'BTC';
+  const common = `relay="${relay}" theme="${theme}" locale="en-US"`;
+  return [
+    `<price-card symbol="${one}" ${common}></price-card>`,
+    `<price-card symbol="${state === 'error' ? 'NOPE' : 'SHIB'}" ${common}></price-card>`,
+    `<price-ticker symbols="${known}" layout="grid" ${common}></price-ticker>`,
+    `<price-ticker symbols="${known}" layout="tape" ${common}></price-ticker>`,
+    `<live-chart symbols="${state === 'error' ? known : 'BTC,ETH'}" ${common} style="height: 300px"></live-chart>`,
+    `<stream-controls ${common}></stream-controls>`,
+    `<market-feed symbols="${known}" limit="6" threshold="0.01" ${common}></market-feed>`,
+  ].join('\n');
+}
+
+function page(script: string, relay: string, theme: string, state: State): string {
+  const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="${script}widgets.js"></script>
+<style>body { margin: 8px; background: ${background}; font-family: Georgia, serif; }
+[data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
+<body>${WIDTHS.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state)}</div>`).join('\n')}</body></html>`;
+}
+
+describe('every element in every container, theme and state, in Chromium and Firefox', () => {
+  let live: Relay;
+  let stale: Relay;
+  let browsers: TestBrowser[];
+
+  before(async () => {
+    live = await startDemoRelay();
+    // A relay whose polling stops after its first prices: they turn stale after a second.
+    stale = await startRelay({
+      config: {
+        ...loadConfig({ PORT: '0', SYMBOLS: 'BTC,ETH,SHIB,ADA' }),
+        POLL_INTERVAL: 250,
+        PRICE_TTL: 1_000,
+      },
+      sources: [new DemoSource({ seed: 3 })],
+      log: pino({ level: 'silent' }),
+      widgetsDir: WIDGETS_DIR,
+    });
+    setTimeout(() => stale.poller.pause(), 600);
+    browsers = await launchBrowsers();
+  });
+  after(async () => {
+    await Promise.all((browsers ?? []).map((browser) => browser.close()));
+    await live?.stop();
+    await stale?.stop();
+  });
+
+  for (const browserName of ['chromium', 'firefox'] as const) {
+    for (const theme of ['light', 'dark']) {
+      test(`${browserName}, ${theme}: no overflow, no sideways scroll, text ≥ ${MIN_FONT_PX} px at 4.5:1, feed columns aligned`, async () => {
+        const browser = browsers.find((candidate) => candidate.name === browserName)!;
+        const problems: string[] = [];
+        for (const state of STATES) {
+          const relay =
+            state === 'offline'
+              ? 'http://127.0.0.1:9/'
+              : `${(state === 'stale' ? stale : live).url}/`;
+          const host = await serveHostPage(page(`${live.url}/`, relay, theme, state));
+          const tab = await browser.newPage(1_300);
+          try {
+            await tab.goto(host.url);
+            const wanted = state === 'paused' ? 'live' : state;
+            const found = (await tab.run(
+              `${CHECKS}\n(async () => { await settle('${wanted}', ${state === 'paused'}); return layoutProblems(${MIN_FONT_PX}); })()`,
+            )) as string[];
+            problems.push(...found.map((problem) => `${state}: ${problem}`));
+          } finally {
+            await tab.close();
+            await host.close();
+          }
+        }
+        assert.deepEqual([...new Set(problems)], []);
+      });
+    }
+  }
+});
+
+describe('decimals that hold still', () => {
+  test('over 20 updates every price keeps its decimals, in the card, the tape and the feed alike', async () => {
+    const relay = await startDemoRelay();
+    const [browser, other] = await launchBrowsers();
+    await other!.close();
+    const symbols = 'BTC,ADA,DOGE,SHIB,TRX';
+    const host =
+      await serveHostPage(`<!doctype html><script type="module" src="${relay.url}/widgets.js"></script>
+${symbols
+  .split(',')
+  .map((symbol) => `<price-card symbol="${symbol}" locale="en-US"></price-card>`)
+  .join('')}
+<price-ticker symbols="${symbols}" layout="tape" locale="en-US"></price-ticker>
+<market-feed symbols="${symbols}" threshold="0" limit="10" locale="en-US"></market-feed>`);
+    const tab = await browser!.newPage(1_200);
+    try {
+      await tab.goto(host.url);
+      await tab.run(`${CHECKS}\nsettle('live', false)`);
+      const seen = new Map<string, Set<number>>();
+      for (let update = 0; update < 20; update++) {
+        await new Promise((resolve) => setTimeout(resolve, 260));
+        const now = (await tab.run(`${CHECKS}\npriceDecimals()`)) as Record<string, number>;
+        for (const [where, digits] of Object.entries(now)) {
+          seen.set(where, (seen.get(where) ?? new Set()).add(digits));
+        }
+      }
+      const decimals = Object.fromEntries([...seen].map(([where, digits]) => [where, [...digits]]));
+      assert.ok(Object.keys(decimals).length >= 15, Object.keys(decimals).join(', '));
+      for (const [where, digits] of Object.entries(decimals)) {
+        assert.equal(digits.length, 1, `${where} showed ${digits.join(' and ')} decimals`);
+      }
+      for (const symbol of symbols.split(',')) {
+        const kinds = new Set(
+          Object.entries(decimals)
+            .filter(([where]) => where.endsWith(` ${symbol}`))
+            .map(([, digits]) => digits[0]),
+        );
+        assert.equal(kinds.size, 1, `${symbol}: the same decimals in every element`);
+      }
+    } finally {
+      await tab.close();
+      await host.close();
+      await browser!.close();
+      await relay.stop();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { launchChromium } from './browser.js';
+
+/**
+ * What a test does with a page, the same in both browsers. Page code is a string of plain
+ * JavaScript: a function compiled by tsx would carry helpers (`__name`) the page lacks.
+ */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Evaluates `expression` in the page; a promise it gives is awaited. */
+  run(expression: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: 'chromium' | 'firefox';
+  newPage(width: number): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+/** Debian's Firefox ESR, if installed (`apt-get install firefox-esr`). */
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/**
+ * Chromium through Playwright and Firefox ESR through puppeteer over WebDriver BiDi (the only
+ * protocol Debian's Firefox speaks), behind one small interface.
+ */
+export async function launchBrowsers(): Promise<TestBrowser[]> {
+  if (!existsSync(FIREFOX)) {
+    throw new Error(
+      `no Firefox ESR at ${FIREFOX}: sudo apt-get install firefox-esr, or set FIREFOX_PATH`,
+    );
+  }
+  const chromium = await launchChromium();
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+  });
+  return [
+    {
+      name: 'chromium',
+      async newPage(width) {
+        const page = await chromium.newPage({ viewport: { width, height: 900 } });
+        return {
+          goto: async (url) => {
+            await page.goto(url);
+          },
+          run: (expression) => page.evaluate(expression),
+          close: () => page.close(),
+        };
+      },
+      close: () => chromium.close(),
+    },
+    {
+      name: 'firefox',
+      async newPage(width) {
+        const page = await firefox.newPage();
+        await page.setViewport({ width, height: 900 });
+        return {
+          goto: async (url) => {
+            await page.goto(url);
+          },
+          run: (expression) => page.evaluate(expression),
+          close: () => page.close(),
+        };
+      },
+      close: () => firefox.close(),
+    },
+  ];
+}
