@@ -6,42 +6,16 @@ import { loadConfig } from '../packages/relay/src/config.js';
 import { type Relay, startRelay } from '../packages/relay/src/relay.js';
 import { DemoSource } from '../packages/relay/src/sources/demo.js';
 import { startDemoRelay, WIDGETS_DIR } from './support/demo-relay.js';
+import { matrixPage, STATES } from './support/element-matrix.js';
 import { serveHostPage } from './support/host-page.js';
 import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
 
 /** The container widths site owners put the elements in, px. */
 const WIDTHS = [200, 240, 320, 375, 600, 900, 1200];
-const STATES = ['live', 'stale', 'offline', 'paused', 'error'] as const;
-type State = (typeof STATES)[number];
 /** No text smaller than this at the default font size, px. */
 const MIN_FONT_PX = 11;
 /** `settle`, `layoutProblems` and `priceDecimals`, run in the page. */
 const CHECKS = readFileSync(new URL('./support/layout-checks.js', import.meta.url), 'utf8');
-
-/** Every element, as a site owner pastes them, in one container. */
-function elements(relay: string, theme: string, state: State): string {
-  const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
-  const one = state === 'error' ? 'NOTACOIN' : 'BTC';
-  const common = `relay="${relay}" theme="${theme}" locale="en-US"`;
-  return [
-    `<price-card symbol="${one}" ${common}></price-card>`,
-    `<price-card symbol="${state === 'error' ? 'NOPE' : 'SHIB'}" ${common}></price-card>`,
-    `<price-ticker symbols="${known}" layout="grid" ${common}></price-ticker>`,
-    `<price-ticker symbols="${known}" layout="tape" ${common}></price-ticker>`,
-    `<live-chart symbols="${state === 'error' ? known : 'BTC,ETH'}" ${common} style="height: 300px"></live-chart>`,
-    `<stream-controls ${common}></stream-controls>`,
-    `<market-feed symbols="${known}" limit="6" threshold="0.01" ${common}></market-feed>`,
-  ].join('\n');
-}
-
-function page(script: string, relay: string, theme: string, state: State): string {
-  const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<script type="module" src="${script}widgets.js"></script>
-<style>body { margin: 8px; background: ${background}; font-family: Georgia, serif; }
-[data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
-<body>${WIDTHS.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state)}</div>`).join('\n')}</body></html>`;
-}
 
 describe('every element in every container, theme and state, in Chromium and Firefox', () => {
   let live: Relay;
@@ -80,7 +54,9 @@ describe('every element in every container, theme and state, in Chromium and Fir
             state === 'offline'
               ? 'http://127.0.0.1:9/'
               : `${(state === 'stale' ? stale : live).url}/`;
-          const host = await serveHostPage(page(`${live.url}/`, relay, theme, state));
+          const host = await serveHostPage(
+            matrixPage({ script: `${live.url}/`, relay, theme, state, widths: WIDTHS }),
+          );
           const tab = await browser.newPage(1_300);
           try {
             await tab.goto(host.url);

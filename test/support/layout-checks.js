@@ -130,6 +130,16 @@ function layoutProblems(minFontPx) {
             `${name}: ${describe(node)} extends ${past.toFixed(0)} px past the element`,
           );
         if (!isText) continue;
+        // A token (a price, a percent, a time's digits) broken over two lines.
+        for (const word of node.textContent.matchAll(/\S+/g)) {
+          const piece = document.createRange();
+          piece.setStart(node, word.index);
+          piece.setEnd(node, word.index + word[0].length);
+          const tops = [...piece.getClientRects()]
+            .filter((r) => r.width > 0)
+            .map((r) => Math.round(r.top));
+          if (new Set(tops).size > 1) problems.push(`${name}: "${word[0]}" breaks over two lines`);
+        }
         const style = getComputedStyle(element);
         const size = Number.parseFloat(style.fontSize);
         if (size < minFontPx - 0.05)
@@ -163,16 +173,17 @@ function layoutProblems(minFontPx) {
 }
 
 /**
- * Waits until every element shows `wanted` (a market feed with a few rows when live); with
+ * Waits until every element shows `wanted` (a market feed with `feedRows` rows when live); with
  * `pause`, then pauses the page's stream from the first <stream-controls> and waits for every
  * element to say so. Controls watch no symbol of their own: they are live on an error page.
  */
-async function settle(wanted, pause) {
+async function settle(wanted, pause, feedRows = 3) {
   const tags = 'price-card, live-chart, price-ticker, stream-controls, market-feed';
   const until = async (ready, what) => {
-    const deadline = Date.now() + 20_000;
+    // performance.now(), not Date: a page may have its clock stopped for screenshots.
+    const deadline = performance.now() + 20_000;
     while (!ready()) {
-      if (Date.now() > deadline) {
+      if (performance.now() > deadline) {
         const states = [...document.querySelectorAll(tags)].map(
           (element) => `${element.tagName.toLowerCase()}=${element.getAttribute('state')}`,
         );
@@ -188,7 +199,7 @@ async function settle(wanted, pause) {
         if (element.tagName === 'STREAM-CONTROLS' && wanted === 'error') return shows === 'live';
         if (shows !== wanted) return false;
         if (element.tagName === 'MARKET-FEED' && wanted === 'live')
-          return (element.shadowRoot?.querySelectorAll('li').length ?? 0) >= 3;
+          return (element.shadowRoot?.querySelectorAll('li').length ?? 0) >= feedRows;
         return true;
       }),
     wanted,

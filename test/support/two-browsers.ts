@@ -10,11 +10,15 @@ export interface TestPage {
   goto(url: string): Promise<void>;
   /** Evaluates `expression` in the page; a promise it gives is awaited. */
   run(expression: string): Promise<unknown>;
+  /** A PNG of the whole page. */
+  screenshot(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 export interface TestBrowser {
   name: 'chromium' | 'firefox';
+  /** The browser's own version string. */
+  version: string;
   newPage(width: number): Promise<TestPage>;
   close(): Promise<void>;
 }
@@ -41,6 +45,7 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
   return [
     {
       name: 'chromium',
+      version: chromium.version(),
       async newPage(width) {
         const page = await chromium.newPage({ viewport: { width, height: 900 } });
         return {
@@ -48,6 +53,7 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
             await page.goto(url);
           },
           run: (expression) => page.evaluate(expression),
+          screenshot: () => page.screenshot({ fullPage: true }),
           close: () => page.close(),
         };
       },
@@ -55,6 +61,7 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
     },
     {
       name: 'firefox',
+      version: await firefox.version(),
       async newPage(width) {
         const page = await firefox.newPage();
         await page.setViewport({ width, height: 900 });
@@ -63,6 +70,7 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
             await page.goto(url);
           },
           run: (expression) => page.evaluate(expression),
+          screenshot: () => page.screenshot({ fullPage: true }),
           close: () => page.close(),
         };
       },

@@ -8,6 +8,7 @@ export const priceCardStyles = css`
   /* Spare height (a neighbour in the row is taller) goes below the content, so prices in a
      row line up. */
   .card {
+    container-type: inline-size;
     display: grid;
     align-content: start;
     gap: 0.3em;
@@ -27,11 +28,12 @@ export const priceCardStyles = css`
     letter-spacing: 0.02em;
   }
 
+  /* One line whatever the price: in a narrow card it gets smaller instead of breaking. */
   .price {
-    font-size: 1.6em;
+    font-size: min(1.6em, 12.5cqi);
     font-weight: 650;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
     line-height: 1.2;
   }
 

@@ -95,7 +95,7 @@ export class StreamControls extends FeedElement {
   private renderSource(source: SourceStatus, current: boolean) {
     if (!current) return html`<li class="source-unknown">${source.id}: unknown</li>`;
     return html`<li class="source-${source.state}" title=${source.error ?? ''}>
-      ${source.id}: ${source.state}${source.simulated ? ' (simulated)' : ''}${source.error ? html`<span class="muted"> — ${source.error}</span>` : nothing}
+      ${source.id}: ${source.state}${source.simulated ? ' (simulated)' : ''}${source.error ? html`<span class="muted">${` — ${source.error}`}</span>` : nothing}
     </li>`;
   }
 

@@ -1,0 +1,44 @@
+/**
+ * The page the layout suite and the screenshot comparisons look at: every element, as a site
+ * owner pastes them, in containers of the given widths, in one theme and one state.
+ */
+export const STATES = ['live', 'stale', 'offline', 'paused', 'error'] as const;
+export type State = (typeof STATES)[number];
+
+/** Every element, in one container. */
+function elements(relay: string, theme: string, state: State): string {
+  const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
+  const one = state === 'error' ? 'NOTACOIN' : 'BTC';
+  const common = `relay="${relay}" theme="${theme}" locale="en-US"`;
+  return [
+    `<price-card symbol="${one}" ${common}></price-card>`,
+    `<price-card symbol="${state === 'error' ? 'NOPE' : 'SHIB'}" ${common}></price-card>`,
+    `<price-ticker symbols="${known}" layout="grid" ${common}></price-ticker>`,
+    `<price-ticker symbols="${known}" layout="tape" ${common}></price-ticker>`,
+    `<live-chart symbols="${state === 'error' ? known : 'BTC,ETH'}" ${common} style="height: 300px"></live-chart>`,
+    `<stream-controls ${common}></stream-controls>`,
+    `<market-feed symbols="${known}" limit="6" threshold="0.01" ${common}></market-feed>`,
+  ].join('\n');
+}
+
+/**
+ * The page: the script from `script` (a relay's base URL), the elements reading `relay`, a
+ * column per width (`side by side` puts the columns in a row, for one screenshot).
+ */
+export function matrixPage(options: {
+  script: string;
+  relay: string;
+  theme: string;
+  state: State;
+  widths: readonly number[];
+  sideBySide?: boolean;
+  head?: string;
+}): string {
+  const { script, relay, theme, state, widths } = options;
+  const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${options.head ?? ''}
+<script type="module" src="${script}widgets.js"></script>
+<style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
+[data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
+<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state)}</div>`).join('\n')}</body></html>`;
+}

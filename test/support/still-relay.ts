@@ -1,0 +1,203 @@
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import {
+  bucketCount,
+  CANDLE_RANGES,
+  type Candle,
+  type CandleRange,
+  type PricePoint,
+  type Quote,
+} from '@tickwire/protocol';
+import { WIDGETS_DIR } from './demo-relay.js';
+
+/** The moment a still page lives in: its clock is frozen here (see `FROZEN_CLOCK`). */
+export const STILL_TIME = Date.UTC(2026, 10, 28, 14, 30, 0);
+
+/** A script for the page's head that stops its clock at `STILL_TIME`; timers still run. */
+export const FROZEN_CLOCK = `<script>(() => {
+  const RealDate = Date;
+  class StillDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(${STILL_TIME}); else super(...args); }
+    static now() { return ${STILL_TIME}; }
+  }
+  globalThis.Date = StillDate;
+})();</script>`;
+
+const PRICES: Record<string, [price: number, changePct: number]> = {
+  BTC: [67_250.25, 1.54],
+  ETH: [3_480.5, -2.13],
+  SHIB: [0.00002341, 4.2],
+  ADA: [0.4498, -0.7],
+};
+
+/** A fixed walk to `price`: the same numbers every run. */
+function walk(price: number, points: number, stepMs: number, seed: number): PricePoint[] {
+  let level = price;
+  const out: PricePoint[] = [];
+  for (let i = 0; i < points; i++) {
+    out.unshift([STILL_TIME - i * stepMs, level]);
+    level *= 1 + Math.sin(i * 0.7 + seed) * 0.003;
+  }
+  return out;
+}
+
+const quote = (symbol: string, ts = STILL_TIME - 2_000, nudge = 0): Quote => {
+  const [price, changePct] = PRICES[symbol]!;
+  const now = price * (1 + nudge);
+  const open24h = price / (1 + changePct / 100);
+  return {
+    symbol,
+    price: now,
+    open24h,
+    change24h: now - open24h,
+    changePct24h: ((now - open24h) / open24h) * 100,
+    volume24h: 1_000,
+    ts,
+    source: 'demo',
+    stale: false,
+  };
+};
+
+function candles(symbol: string, range: CandleRange): Candle[] {
+  const step = CANDLE_RANGES[range].resolution * 1000;
+  const count = bucketCount(range);
+  const closes = walk(PRICES[symbol]![0], count + 1, step, symbol.length);
+  const current = Math.floor(STILL_TIME / step) * step;
+  return closes.slice(1).map(([, close], i) => {
+    const open = closes[i]![1];
+    return [
+      current - (count - 1 - i) * step,
+      open,
+      Math.max(open, close),
+      Math.min(open, close),
+      close,
+      10,
+    ];
+  });
+}
+
+const event = (type: string, data: unknown, id?: string) =>
+  `${id ? `id: ${id}\n` : ''}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/**
+ * A relay that holds still, for screenshots that must match pixel for pixel: the built
+ * widgets, a stream of fixed prices (a snapshot, two ticks so the feed has rows, then
+ * nothing), fixed candles. `stale` adds a status event calling every price stale.
+ */
+export async function startStillRelay(options: { stale?: boolean } = {}) {
+  const streams = new Set<import('node:http').ServerResponse>();
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://still');
+    const cors = { 'Access-Control-Allow-Origin': '*' };
+    const wanted = (url.searchParams.get('symbols') ?? url.searchParams.get('symbol') ?? '')
+      .split(',')
+      .filter(Boolean);
+    const known = wanted.filter((symbol) => PRICES[symbol]);
+    if (url.pathname === '/v1/stream') {
+      res.writeHead(200, {
+        ...cors,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+      });
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+      res.write(
+        event('snapshot', {
+          interval: 5_000,
+          ttl: 3_600_000,
+          quote: 'USD',
+          quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol)])),
+          history: Object.fromEntries(
+            known.map((symbol) => [symbol, walk(PRICES[symbol]![0], 60, 60_000, symbol.length)]),
+          ),
+          unknown: wanted.filter((symbol) => !PRICES[symbol]),
+          sources: [{ id: 'demo', state: 'ok', simulated: true }],
+        }),
+      );
+      // Two ticks a moment apart (the page folds what arrives in one frame into one update),
+      // so the market feed has rows; then, for the stale page, the relay calls it all stale.
+      const ticks: [step: number, nudge: number][] = [
+        [1, 0.0004],
+        [2, -0.0002],
+      ];
+      ticks.forEach(([step, nudge], index) => {
+        setTimeout(
+          () => {
+            const ts = STILL_TIME - 2_000 + step * 500;
+            res.write(
+              event(
+                'quotes',
+                {
+                  t: ts,
+                  quotes: Object.fromEntries(
+                    known.map((symbol) => [symbol, quote(symbol, ts, nudge)]),
+                  ),
+                },
+                `still-${step}`,
+              ),
+            );
+            if (index === ticks.length - 1 && options.stale) {
+              res.write(
+                event('status', {
+                  sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }],
+                  stale: known,
+                }),
+              );
+            }
+          },
+          150 * (index + 1),
+        );
+      });
+      return;
+    }
+    if (url.pathname === '/v1/candles') {
+      const symbol = wanted[0] ?? '';
+      if (!PRICES[symbol]) {
+        res.writeHead(400, { ...cors, 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({ error: { code: 'unknown_symbol', message: `No ${symbol} here.` } }),
+        );
+        return;
+      }
+      const range = (url.searchParams.get('range') ?? '24h') as CandleRange;
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          symbol,
+          range,
+          resolution: CANDLE_RANGES[range].resolution,
+          quote: 'USD',
+          source: 'demo',
+          simulated: true,
+          candles: candles(symbol, range),
+        }),
+      );
+      return;
+    }
+    try {
+      const body = await readFile(join(WIDGETS_DIR, url.pathname.replace(/^\/+/, '')));
+      res.writeHead(200, {
+        ...cors,
+        'Content-Type':
+          extname(url.pathname) === '.js' ? 'text/javascript' : 'application/octet-stream',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, cors).end();
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of streams) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
