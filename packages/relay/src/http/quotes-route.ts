@@ -2,27 +2,55 @@ import type { QuotesAnswer } from '@tickwire/protocol';
 import type { AppDeps } from './deps.js';
 import type { HotRoute } from './hot-routes.js';
 import { parseSymbols } from './query.js';
-import { sendJson } from './send-json.js';
 
-/** `GET /v1/quotes`: the latest quote of each symbol asked for, from the cache. */
+/** An answer is encoded again after this long even without news, ms: `t` stays near now. */
+const REENCODE_AFTER_MS = 1_000;
+/** Symbol sets remembered; past this the memory starts afresh (a client making up sets). */
+const MAX_REMEMBERED = 1_000;
+
+/**
+ * `GET /v1/quotes`: the latest quote of each symbol asked for, from the cache. Each symbol
+ * set's answer is encoded once and served as the same bytes until the store has news (a
+ * poll, a status or staleness change) or a second has passed: a flat-out reader costs a
+ * lookup and a write, not a JSON encoding.
+ */
 export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRoute {
+  const answers = new Map<string, { body: Buffer; count: number; news: number; at: number }>();
+  let news = 0;
+  store.subscribe(() => {
+    news++;
+  });
   return async (_req, res, query) => {
     const symbols = parseSymbols(
       query.getAll('symbols'),
       config.SYMBOLS,
       config.MAX_SYMBOLS_PER_REQUEST,
     );
-    const quotes = await store.latest(symbols);
-    metrics.quotesServed.inc({ from: 'cache' }, Object.keys(quotes).length);
-    sendJson(
-      res,
-      200,
-      {
-        t: Date.now(),
+    const key = symbols.join(',');
+    const now = Date.now();
+    let answer = answers.get(key);
+    if (!answer || answer.news !== news || now - answer.at > REENCODE_AFTER_MS) {
+      const quotes = await store.latest(symbols);
+      const body: QuotesAnswer = {
+        t: now,
         quotes,
         unknown: symbols.filter((symbol) => !catalog.lists(symbol)),
-      } satisfies QuotesAnswer,
-      { 'Cache-Control': 'no-store' },
-    );
+      };
+      if (answers.size >= MAX_REMEMBERED) answers.clear();
+      answer = {
+        body: Buffer.from(JSON.stringify(body)),
+        count: Object.keys(quotes).length,
+        news,
+        at: now,
+      };
+      answers.set(key, answer);
+    }
+    metrics.quotesServed.inc({ from: 'cache' }, answer.count);
+    res.writeHead(200, {
+      'Cache-Control': 'no-store',
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': answer.body.length,
+    });
+    res.end(answer.body);
   };
 }
