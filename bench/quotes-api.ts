@@ -1,6 +1,7 @@
 // `/v1/quotes` from the cache under autocannon: throughput and latency, on loopback.
+import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { machine, spawnRelay } from './support.js';
+import { freePort, machine, spawnRelay } from './support.js';
 
 export async function quotesApi(seconds = 10): Promise<void> {
   console.log(
@@ -31,7 +32,45 @@ export async function quotesApi(seconds = 10): Promise<void> {
           `errors ${result.errors + result.non2xx}`,
       );
     }
+    // The floor: a bare node:http server answering the same bytes, in its own process.
+    const body = await (await fetch(url)).text();
+    const floor = await spawnBareServer(body);
+    try {
+      const ours = await autocannon({ url, connections: 50, duration: seconds });
+      const bare = await autocannon({ url: floor.url, connections: 50, duration: seconds });
+      console.log(
+        `side by side, flat out, 50 connections: relay ${Math.round(ours.requests.average)} req/s p99 ${ours.latency.p99} ms · ` +
+          `bare node:http ${Math.round(bare.requests.average)} req/s p99 ${bare.latency.p99} ms · ` +
+          `ratio ${(ours.requests.average / bare.requests.average).toFixed(2)}× throughput, ` +
+          `${(ours.latency.p99 / Math.max(bare.latency.p99, 1)).toFixed(2)}× p99`,
+      );
+    } finally {
+      floor.stop();
+    }
   } finally {
     await relay.stop();
   }
+}
+
+/** A bare node:http server in its own process that answers every request with `body`. */
+async function spawnBareServer(body: string): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const code = `const body = Buffer.from(${JSON.stringify(body)});
+require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+  res.end(body);
+}).listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let tries = 0; tries < 100; tries++) {
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { url, stop: () => child.kill() };
 }

@@ -78,6 +78,26 @@ describe('the JSON API', () => {
     assert.equal(await head.text(), '');
   });
 
+  test('/v1/quotes serves the same encoded answer until the next poll, then the news', async () => {
+    const url = `${relay.url}/v1/quotes?symbols=BTC,ETH`;
+    relay.poller.pause();
+    const first = await (await fetch(url)).text();
+    const again = await (await fetch(url)).text();
+    relay.poller.resume();
+    assert.equal(again, first, 'two readers between polls get the same bytes');
+    const before = JSON.parse(first!) as { quotes: Record<string, { ts: number }> };
+    const after = await waitFor(async () => {
+      const answer = (await (await fetch(url)).json()) as {
+        quotes: Record<string, { ts: number }>;
+      };
+      return answer.quotes.BTC!.ts > before.quotes.BTC!.ts ? answer : undefined;
+    });
+    assert.ok(after.quotes.ETH, 'every symbol of the set is still there');
+    const bad = await fetch(`${relay.url}/v1/quotes?symbols=NOT-A-SYMBOL`);
+    const badAgain = await fetch(`${relay.url}/v1/quotes?symbols=NOT-A-SYMBOL`);
+    assert.deepEqual([bad.status, badAgain.status], [400, 400], 'refusals are never remembered');
+  });
+
   test('/v1/history is oldest first, capped at MAX_HISTORY, and honours limit', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const full = (await (await get('/v1/history?symbols=BTC')).json()) as {

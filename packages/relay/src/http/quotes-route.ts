@@ -15,21 +15,23 @@ const MAX_REMEMBERED = 1_000;
  * lookup and a write, not a JSON encoding.
  */
 export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRoute {
+  // Keyed by the query as written: a repeated request is not even parsed again.
   const answers = new Map<string, { body: Buffer; count: number; news: number; at: number }>();
   let news = 0;
   store.subscribe(() => {
     news++;
   });
+  const served = metrics.quotesServed.labels({ from: 'cache' });
   return async (_req, res, query) => {
-    const symbols = parseSymbols(
-      query.getAll('symbols'),
-      config.SYMBOLS,
-      config.MAX_SYMBOLS_PER_REQUEST,
-    );
-    const key = symbols.join(',');
+    const key = query.getAll('symbols').join('&');
     const now = Date.now();
     let answer = answers.get(key);
     if (!answer || answer.news !== news || now - answer.at > REENCODE_AFTER_MS) {
+      const symbols = parseSymbols(
+        query.getAll('symbols'),
+        config.SYMBOLS,
+        config.MAX_SYMBOLS_PER_REQUEST,
+      );
       const quotes = await store.latest(symbols);
       const body: QuotesAnswer = {
         t: now,
@@ -45,7 +47,7 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
       };
       answers.set(key, answer);
     }
-    metrics.quotesServed.inc({ from: 'cache' }, answer.count);
+    served.inc(answer.count);
     res.writeHead(200, {
       'Cache-Control': 'no-store',
       'Content-Type': 'application/json; charset=utf-8',
