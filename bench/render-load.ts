@@ -12,9 +12,12 @@ import { frameFigures, machine } from './support.js';
 const SYMBOLS = ['BTC', 'ETH', 'SOL', 'ADA', 'DOT', 'DOGE', 'XRP', 'LINK', 'AVAX', 'LTC'];
 
 export async function renderLoad(seconds = 10): Promise<void> {
-  console.log(
-    `\n## Rendering in Chromium: 100 <price-card> + 4 <live-chart>, 10 updates/s (${machine()})`,
-  );
+  console.log(`\n## Rendering in Chromium, 10 updates/s (${machine()})`);
+  for (const count of [100, 1_000]) await renderPage(count, seconds);
+}
+
+/** `count` cards and 4 charts on a 1280×900 page: past 100 cards, most are below the fold. */
+async function renderPage(count: number, seconds: number): Promise<void> {
   const relay = await startRelay({
     config: {
       ...loadConfig({ PORT: '0', MAX_CLIENTS_PER_IP: '1000' }),
@@ -26,7 +29,7 @@ export async function renderLoad(seconds = 10): Promise<void> {
     widgetsDir: fileURLToPath(new URL('../packages/widgets/dist/', import.meta.url)),
   });
   const cards = Array.from(
-    { length: 100 },
+    { length: count },
     (_, i) => `<price-card symbol="${SYMBOLS[i % SYMBOLS.length]}"></price-card>`,
   ).join('');
   const charts = [0, 1, 2, 3]
@@ -43,7 +46,7 @@ export async function renderLoad(seconds = 10): Promise<void> {
     await page.waitForFunction(
       `[...document.querySelectorAll('price-card, live-chart')].every((el) => el.getAttribute('state') === 'live')`,
     );
-    console.log(await frameFigures(page, seconds));
+    console.log(`${count} <price-card> + 4 <live-chart>: ${await frameFigures(page, seconds)}`);
   } finally {
     await browser.close();
     await host.close();

@@ -78,7 +78,8 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
               head: FROZEN_CLOCK + STILL_STYLE,
             }),
           );
-          const tab = await browser.newPage(1_180);
+          // Tall enough that every element is on screen: off screen they skip ticks (by design).
+          const tab = await browser.newPage(1_180, 2_600);
           try {
             await tab.goto(host.url);
             const checks = readFileSync(

@@ -19,7 +19,8 @@ export interface TestBrowser {
   name: 'chromium' | 'firefox';
   /** The browser's own version string. */
   version: string;
-  newPage(width: number): Promise<TestPage>;
+  /** A page with a viewport of `width` × `height` px. */
+  newPage(width: number, height?: number): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -46,8 +47,8 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
     {
       name: 'chromium',
       version: chromium.version(),
-      async newPage(width) {
-        const page = await chromium.newPage({ viewport: { width, height: 900 } });
+      async newPage(width, height = 900) {
+        const page = await chromium.newPage({ viewport: { width, height } });
         return {
           goto: async (url) => {
             await page.goto(url);
@@ -62,9 +63,9 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
     {
       name: 'firefox',
       version: await firefox.version(),
-      async newPage(width) {
+      async newPage(width, height = 900) {
         const page = await firefox.newPage();
-        await page.setViewport({ width, height: 900 });
+        await page.setViewport({ width, height });
         return {
           goto: async (url) => {
             await page.goto(url);

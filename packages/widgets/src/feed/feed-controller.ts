@@ -5,6 +5,12 @@ import type { Feed } from './feed.js';
 import { feedFor } from './feed-registry.js';
 import { EMPTY_VIEW, type FeedView } from './feed-view.js';
 
+/** Which elements are on screen: one observer for the page, a callback per element. */
+const onScreen = new WeakMap<Element, (visible: boolean) => void>();
+const screen = new IntersectionObserver((entries) => {
+  for (const entry of entries) onScreen.get(entry.target)?.(entry.isIntersecting);
+});
+
 /**
  * Connects an element to its relay's shared feed while the element is on the page (Lit's
  * controller pattern: symmetric `hostConnected`/`hostDisconnected`). The element never
@@ -22,8 +28,11 @@ export class FeedController implements ReactiveController {
   feed: Feed | undefined;
   private subscription: Subscription | undefined;
   private connected = false;
+  /** Off screen, a host renders only when its state may change; the rest waits until it is seen. */
+  private visible = true;
+  private missed = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
@@ -40,11 +49,18 @@ export class FeedController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    onScreen.set(this.host, (visible) => {
+      this.visible = visible;
+      if (visible && this.missed) this.host.requestUpdate();
+      this.missed = false;
+    });
+    screen.observe(this.host);
     this.subscribe();
   }
 
   hostDisconnected(): void {
     this.connected = false;
+    screen.unobserve(this.host);
     this.subscription?.unsubscribe();
     this.subscription = undefined;
   }
@@ -70,9 +86,20 @@ export class FeedController implements ReactiveController {
     // The first view arrives synchronously, inside the host's update: assigning it is
     // enough there; later views ask for an update of their own.
     let synchronous = true;
+    let shape = '';
     this.subscription = feed.watch(this.symbols).subscribe((view) => {
       this.view = view;
-      if (!synchronous) this.host.requestUpdate();
+      // What decides an element's state (and its `state` attribute) is never held back.
+      const now = `${view.connection}${view.snapshots}/${view.quotes.size}/${view.stale.size}/${view.unknown.size}`;
+      if (synchronous) shape = now;
+      else if (
+        this.visible ||
+        now !== shape ||
+        (this.host.constructor as { everyUpdate?: boolean }).everyUpdate
+      ) {
+        shape = now;
+        this.host.requestUpdate();
+      } else this.missed = true;
     });
     synchronous = false;
   }

@@ -51,6 +51,8 @@ interface Entry {
  */
 export class MarketFeed extends FeedElement {
   static override styles = [sharedStyles, marketFeedStyles];
+  /** Every update is an entry: the feed renders them even off screen. */
+  static everyUpdate = true;
 
   static override properties = {
     symbols: { type: String, reflect: true },

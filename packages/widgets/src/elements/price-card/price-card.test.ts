@@ -239,6 +239,31 @@ describe('<price-card> on a scripted feed', () => {
     expect(region().textContent).to.equal('Prices offline, reconnecting.');
   });
 
+  it('off screen it skips ticks but not its state; seen again, it shows the latest price', async () => {
+    const { feed, relay } = scriptedRelay('card');
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="margin-top: 3000px"><price-card symbol="BTC" relay=${relay} locale="en-US"></price-card></div>`,
+    );
+    const el = box.querySelector('price-card')!;
+    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+    await waitUntil(() => partText(el, 'price') === '$67,000.00', 'the first price is drawn');
+    const tick = (price: number) => {
+      const ts = Date.now() + price;
+      feed.send({
+        type: 'quotes',
+        data: { t: ts, quotes: { BTC: sampleQuote('BTC', price, 1, { ts }) } },
+      });
+    };
+    tick(67_100);
+    tick(67_200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(partText(el, 'price')).to.equal('$67,000.00', 'no rendering off screen');
+    feed.send({ type: 'status', data: { sources: [], stale: ['BTC'] } });
+    await waitUntil(() => el.getAttribute('state') === 'stale', 'its state is never held back');
+    el.scrollIntoView();
+    await waitUntil(() => partText(el, 'price') === '$67,200.00', 'seen again: the latest price');
+  });
+
   it('draws a sparkline of its recent history', async () => {
     const { feed, relay } = scriptedRelay('card');
     const el = await card(relay, 'ETH');
