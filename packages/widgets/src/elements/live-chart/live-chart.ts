@@ -38,6 +38,14 @@ const SPAN_WORDS: Record<CandleRange, string> = {
   '1y': 'the last year',
 };
 
+/**
+ * Charts are built one per animation frame: four built in one task (a page's charts all load
+ * the library at once) blocked it for ~150 ms; one at a time, no frame takes 50.
+ */
+let chartFrames: Promise<unknown> = Promise.resolve();
+const nextChartFrame = () =>
+  (chartFrames = chartFrames.then(() => new Promise((resolve) => requestAnimationFrame(resolve))));
+
 /** The candles of one symbol over the range shown, or why there are none. */
 type CandleSlot = { answer: CandlesAnswer } | { error: string };
 
@@ -436,6 +444,7 @@ export class LiveChart extends FeedElement {
     this.loadingRenderer = true;
     try {
       const { ChartRenderer } = await import('./chart-renderer.js');
+      await nextChartFrame();
       const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
       if (!this.isConnected || this.renderer || !plot) return;
       this.renderer = new ChartRenderer(plot, this.readTheme(), this.locale);
