@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Relay } from '../packages/relay/src/relay.js';
+import { metricValue } from '../packages/relay/test/support/relay.js';
 import { startDemoRelay } from './support/demo-relay.js';
 import { serveHostPage } from './support/host-page.js';
 import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
-
-const metric = async (relay: Relay, name: string) =>
-  Number(
-    (await (await fetch(`${relay.url}/metrics`)).text()).match(
-      new RegExp(`^${name} (\\d+)`, 'm'),
-    )?.[1],
-  );
 
 /**
  * A page that mixes the card (defined at once) with elements whose code loads on use: the
@@ -49,8 +42,8 @@ describe('one stream per relay per page, from the first paint', () => {
           };
           check();
         })`);
-        assert.equal(await metric(relay, 'tickwire_sse_opened_total'), 1, 'one stream opened');
-        assert.equal(await metric(relay, 'tickwire_sse_clients'), 1);
+        assert.equal(await metricValue(relay, 'tickwire_sse_opened_total'), 1, 'one stream opened');
+        assert.equal(await metricValue(relay, 'tickwire_sse_clients'), 1);
       } finally {
         await page.close();
         await host.close();

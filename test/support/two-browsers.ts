@@ -47,17 +47,8 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
     {
       name: 'chromium',
       version: chromium.version(),
-      async newPage(width, height = 900) {
-        const page = await chromium.newPage({ viewport: { width, height } });
-        return {
-          goto: async (url) => {
-            await page.goto(url);
-          },
-          run: (expression) => page.evaluate(expression),
-          screenshot: () => page.screenshot({ fullPage: true }),
-          close: () => page.close(),
-        };
-      },
+      newPage: async (width, height = 900) =>
+        testPage(await chromium.newPage({ viewport: { width, height } })),
       close: () => chromium.close(),
     },
     {
@@ -66,16 +57,26 @@ export async function launchBrowsers(): Promise<TestBrowser[]> {
       async newPage(width, height = 900) {
         const page = await firefox.newPage();
         await page.setViewport({ width, height });
-        return {
-          goto: async (url) => {
-            await page.goto(url);
-          },
-          run: (expression) => page.evaluate(expression),
-          screenshot: () => page.screenshot({ fullPage: true }),
-          close: () => page.close(),
-        };
+        return testPage(page);
       },
       close: () => firefox.close(),
     },
   ];
+}
+
+/** The few calls a test makes, which Playwright's and puppeteer's pages spell alike. */
+function testPage(page: {
+  goto(url: string): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  screenshot(options: { fullPage: boolean }): Promise<Uint8Array>;
+  close(): Promise<void>;
+}): TestPage {
+  return {
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    run: (expression) => page.evaluate(expression),
+    screenshot: () => page.screenshot({ fullPage: true }),
+    close: () => page.close(),
+  };
 }

@@ -23,15 +23,12 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
   });
   const served = metrics.quotesServed.labels({ from: 'cache' });
   return async (_req, res, query) => {
-    const key = query.getAll('symbols').join('&');
+    const asked = query.getAll('symbols');
+    const key = asked.join('&');
     const now = Date.now();
     let answer = answers.get(key);
     if (!answer || answer.news !== news || now - answer.at > REENCODE_AFTER_MS) {
-      const symbols = parseSymbols(
-        query.getAll('symbols'),
-        config.SYMBOLS,
-        config.MAX_SYMBOLS_PER_REQUEST,
-      );
+      const symbols = parseSymbols(asked, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
       const quotes = await store.latest(symbols);
       const body: QuotesAnswer = {
         t: now,

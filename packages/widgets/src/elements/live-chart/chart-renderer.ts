@@ -172,6 +172,7 @@ export class ChartRenderer {
         if (volume) this.chart.removeSeries(volume);
       }
       this.plotted.clear();
+      this.tickLabels.clear();
       layout.symbols.forEach((symbol, index) => {
         this.addSeries(symbol, index);
       });
