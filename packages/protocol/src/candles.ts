@@ -1,5 +1,5 @@
 import { isPrice } from './quote.js';
-import { isSymbol } from './symbols.js';
+import { isAsset, isSymbol } from './symbols.js';
 
 /**
  * The time ranges a chart can show, each with one fixed resolution so that its buckets are
@@ -74,7 +74,7 @@ export function parseCandles(value: unknown): CandlesAnswer | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const answer = value as Record<string, unknown>;
   const { symbol, range, quote, source, candles } = answer;
-  if (!isSymbol(symbol) || !isCandleRange(range) || !isSymbol(quote)) return undefined;
+  if (!isSymbol(symbol) || !isCandleRange(range) || !isAsset(quote)) return undefined;
   if (typeof source !== 'string' || source.length === 0 || source.length > 200) return undefined;
   if (!Array.isArray(candles)) return undefined;
   const resolution = CANDLE_RANGES[range].resolution;

@@ -52,7 +52,10 @@ export interface HistoryAnswer {
 
 /** `GET /v1/symbols` */
 export interface SymbolsAnswer {
+  /** The default currency: of every symbol that names none. */
   quote: string;
+  /** Every quote currency the relay serves, the default first. */
+  currencies: string[];
   symbols: string[];
   defaults: string[];
 }

@@ -20,4 +20,14 @@ export { STREAM_EVENTS } from './events.js';
 export { MAX_HISTORY_POINTS, parseMessage } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
-export { isSymbol, SYMBOL_PATTERN, splitSymbols } from './symbols.js';
+export type { Instrument } from './symbols.js';
+export {
+  ASSET_PATTERN,
+  isAsset,
+  isSymbol,
+  normaliseSymbol,
+  parseInstrument,
+  SYMBOL_PATTERN,
+  splitSymbols,
+  symbolOf,
+} from './symbols.js';

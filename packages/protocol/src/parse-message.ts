@@ -1,6 +1,6 @@
 import type { StreamMessage } from './events.js';
 import { isPrice, type PricePoint, type Quote, SOURCE_STATES, type SourceStatus } from './quote.js';
-import { isSymbol } from './symbols.js';
+import { isAsset, isSymbol } from './symbols.js';
 
 /**
  * The edge where a relay's stream becomes data a client can trust. The relay is another
@@ -58,6 +58,8 @@ function readQuote(symbol: string, value: unknown, now: number): Quote | undefin
   const open24h = figure(value.open24h);
   return {
     symbol,
+    ...(isAsset(value.currency) && { currency: value.currency }),
+    ...(isText(value.market) && value.market.length <= 40 && { market: value.market }),
     price,
     open24h: open24h !== null && open24h > 0 ? open24h : null,
     change24h: figure(value.change24h),
@@ -123,8 +125,7 @@ export function parseMessage(
         // An interval of 0.1 s to an hour, a TTL of 1 s to a day (the relay's ranges); else the defaults.
         interval: inRange(data.interval, 100, 3_600_000) ? data.interval : 5_000,
         ttl: inRange(data.ttl, 1_000, 86_400_000) ? data.ttl : undefined,
-        // A currency code has a symbol's shape: USD, USDT, BTC.
-        quote: isSymbol(data.quote) ? data.quote : undefined,
+        quote: isAsset(data.quote) ? data.quote : undefined,
         quotes: readMap(data.quotes, (symbol, quote) => readQuote(symbol, quote, now)),
         history: readMap(data.history, (_symbol, points) => readHistory(points, now)),
         unknown: readSymbols(data.unknown),

@@ -1,7 +1,14 @@
-/** A price of one base asset in the relay's quote currency (README, "Quote"). */
+/** A price of one base asset in a quote currency (README, "Quote"). */
 export interface Quote {
-  /** Base asset, upper case: `BTC`. */
+  /** The symbol as the reader asked for it: `BTC`, `BTC/EUR`, `BTC/EUR@kraken`. */
   symbol: string;
+  /** The currency `price` is in: `USD`, `EUR`, `BTC`. Absent from relays before 0.3 (then the snapshot's `quote`). */
+  currency?: string;
+  /**
+   * The source's own pair, when it is not `<base>/<currency>`: `BTC/USDT` for a dollar
+   * price from an exchange that quotes in the Tether dollar.
+   */
+  market?: string;
   price: number;
   /**
    * Price 24 hours before `ts`, as the source reports it. `null` (like the change and

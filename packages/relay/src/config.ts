@@ -1,5 +1,6 @@
-import { SYMBOL_PATTERN } from '@tickwire/protocol';
+import { normaliseSymbol, SYMBOL_PATTERN } from '@tickwire/protocol';
 import { z } from 'zod';
+import { Markets } from './sources/markets.js';
 
 /**
  * Every setting of the relay, read from the environment. Each key carries its default and
@@ -33,14 +34,25 @@ const integer = (min: number, max: number) =>
 
 const symbolList = z
   .string()
-  .transform((raw) => commaList(raw).map((symbol) => symbol.toUpperCase()))
+  .transform((raw) => [...new Set(commaList(raw).map(normaliseSymbol))])
   .pipe(
     z
       .array(
-        z.string().regex(SYMBOL_PATTERN, 'symbols are 1–15 letters or digits, comma-separated'),
+        z
+          .string()
+          .regex(
+            SYMBOL_PATTERN,
+            'symbols are 1–15 letters or digits like BTC, or pairs like BTC/EUR, comma-separated',
+          ),
       )
       .min(1, 'expected at least one symbol'),
   );
+
+const currencyCode = z
+  .string()
+  .trim()
+  .transform((raw) => raw.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{2,6}$/, 'expected a currency code such as USD'));
 
 const isUrl = (value: string) => URL.canParse(value);
 
@@ -87,7 +99,7 @@ export const CONFIG_KEYS = {
   }),
   SYMBOLS: key({
     defaultValue: 'BTC,ETH,SOL,ADA,DOT',
-    doc: 'Symbols polled always and streamed when a client names none.',
+    doc: 'Symbols polled always and streamed when a client names none: `BTC` (in the default currency), `BTC/EUR`, `BTC/EUR@kraken` (from one source).',
     schema: symbolList,
   }),
   POLL_INTERVAL: key({
@@ -117,14 +129,18 @@ export const CONFIG_KEYS = {
     doc: 'Price points kept per symbol for charts.',
     schema: integer(1, 10_000),
   }),
-  QUOTE: key({
-    defaultValue: 'USD',
-    doc: 'Quote currency of every price.',
+  CURRENCIES: key({
+    defaultValue: undefined,
+    doc: 'Quote currencies served, comma-separated: fiat (`USD`, `EUR`, `GBP`) or assets (`BTC`, `USDT`). The first is the default, the currency of a symbol that names none. Unset = `QUOTE` alone.',
     schema: z
       .string()
-      .trim()
-      .transform((raw) => raw.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{3,5}$/, 'expected a currency code such as USD')),
+      .transform((raw) => [...new Set(commaList(raw))])
+      .pipe(z.array(currencyCode).min(1, 'expected at least one currency')),
+  }),
+  QUOTE: key({
+    defaultValue: 'USD',
+    doc: 'The one quote currency when `CURRENCIES` is unset (the key of relays before 0.3).',
+    schema: currencyCode,
   }),
   REDIS_URL: key({
     defaultValue: undefined,
@@ -194,6 +210,8 @@ type ConfigKeys = typeof CONFIG_KEYS;
 
 /** The relay's settings, parsed: keys as in the environment, values typed. */
 export type RelayConfig = { [K in keyof ConfigKeys]: z.output<ConfigKeys[K]['schema']> } & {
+  /** Always set once loaded: `QUOTE` alone when the environment has no `CURRENCIES`. */
+  CURRENCIES: string[];
   /** From `SOURCE_URL_<ID>`: base URL overrides by source id (lower case). */
   sourceUrls: Record<string, string>;
 };
@@ -223,7 +241,31 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     config[name] = parsed.data;
   }
   config.sourceUrls = readSourceUrls(env);
-  return config as RelayConfig;
+  return withMarkets(config as RelayConfig, env);
+}
+
+/**
+ * `CURRENCIES` and its older alias `QUOTE` made one (`QUOTE` is then the default currency),
+ * and every configured symbol checked against them and `SOURCES`.
+ */
+function withMarkets(config: RelayConfig, env: Record<string, string | undefined>): RelayConfig {
+  if (
+    env.CURRENCIES !== undefined &&
+    env.QUOTE !== undefined &&
+    config.QUOTE !== config.CURRENCIES[0]
+  ) {
+    throw new ConfigError(
+      `QUOTE=${JSON.stringify(env.QUOTE)}: set CURRENCIES alone (its first currency is the default)`,
+    );
+  }
+  config.CURRENCIES ??= [config.QUOTE];
+  config.QUOTE = config.CURRENCIES[0]!;
+  const markets = new Markets(config.CURRENCIES, config.SOURCES);
+  for (const symbol of config.SYMBOLS) {
+    const route = markets.route(symbol);
+    if (typeof route === 'string') throw new ConfigError(`SYMBOLS: ${symbol}: ${route}`);
+  }
+  return config;
 }
 
 function readSourceUrls(env: Record<string, string | undefined>): Record<string, string> {

@@ -22,6 +22,7 @@ import { createMetrics } from './metrics.js';
 import { Poller } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
 import { createSources } from './sources/create-sources.js';
+import { Markets } from './sources/markets.js';
 import type { PriceSource } from './sources/price-source.js';
 import { type CandleCache, MemoryCandleCache } from './store/candle-cache.js';
 import { connectRedis } from './store/connect-redis.js';
@@ -131,7 +132,11 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
       maxHistory: config.MAX_HISTORY,
       eventLogSize: EVENT_LOG_SIZE,
     });
-  const catalog = new SourceCatalog(sources, log.child({ module: 'catalog' }));
+  const markets = new Markets(
+    config.CURRENCIES,
+    sources.map((source) => source.id),
+  );
+  const catalog = new SourceCatalog(sources, markets, log.child({ module: 'catalog' }));
   const watchList = new WatchList(config.SYMBOLS);
   const poller = new Poller({
     catalog,
@@ -159,7 +164,6 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const candles = new CandleService({
     catalog,
     cache: shared.candleCache ?? new MemoryCandleCache(),
-    quote: config.QUOTE,
     callTimeoutMs: timings.callTimeoutMs,
     metrics,
     log: log.child({ module: 'candles' }),

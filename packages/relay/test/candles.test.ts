@@ -145,7 +145,9 @@ describe('GET /v1/candles from CoinGecko', () => {
     coingecko = await startFakeCoinGecko(new FakeMarket());
     relay = await startTestRelay({
       env: { SOURCES: 'coingecko' },
-      sources: [new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url, apiKey: 'pro:key' })],
+      sources: [
+        new CoinGeckoSource({ currencies: ['USD'], baseUrl: coingecko.url, apiKey: 'pro:key' }),
+      ],
     });
   });
   after(async () => {
@@ -243,20 +245,21 @@ describe('candle failover and budgets', () => {
 
   test('CoinGecko candles never spend the last calls of the plan, which keep prices current', async () => {
     const coingecko = await startFakeCoinGecko(new FakeMarket());
-    const source = new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url });
+    const source = new CoinGeckoSource({ currencies: ['USD'], baseUrl: coingecko.url });
     try {
-      await source.listSymbols();
+      await source.listPairs();
       const refused: string[] = [];
       for (const range of ['24h', '7d', '30d', '1y', '24h', '7d', '30d', '1y'] as CandleRange[]) {
         await source
-          .fetchCandles('BTC', range)
+          .fetchCandles('BTC/USD', range)
           .catch((error: Error) => refused.push(error.message));
       }
       assert.ok(refused.includes('call budget kept for prices'));
-      // Keyless: 10 calls a minute; the coin list took one, candles stop with 3 left for prices.
-      assert.equal(coingecko.callsTo('/api/v3/coins/bitcoin').length, 6);
-      const quotes = await source.fetchQuotes(['BTC']);
-      assert.equal(quotes[0]?.symbol, 'BTC');
+      // Keyless: 10 calls a minute; the listing took two (coins, currencies), candles stop
+      // with 3 left for prices.
+      assert.equal(coingecko.callsTo('/api/v3/coins/bitcoin').length, 5);
+      const quotes = await source.fetchQuotes(['BTC/USD']);
+      assert.equal(quotes[0]?.symbol, 'BTC/USD');
     } finally {
       await source.close();
       await coingecko.close();
@@ -269,10 +272,10 @@ describe('demo candles', () => {
     const now = Date.UTC(2026, 10, 28, 12, 34, 56);
     const first = new DemoSource({ seed: 7, now: () => now });
     const again = new DemoSource({ seed: 7, now: () => now });
-    const [quote] = await first.fetchQuotes(['BTC']);
+    const [quote] = await first.fetchQuotes(['BTC/USD']);
     for (const range of RANGES) {
-      const drawn = (await first.fetchCandles('BTC', range))!;
-      assert.deepEqual(drawn, await again.fetchCandles('BTC', range), range);
+      const drawn = (await first.fetchCandles('BTC/USD', range))!;
+      assert.deepEqual(drawn, await again.fetchCandles('BTC/USD', range), range);
       const step = CANDLE_RANGES[range].resolution * 1000;
       assert.equal(drawn.length, bucketCount(range), range);
       assert.ok(

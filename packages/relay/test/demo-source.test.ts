@@ -11,15 +11,17 @@ describe('the demo market', () => {
   };
 
   test('lists the common assets and a couple of dozen more', async () => {
-    const listed = await market().source.listSymbols();
+    const listed = await market().source.listPairs();
     for (const symbol of ['BTC', 'ETH', 'SOL', 'ADA', 'DOT', 'DOGE', 'XRP', 'SHIB'])
-      assert.ok(listed.has(symbol), symbol);
-    assert.ok(listed.size >= 30);
+      assert.ok(listed.has(`${symbol}/USD`), symbol);
+    assert.ok(listed.size >= 30 * 7, 'each in the fiat currencies and the other assets');
   });
 
   test('starts from realistic prices and says every quote is from the demo market', async () => {
-    const quotes = await market().source.fetchQuotes(['BTC', 'ETH', 'SHIB']);
-    const price = Object.fromEntries(quotes.map((quote) => [quote.symbol, quote.price]));
+    const quotes = await market().source.fetchQuotes(['BTC/USD', 'ETH/USD', 'SHIB/USD']);
+    const price = Object.fromEntries(
+      quotes.map((quote) => [quote.symbol.replace('/USD', ''), quote.price]),
+    );
     assert.ok(price.BTC! > 20_000 && price.BTC! < 200_000);
     assert.ok(price.ETH! > 1_000 && price.ETH! < 10_000);
     assert.ok(price.SHIB! > 0 && price.SHIB! < 0.001);
@@ -30,17 +32,17 @@ describe('the demo market', () => {
   });
 
   test('never invents a price for a symbol it does not list', async () => {
-    const quotes = await market().source.fetchQuotes(['BTC', 'NOTACOIN']);
+    const quotes = await market().source.fetchQuotes(['BTC/USD', 'NOTACOIN/USD']);
     assert.deepEqual(
       quotes.map((quote) => quote.symbol),
-      ['BTC'],
+      ['BTC/USD'],
     );
   });
 
   test('the 24 h change is a number of the simulation: price minus the open of a day ago', async () => {
     const { source, advance } = market();
     advance(5_000);
-    const [btc] = await source.fetchQuotes(['BTC']);
+    const [btc] = await source.fetchQuotes(['BTC/USD']);
     const { price, open24h, change24h, changePct24h } = btc!;
     assert.ok(
       open24h !== null && change24h !== null && changePct24h !== null,
@@ -49,7 +51,7 @@ describe('the demo market', () => {
     assert.notEqual(change24h, 0);
     assert.ok(Math.abs(price - open24h - change24h) < 0.011);
     assert.ok(Math.abs((change24h / open24h) * 100 - changePct24h) < 0.01);
-    const history = await source.fetchHistory('BTC', 2_000);
+    const history = await source.fetchHistory('BTC/USD', 2_000);
     assert.equal(
       roundToTick(open24h),
       history[0]![1],
@@ -59,7 +61,7 @@ describe('the demo market', () => {
 
   test('moves like a market: every asset by its own volatility, no asset frozen', async () => {
     const { source, advance } = market();
-    const symbols = ['BTC', 'DOGE', 'USDT'];
+    const symbols = ['BTC/USD', 'DOGE/USD', 'USDT/USD'];
     const first = await source.fetchQuotes(symbols);
     const moves: Record<string, number[]> = { BTC: [], DOGE: [], USDT: [] };
     let previous = first;
@@ -67,7 +69,9 @@ describe('the demo market', () => {
       advance(5_000);
       const next = await source.fetchQuotes(symbols);
       next.forEach((quote, index) => {
-        moves[quote.symbol]!.push(Math.log(quote.price / previous[index]!.price));
+        moves[quote.symbol.replace('/USD', '')]!.push(
+          Math.log(quote.price / previous[index]!.price),
+        );
       });
       previous = next;
     }
@@ -79,19 +83,19 @@ describe('the demo market', () => {
   });
 
   test('the same seed gives the same market; another seed another', async () => {
-    const a = await market(1).source.fetchQuotes(['ETH']);
-    const b = await market(1).source.fetchQuotes(['ETH']);
-    const c = await market(2).source.fetchQuotes(['ETH']);
+    const a = await market(1).source.fetchQuotes(['ETH/USD']);
+    const b = await market(1).source.fetchQuotes(['ETH/USD']);
+    const c = await market(2).source.fetchQuotes(['ETH/USD']);
     assert.deepEqual(a, b);
     assert.notDeepEqual(a[0]?.open24h, c[0]?.open24h);
   });
 
   test('history is a day of minute closes, oldest first, continued as time passes', async () => {
     const { source, advance } = market();
-    const before = await source.fetchHistory('BTC', 5_000);
+    const before = await source.fetchHistory('BTC/USD', 5_000);
     assert.ok(before.length >= 1_439 && before.length <= 1_441, `${before.length} minute closes`);
     advance(3 * 60_000);
-    const after = await source.fetchHistory('BTC', 10);
+    const after = await source.fetchHistory('BTC/USD', 10);
     assert.equal(after.length, 10);
     for (let i = 1; i < after.length; i++) assert.equal(after[i]![0] - after[i - 1]![0], 60_000);
     assert.ok(after.at(-1)![0] > before.at(-1)![0]);

@@ -143,7 +143,7 @@ describe('failover: binance first, coingecko next', () => {
     assert.equal(now.ETH?.source, 'binance');
     assert.ok(now.BTC!.price > 0);
     const status = await statusWhen('binance', (state) => state === 'degraded');
-    assert.equal(status.error, 'no usable price for BTC');
+    assert.equal(status.error, 'no usable price for BTC/USD');
   });
 
   test('an implausible jump is held back until the next poll confirms it', async () => {

@@ -28,7 +28,7 @@ describe('the poller', () => {
       );
       const last = source.calls.at(-1)!;
       for (const symbol of ['BTC', 'ETH', 'SOL', 'ADA', 'DOT', 'DOGE', 'XRP']) {
-        assert.ok(last.includes(symbol), `${symbol} is in the one batched call`);
+        assert.ok(last.includes(`${symbol}/USD`), `${symbol} is in the one batched call`);
       }
     } finally {
       for (const reader of readers) await reader.close();

@@ -126,9 +126,9 @@ describe('CoinGecko', () => {
   after(() => coingecko.close());
 
   test('maps /simple/price to quotes: 24 h change, volume in the base asset, last-updated time', async () => {
-    const source = new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url });
-    await source.listSymbols();
-    const [btc] = await source.fetchQuotes(['BTC']);
+    const source = new CoinGeckoSource({ currencies: ['USD'], baseUrl: coingecko.url });
+    await source.listPairs();
+    const [btc] = await source.fetchQuotes(['BTC/USD']);
     assert.equal(btc?.source, 'coingecko');
     assert.ok(
       Math.abs(btc!.open24h! - market.open('BTC')) < 0.01,
@@ -143,9 +143,9 @@ describe('CoinGecko', () => {
   });
 
   test('a shared symbol resolves by the explicit map first, then by the largest market cap', async () => {
-    const source = new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url });
-    await source.listSymbols();
-    await source.fetchQuotes(['ETH', 'TWIN']);
+    const source = new CoinGeckoSource({ currencies: ['USD'], baseUrl: coingecko.url });
+    await source.listPairs();
+    await source.fetchQuotes(['ETH/USD', 'TWIN/USD']);
     const ids = coingecko.callsTo('/api/v3/simple/price').at(-1)!.query.get('ids')!.split(',');
     assert.ok(
       ids.includes('ethereum') && !ids.includes('ethereum-wormhole'),
@@ -159,8 +159,8 @@ describe('CoinGecko', () => {
       ['CG-demo123', 'x-cg-demo-api-key', 'CG-demo123'],
       ['pro:CG-pro456', 'x-cg-pro-api-key', 'CG-pro456'],
     ] as const) {
-      const source = new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url, apiKey });
-      await source.listSymbols();
+      const source = new CoinGeckoSource({ currencies: ['USD'], baseUrl: coingecko.url, apiKey });
+      await source.listPairs();
       assert.equal(coingecko.calls.at(-1)!.headers[header], value);
     }
   });
@@ -169,7 +169,7 @@ describe('CoinGecko', () => {
     const before = coingecko.callsTo('/api/v3/simple/price').length;
     const relay = await startTestRelay({
       env: { SOURCES: 'coingecko', SYMBOLS: 'BTC,ETH' },
-      sources: [new CoinGeckoSource({ quote: 'USD', baseUrl: coingecko.url })],
+      sources: [new CoinGeckoSource({ currencies: ['USD'], baseUrl: coingecko.url })],
       config: { POLL_INTERVAL: 50 },
     });
     try {
@@ -199,20 +199,20 @@ describe('any ccxt exchange: Bitso, which has no batched tickers', () => {
     const source = await createCcxtSource({
       exchangeId: 'bitso',
       sourceId: 'ccxt:bitso',
-      quote: 'USD',
+      currencies: ['USD'],
       baseUrl: bitso.url,
       exchangeOptions: { rateLimit: 200 },
     });
     try {
-      const listed = await source.listSymbols();
-      assert.ok(listed.has('BTC') && listed.has('ETH') && !listed.has('DOGE'));
-      const quotes = await source.fetchQuotes(['BTC', 'ETH', 'SOL']);
+      const listed = await source.listPairs();
+      assert.ok(listed.has('BTC/USD') && listed.has('ETH/USD') && !listed.has('DOGE/USD'));
+      const quotes = await source.fetchQuotes(['BTC/USD', 'ETH/USD', 'SOL/USD']);
       assert.deepEqual(
         quotes.map((quote) => [quote.symbol, quote.source]),
         [
-          ['BTC', 'ccxt:bitso'],
-          ['ETH', 'ccxt:bitso'],
-          ['SOL', 'ccxt:bitso'],
+          ['BTC/USD', 'ccxt:bitso'],
+          ['ETH/USD', 'ccxt:bitso'],
+          ['SOL/USD', 'ccxt:bitso'],
         ],
       );
       assert.equal(

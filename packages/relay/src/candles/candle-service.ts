@@ -13,8 +13,6 @@ import { onGrid } from './grid.js';
 export interface CandleServiceOptions {
   catalog: SourceCatalog;
   cache: CandleCache;
-  /** The relay's quote currency. */
-  quote: string;
   /** A source's candle call not answered within this is abandoned; also how long a relay waits for another's fetch. */
   callTimeoutMs: number;
   metrics: RelayMetrics;
@@ -78,12 +76,14 @@ export class CandleService {
 
   private async fetch(key: string, symbol: string, range: CandleRange) {
     const { catalog, cache, metrics, log, callTimeoutMs } = this.options;
+    const route = catalog.route(symbol);
+    if (typeof route === 'string') return undefined;
     for (const source of catalog.sources) {
       if (!source.fetchCandles || !catalog.sourceLists(source, symbol)) continue;
       const backoff = this.backoffOf(source.id);
       if (!backoff.available(this.now())) continue;
       try {
-        const raw = await withDeadline(() => source.fetchCandles!(symbol, range), {
+        const raw = await withDeadline(() => source.fetchCandles!(route.pair, range), {
           timeoutMs: callTimeoutMs,
         });
         backoff.succeeded();
@@ -95,7 +95,7 @@ export class CandleService {
           symbol,
           range,
           resolution: CANDLE_RANGES[range].resolution,
-          quote: this.options.quote,
+          quote: route.currency,
           source: source.id,
           simulated: source.simulated,
           candles,

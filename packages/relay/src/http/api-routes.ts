@@ -9,7 +9,12 @@ export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router 
   const noStore = { 'Cache-Control': 'no-store' };
 
   router.get('/v1/history', async (req, res) => {
-    const symbols = parseSymbols(req.query.symbols, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
+    const symbols = parseSymbols(
+      req.query.symbols,
+      config.SYMBOLS,
+      config.MAX_SYMBOLS_PER_REQUEST,
+      catalog.markets,
+    );
     const limit = parseInteger(req.query.limit, 'limit', 1, config.MAX_HISTORY, config.MAX_HISTORY);
     res.set(noStore).json({ history: await store.history(symbols, limit) } satisfies HistoryAnswer);
   });
@@ -17,6 +22,7 @@ export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router 
   router.get('/v1/symbols', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=60').json({
       quote: config.QUOTE,
+      currencies: config.CURRENCIES,
       symbols: catalog.all(),
       defaults: config.SYMBOLS,
     } satisfies SymbolsAnswer);

@@ -14,7 +14,7 @@ export function candlesRoute({ catalog, candles }: AppDeps): Router {
   // Each answer is compressed once, on its first gzip reader, not once per request.
   const compressed = new WeakMap<CachedCandles, Buffer>();
   router.get('/v1/candles', async (req, res) => {
-    const symbol = parseSymbol(req.query.symbol);
+    const symbol = parseSymbol(req.query.symbol, catalog.markets);
     const range = parseRange(req.query.range);
     if (!catalog.lists(symbol)) {
       throw new HttpError(400, 'unknown_symbol', `No source of this relay lists ${symbol}.`);

@@ -13,6 +13,7 @@ export interface AppDeps {
     RelayConfig,
     | 'SYMBOLS'
     | 'QUOTE'
+    | 'CURRENCIES'
     | 'MAX_HISTORY'
     | 'CORS_ORIGINS'
     | 'MAX_CLIENTS'

@@ -1,4 +1,5 @@
 import { CANDLE_RANGES, type CandleRange, isCandleRange, splitSymbols } from '@tickwire/protocol';
+import type { Markets } from '../sources/markets.js';
 import { HttpError } from './errors.js';
 
 /** The longest query value the relay reads; anything longer is refused, not parsed. */
@@ -24,9 +25,15 @@ function queryValue(raw: unknown, name: string): string | undefined {
 
 /**
  * Reads `symbols`: comma-separated, trimmed, case-insensitive, duplicates dropped. Missing or
- * empty means `defaults`. A malformed symbol or too many are a 400.
+ * empty means `defaults`. A malformed symbol, too many, or one in a currency or from a
+ * source `markets` does not have is a 400.
  */
-export function parseSymbols(raw: unknown, defaults: readonly string[], max: number): string[] {
+export function parseSymbols(
+  raw: unknown,
+  defaults: readonly string[],
+  max: number,
+  markets: Markets,
+): string[] {
   const { symbols, malformed } = splitSymbols(queryValue(raw, 'symbols') ?? '');
   if (symbols.length === 0 && malformed.length === 0) return [...defaults];
   if (malformed.length > 0) {
@@ -34,8 +41,12 @@ export function parseSymbols(raw: unknown, defaults: readonly string[], max: num
     throw new HttpError(
       400,
       'bad_symbol',
-      `'${shown}' is not a symbol: symbols are 1–15 letters or digits, such as BTC.`,
+      `'${shown}' is not a symbol: symbols are assets such as BTC, or pairs such as BTC/EUR.`,
     );
+  }
+  for (const symbol of symbols) {
+    const route = markets.route(symbol);
+    if (typeof route === 'string') throw new HttpError(400, 'unsupported_symbol', route);
   }
   if (symbols.length > max) {
     throw new HttpError(
@@ -48,8 +59,8 @@ export function parseSymbols(raw: unknown, defaults: readonly string[], max: num
 }
 
 /** Reads `symbol`: exactly one, case-insensitive. */
-export function parseSymbol(raw: unknown): string {
-  const symbols = parseSymbols(raw, [], 1);
+export function parseSymbol(raw: unknown, markets: Markets): string {
+  const symbols = parseSymbols(raw, [], 1, markets);
   if (symbols.length === 0) {
     throw new HttpError(400, 'bad_symbol', "Name one symbol, such as '?symbol=BTC'.");
   }

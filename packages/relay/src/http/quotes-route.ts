@@ -28,7 +28,12 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
     const now = Date.now();
     let answer = answers.get(key);
     if (!answer || answer.news !== news || now - answer.at > REENCODE_AFTER_MS) {
-      const symbols = parseSymbols(asked, config.SYMBOLS, config.MAX_SYMBOLS_PER_REQUEST);
+      const symbols = parseSymbols(
+        asked,
+        config.SYMBOLS,
+        config.MAX_SYMBOLS_PER_REQUEST,
+        catalog.markets,
+      );
       const quotes = await store.latest(symbols);
       const body: QuotesAnswer = {
         t: now,

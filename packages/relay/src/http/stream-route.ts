@@ -17,6 +17,7 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
       query.getAll('symbols'),
       config.SYMBOLS,
       config.MAX_SYMBOLS_PER_REQUEST,
+      catalog.markets,
     );
     const lastEventId = parseLastEventId(req.headers['last-event-id'], query.get('lastEventId'));
     // HEAD asks whether a stream would open: the headers say so, and no stream is held.

@@ -67,16 +67,17 @@ export class Backfiller {
 
   private async backfill(symbol: string): Promise<void> {
     const { catalog, store, limit, deadlineMs, log } = this.options;
+    const route = catalog.route(symbol);
     const source = catalog.sources.find(
       (candidate) => candidate.fetchHistory && catalog.sourceLists(candidate, symbol),
     );
-    if (!source?.fetchHistory || !catalog.lists(symbol)) {
+    if (!source?.fetchHistory || typeof route === 'string' || !catalog.lists(symbol)) {
       this.done.add(symbol);
       return;
     }
     const stopped = this.stopping.signal;
     try {
-      const points = await withDeadline(() => source.fetchHistory!(symbol, limit), {
+      const points = await withDeadline(() => source.fetchHistory!(route.pair, limit), {
         timeoutMs: deadlineMs,
         signals: [stopped],
       });

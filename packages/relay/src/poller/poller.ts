@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { isTimeout, withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
+import type { Route } from '../sources/markets.js';
 import type { SourceQuote } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
 import { type PollLease, SOLE_POLLER } from '../store/poll-lease.js';
@@ -193,7 +194,11 @@ export class Poller {
     }, delayMs);
   }
 
-  /** Asks each source in turn for the symbols still missing. */
+  /**
+   * Asks each source in turn for the symbols still missing that it may answer — a symbol
+   * pinned to a source of that source alone — in one call for their pairs: `BTC`, `BTC/USD`
+   * and `BTC@binance` are one pair to Binance, asked once.
+   */
   private async fetchWithFailover(symbols: string[], signal: AbortSignal): Promise<SourceQuote[]> {
     const { catalog, log, metrics } = this.options;
     const quotes: SourceQuote[] = [];
@@ -205,26 +210,34 @@ export class Poller {
       const asked = missing.filter((symbol) => catalog.sourceLists(source, symbol));
       if (asked.length === 0) continue;
       if (signal.aborted) break;
+      const routes = new Map(asked.map((symbol) => [symbol, catalog.route(symbol) as Route]));
+      const pairs = new Set([...routes.values()].map((route) => route.pair));
       try {
-        const answer = await withDeadline(() => source.fetchQuotes(asked), {
+        const answer = await withDeadline(() => source.fetchQuotes([...pairs]), {
           timeoutMs: this.callTimeoutMs,
           signals: [signal],
         });
         metrics.upstreamRequests.inc({ source: source.id, outcome: 'ok' });
         const problems: string[] = [];
         const notes: string[] = [];
-        const accepted: SourceQuote[] = [];
+        const byPair = new Map<string, SourceQuote>();
         const now = this.now();
         for (const quote of answer) {
-          if (!asked.includes(quote.symbol)) continue;
+          if (!pairs.has(quote.symbol) || byPair.has(quote.symbol)) continue;
           const verdict = this.guard.check(quote, now);
           if (!verdict.ok) problems.push(verdict.reason);
           else {
             if (verdict.note) notes.push(verdict.note);
-            accepted.push(verdict.quote);
+            byPair.set(quote.symbol, verdict.quote);
           }
         }
-        const answered = new Set(accepted.map((quote) => quote.symbol));
+        const answered = new Set<string>();
+        for (const [symbol, { pair, currency }] of routes) {
+          const quote = byPair.get(pair);
+          if (!quote) continue;
+          quotes.push({ ...quote, symbol, currency });
+          answered.add(symbol);
+        }
         const lacking = asked.filter((symbol) => !answered.has(symbol));
         if (problems.length > 0) log.warn({ source: source.id, problems }, 'quotes held back');
         if (notes.length > 0) log.warn({ source: source.id, notes }, 'quote times corrected');
@@ -233,7 +246,6 @@ export class Poller {
         if (lacking.length > 0)
           health.partial(this.now(), problems[0] ?? `no quote for ${lacking.join(', ')}`);
         else health.succeeded(this.now());
-        quotes.push(...accepted);
         missing = missing.filter((symbol) => !answered.has(symbol));
       } catch (error) {
         if (this.stopped) break;

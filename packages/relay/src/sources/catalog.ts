@@ -1,18 +1,27 @@
 import type { Logger } from 'pino';
 import { withDeadline } from '../deadline.js';
+import type { Markets, Route } from './markets.js';
 import type { PriceSource } from './price-source.js';
 
 /**
- * Which source lists which symbols. A symbol no source lists is unknown: the relay says so
+ * Which source lists which pairs, and so where each symbol's price comes from. A symbol no
+ * source lists (or not the source it is pinned to) is unknown: the relay says so
  * (`snapshot.unknown`) instead of inventing a price.
  */
 export class SourceCatalog {
+  /** Per source, the pairs it lists: `BTC/USD`, `ETH/BTC`. */
   private readonly listings = new Map<string, ReadonlySet<string>>();
 
   constructor(
     readonly sources: readonly PriceSource[],
+    readonly markets: Markets,
     private readonly log: Logger,
   ) {}
+
+  /** Where a symbol's price comes from, or why this relay cannot serve it (`Markets.route`). */
+  route(symbol: string): Route | string {
+    return this.markets.route(symbol);
+  }
 
   /**
    * Loads the listings of the sources `which` selects (all by default). A source that cannot
@@ -27,7 +36,7 @@ export class SourceCatalog {
     await Promise.all(
       this.sources.filter(which).map(async (source) => {
         try {
-          const listing = await withDeadline(() => source.listSymbols(), { timeoutMs });
+          const listing = await withDeadline(() => source.listPairs(), { timeoutMs });
           this.listings.set(source.id, listing);
         } catch (error) {
           failures.set(source.id, error);
@@ -49,24 +58,35 @@ export class SourceCatalog {
   }
 
   /**
-   * True if some source lists `symbol`, or might: while a source's listing is not loaded
-   * (it was down at start) no symbol is called unknown.
+   * True if a source `symbol` may come from lists it, or might: while a source's listing is
+   * not loaded (it was down at start) it is not called unknown. A symbol the relay cannot
+   * serve at all (`route` gives a reason) is not listed.
    */
   lists(symbol: string): boolean {
-    if (!this.complete) return true;
-    for (const listing of this.listings.values()) if (listing.has(symbol)) return true;
-    return false;
+    return this.sources.some((source) => this.sourceLists(source, symbol));
   }
 
-  /** True if `source` lists `symbol`; a source whose listing is not loaded is asked anyway. */
+  /**
+   * True if `symbol` may be asked of `source`: the source is the one it is pinned to, if
+   * any, and lists its pair; a source whose listing is not loaded is asked anyway.
+   */
   sourceLists(source: PriceSource, symbol: string): boolean {
-    return this.listings.get(source.id)?.has(symbol) ?? true;
+    const route = this.route(symbol);
+    if (typeof route === 'string') return false;
+    if (route.sourceId !== undefined && route.sourceId !== source.id) return false;
+    return this.listings.get(source.id)?.has(route.pair) ?? true;
   }
 
-  /** Every listed symbol, sorted. */
+  /** Every listed pair as readers write it (`BTC` in the default currency, `BTC/EUR`), sorted. */
   all(): string[] {
+    const suffix = `/${this.markets.defaultCurrency}`;
     const symbols = new Set<string>();
-    for (const listing of this.listings.values()) for (const symbol of listing) symbols.add(symbol);
+    for (const listing of this.listings.values()) {
+      for (const pair of listing) {
+        if (!this.markets.currencies.includes(pair.slice(pair.indexOf('/') + 1))) continue;
+        symbols.add(pair.endsWith(suffix) ? pair.slice(0, -suffix.length) : pair);
+      }
+    }
     return [...symbols].sort();
   }
 }

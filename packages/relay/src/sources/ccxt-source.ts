@@ -3,7 +3,7 @@ import {
   bucketCount,
   type Candle,
   type CandleRange,
-  isSymbol,
+  isAsset,
   type PricePoint,
 } from '@tickwire/protocol';
 import type { Exchange, Ticker } from 'ccxt';
@@ -18,8 +18,8 @@ export interface CcxtSourceOptions {
   exchangeId: string;
   /** The id in `SOURCES` and in quotes: `binance`, `ccxt:kraken`. */
   sourceId: string;
-  /** The relay's quote currency. */
-  quote: string;
+  /** The relay's quote currencies (`CURRENCIES`). */
+  currencies: readonly string[];
   /** Replaces scheme, host and port of every API URL (`SOURCE_URL_<ID>`). */
   baseUrl?: string;
   /** Deadline of each HTTP call, headers and body together, ms. */
@@ -31,11 +31,12 @@ export interface CcxtSourceOptions {
 }
 
 /**
- * Quote currencies tried for each base asset, in order: the relay's own, then, for USD, the
- * dollar stablecoins that exchanges without USD pairs quote in (`BTC` → `BTC/USDT` on Binance).
+ * The exchange's quote currencies that give a price in `currency`, in order of preference:
+ * the currency itself, then, for USD, the dollar stablecoins that exchanges without USD
+ * pairs quote in (`BTC/USD` → `BTC/USDT` on Binance; the quote's `market` says so).
  */
-export function quoteCandidates(quote: string): string[] {
-  return quote === 'USD' ? ['USD', 'USDT', 'USDC'] : [quote];
+export function quoteCandidates(currency: string): string[] {
+  return currency === 'USD' ? ['USD', 'USDT', 'USDC'] : [currency];
 }
 
 /** Makes a ccxt source; ccxt itself is imported here, lazily: it costs ~0.4 s and ~140 MB. */
@@ -98,7 +99,7 @@ function rebaseUrls(urls: Record<string, unknown>, baseUrl: string): void {
 export class CcxtSource implements PriceSource {
   readonly id: string;
   readonly simulated = false;
-  /** Base asset → the exchange's market symbol (`BTC` → `BTC/USDT`). */
+  /** Pair → the exchange's market symbol (`BTC/USD` → `BTC/USDT`, `BTC/EUR` → `BTC/EUR`). */
   private readonly markets = new Map<string, string>();
 
   /** Aborted on close: every call under way is abandoned. */
@@ -116,44 +117,46 @@ export class CcxtSource implements PriceSource {
     this.bodyLimit = calls.bodyLimit;
   }
 
-  async listSymbols(): Promise<ReadonlySet<string>> {
+  async listPairs(): Promise<ReadonlySet<string>> {
     // Always a reload: ccxt keeps a failed load's rejected promise and would hand it back forever.
     const markets = await this.call(() => this.exchange.loadMarkets(true), MAX_LISTING_BYTES);
-    const candidates = quoteCandidates(this.options.quote);
     this.markets.clear();
-    for (const quote of [...candidates].reverse()) {
-      for (const market of Object.values(markets)) {
-        if (!market?.spot || market.active === false || market.quote !== quote) continue;
-        if (isSymbol(market.base)) this.markets.set(market.base, market.symbol);
+    for (const currency of this.options.currencies) {
+      // Least preferred first, so that the preferred market is the one kept.
+      for (const quote of quoteCandidates(currency).reverse()) {
+        for (const market of Object.values(markets)) {
+          if (!market?.spot || market.active === false || market.quote !== quote) continue;
+          if (isAsset(market.base)) this.markets.set(`${market.base}/${currency}`, market.symbol);
+        }
       }
     }
     return new Set(this.markets.keys());
   }
 
-  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
-    const wanted = symbols.filter((symbol) => this.markets.has(symbol));
+  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
+    const wanted = pairs.filter((pair) => this.markets.has(pair));
     if (wanted.length === 0) return [];
-    const marketSymbols = wanted.map((symbol) => this.markets.get(symbol)!);
-    const tickers: Ticker[] = [];
+    const marketSymbols = [...new Set(wanted.map((pair) => this.markets.get(pair)!))];
+    const tickers = new Map<string, Ticker>();
     if (this.exchange.has.fetchTickers) {
       const answer = await this.call(() => this.exchange.fetchTickers(marketSymbols));
       for (const marketSymbol of marketSymbols) {
         const ticker = answer[marketSymbol];
-        if (ticker) tickers.push(ticker);
+        if (ticker) tickers.set(marketSymbol, ticker);
       }
     } else {
       for (const marketSymbol of marketSymbols)
-        tickers.push(await this.call(() => this.exchange.fetchTicker(marketSymbol)));
+        tickers.set(marketSymbol, await this.call(() => this.exchange.fetchTicker(marketSymbol)));
     }
-    const bases = new Map(wanted.map((symbol) => [this.markets.get(symbol)!, symbol]));
-    return tickers.flatMap((ticker) => {
-      const symbol = bases.get(ticker.symbol ?? '');
-      return symbol ? [this.toQuote(symbol, ticker)] : [];
+    return wanted.flatMap((pair) => {
+      const market = this.markets.get(pair)!;
+      const ticker = tickers.get(market);
+      return ticker && ticker.symbol === market ? [this.toQuote(pair, ticker)] : [];
     });
   }
 
-  async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
-    const market = this.markets.get(symbol);
+  async fetchHistory(pair: string, limit: number): Promise<PricePoint[]> {
+    const market = this.markets.get(pair);
     if (!market || !this.exchange.has.fetchOHLCV) return [];
     const candles = await this.call(() => this.exchange.fetchOHLCV(market, '1m', undefined, limit));
     return candles.flatMap(([ms, , , , close]) =>
@@ -161,8 +164,8 @@ export class CcxtSource implements PriceSource {
     );
   }
 
-  async fetchCandles(symbol: string, range: CandleRange): Promise<Candle[] | undefined> {
-    const market = this.markets.get(symbol);
+  async fetchCandles(pair: string, range: CandleRange): Promise<Candle[] | undefined> {
+    const market = this.markets.get(pair);
     const timeframe = CCXT_TIMEFRAMES[range];
     if (
       !market ||
@@ -190,14 +193,15 @@ export class CcxtSource implements PriceSource {
     await this.exchange.close();
   }
 
-  private toQuote(symbol: string, ticker: Ticker): SourceQuote {
+  private toQuote(pair: string, ticker: Ticker): SourceQuote {
     const price = ticker.last ?? ticker.close;
     const open = ticker.open ?? null;
     const change = ticker.change ?? (open !== null && price != null ? price - open : null);
     const percentage =
       ticker.percentage ?? (open && change !== null ? (change / open) * 100 : null);
     return {
-      symbol,
+      symbol: pair,
+      ...(ticker.symbol !== pair && { market: ticker.symbol }),
       price: price ?? Number.NaN,
       open24h: open,
       change24h: change,

@@ -1,4 +1,4 @@
-import { type Candle, type CandleRange, isSymbol, type PricePoint } from '@tickwire/protocol';
+import { type Candle, type CandleRange, isAsset, type PricePoint } from '@tickwire/protocol';
 import { candlesFromPoints, stepOf } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
@@ -37,8 +37,8 @@ const CALLS_KEPT_FOR_PRICES = 3;
 export interface CoinGeckoSourceOptions {
   /** `COINGECKO_API_KEY`: a demo-plan key, or `pro:<key>` for a paid plan; absent = keyless. */
   apiKey?: string;
-  /** The relay's quote currency. */
-  quote: string;
+  /** The relay's quote currencies (`CURRENCIES`); those CoinGecko has are listed. */
+  currencies: readonly string[];
   /** Replaces scheme, host and port (`SOURCE_URL_COINGECKO`). */
   baseUrl?: string;
   /** Deadline of each call, headers and body together, ms. */
@@ -55,9 +55,16 @@ interface SimplePrice {
   last_updated_at?: number;
 }
 
+/** `BTC/EUR` → `["BTC", "eur"]`: the asset, and the currency as CoinGecko spells it. */
+const splitPair = (pair: string) => {
+  const [base = '', currency = ''] = pair.split('/');
+  return [base, currency.toLowerCase()] as const;
+};
+
 /**
- * CoinGecko's REST API v3: `/simple/price` for every watched symbol in one call,
- * `/coins/list` to map symbols to ids, `/coins/{id}/market_chart` for history. It never
+ * CoinGecko's REST API v3: `/simple/price` for every watched pair in one call (all
+ * currencies together in `vs_currencies`), `/coins/list` to map symbols to ids,
+ * `/coins/{id}/market_chart` for history. It never
  * calls more often than the plan allows, whatever the relay's interval: within a refresh
  * period it answers from the last call (CoinGecko's own data would not have changed).
  */
@@ -84,36 +91,44 @@ export class CoinGeckoSource implements PriceSource {
     this.budget = new CallBudget(this.plan.callsPerMinute, 60_000, this.now);
   }
 
-  async listSymbols(): Promise<ReadonlySet<string>> {
+  async listPairs(): Promise<ReadonlySet<string>> {
     const coins = await this.get<{ id?: unknown; symbol?: unknown }[]>(
       '/api/v3/coins/list',
       {},
       MAX_LISTING_BYTES,
     );
-    if (!Array.isArray(coins)) throw new SourceError('malformed answer');
+    const supported = await this.get<unknown>('/api/v3/simple/supported_vs_currencies');
+    if (!Array.isArray(coins) || !Array.isArray(supported))
+      throw new SourceError('malformed answer');
+    const currencies = this.options.currencies.filter((currency) =>
+      supported.includes(currency.toLowerCase()),
+    );
     const candidates = new Map<string, string[]>();
     for (const { id, symbol } of coins) {
       if (typeof id !== 'string' || typeof symbol !== 'string') continue;
       const upper = symbol.toUpperCase();
-      if (!isSymbol(upper)) continue;
+      if (!isAsset(upper)) continue;
       candidates.set(upper, [...(candidates.get(upper) ?? []), id]);
     }
     this.candidates = candidates;
-    return new Set(candidates.keys());
+    const pairs = new Set<string>();
+    for (const base of candidates.keys())
+      for (const currency of currencies) if (base !== currency) pairs.add(`${base}/${currency}`);
+    return pairs;
   }
 
-  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
+  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
     const fresh = this.now() - this.lastPriceCall < this.plan.refreshMs;
-    const cached = symbols.filter((symbol) => this.lastQuotes.has(symbol));
-    if (fresh && cached.length === symbols.length)
-      return cached.map((symbol) => this.lastQuotes.get(symbol)!);
+    const cached = pairs.filter((pair) => this.lastQuotes.has(pair));
+    if (fresh && cached.length === pairs.length)
+      return cached.map((pair) => this.lastQuotes.get(pair)!);
 
-    const ids = await this.resolveIds(symbols);
+    const ids = await this.resolveIds(pairs.map((pair) => splitPair(pair)[0]));
     if (ids.size === 0) return [];
-    const currency = this.options.quote.toLowerCase();
+    const currencies = [...new Set(pairs.map((pair) => splitPair(pair)[1]))];
     const answer = await this.get<Record<string, SimplePrice>>('/api/v3/simple/price', {
       ids: [...new Set(ids.values())].join(','),
-      vs_currencies: currency,
+      vs_currencies: currencies.join(','),
       include_24hr_change: 'true',
       include_24hr_vol: 'true',
       include_last_updated_at: 'true',
@@ -122,18 +137,20 @@ export class CoinGeckoSource implements PriceSource {
     if (!answer || typeof answer !== 'object') throw new SourceError('malformed answer');
     this.lastPriceCall = this.now();
     const quotes: SourceQuote[] = [];
-    for (const [symbol, id] of ids) {
-      const entry = answer[id];
-      if (!entry) continue;
-      const quote = this.toQuote(symbol, entry, currency);
-      this.lastQuotes.set(symbol, quote);
+    for (const pair of pairs) {
+      const [base, currency] = splitPair(pair);
+      const id = ids.get(base);
+      const entry = id === undefined ? undefined : answer[id];
+      if (entry?.[currency] === undefined) continue;
+      const quote = this.toQuote(pair, entry, currency);
+      this.lastQuotes.set(pair, quote);
       quotes.push(quote);
     }
     return quotes;
   }
 
-  async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
-    const points = await this.marketChart(symbol, 1);
+  async fetchHistory(pair: string, limit: number): Promise<PricePoint[]> {
+    const points = await this.marketChart(pair, 1);
     return points?.slice(-limit) ?? [];
   }
 
@@ -143,13 +160,13 @@ export class CoinGeckoSource implements PriceSource {
    * 90 days, daily beyond; ohlc gives 4-hour candles for 3–30 days. Each range takes the
    * call whose granularity is its resolution; 1-minute buckets (1h) it has none of.
    */
-  async fetchCandles(symbol: string, range: CandleRange): Promise<Candle[] | undefined> {
+  async fetchCandles(pair: string, range: CandleRange): Promise<Candle[] | undefined> {
     const now = this.now();
     switch (range) {
       case '1h':
         return undefined;
       case '30d': {
-        const rows = await this.ohlc(symbol, 30);
+        const rows = await this.ohlc(pair, 30);
         // Each row's time is its candle's close: the bucket starts one resolution earlier.
         return rows?.map(([t, open, high, low, close]) => [
           t - stepOf(range),
@@ -161,22 +178,20 @@ export class CoinGeckoSource implements PriceSource {
         ]);
       }
       default: {
-        const points = await this.marketChart(
-          symbol,
-          range === '24h' ? 1 : range === '7d' ? 7 : 365,
-        );
+        const points = await this.marketChart(pair, range === '24h' ? 1 : range === '7d' ? 7 : 365);
         return points && candlesFromPoints(points, range, now);
       }
     }
   }
 
-  /** `/coins/{id}/market_chart` prices over `days`; `undefined` for a symbol it does not list. */
-  private async marketChart(symbol: string, days: number): Promise<PricePoint[] | undefined> {
-    const id = await this.historyId(symbol);
+  /** `/coins/{id}/market_chart` prices over `days`; `undefined` for a pair it does not list. */
+  private async marketChart(pair: string, days: number): Promise<PricePoint[] | undefined> {
+    const [base, currency] = splitPair(pair);
+    const id = await this.historyId(base);
     if (!id) return undefined;
     const chart = await this.get<{ prices?: unknown }>(
       `/api/v3/coins/${encodeURIComponent(id)}/market_chart`,
-      { vs_currency: this.options.quote.toLowerCase(), days: String(days) },
+      { vs_currency: currency, days: String(days) },
     );
     if (!Array.isArray(chart?.prices)) throw new SourceError('malformed answer');
     return (chart.prices as unknown[]).filter(
@@ -189,11 +204,12 @@ export class CoinGeckoSource implements PriceSource {
   }
 
   /** `/coins/{id}/ohlc` rows `[closeTime, open, high, low, close]` over `days`. */
-  private async ohlc(symbol: string, days: number): Promise<OhlcRow[] | undefined> {
-    const id = await this.historyId(symbol);
+  private async ohlc(pair: string, days: number): Promise<OhlcRow[] | undefined> {
+    const [base, currency] = splitPair(pair);
+    const id = await this.historyId(base);
     if (!id) return undefined;
     const rows = await this.get<unknown>(`/api/v3/coins/${encodeURIComponent(id)}/ohlc`, {
-      vs_currency: this.options.quote.toLowerCase(),
+      vs_currency: currency,
       days: String(days),
     });
     if (!Array.isArray(rows)) throw new SourceError('malformed answer');
@@ -207,8 +223,8 @@ export class CoinGeckoSource implements PriceSource {
    * The id to ask history of. History and candles are niceties: they never spend the last
    * calls of the plan's minute, which keep prices current.
    */
-  private async historyId(symbol: string): Promise<string | undefined> {
-    const id = (await this.resolveIds([symbol])).get(symbol);
+  private async historyId(base: string): Promise<string | undefined> {
+    const id = (await this.resolveIds([base])).get(base);
     if (!id) return undefined;
     if (this.budget.remaining() <= CALLS_KEPT_FOR_PRICES) {
       throw new SourceError('call budget kept for prices');
@@ -216,7 +232,7 @@ export class CoinGeckoSource implements PriceSource {
     return id;
   }
 
-  /** CoinGecko ids for `symbols`: the explicit map, the only coin with that symbol, or the largest by market cap. */
+  /** CoinGecko ids for assets: the explicit map, the only coin with that symbol, or the largest by market cap. */
   private async resolveIds(symbols: readonly string[]): Promise<Map<string, string>> {
     const ambiguous: string[] = [];
     for (const symbol of symbols) {
@@ -238,7 +254,8 @@ export class CoinGeckoSource implements PriceSource {
 
   private async resolveByMarketCap(symbols: string[]): Promise<void> {
     const ids = symbols.flatMap((symbol) => this.candidates.get(symbol) ?? []);
-    const currency = this.options.quote.toLowerCase();
+    // Market caps rank coins alike in any currency: the default one is asked.
+    const currency = this.options.currencies[0]!.toLowerCase();
     const caps = await this.get<Record<string, SimplePrice>>('/api/v3/simple/price', {
       ids: ids.join(','),
       vs_currencies: currency,
@@ -252,13 +269,13 @@ export class CoinGeckoSource implements PriceSource {
     }
   }
 
-  private toQuote(symbol: string, entry: SimplePrice, currency: string): SourceQuote {
+  private toQuote(pair: string, entry: SimplePrice, currency: string): SourceQuote {
     const price = entry[currency] ?? Number.NaN;
     const changePct = entry[`${currency}_24h_change`];
     const volumeValue = entry[`${currency}_24h_vol`];
     const open = typeof changePct === 'number' ? price / (1 + changePct / 100) : null;
     return {
-      symbol,
+      symbol: pair,
       price,
       open24h: open,
       change24h: open === null ? null : price - open,

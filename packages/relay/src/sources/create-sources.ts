@@ -17,7 +17,7 @@ const urlKey = (id: string) => id.replace(':', '_');
 
 /** Builds the sources `SOURCES` names, in its order. ccxt is imported only if one needs it. */
 export async function createSources(
-  config: Pick<RelayConfig, 'SOURCES' | 'QUOTE' | 'COINGECKO_API_KEY' | 'sourceUrls'>,
+  config: Pick<RelayConfig, 'SOURCES' | 'CURRENCIES' | 'COINGECKO_API_KEY' | 'sourceUrls'>,
   tuning: SourceTuning = {},
 ): Promise<PriceSource[]> {
   const sources: PriceSource[] = [];
@@ -28,7 +28,7 @@ export async function createSources(
       sources.push(
         new CoinGeckoSource({
           apiKey: config.COINGECKO_API_KEY,
-          quote: config.QUOTE,
+          currencies: config.CURRENCIES,
           baseUrl,
           ...tuning,
         }),
@@ -40,7 +40,7 @@ export async function createSources(
           await createCcxtSource({
             exchangeId,
             sourceId: id,
-            quote: config.QUOTE,
+            currencies: config.CURRENCIES,
             baseUrl,
             ...tuning,
             // Spot markets only: futures and options are other instruments.

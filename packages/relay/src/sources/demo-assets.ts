@@ -48,3 +48,17 @@ export const DEMO_ASSETS: Readonly<Record<string, DemoAsset>> = {
   ALGO: { price: 0.181, volatility: 0.9, dailyValue: 4.9e7 },
   VET: { price: 0.031, volatility: 0.95, dailyValue: 3.8e7 },
 };
+
+/**
+ * The demo market's fiat currencies: the dollars one unit is worth, fixed. Round figures of
+ * late 2024, simulated like everything in this market — never a real exchange rate.
+ */
+export const DEMO_FX: Readonly<Record<string, number>> = {
+  USD: 1,
+  EUR: 1.08,
+  GBP: 1.27,
+  CHF: 1.13,
+  JPY: 0.0067,
+  CAD: 0.73,
+  AUD: 0.66,
+};

@@ -1,5 +1,5 @@
 import type { Candle, CandleRange, PricePoint } from '@tickwire/protocol';
-import { DEMO_ASSETS, type DemoAsset } from './demo-assets.js';
+import { DEMO_ASSETS, DEMO_FX, type DemoAsset } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
 import { gaussianSource } from './seeded-random.js';
@@ -19,8 +19,9 @@ export interface DemoSourceOptions {
 /**
  * A simulated market for machines without internet: each asset follows a seeded geometric
  * random walk with its own volatility, started from a generated 24 hours of minute closes so
- * that the 24 h open, change and history are numbers of the simulation. Every quote says
- * `source: "demo"`. Like an exchange it lists a fixed set of assets; it never invents one.
+ * that the 24 h open, change and history are numbers of the simulation, in dollars; other
+ * currencies are simulated too (`DEMO_FX`). Every quote says `source: "demo"`. Like an
+ * exchange it lists a fixed set of assets; it never invents one.
  */
 export class DemoSource implements PriceSource {
   readonly id = 'demo';
@@ -39,21 +40,31 @@ export class DemoSource implements PriceSource {
     }
   }
 
-  async listSymbols(): Promise<ReadonlySet<string>> {
-    return new Set(this.walks.keys());
+  /**
+   * Every asset in every currency the market simulates: the fiat currencies of `DEMO_FX`
+   * at their fixed simulated rates, and its own assets (`ETH/BTC` is the ratio of two walks).
+   */
+  async listPairs(): Promise<ReadonlySet<string>> {
+    const currencies = [...Object.keys(DEMO_FX), ...this.walks.keys()];
+    const pairs = new Set<string>();
+    for (const base of this.walks.keys())
+      for (const currency of currencies) if (base !== currency) pairs.add(`${base}/${currency}`);
+    return pairs;
   }
 
-  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
+  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
     const now = this.now();
     const quotes: SourceQuote[] = [];
-    for (const symbol of symbols) {
-      const walk = this.walks.get(symbol);
-      if (!walk) continue;
+    for (const pair of pairs) {
+      const [base = '', currency = ''] = pair.split('/');
+      const walk = this.walks.get(base);
+      const value = this.dollarValue(currency, now);
+      if (!walk || !value) continue;
       walk.advanceTo(now);
-      const price = roundToTick(walk.price);
-      const open24h = roundToTick(walk.open24h());
+      const price = roundToTick(walk.price / value.now);
+      const open24h = roundToTick(walk.open24h() / value.dayAgo);
       quotes.push({
-        symbol,
+        symbol: pair,
         price,
         open24h,
         change24h: roundToTick(price - open24h),
@@ -66,28 +77,65 @@ export class DemoSource implements PriceSource {
     return quotes;
   }
 
-  async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
-    const walk = this.walks.get(symbol);
-    if (!walk) return [];
+  async fetchHistory(pair: string, limit: number): Promise<PricePoint[]> {
+    const [base = '', currency = ''] = pair.split('/');
+    const walk = this.walks.get(base);
+    const value = this.dollarValue(currency, this.now());
+    if (!walk || !value) return [];
     walk.advanceTo(this.now());
-    return walk.closes.slice(-limit).map(([ms, price]) => [ms, roundToTick(price)]);
+    return walk.closes.slice(-limit).map(([ms, price]) => [ms, roundToTick(price / value.at(ms))]);
   }
 
-  async fetchCandles(symbol: string, range: CandleRange): Promise<Candle[] | undefined> {
-    const walk = this.walks.get(symbol);
-    if (!walk) return undefined;
+  async fetchCandles(pair: string, range: CandleRange): Promise<Candle[] | undefined> {
+    const [base = '', currency = ''] = pair.split('/');
+    const walk = this.walks.get(base);
     const now = this.now();
+    const value = this.dollarValue(currency, now);
+    if (!walk || !value) return undefined;
     walk.advanceTo(now);
-    return demoCandles({ walk, symbol, range, now, seed: this.seed }).map(
-      ([t, open, high, low, close, volume]) => [
-        t,
-        roundToTick(open),
-        roundToTick(high),
-        roundToTick(low),
-        roundToTick(close),
-        volume,
-      ],
+    // An asset currency's own candles, for its value at each bucket's close.
+    const quoteWalk = this.walks.get(currency);
+    const closes = quoteWalk
+      ? new Map(
+          demoCandles({ walk: quoteWalk, symbol: currency, range, now, seed: this.seed }).map(
+            (candle) => [candle[0], candle[4]],
+          ),
+        )
+      : undefined;
+    return demoCandles({ walk, symbol: base, range, now, seed: this.seed }).flatMap(
+      ([t, open, high, low, close, volume]): Candle[] => {
+        const divisor = closes ? closes.get(t) : value.now;
+        if (!divisor) return [];
+        return [
+          [
+            t,
+            roundToTick(open / divisor),
+            roundToTick(high / divisor),
+            roundToTick(low / divisor),
+            roundToTick(close / divisor),
+            volume,
+          ],
+        ];
+      },
     );
+  }
+
+  /**
+   * What one unit of `currency` is worth in dollars in this market: now, a day ago and at a
+   * minute of the last day. Fiat at its fixed rate; an asset of the market at its walk.
+   */
+  private dollarValue(currency: string, now: number) {
+    const rate = DEMO_FX[currency];
+    if (rate !== undefined) return { now: rate, dayAgo: rate, at: (_ms: number) => rate };
+    const walk = this.walks.get(currency);
+    if (!walk) return undefined;
+    walk.advanceTo(now);
+    const closes = new Map(walk.closes);
+    return {
+      now: walk.price,
+      dayAgo: walk.open24h(),
+      at: (ms: number) => closes.get(ms) ?? walk.price,
+    };
   }
 }
 

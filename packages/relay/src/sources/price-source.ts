@@ -12,21 +12,24 @@ export interface PriceSource {
   readonly id: string;
   /** True for the simulated market; its prices are labelled as such wherever they show. */
   readonly simulated: boolean;
-  /** The base assets this source lists in the relay's quote currency. */
-  listSymbols(): Promise<ReadonlySet<string>>;
   /**
-   * One batched upstream call for all `symbols`. Symbols the source lacks are left out of
-   * the answer; a failed call throws.
+   * The pairs this source lists in the relay's currencies, as `<base>/<currency>`:
+   * `BTC/USD`, `BTC/EUR`, `ETH/BTC` — each only where the source really has that price.
    */
-  fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]>;
-  /** Recent prices of one symbol, oldest first, for charts that should not start empty. */
-  fetchHistory?(symbol: string, limit: number): Promise<PricePoint[]>;
+  listPairs(): Promise<ReadonlySet<string>>;
   /**
-   * One symbol's candles over `range` at the range's resolution, oldest first, from one
+   * One batched upstream call for all `pairs`; each quote's `symbol` is its pair. Pairs the
+   * source lacks are left out of the answer; a failed call throws.
+   */
+  fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]>;
+  /** Recent prices of one pair, oldest first, for charts that should not start empty. */
+  fetchHistory?(pair: string, limit: number): Promise<PricePoint[]>;
+  /**
+   * One pair's candles over `range` at the range's resolution, oldest first, from one
    * upstream call; `undefined` when the source has none at that resolution (the relay asks
    * the next source). The relay puts them on the grid (`candles/grid.ts`).
    */
-  fetchCandles?(symbol: string, range: CandleRange): Promise<Candle[] | undefined>;
+  fetchCandles?(pair: string, range: CandleRange): Promise<Candle[] | undefined>;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }

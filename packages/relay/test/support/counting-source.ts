@@ -16,18 +16,22 @@ export class CountingSource implements PriceSource {
     private readonly only?: ReadonlySet<string>,
   ) {}
 
-  async listSymbols(): Promise<ReadonlySet<string>> {
-    return this.only ?? this.market.listSymbols();
+  /** `only` names bases, listed in dollars; without it, the demo market's every pair. */
+  async listPairs(): Promise<ReadonlySet<string>> {
+    return this.only
+      ? new Set([...this.only].map((base) => `${base}/USD`))
+      : this.market.listPairs();
   }
 
-  async fetchQuotes(symbols: readonly string[]): Promise<SourceQuote[]> {
-    this.calls.push([...symbols]);
+  /** Records each call's pairs (`BTC/USD`). */
+  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
+    this.calls.push([...pairs]);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       if (this.failWith) throw this.failWith;
-      return (await this.market.fetchQuotes(symbols)).map((quote) => ({
+      return (await this.market.fetchQuotes(pairs)).map((quote) => ({
         ...quote,
         source: this.id,
       }));

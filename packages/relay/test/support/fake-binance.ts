@@ -1,7 +1,13 @@
 import type { FakeMarket } from './fake-market.js';
 import { FakeUpstream } from './fake-upstream.js';
 
-const pair = (base: string) => `${base}USDT`;
+/** Binance's markets beyond each asset's USDT one: some in euros, some in bitcoin. */
+const OTHER_MARKETS: [base: string, quote: string][] = [
+  ['BTC', 'EUR'],
+  ['ETH', 'EUR'],
+  ['ETH', 'BTC'],
+  ['SOL', 'BTC'],
+];
 
 /** The kline intervals the relay asks for, ms. */
 const KLINE_INTERVALS_MS: Record<string, number> = {
@@ -18,6 +24,11 @@ const KLINE_INTERVALS_MS: Record<string, number> = {
  * (strings for decimals, ms timestamps).
  */
 export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
+  const markets = [
+    ...market.symbols.map((base) => [base, 'USDT'] as [string, string]),
+    ...OTHER_MARKETS,
+  ];
+  const marketOf = new Map(markets.map(([base, quote]) => [`${base}${quote}`, { base, quote }]));
   return FakeUpstream.start({
     '/api/v3/exchangeInfo': () => ({
       timezone: 'UTC',
@@ -26,22 +37,20 @@ export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
         { rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 6000 },
       ],
       exchangeFilters: [],
-      symbols: [
-        ...market.symbols.map((base) => spotSymbol(base, 'USDT')),
-        spotSymbol('BTC', 'EUR'),
-      ],
+      symbols: markets.map(([base, quote]) => spotSymbol(base, quote)),
     }),
     '/api/v3/ticker/24hr': (query) => {
       market.tick();
       const wanted = JSON.parse(query.get('symbols') ?? '[]') as string[];
       const now = market.now();
-      return market.symbols
-        .filter((base) => wanted.includes(pair(base)))
-        .map((base) => {
-          const last = market.price(base);
-          const open = market.open(base);
+      return wanted
+        .filter((symbol) => marketOf.has(symbol))
+        .map((symbol) => {
+          const { base, quote } = marketOf.get(symbol)!;
+          const last = market.priceIn(base, quote);
+          const open = market.openIn(base, quote);
           return {
-            symbol: pair(base),
+            symbol,
             priceChange: String(last - open),
             priceChangePercent: (((last - open) / open) * 100).toFixed(3),
             weightedAvgPrice: String(open),
@@ -68,7 +77,7 @@ export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
     '/api/v3/klines': (query) => {
       // Binance: klines from `startTime` (or ending now), at most `limit`, the last one the
       // candle under way; each row [openTime, open, high, low, close, volume, closeTime, ...].
-      const base = (query.get('symbol') ?? '').replace(/USDT$/, '');
+      const { base, quote } = marketOf.get(query.get('symbol') ?? '') ?? { base: '', quote: '' };
       const step = KLINE_INTERVALS_MS[query.get('interval') ?? ''];
       if (!step) return [];
       const limit = Math.min(1000, Number(query.get('limit') ?? 500));
@@ -78,7 +87,7 @@ export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
         : current - (limit - 1) * step;
       const rows = [];
       for (let openTime = start; openTime <= current && rows.length < limit; openTime += step) {
-        const open = market.open(base) * (1 + ((openTime / step) % 100) / 10_000);
+        const open = market.openIn(base, quote) * (1 + ((openTime / step) % 100) / 10_000);
         const close = open * 1.0005;
         rows.push([
           openTime,

@@ -18,29 +18,41 @@ const SYMBOL_OF: Record<string, string> = Object.fromEntries(
   COINS.map((coin) => [coin.id, coin.symbol.toUpperCase()]),
 );
 
+/** The `vs_currencies` the fake has (CoinGecko's real list has ~60, lower case). */
+const SUPPORTED = ['usd', 'eur', 'gbp', 'btc', 'eth'];
+
 /**
- * CoinGecko API v3 as documented: `/coins/list`, `/simple/price` (with 24 h change, volume,
- * last-updated time and market caps), `/coins/{id}/market_chart` and `/coins/{id}/ohlc`.
+ * CoinGecko API v3 as documented: `/coins/list`, `/simple/supported_vs_currencies`,
+ * `/simple/price` (several `vs_currencies` at once, with 24 h change, volume, last-updated
+ * time and market caps), `/coins/{id}/market_chart` and `/coins/{id}/ohlc`.
  */
 export function startFakeCoinGecko(market: FakeMarket): Promise<FakeUpstream> {
   return FakeUpstream.start({
     '/api/v3/coins/list': () => COINS,
+    '/api/v3/simple/supported_vs_currencies': () => SUPPORTED,
     '/api/v3/simple/price': (query) => {
       market.tick();
-      const currency = query.get('vs_currencies') ?? 'usd';
+      const currencies = (query.get('vs_currencies') ?? 'usd')
+        .split(',')
+        .filter((currency) => SUPPORTED.includes(currency));
       const answer: Record<string, Record<string, number>> = {};
       for (const id of (query.get('ids') ?? '').split(',')) {
         const symbol = SYMBOL_OF[id];
         if (!symbol) continue;
-        const price = symbol === 'TWIN' ? 1 : market.price(symbol);
-        const entry: Record<string, number> = { [currency]: price };
-        if (query.get('include_market_cap') === 'true')
-          entry[`${currency}_market_cap`] =
-            id === 'big-token' ? 9e9 : id === 'ethereum' ? 4e11 : 1e6;
-        if (query.get('include_24hr_change') === 'true')
-          entry[`${currency}_24h_change`] =
-            ((price - market.open(symbol)) / market.open(symbol)) * 100;
-        if (query.get('include_24hr_vol') === 'true') entry[`${currency}_24h_vol`] = 1_000 * price;
+        const entry: Record<string, number> = {};
+        for (const currency of currencies) {
+          const upper = currency.toUpperCase();
+          const price = symbol === 'TWIN' ? 1 : market.priceIn(symbol, upper);
+          const open = symbol === 'TWIN' ? 1 : market.openIn(symbol, upper);
+          entry[currency] = price;
+          if (query.get('include_market_cap') === 'true')
+            entry[`${currency}_market_cap`] =
+              id === 'big-token' ? 9e9 : id === 'ethereum' ? 4e11 : 1e6;
+          if (query.get('include_24hr_change') === 'true')
+            entry[`${currency}_24h_change`] = ((price - open) / open) * 100;
+          if (query.get('include_24hr_vol') === 'true')
+            entry[`${currency}_24h_vol`] = 1_000 * price;
+        }
         if (query.get('include_last_updated_at') === 'true')
           entry.last_updated_at = Math.floor(Date.now() / 1000);
         answer[id] = entry;

@@ -8,6 +8,9 @@ export const FAKE_PRICES: Record<string, number> = {
   DOGE: 0.15,
 };
 
+/** What one unit of each fiat currency the fakes quote in is worth in dollars. */
+export const FAKE_FX: Record<string, number> = { USD: 1, USDT: 1, EUR: 1.1, GBP: 1.3 };
+
 /**
  * Prices that move by a known rule, so a test can say which value a quote must carry:
  * every answer of a fake moves each price up by 0.1 %.
@@ -44,5 +47,16 @@ export class FakeMarket {
 
   open(symbol: string): number {
     return Number(((this.prices[symbol] ?? 0) * 0.98).toPrecision(8));
+  }
+
+  /** `symbol`'s price in `currency`: a fiat currency at `FAKE_FX`, or another asset of the market. */
+  priceIn(symbol: string, currency: string): number {
+    const value = FAKE_FX[currency] ?? this.price(currency);
+    return Number((this.price(symbol) / value).toPrecision(8));
+  }
+
+  openIn(symbol: string, currency: string): number {
+    const value = FAKE_FX[currency] ?? this.open(currency);
+    return Number((this.open(symbol) / value).toPrecision(8));
   }
 }

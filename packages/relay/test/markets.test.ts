@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { type ClientRequest, request } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { CandlesAnswer, ErrorAnswer, QuotesAnswer, SymbolsAnswer } from '@tickwire/protocol';
+import { ConfigError, loadConfig } from '../src/config.js';
+import type { Relay } from '../src/relay.js';
+import { createSources } from '../src/sources/create-sources.js';
+import { CountingSource } from './support/counting-source.js';
+import { startFakeBinance } from './support/fake-binance.js';
+import { startFakeCoinGecko } from './support/fake-coingecko.js';
+import { FakeMarket } from './support/fake-market.js';
+import type { FakeUpstream } from './support/fake-upstream.js';
+import { getQuotes, getSources, pollCount, startTestRelay, waitFor } from './support/relay.js';
+import { SseReader } from './support/sse-reader.js';
+
+/**
+ * What `/v1/quotes` answers for `symbols` once each has a quote. A stream watches them
+ * meanwhile: the relay polls what its streams watch.
+ */
+async function watchedQuotes(relay: Relay, symbols: string, until = (_: QuotesAnswer) => true) {
+  const stream = await SseReader.open(`${relay.url}/v1/stream?symbols=${symbols}`);
+  try {
+    return await waitFor(async () => {
+      const answer = await getQuotes(relay, symbols);
+      const all = symbols.split(',').every((symbol) => answer.quotes[symbol]);
+      return all && until(answer) ? answer : undefined;
+    });
+  } finally {
+    await stream.close();
+  }
+}
+
+/** True when `actual` is within 1 % of `expected` (the fakes move 0.1 % per answer). */
+const near = (actual: number | undefined, expected: number) =>
+  actual !== undefined && Math.abs(actual / expected - 1) < 0.01;
+
+describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGecko', () => {
+  let binance: FakeUpstream;
+  let coingecko: FakeUpstream;
+  let market: FakeMarket;
+  let relay: Relay;
+  /** Watches `symbols` on a stream until the relay has a quote for each; returns them. */
+  const quotesOf = (symbols: string) => watchedQuotes(relay, symbols);
+
+  before(async () => {
+    market = new FakeMarket();
+    binance = await startFakeBinance(market);
+    coingecko = await startFakeCoinGecko(market);
+    const env = {
+      SOURCES: 'binance,coingecko',
+      CURRENCIES: 'USD,EUR,BTC',
+      SYMBOLS: 'BTC',
+      SOURCE_URL_BINANCE: binance.url,
+      SOURCE_URL_COINGECKO: coingecko.url,
+    };
+    relay = await startTestRelay({ env, sources: await createSources(loadConfig(env)) });
+  });
+  after(async () => {
+    await relay.stop();
+    await binance.close();
+    await coingecko.close();
+  });
+
+  test("BTC in euros and ETH in bitcoin come from Binance's own EUR and BTC markets", async () => {
+    const { quotes } = await quotesOf('BTC/EUR,ETH/BTC,BTC');
+    const btcEur = quotes['BTC/EUR']!;
+    assert.equal(btcEur.source, 'binance');
+    assert.equal(btcEur.currency, 'EUR');
+    assert.equal(btcEur.market, undefined, 'its own market: nothing to say');
+    assert.ok(near(btcEur.price, market.priceIn('BTC', 'EUR')), `${btcEur.price} euros`);
+    const ethBtc = quotes['ETH/BTC']!;
+    assert.equal(ethBtc.currency, 'BTC');
+    assert.ok(near(ethBtc.price, market.priceIn('ETH', 'BTC')), `${ethBtc.price} BTC`);
+    // The dollar price comes from the Tether market, and says so.
+    assert.equal(quotes.BTC!.currency, 'USD');
+    assert.equal(quotes.BTC!.market, 'BTC/USDT');
+    const tickers = binance.callsTo('/api/v3/ticker/24hr').at(-1)!;
+    const asked = JSON.parse(tickers.query.get('symbols')!) as string[];
+    assert.ok(['BTCEUR', 'ETHBTC', 'BTCUSDT'].every((symbol) => asked.includes(symbol)));
+  });
+
+  test('a pair Binance lacks comes from CoinGecko, every currency in its one price call', async () => {
+    const { quotes } = await quotesOf('DOGE/EUR,DOGE/BTC,DOGE');
+    assert.equal(quotes['DOGE/EUR']!.source, 'coingecko');
+    assert.ok(near(quotes['DOGE/EUR']!.price, market.priceIn('DOGE', 'EUR')));
+    assert.equal(quotes['DOGE/BTC']!.source, 'coingecko');
+    assert.equal(quotes.DOGE!.source, 'binance', 'DOGE in dollars is on Binance');
+    const call = coingecko.callsTo('/api/v3/simple/price').at(-1)!;
+    assert.deepEqual(call.query.get('vs_currencies')!.split(',').sort(), ['btc', 'eur']);
+  });
+
+  test('a symbol pinned to a source is taken from it alone', async () => {
+    const { quotes } = await quotesOf('BTC@coingecko,BTC/EUR@coingecko,BTC');
+    assert.equal(quotes['BTC@coingecko']!.source, 'coingecko');
+    assert.equal(quotes['BTC@coingecko']!.currency, 'USD');
+    assert.equal(quotes['BTC/EUR@coingecko']!.source, 'coingecko');
+    assert.equal(quotes.BTC!.source, 'binance', 'unpinned, the first source still answers');
+  });
+
+  test("today's clients are unchanged: plain symbols, keyed as asked, in the default currency", async () => {
+    const { quotes, unknown } = await quotesOf('BTC,ETH');
+    assert.deepEqual(Object.keys(quotes).sort(), ['BTC', 'ETH']);
+    assert.equal(quotes.BTC!.symbol, 'BTC');
+    assert.deepEqual(unknown, []);
+    const symbols = (await (await fetch(`${relay.url}/v1/symbols`)).json()) as SymbolsAnswer;
+    assert.equal(symbols.quote, 'USD');
+    assert.deepEqual(symbols.currencies, ['USD', 'EUR', 'BTC']);
+    for (const listed of ['BTC', 'BTC/EUR', 'ETH/BTC', 'DOGE/EUR'])
+      assert.ok(symbols.symbols.includes(listed), listed);
+  });
+
+  test('an unsupported currency or source is a 400 naming what the relay has; an unknown pair is unknown', async () => {
+    for (const [symbols, says] of [
+      ['BTC/JPY', 'JPY is not a currency this relay serves; it serves USD, EUR, BTC.'],
+      ['BTC@kraken', "'kraken' is not a source of this relay; its sources are binance, coingecko."],
+    ]) {
+      const response = await fetch(`${relay.url}/v1/stream?symbols=${symbols}`);
+      assert.equal(response.status, 400, symbols);
+      const { error } = (await response.json()) as ErrorAnswer;
+      assert.deepEqual(error, { code: 'unsupported_symbol', message: says });
+    }
+    const answer = await getQuotes(relay, 'NOTACOIN/EUR,BTC');
+    assert.deepEqual(answer.unknown, ['NOTACOIN/EUR']);
+  });
+
+  test("a euro chart is drawn from Binance's BTCEUR klines, in euros", async () => {
+    const response = await fetch(`${relay.url}/v1/candles?symbol=btc/eur&range=24h`);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as CandlesAnswer;
+    assert.equal(body.symbol, 'BTC/EUR');
+    assert.equal(body.quote, 'EUR');
+    assert.equal(body.source, 'binance');
+    assert.equal(binance.callsTo('/api/v3/klines').at(-1)!.query.get('symbol'), 'BTCEUR');
+    assert.ok(near(body.candles.at(-1)![4], market.openIn('BTC', 'EUR') * 1.01), 'in euros');
+  });
+});
+
+describe('a pinned source that is down', () => {
+  test('leaves its symbols stale and says so; the same asset from the others stays live', async () => {
+    const first = new CountingSource('first');
+    const second = new CountingSource('second');
+    const relay = await startTestRelay({
+      sources: [first, second],
+      config: { PRICE_TTL: 300 },
+    });
+    try {
+      await watchedQuotes(relay, 'BTC,BTC@second');
+      second.failWith = new Error('unavailable (HTTP 503)');
+      const { quotes } = await watchedQuotes(
+        relay,
+        'BTC,BTC@second',
+        (answer) => answer.quotes['BTC@second']!.stale,
+      );
+      assert.equal(quotes['BTC@second']!.source, 'second', 'never filled in from another source');
+      assert.equal(quotes.BTC!.stale, false);
+      assert.equal(quotes.BTC!.source, 'first');
+      const status = (await getSources(relay)).sources.find((source) => source.id === 'second');
+      assert.notEqual(status?.state, 'ok');
+    } finally {
+      await relay.stop();
+    }
+  });
+});
+
+describe('upstream cost stays flat', () => {
+  test('3 currencies × 2 sources with pins × 1,000 streams: one call per source per poll', async () => {
+    const first = new CountingSource('first');
+    const second = new CountingSource('second');
+    const relay = await startTestRelay({
+      env: { CURRENCIES: 'USD,EUR,BTC', SYMBOLS: 'BTC', MAX_CLIENTS_PER_IP: '2000' },
+      sources: [first, second],
+      config: { POLL_INTERVAL: 200 },
+    });
+    const mixes = ['BTC,ETH', 'BTC/EUR,ETH/EUR', 'ETH/BTC,SOL/BTC', 'BTC@second', 'SOL/EUR@second'];
+    const streams: ClientRequest[] = [];
+    try {
+      await Promise.all(
+        Array.from(
+          { length: 1_000 },
+          (_, i) =>
+            new Promise<void>((resolve, reject) => {
+              const stream = request(
+                `${relay.url}/v1/stream?symbols=${mixes[i % mixes.length]}`,
+                { agent: false },
+                (response) => {
+                  assert.equal(response.statusCode, 200);
+                  response.once('data', () => resolve());
+                },
+              );
+              stream.on('error', reject).end();
+              streams.push(stream);
+            }),
+        ),
+      );
+      const [firstBefore, secondBefore, pollsBefore] = [
+        first.calls.length,
+        second.calls.length,
+        await pollCount(relay),
+      ];
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const polls = (await pollCount(relay)) - pollsBefore;
+      assert.ok(polls >= 2, `${polls} polls`);
+      for (const [source, before] of [
+        [first, firstBefore],
+        [second, secondBefore],
+      ] as const) {
+        const calls = source.calls.length - before;
+        assert.ok(Math.abs(calls - polls) <= 1, `${source.id}: ${calls} calls in ${polls} polls`);
+      }
+      assert.deepEqual(
+        [...first.calls.at(-1)!].sort(),
+        ['BTC/EUR', 'BTC/USD', 'ETH/BTC', 'ETH/EUR', 'ETH/USD', 'SOL/BTC'],
+        'each pair once, every currency in the one call',
+      );
+      assert.deepEqual([...second.calls.at(-1)!].sort(), ['BTC/USD', 'SOL/EUR']);
+    } finally {
+      for (const stream of streams) stream.destroy();
+      await relay.stop();
+    }
+  });
+});
+
+describe('configuration of currencies', () => {
+  test('CURRENCIES lists them, the first the default; QUOTE alone still works', () => {
+    const config = loadConfig({ CURRENCIES: 'eur, usd,BTC', SYMBOLS: 'BTC,eth/btc' });
+    assert.deepEqual(config.CURRENCIES, ['EUR', 'USD', 'BTC']);
+    assert.equal(config.QUOTE, 'EUR');
+    assert.deepEqual(config.SYMBOLS, ['BTC', 'ETH/BTC']);
+    assert.deepEqual(loadConfig({ QUOTE: 'gbp' }).CURRENCIES, ['GBP']);
+  });
+
+  test('a configured symbol in a currency or from a source the relay lacks is refused in one line', () => {
+    for (const [env, says] of [
+      [
+        { CURRENCIES: 'USD', SYMBOLS: 'BTC/EUR' },
+        'SYMBOLS: BTC/EUR: EUR is not a currency this relay serves; it serves USD.',
+      ],
+      [
+        { SYMBOLS: 'BTC@binance' },
+        "SYMBOLS: BTC@binance: 'binance' is not a source of this relay; its sources are demo.",
+      ],
+      [
+        { CURRENCIES: 'USD,EUR', QUOTE: 'EUR' },
+        'QUOTE="EUR": set CURRENCIES alone (its first currency is the default)',
+      ],
+    ] as const) {
+      assert.throws(() => loadConfig(env), new ConfigError(says));
+    }
+  });
+});
