@@ -13,6 +13,11 @@ export interface SnapshotData {
   history: Record<string, PricePoint[]>;
   /** Well-formed symbols no source lists. */
   unknown: string[];
+  /**
+   * Of `unknown`, those in a currency or from a source the relay does not have, with one
+   * sentence on why (the JSON routes answer them with a 400; a stream serves a whole page).
+   */
+  refused?: Record<string, string>;
   sources: SourceStatus[];
 }
 

@@ -129,6 +129,7 @@ export function parseMessage(
         quotes: readMap(data.quotes, (symbol, quote) => readQuote(symbol, quote, now)),
         history: readMap(data.history, (_symbol, points) => readHistory(points, now)),
         unknown: readSymbols(data.unknown),
+        refused: readMap(data.refused, (_symbol, reason) => (isText(reason) ? reason : undefined)),
         sources: readSources(data.sources),
       },
     };

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   MAX_HISTORY_POINTS,
+  parseInstrument,
   parseMessage,
   type Quote,
   type StreamMessage,
   splitSymbols,
+  symbolOf,
 } from '../src/index.js';
 
 const NOW = 1_764_200_000_000;
@@ -35,9 +37,51 @@ describe('symbols', () => {
     assert.deepEqual(splitSymbols(''), { symbols: [], malformed: [] });
     assert.deepEqual(splitSymbols('A234567890123456').malformed, ['A234567890123456']);
   });
+
+  test('a symbol may name its currency and its source: one spelling for each', () => {
+    assert.deepEqual(splitSymbols('btc/eur, eth/btc ,BTC/EUR@Kraken,sol@ccxt:bitso'), {
+      symbols: ['BTC/EUR', 'ETH/BTC', 'BTC/EUR@kraken', 'SOL@ccxt:bitso'],
+      malformed: [],
+    });
+    assert.deepEqual(splitSymbols('BTC/,/EUR,BTC/EUR/USD,BTC@,DROP TABLE').malformed, [
+      'BTC/',
+      '/EUR',
+      'BTC/EUR/USD',
+      'BTC@',
+      'DROP TABLE',
+    ]);
+    assert.deepEqual(parseInstrument('BTC/EUR@kraken'), {
+      base: 'BTC',
+      currency: 'EUR',
+      source: 'kraken',
+    });
+    assert.deepEqual(parseInstrument('ETH'), { base: 'ETH' });
+    assert.equal(symbolOf({ base: 'ETH', currency: 'BTC', source: 'binance' }), 'ETH/BTC@binance');
+  });
 });
 
 describe('parseMessage: what a client accepts from a relay', () => {
+  test("a quote's currency and market, and the snapshot's refusals, are read; a bad one is dropped alone", () => {
+    const eur = quote('BTC/EUR', 62_000, { currency: 'EUR' });
+    const usd = quote('BTC', 67_000, { currency: 'USD', market: 'BTC/USDT' });
+    const message = parse('snapshot', {
+      interval: 5_000,
+      quotes: { 'BTC/EUR': eur, BTC: usd, 'ETH/EUR': quote('ETH/EUR', 3_000, { currency: '<b>' }) },
+      history: {},
+      unknown: ['BTC/JPY'],
+      refused: { 'BTC/JPY': 'JPY is not a currency this relay serves.', 'BAD KEY': 'x' },
+      sources: [],
+    });
+    assert.equal(message?.type, 'snapshot');
+    if (message?.type !== 'snapshot') return;
+    assert.equal(message.data.quotes['BTC/EUR']?.currency, 'EUR');
+    assert.equal(message.data.quotes.BTC?.market, 'BTC/USDT');
+    assert.equal(message.data.quotes['ETH/EUR']?.currency, undefined, 'not a currency code');
+    assert.deepEqual(message.data.refused, {
+      'BTC/JPY': 'JPY is not a currency this relay serves.',
+    });
+  });
+
   test('a good quotes event passes unchanged', () => {
     const btc = quote('BTC', 67_000);
     assert.deepEqual(parse('quotes', { t: NOW, quotes: { BTC: btc } }), {

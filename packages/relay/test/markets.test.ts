@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { type ClientRequest, request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import type { CandlesAnswer, ErrorAnswer, QuotesAnswer, SymbolsAnswer } from '@tickwire/protocol';
+import type {
+  CandlesAnswer,
+  ErrorAnswer,
+  QuotesAnswer,
+  SnapshotData,
+  SymbolsAnswer,
+} from '@tickwire/protocol';
 import { ConfigError, loadConfig } from '../src/config.js';
 import type { Relay } from '../src/relay.js';
 import { createSources } from '../src/sources/create-sources.js';
@@ -110,17 +116,36 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
   });
 
   test('an unsupported currency or source is a 400 naming what the relay has; an unknown pair is unknown', async () => {
-    for (const [symbols, says] of [
-      ['BTC/JPY', 'JPY is not a currency this relay serves; it serves USD, EUR, BTC.'],
-      ['BTC@kraken', "'kraken' is not a source of this relay; its sources are binance, coingecko."],
-    ]) {
-      const response = await fetch(`${relay.url}/v1/stream?symbols=${symbols}`);
-      assert.equal(response.status, 400, symbols);
-      const { error } = (await response.json()) as ErrorAnswer;
-      assert.deepEqual(error, { code: 'unsupported_symbol', message: says });
+    const reasons = {
+      'BTC/JPY': 'JPY is not a currency this relay serves; it serves USD, EUR, BTC.',
+      'BTC@kraken': "'kraken' is not a source of this relay; its sources are binance, coingecko.",
+    };
+    for (const [symbol, says] of Object.entries(reasons)) {
+      for (const route of ['quotes?symbols', 'history?symbols', 'candles?symbol']) {
+        const response = await fetch(`${relay.url}/v1/${route}=${symbol}`);
+        assert.equal(response.status, 400, `${route}=${symbol}`);
+        const { error } = (await response.json()) as ErrorAnswer;
+        assert.deepEqual(error, { code: 'unsupported_symbol', message: says });
+      }
     }
     const answer = await getQuotes(relay, 'NOTACOIN/EUR,BTC');
     assert.deepEqual(answer.unknown, ['NOTACOIN/EUR']);
+  });
+
+  test("a page's one stream is not refused for one element's symbol: the snapshot says why", async () => {
+    const stream = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC,BTC/JPY,BTC@kraken`);
+    try {
+      assert.equal(stream.response.status, 200);
+      await stream.untilEvent('snapshot');
+      const data = JSON.parse(stream.events('snapshot')[0]!.data!) as SnapshotData;
+      assert.deepEqual(data.unknown, ['BTC/JPY', 'BTC@kraken']);
+      assert.deepEqual(data.refused, {
+        'BTC/JPY': 'JPY is not a currency this relay serves; it serves USD, EUR, BTC.',
+        'BTC@kraken': "'kraken' is not a source of this relay; its sources are binance, coingecko.",
+      });
+    } finally {
+      await stream.close();
+    }
   });
 
   test("a euro chart is drawn from Binance's BTCEUR klines, in euros", async () => {

@@ -25,14 +25,14 @@ function queryValue(raw: unknown, name: string): string | undefined {
 
 /**
  * Reads `symbols`: comma-separated, trimmed, case-insensitive, duplicates dropped. Missing or
- * empty means `defaults`. A malformed symbol, too many, or one in a currency or from a
- * source `markets` does not have is a 400.
+ * empty means `defaults`. A malformed symbol or too many are a 400; so is, when `markets`
+ * is given, one in a currency or from a source the relay does not have.
  */
 export function parseSymbols(
   raw: unknown,
   defaults: readonly string[],
   max: number,
-  markets: Markets,
+  markets?: Markets,
 ): string[] {
   const { symbols, malformed } = splitSymbols(queryValue(raw, 'symbols') ?? '');
   if (symbols.length === 0 && malformed.length === 0) return [...defaults];
@@ -44,8 +44,8 @@ export function parseSymbols(
       `'${shown}' is not a symbol: symbols are assets such as BTC, or pairs such as BTC/EUR.`,
     );
   }
-  for (const symbol of symbols) {
-    const route = markets.route(symbol);
+  for (const symbol of markets ? symbols : []) {
+    const route = markets!.route(symbol);
     if (typeof route === 'string') throw new HttpError(400, 'unsupported_symbol', route);
   }
   if (symbols.length > max) {

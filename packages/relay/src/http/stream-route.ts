@@ -17,7 +17,6 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
       query.getAll('symbols'),
       config.SYMBOLS,
       config.MAX_SYMBOLS_PER_REQUEST,
-      catalog.markets,
     );
     const lastEventId = parseLastEventId(req.headers['last-event-id'], query.get('lastEventId'));
     // HEAD asks whether a stream would open: the headers say so, and no stream is held.
@@ -61,9 +60,18 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
       log.debug({ address }, 'stream closed');
     });
     const stream = openEventStream(req, res, retryMs ?? DEFAULT_RETRY_MS);
+    // One stream serves every element of a page: a symbol in a currency or from a source
+    // the relay lacks is reported with the reason (for its element to show), not refused
+    // for the whole page as the JSON routes refuse it.
+    const refused: Record<string, string> = {};
+    for (const symbol of requested) {
+      const route = catalog.route(symbol);
+      if (typeof route === 'string') refused[symbol] = route;
+    }
     disconnect = await hub.connect(stream, {
       symbols: requested.filter((symbol) => catalog.lists(symbol)),
       unknown: requested.filter((symbol) => !catalog.lists(symbol)),
+      refused,
       lastEventId,
     });
     if (closed) disconnect();

@@ -37,6 +37,7 @@ interface Subscriber {
   /** Skipped events while over the buffer limit; a snapshot is owed. */
   behind: boolean;
   unknown: string[];
+  refused: Record<string, string> | undefined;
   release: () => void;
 }
 
@@ -83,6 +84,7 @@ export class Hub {
       pending: [],
       behind: false,
       unknown: request.unknown,
+      refused: request.refused,
       release: this.options.watchList.add(sorted),
     };
     this.subscribers.add(subscriber);
@@ -212,6 +214,8 @@ export class Hub {
         quotes: snapshot.quotes,
         history: snapshot.history,
         unknown: subscriber.unknown,
+        ...(subscriber.refused &&
+          Object.keys(subscriber.refused).length > 0 && { refused: subscriber.refused }),
         sources: snapshot.status.sources,
       };
       cached = {
