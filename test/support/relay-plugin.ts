@@ -4,15 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig } from '../../packages/relay/src/config.js';
 import { type Relay, startRelay } from '../../packages/relay/src/relay.js';
+import { createSources } from '../../packages/relay/src/sources/create-sources.js';
 import { DemoSource } from '../../packages/relay/src/sources/demo.js';
+import { startFakeBinance } from '../../packages/relay/test/support/fake-binance.js';
+import { startFakeCoinGecko } from '../../packages/relay/test/support/fake-coingecko.js';
+import { FakeMarket } from '../../packages/relay/test/support/fake-market.js';
+import type { FakeUpstream } from '../../packages/relay/test/support/fake-upstream.js';
 import { HostileRelay, type HostileScript } from './hostile-relay.js';
 
 /**
  * A @web/test-runner plugin with real servers for the browser tests, on 127.0.0.1:
  * a relay on the demo market polling every 100 ms, and a "relay" that answers every
  * request with 503 (a proxy during a deploy), and a hostile one that streams what a test
- * scripts. Tests reach them with `executeServerCommand`: `relay-url`, `relay-drop-streams`,
- * `unavailable-url`, `unavailable-hits`, `down-url`, `hostile-url`, `hostile-script`.
+ * scripts; and a relay of real sources in three currencies, ccxt's Binance then CoinGecko,
+ * both fakes answering in the real APIs' shapes. Tests reach them with
+ * `executeServerCommand`: `relay-url`, `relay-drop-streams`, `unavailable-url`,
+ * `unavailable-hits`, `down-url`, `hostile-url`, `hostile-script`, `markets-url`.
  */
 export function relayPlugin() {
   let relay: Relay | undefined;
@@ -21,6 +28,8 @@ export function relayPlugin() {
   let unavailableUrl = '';
   let downUrl = '';
   let hostile: HostileRelay | undefined;
+  let markets: Relay | undefined;
+  let upstreams: FakeUpstream[] = [];
   return {
     name: 'tickwire-relay',
     async serverStart() {
@@ -51,8 +60,26 @@ export function relayPlugin() {
       downUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/`;
       await new Promise((resolve) => probe.close(resolve));
       hostile = await HostileRelay.start();
+      const market = new FakeMarket();
+      upstreams = [await startFakeBinance(market), await startFakeCoinGecko(market)];
+      const env = {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SOURCES: 'binance,coingecko',
+        CURRENCIES: 'USD,EUR,BTC',
+        SYMBOLS: 'BTC',
+        SOURCE_URL_BINANCE: upstreams[0]!.url,
+        SOURCE_URL_COINGECKO: upstreams[1]!.url,
+      };
+      markets = await startRelay({
+        config: { ...loadConfig(env), POLL_INTERVAL: 200 },
+        sources: await createSources(loadConfig(env)),
+        log: pino({ level: 'silent' }),
+      });
     },
     async serverStop() {
+      await markets?.stop();
+      await Promise.all(upstreams.map((upstream) => upstream.close()));
       await relay?.stop();
       await hostile?.close();
       unavailable?.closeAllConnections();
@@ -73,6 +100,8 @@ export function relayPlugin() {
           return downUrl;
         case 'hostile-url':
           return hostile?.url;
+        case 'markets-url':
+          return markets?.url;
         case 'hostile-script':
           if (hostile) hostile.script = payload as HostileScript;
           return true;

@@ -41,7 +41,7 @@ export const LiveChart = createComponent({
   },
 });
 
-/** Pause and resume come from the reader; the refresh change carries the new interval. */
+/** Pause and resume come from the reader; the refresh and source changes carry the choice. */
 export const StreamControls = createComponent({
   tagName: 'stream-controls',
   elementClass: StreamControlsElement,
@@ -51,6 +51,9 @@ export const StreamControls = createComponent({
     onTickwireResume: 'tickwire-resume' as EventName<CustomEvent<undefined>>,
     onTickwireRefreshChange: 'tickwire-refresh-change' as EventName<
       CustomEvent<{ intervalMs: number }>
+    >,
+    onTickwireSourceChange: 'tickwire-source-change' as EventName<
+      CustomEvent<{ source: string | undefined }>
     >,
   },
 });

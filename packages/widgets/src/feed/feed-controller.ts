@@ -90,7 +90,7 @@ export class FeedController implements ReactiveController {
     this.subscription = feed.watch(this.symbols).subscribe((view) => {
       this.view = view;
       // What decides an element's state (and its `state` attribute) is never held back.
-      const now = `${view.connection}${view.snapshots}/${view.quotes.size}/${view.stale.size}/${view.unknown.size}`;
+      const now = `${view.connection}${view.snapshots}/${view.quotes.size}/${view.stale.size}/${view.unknown.size}/${view.source}`;
       if (synchronous) shape = now;
       else if (
         this.visible ||

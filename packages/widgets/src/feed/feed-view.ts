@@ -19,7 +19,14 @@ export interface FeedView {
   /** Counts snapshots: a chart redraws from scratch when it changes. */
   snapshots: number;
   unknown: ReadonlySet<string>;
+  /** Of `unknown`, those the relay cannot serve at all (a currency or source it lacks), with why. */
+  refused: ReadonlyMap<string, string>;
   stale: ReadonlySet<string>;
+  /**
+   * The page's choice of source for symbols that pin none (`<stream-controls>`); undefined =
+   * the relay's own order.
+   */
+  source: string | undefined;
   sources: readonly SourceStatus[];
   intervalMs: number;
   /** The relay's price TTL, ms: a price not heard of for this long (and an interval) is stale. */
@@ -37,7 +44,9 @@ export const EMPTY_VIEW: FeedView = {
   history: new Map(),
   snapshots: 0,
   unknown: new Set(),
+  refused: new Map(),
   stale: new Set(),
+  source: undefined,
   sources: [],
   intervalMs: 5_000,
   ttlMs: 60_000,
@@ -66,6 +75,7 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
         history,
         snapshots: view.snapshots + 1,
         unknown: new Set(data.unknown),
+        refused: new Map(Object.entries(data.refused ?? {})),
         stale: new Set(
           [...quotes.values()].filter((quote) => quote.stale).map((quote) => quote.symbol),
         ),
@@ -136,4 +146,13 @@ export function isSimulated(view: FeedView, source: string): boolean {
   return (
     source === 'demo' || view.sources.some((status) => status.id === source && status.simulated)
   );
+}
+
+/**
+ * Where a price came from, as elements write it: the source's id, and that it is down when
+ * it is (a price pinned to a source that is down goes stale; this says why).
+ */
+export function sourceLine(view: FeedView, source: string): string {
+  const down = view.sources.some((status) => status.id === source && status.state === 'down');
+  return down ? `${source} (down)` : source;
 }

@@ -25,6 +25,13 @@ export interface Feed {
   /** Shows updates at most this often, ms (0 = once a frame). The relay's poll rate is its operator's. */
   setThrottle(ms: number): void;
   readonly throttleMs: number;
+  /**
+   * Takes the prices of every element that pins no source of its own from `source` (an id
+   * the relay lists), or from the relay's own order when undefined. Watchers hear of it
+   * through the view (`source`) and watch their symbols anew.
+   */
+  chooseSource(source: string | undefined): void;
+  readonly source: string | undefined;
 }
 
 /**
@@ -104,6 +111,16 @@ export abstract class BaseFeed implements Feed {
 
   get throttleMs(): number {
     return this.throttle;
+  }
+
+  get source(): string | undefined {
+    return this.view$.value.source;
+  }
+
+  chooseSource(source: string | undefined): void {
+    if (source === this.source) return;
+    this.flush();
+    this.view$.next({ ...this.view$.value, source });
   }
 
   setThrottle(ms: number): void {

@@ -34,7 +34,7 @@ export class ScriptedFeed extends BaseFeed {
       symbol,
       range,
       ...sampleCandles(quote.price, range),
-      quote: this.view.quote,
+      quote: quote.currency ?? this.view.quote,
       source: quote.source,
       simulated: quote.source === 'demo',
     };

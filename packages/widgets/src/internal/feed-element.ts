@@ -1,7 +1,10 @@
+import type { Quote } from '@tickwire/protocol';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { FeedController } from '../feed/feed-controller.js';
+import { feedFor } from '../feed/feed-registry.js';
 import { defaultRelay } from './default-relay.js';
 import type { ElementState } from './element-state.js';
+import { parseSymbols } from './symbols.js';
 
 /**
  * What every element shares: where its data comes from (`relay`), how it reads (`locale`,
@@ -11,6 +14,8 @@ import type { ElementState } from './element-state.js';
 export class FeedElement extends LitElement {
   static override properties: PropertyDeclarations = {
     relay: { type: String },
+    currency: { type: String },
+    source: { type: String },
     locale: { type: String },
     theme: { type: String, reflect: true },
     state: { type: String, reflect: true },
@@ -21,6 +26,17 @@ export class FeedElement extends LitElement {
    * `<meta name="tickwire-relay" content="…">`), else to where the script was served from.
    */
   declare relay: string | undefined;
+  /**
+   * Quote currency of every symbol that names none (`EUR`: `BTC` is shown in euros); unset =
+   * the relay's default. One of the relay's `CURRENCIES`.
+   */
+  declare currency: string | undefined;
+  /**
+   * The one source to show prices from (`binance`, `kraken`: an id of the relay's `SOURCES`),
+   * for every symbol that names none: no failover; if it is down, the prices turn stale.
+   * Unset = the page's choice in `<stream-controls>`, else the relay's own order.
+   */
+  declare source: string | undefined;
   /** BCP 47 locale for numbers and times; defaults to the browser's. */
   declare locale: string | undefined;
   /** `auto` follows the system's light or dark preference. */
@@ -40,5 +56,32 @@ export class FeedElement extends LitElement {
   /** The relay to read: the attribute, else the page's default; `''` when there is none. */
   protected get relayUrl(): string {
     return this.relay ?? defaultRelay();
+  }
+
+  /** The symbols of an attribute with this element's currency and source (else the page's). */
+  protected symbolsOf(attribute: string | null | undefined) {
+    return parseSymbols(attribute, {
+      currency: this.currency,
+      source: this.source ?? pageSource(this.relayUrl),
+    });
+  }
+
+  /** The currency a symbol without one is in, here: what its label may leave out. */
+  protected get impliedCurrency(): string {
+    return this.currency?.trim().toUpperCase() || this.connection.view.quote;
+  }
+
+  /** The currency of `quote`'s price (relays before 0.3 say it only in the snapshot). */
+  protected currencyOf(quote: Quote): string {
+    return quote.currency ?? this.connection.view.quote;
+  }
+}
+
+/** The source the page chose for `relay`'s elements; none for a relay URL that is not one. */
+function pageSource(relay: string): string | undefined {
+  try {
+    return relay ? feedFor(relay).source : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -20,17 +20,28 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
  * keeps its decimals from one update to the next ("0.4500", never "0.45" then "0.4498"),
  * in every element, until its magnitude changes.
  */
-function priceDigits(value: number): Intl.NumberFormatOptions {
+function priceDigits(value: number, minorUnits = 2): Intl.NumberFormatOptions {
   const size = Math.abs(value);
-  const digits = size >= 1 || size === 0 ? 2 : Math.min(12, 3 - Math.floor(Math.log10(size)));
+  const digits =
+    size >= 1 || size === 0 ? minorUnits : Math.min(12, 3 - Math.floor(Math.log10(size)));
   return { minimumFractionDigits: digits, maximumFractionDigits: digits };
 }
 
 /** A true minus sign (U+2212) for the hyphen Intl writes in many locales. */
 const trueMinus = (text: string) => text.replace('-', '\u2212');
 
-/** Intl knows ISO currencies (USD, EUR); a code like USDT is written after the number. */
-const isIsoCurrency = (code: string) => /^[A-Z]{3}$/.test(code);
+/**
+ * ISO 4217 currencies, which Intl writes with their sign and minor units (`€`, `£`, `¥` with
+ * none). BTC and ETH look like ISO codes but are not: Intl would write "BTC 0.05".
+ */
+const isoCurrencies = new Set(
+  typeof Intl.supportedValuesOf === 'function'
+    ? Intl.supportedValuesOf('currency')
+    : ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD'],
+);
+
+/** Below this many bitcoin a price reads better in satoshis (10⁻⁸ BTC): `1,234 sats`. */
+const SATS_BELOW_BTC = 0.0001;
 
 function numberFormat(
   locale: string | undefined,
@@ -46,28 +57,50 @@ function numberFormat(
   });
 }
 
-/** A price in its currency: `$67,123.45`, `$0.00001234`, `1.02 USDT`. */
-export function formatPrice(value: number, currency: string, locale?: string): string {
-  if (!Number.isFinite(value)) return '—';
-  const digits = priceDigits(value);
-  if (isIsoCurrency(currency)) {
-    return trueMinus(
-      numberFormat(locale, {
-        style: 'currency',
-        currency,
-        currencyDisplay: 'narrowSymbol',
-        ...digits,
-      }).format(value),
-    );
-  }
-  return `${trueMinus(numberFormat(locale, digits).format(value))} ${currency}`;
+/**
+ * How a price of `value` in `currency` is written: its scale (satoshis for tiny bitcoin
+ * prices) and decimals (the currency's minor units from 1 up: none for yen).
+ */
+function priceUnit(value: number, currency: string) {
+  if (currency === 'BTC' && Math.abs(value) < SATS_BELOW_BTC)
+    return { scale: 1e8, digits: priceDigits(value * 1e8, 0) };
+  const minorUnits = isoCurrencies.has(currency)
+    ? numberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits
+    : 2;
+  return { scale: 1, digits: priceDigits(value, minorUnits) };
 }
 
-/** A signed change in the digits of `price`, the price it moved: `+1,123.35`, `−0.0012`. */
-export function formatChange(value: number | null, price: number, locale?: string): string {
+/**
+ * A price in its currency: `$67,123.45`, `62.000,00 €`, `¥10,123,456`, `₿0.05234`,
+ * `1,234 sats`, `1.02 USDT`.
+ */
+export function formatPrice(value: number, currency: string, locale?: string): string {
+  if (!Number.isFinite(value)) return '—';
+  const { scale, digits } = priceUnit(value, currency);
+  if (isoCurrencies.has(currency)) {
+    const options = { style: 'currency', currency, currencyDisplay: 'narrowSymbol', ...digits };
+    return trueMinus(numberFormat(locale, options as Intl.NumberFormatOptions).format(value));
+  }
+  const number = trueMinus(numberFormat(locale, digits).format(value * scale));
+  if (scale !== 1) return `${number} sats`;
+  return currency === 'BTC' ? `₿${number}` : `${number} ${currency}`;
+}
+
+/**
+ * A signed change in the unit and digits of `price`, the price it moved: `+1,123.35`,
+ * `−0.0012`, `+12` (satoshis, beside a price in sats).
+ */
+export function formatChange(
+  value: number | null,
+  price: number,
+  locale?: string,
+  currency = 'USD',
+): string {
   if (value === null || !Number.isFinite(value)) return '—';
+  const { scale, digits } = priceUnit(price, currency);
   return trueMinus(
-    numberFormat(locale, { ...priceDigits(price), signDisplay: 'exceptZero' }).format(value),
+    numberFormat(locale, { ...digits, signDisplay: 'exceptZero' }).format(value * scale),
   );
 }
 

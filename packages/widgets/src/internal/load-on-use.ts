@@ -37,13 +37,19 @@ export function loadOnUse(loaders: Record<string, ElementLoader>): void {
 
 /** Watches what `element` will watch, until it does; returns the release. */
 function watchEarly(element: Element): (() => void) | undefined {
-  const { symbols } = parseSymbols(
-    element.getAttribute('symbols') ?? element.getAttribute('symbol'),
-  );
   const relay = element.getAttribute('relay') ?? defaultRelay();
-  if (symbols.length === 0 || !relay) return undefined;
+  if (!relay) return undefined;
   try {
-    const watching = feedFor(relay).watch(symbols).subscribe();
+    const feed = feedFor(relay);
+    const { symbols } = parseSymbols(
+      element.getAttribute('symbols') ?? element.getAttribute('symbol'),
+      {
+        currency: element.getAttribute('currency'),
+        source: element.getAttribute('source') ?? feed.source,
+      },
+    );
+    if (symbols.length === 0) return undefined;
+    const watching = feed.watch(symbols).subscribe();
     return () => watching.unsubscribe();
   } catch {
     // No relay, or not a URL: the element says so itself once defined.

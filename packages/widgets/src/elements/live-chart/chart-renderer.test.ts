@@ -34,6 +34,7 @@ describe('ChartRenderer', () => {
     renderer = new ChartRenderer(container, theme, 'en-US');
     renderer.setLayout({
       symbols: ['BTC'],
+      labels: layout.symbols ?? ['BTC'],
       type: 'line',
       scale: 'price',
       range: '24h',

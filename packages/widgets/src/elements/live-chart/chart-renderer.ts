@@ -32,11 +32,13 @@ export type ChartType = 'line' | 'area' | 'candles';
 /** What the chart draws: set as a whole, redrawn from scratch when it changes. */
 export interface ChartLayout {
   symbols: readonly string[];
+  /** Each symbol as the reader sees it (`symbolLabel`), in the same order. */
+  labels: readonly string[];
   /** `candles` only ever for one symbol: the element decides. */
   type: ChartType;
   scale: ChartScale;
   range: ChartRange;
-  /** Quote currency of every price. */
+  /** Currency of the prices drawn (on a price scale, the one symbol's). */
   quote: string;
 }
 
@@ -318,7 +320,7 @@ export class ChartRenderer {
       if (!bar) continue;
       const price = (value: number) => formatPrice(value, layout.quote, this.locale);
       values.push({
-        symbol,
+        symbol: layout.labels[layout.symbols.indexOf(symbol)] ?? symbol,
         text:
           layout.type === 'candles'
             ? `open ${price(bar.open)}, high ${price(bar.high)}, low ${price(bar.low)}, close ${price(bar.close)}`
@@ -356,7 +358,7 @@ export class ChartRenderer {
       price: 0,
       lineVisible: false,
       axisLabelVisible: false,
-      title: this.layout!.symbols.length > 1 ? symbol : '',
+      title: this.layout!.symbols.length > 1 ? (this.layout!.labels[index] ?? symbol) : '',
     });
     const plotted: Plotted = { main, lastLabel, volume, base: 1, times: [], bars: new Map() };
     this.plotted.set(symbol, plotted);

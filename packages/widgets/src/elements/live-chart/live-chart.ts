@@ -1,4 +1,9 @@
-import { CANDLE_RANGES, type CandleRange, type CandlesAnswer } from '@tickwire/protocol';
+import {
+  CANDLE_RANGES,
+  type CandleRange,
+  type CandlesAnswer,
+  parseInstrument,
+} from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
@@ -6,7 +11,7 @@ import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { parseSymbols, symbolProblems } from '../../internal/symbols.js';
+import { symbolLabel, symbolProblems } from '../../internal/symbols.js';
 import { type ChartRange, isChartRange, loadCandles } from './candle-history.js';
 import { SymbolBars } from './chart-bars.js';
 import type {
@@ -163,7 +168,7 @@ export class LiveChart extends FeedElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const { symbols, malformed } = parseSymbols(this.symbols);
+    const { symbols, malformed } = this.symbolsOf(this.symbols);
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
     this.shown = symbols.filter((symbol) => !view.unknown.has(symbol));
@@ -172,7 +177,9 @@ export class LiveChart extends FeedElement {
       'error' in slot ? [slot.error] : [],
     );
     this.problem =
-      this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown) ?? failed[0];
+      this.connection.problem ??
+      symbolProblems(symbols, malformed, view.unknown, view.refused) ??
+      failed[0];
     const state = elementState(view, symbols, this.connection.problem);
     // Offline says more than the failed loads it causes: those are retried on reconnect.
     const noCandles = failed.length > 0 && failed.length === this.shown.length;
@@ -188,7 +195,7 @@ export class LiveChart extends FeedElement {
         this.answerOf(symbol)?.simulated === true,
     );
     const nothingToDraw = this.shown.length === 0 || this.state === 'error';
-    return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.join(', ') || 'no symbols'}, ${range === 'live' ? 'recent ticks' : SPAN_WORDS[range]}`}>
+    return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency)).join(', ') || 'no symbols'}, ${range === 'live' ? 'recent ticks' : SPAN_WORDS[range]}`}>
       <header>
         <ul part="legend" class=${this.shown.length > 2 ? 'legend many' : 'legend'}>
           ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index))}
@@ -245,10 +252,10 @@ export class LiveChart extends FeedElement {
     const range = this.shownRange;
     return html`<li>
       <span class="swatch series-${(index % SERIES_COLOURS) + 1}" aria-hidden="true"></span>
-      <span class="symbol">${symbol}</span>
+      <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
       ${
         quote
-          ? html`<span class="price">${formatPrice(quote.price, this.connection.view.quote, this.locale)}</span>`
+          ? html`<span class="price">${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</span>`
           : html`<span>—</span>`
       }
       ${
@@ -278,7 +285,7 @@ export class LiveChart extends FeedElement {
 
   /** What the axis shows, in few words: the range itself is on the buttons and in the label. */
   private footerText(range: ChartRange): string {
-    const { quote } = this.connection.view;
+    const quote = this.shownCurrency();
     if (this.effectiveScale() === 'percent') {
       return range === 'live' ? `% change ${this.liveSpan()}` : `% change over ${range}`;
     }
@@ -287,6 +294,11 @@ export class LiveChart extends FeedElement {
     const bucket =
       minutes < 60 ? `${minutes}-minute` : minutes < 1440 ? `${minutes / 60}-hour` : '1-day';
     return `Prices in ${quote}, ${bucket} buckets`;
+  }
+
+  /** The currency of the prices drawn: the first symbol's (several symbols draw percent). */
+  private shownCurrency(): string {
+    return parseInstrument(this.shown[0] ?? '').currency ?? this.connection.view.quote;
   }
 
   /** What the live range spans: since its first tick, in the axis's own words. */
@@ -408,7 +420,8 @@ export class LiveChart extends FeedElement {
       type: this.effectiveType(),
       scale: this.effectiveScale(),
       range,
-      quote: view.quote,
+      quote: this.shownCurrency(),
+      labels: this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency)),
     };
     const sources = range === 'live' ? view.snapshots : this.candlesLoaded;
     const key = `${JSON.stringify(layout)}|${sources}`;

@@ -5,7 +5,7 @@ import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { parseSymbols, symbolProblems } from '../../internal/symbols.js';
+import { symbolLabel, symbolProblems } from '../../internal/symbols.js';
 import { marketFeedStyles } from './market-feed.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
@@ -16,6 +16,7 @@ interface Entry {
   key: string;
   symbol: string;
   price: number;
+  currency: string;
   source: string;
   /** Move since the symbol's previous update, percent. */
   movePct: number;
@@ -80,14 +81,15 @@ export class MarketFeed extends FeedElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { symbols, malformed } = parseSymbols(this.symbols);
+    const { symbols, malformed } = this.symbolsOf(this.symbols);
     if (changed.has('symbols')) {
       this.entries = [];
       this.seen.clear();
     }
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
-    this.problem = this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown);
+    this.problem =
+      this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown, view.refused);
     this.state = elementState(view, symbols, this.connection.problem);
     this.collect(symbols);
   }
@@ -126,8 +128,8 @@ export class MarketFeed extends FeedElement {
     const trend = direction(Number(entry.movePct.toFixed(2)));
     const notable = Math.abs(entry.movePct) >= this.threshold;
     return html`<li part=${notable ? 'entry notable' : 'entry'} class=${notable ? 'notable' : ''}>
-      <span class="symbol">${entry.symbol}</span>
-      <span class="price">${formatPrice(entry.price, this.connection.view.quote, this.locale)}</span>
+      <span class="symbol">${symbolLabel(entry.symbol, this.impliedCurrency)}</span>
+      <span class="price">${formatPrice(entry.price, entry.currency, this.locale)}</span>
       <span class="move ${trend}">
         <span aria-hidden="true">${ARROWS[trend]}</span>
         <span class="visually-hidden">${WORDS[trend]}</span>
@@ -151,6 +153,7 @@ export class MarketFeed extends FeedElement {
         key: `${symbol}@${quote.ts}`,
         symbol,
         price: quote.price,
+        currency: this.currencyOf(quote),
         source: quote.source,
         movePct: ((quote.price - last.price) / last.price) * 100,
         ts: quote.ts,

@@ -1,7 +1,7 @@
 import type { Quote } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Feed } from '../../feed/feed.js';
-import { isSimulated } from '../../feed/feed-view.js';
+import { isSimulated, sourceLine } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import {
@@ -15,7 +15,7 @@ import { announcerFor } from '../../internal/page-announcer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { parseSymbols } from '../../internal/symbols.js';
+import { symbolLabel } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
@@ -84,7 +84,7 @@ export class PriceCard extends FeedElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { symbols, malformed } = parseSymbols(this.symbol);
+    const { symbols, malformed } = this.symbolsOf(this.symbol);
     this.shown = symbols[0] ?? '';
     const watched = this.shown ? [this.shown] : [];
     this.connection.watch(this.relayUrl, watched);
@@ -135,9 +135,10 @@ export class PriceCard extends FeedElement {
 
   protected override render() {
     const symbol = this.shown;
-    return html`<article part="card" class="card panel surface" aria-label=${`${symbol || 'Price'} price`}>
+    const label = symbol && symbolLabel(symbol, this.impliedCurrency);
+    return html`<article part="card" class="card panel surface" aria-label=${`${label || 'Price'} price`}>
       <header part="header">
-        <span part="symbol" class="symbol">${symbol || '—'}</span>
+        <span part="symbol" class="symbol">${label || '—'}</span>
         ${stateBadge(this.state)}
       </header>
       ${
@@ -156,14 +157,15 @@ export class PriceCard extends FeedElement {
     const { locale } = this;
     const trend = direction(quote.change24h);
     const simulated = isSimulated(this.connection.view, quote.source);
-    return html`<div part="price" class="price">${formatPrice(quote.price, this.connection.view.quote, locale)}</div>
+    const currency = this.currencyOf(quote);
+    return html`<div part="price" class="price">${formatPrice(quote.price, currency, locale)}</div>
       ${
         quote.change24h === null
           ? html`<div part="change" class="change flat">24h change not reported by ${quote.source}</div>`
           : html`<div part="change" class="change ${trend}">
               <span aria-hidden="true">${ARROWS[trend]}</span>
               <span class="visually-hidden">${WORDS[trend]}</span>
-              ${formatChange(quote.change24h, quote.price, locale)} (${formatPercent(quote.changePct24h, locale)})
+              ${formatChange(quote.change24h, quote.price, locale, currency)} (${formatPercent(quote.changePct24h, locale)})
               <span class="period">24h</span>
             </div>`
       }
@@ -171,25 +173,28 @@ export class PriceCard extends FeedElement {
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}>${formatTime(quote.ts, locale)}</time>
         <span aria-hidden="true">·</span>
-        <span part="source">${quote.source}</span>
+        <span part="source" title=${quote.market ? `Market ${quote.market}` : nothing}>${sourceLine(this.connection.view, quote.source)}</span>
         ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
       </p>`;
   }
 
   /** What a screen reader hears, now and then: "BTC $67,123.45, up 1.70% in 24 hours". */
   private describeForReader(quote: Quote): string {
-    const price = formatPrice(quote.price, this.connection.view.quote, this.locale);
-    if (quote.changePct24h === null) return `${quote.symbol} ${price}`;
+    const price = formatPrice(quote.price, this.currencyOf(quote), this.locale);
+    const label = symbolLabel(quote.symbol, this.impliedCurrency);
+    if (quote.changePct24h === null) return `${label} ${price}`;
     const trend = direction(quote.changePct24h);
     const size = formatPercent(Math.abs(quote.changePct24h), this.locale).replace(/^\+/, '');
-    return `${quote.symbol} ${price}, ${trend === 'flat' ? 'unchanged' : `${WORDS[trend]} ${size}`} in 24 hours`;
+    return `${label} ${price}, ${trend === 'flat' ? 'unchanged' : `${WORDS[trend]} ${size}`} in 24 hours`;
   }
 
   private describeProblem(symbol: string, malformed: string[]): string | undefined {
     if (malformed.length > 0)
-      return `"${malformed[0]}" is not a symbol: use letters and digits, such as BTC.`;
+      return `"${malformed[0]}" is not a symbol: use letters and digits, such as BTC or BTC/EUR.`;
     if (!symbol) return 'No symbol: set symbol="BTC", for example.';
-    if (this.connection.view.unknown.has(symbol)) return `The relay does not list ${symbol}.`;
+    const { refused, unknown } = this.connection.view;
+    if (refused.has(symbol)) return refused.get(symbol);
+    if (unknown.has(symbol)) return `The relay does not list ${symbolLabel(symbol, undefined)}.`;
     return undefined;
   }
 }

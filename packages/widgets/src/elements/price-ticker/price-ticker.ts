@@ -7,7 +7,7 @@ import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { parseSymbols, symbolProblems } from '../../internal/symbols.js';
+import { symbolLabel, symbolProblems } from '../../internal/symbols.js';
 import { PriceCard } from '../price-card/price-card.js';
 import { priceTickerStyles } from './price-ticker.styles.js';
 
@@ -66,13 +66,14 @@ export class PriceTicker extends FeedElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const { symbols, malformed } = parseSymbols(this.symbols);
+    const { symbols, malformed } = this.symbolsOf(this.symbols);
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
     this.shown = symbols;
     // In the grid each card says for itself that its symbol is unknown; the tape says it here.
     const unknown = this.layout === 'tape' ? view.unknown : new Set<string>();
-    this.problem = this.connection.problem ?? symbolProblems(symbols, malformed, unknown);
+    this.problem =
+      this.connection.problem ?? symbolProblems(symbols, malformed, unknown, view.refused);
     this.state = elementState(view, symbols, this.connection.problem);
   }
 
@@ -86,6 +87,7 @@ export class PriceTicker extends FeedElement {
             html`<price-card
               part="card"
               symbol=${symbol}
+              currency=${this.currency ?? nothing}
               relay=${this.relayUrl}
               locale=${this.locale ?? nothing}
               theme=${this.theme}
@@ -104,8 +106,8 @@ export class PriceTicker extends FeedElement {
         const quote = this.connection.view.quotes.get(symbol);
         const trend = direction(quote?.changePct24h ?? null);
         return html`<li part="item" class="item">
-          <span class="symbol">${symbol}</span>
-          <span>${quote ? formatPrice(quote.price, this.connection.view.quote, this.locale) : '—'}</span>
+          <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
+          <span>${quote ? formatPrice(quote.price, this.currencyOf(quote), this.locale) : '—'}</span>
           <span class=${trend}><span aria-hidden="true">${ARROWS[trend]}</span> ${formatPercent(quote?.changePct24h ?? null, this.locale)}</span>
         </li>`;
       },

@@ -1,5 +1,5 @@
 import type { SourceStatus } from '@tickwire/protocol';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { FeedElement } from '../../internal/feed-element.js';
 import { formatTime } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -12,7 +12,9 @@ const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
 /**
  * Controls for every element of the page that reads the same relay: pause and resume,
  * how often they refresh (a throttle in the page: the relay's own poll rate is its
- * operator's), the connection's state, the last update and each source's health.
+ * operator's), which source their prices come from when the relay has several (elements
+ * with a `source` of their own keep it), the connection's state, the last update and
+ * each source's health. Its own `source` attribute is the page's first choice.
  *
  * @tag stream-controls
  * @summary Stream controls: `<stream-controls>`.
@@ -20,10 +22,12 @@ const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
  * @fires tickwire-pause - The reader paused the stream.
  * @fires tickwire-resume - The reader resumed the stream.
  * @fires tickwire-refresh-change - The reader chose a refresh interval; `detail.intervalMs` (0 = live).
+ * @fires tickwire-source-change - The reader chose a source; `detail.source` (undefined = any, in the relay's order).
  *
  * @csspart controls - The box around the controls.
  * @csspart toggle - The pause/resume button.
  * @csspart refresh - The refresh interval picker.
+ * @csspart source - The source picker (shown when the relay has more than one).
  * @csspart state - The connection's state, in words.
  * @csspart updated - The time of the last update.
  * @csspart sources - Each source's health.
@@ -43,11 +47,13 @@ const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
 export class StreamControls extends FeedElement {
   static override styles = [sharedStyles, streamControlsStyles];
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     // No symbols of its own: the page's stream carries what the other elements watch, or,
     // alone on a page, the relay's default set.
     this.connection.watch(this.relayUrl, []);
-    const { view, problem } = this.connection;
+    const { view, problem, feed } = this.connection;
+    if (changed.has('source') && this.source !== undefined)
+      feed?.chooseSource(this.source.trim().toLowerCase() || undefined);
     // Stale anywhere on this relay is stale here: a paused poller's prices age for everyone.
     this.state = problem
       ? 'error'
@@ -77,6 +83,7 @@ export class StreamControls extends FeedElement {
           )}
         </select>
       </label>
+      ${view.sources.length > 1 ? this.renderSourcePicker(view.sources, feed?.source) : nothing}
       ${stateBadge(this.state)}
       <span part="updated" class="muted">
         ${view.lastUpdate === undefined ? 'No update yet' : html`Updated <time datetime=${new Date(view.lastUpdate).toISOString()}>${formatTime(view.lastUpdate, this.locale)}</time>`}
@@ -89,6 +96,20 @@ export class StreamControls extends FeedElement {
           : nothing
       }
     </div>`;
+  }
+
+  /** The page's choice of source: any (the relay's order), or one of them. */
+  private renderSourcePicker(sources: readonly SourceStatus[], chosen: string | undefined) {
+    return html`<label part="source">
+      Source
+      <select @change=${this.onSource}>
+        <option value="" ?selected=${chosen === undefined}>any</option>
+        ${sources.map(
+          (source) =>
+            html`<option value=${source.id} ?selected=${source.id === chosen}>${source.id}</option>`,
+        )}
+      </select>
+    </label>`;
   }
 
   /** A source's health as last heard; unknown while the stream is not live (it may have changed). */
@@ -124,6 +145,18 @@ export class StreamControls extends FeedElement {
     );
     this.requestUpdate();
   }
+
+  private onSource(event: Event): void {
+    const source = (event.target as HTMLSelectElement).value || undefined;
+    this.connection.feed?.chooseSource(source);
+    this.dispatchEvent(
+      new CustomEvent('tickwire-source-change', {
+        detail: { source },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
 }
 
 declare global {
@@ -135,5 +168,6 @@ declare global {
     'tickwire-pause': CustomEvent<undefined>;
     'tickwire-resume': CustomEvent<undefined>;
     'tickwire-refresh-change': CustomEvent<{ intervalMs: number }>;
+    'tickwire-source-change': CustomEvent<{ source: string | undefined }>;
   }
 }
