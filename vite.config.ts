@@ -19,7 +19,13 @@ const CORE = [
   /\/src\/(feed|internal|elements\/price-card)\//,
   /\/src\/price-card\.ts$/,
 ];
+/**
+ * Kept out of the core: what a card loads after its first price (the page announcer: a
+ * reader hears prices now and then), and what only the other elements use.
+ */
+const NOT_CORE = /\/src\/internal\/(page-announcer|symbol-problems)\.ts$/;
 function coreChunk(id: string): string | undefined {
+  if (NOT_CORE.test(id)) return undefined;
   return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;
 }
 

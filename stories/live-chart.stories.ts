@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { COMMON_ARG_TYPES, COMMON_ARGS } from './support/arg-types.js';
 import { relayFor } from './support/with-relay.js';
 
 interface Args {
   symbols: string;
+  currency: string;
   range: string;
   type: string;
   scale: string;
@@ -16,7 +17,14 @@ const meta: Meta<Args> = {
   title: 'Elements/live-chart',
   component: 'live-chart',
   tags: ['autodocs'],
-  args: { symbols: 'BTC,ETH', range: '24h', type: 'line', scale: 'auto', ...COMMON_ARGS },
+  args: {
+    symbols: 'BTC,ETH',
+    currency: '',
+    range: '24h',
+    type: 'line',
+    scale: 'auto',
+    ...COMMON_ARGS,
+  },
   argTypes: {
     ...COMMON_ARG_TYPES,
     range: { control: 'inline-radio', options: ['live', '1h', '24h', '7d', '30d', '1y'] },
@@ -26,12 +34,13 @@ const meta: Meta<Args> = {
   render: (args, context) =>
     html`<live-chart
       symbols=${args.symbols}
+      currency=${args.currency || nothing}
       range=${args.range}
       type=${args.type}
       scale=${args.scale}
       theme=${args.theme}
       locale=${args.locale}
-      relay=${relayFor(context, args.symbols)}
+      relay=${relayFor(context, args.symbols, args)}
     ></live-chart>`,
 };
 export default meta;
@@ -66,3 +75,6 @@ export const NarrowManySymbols: Story = {
   parameters: { width: '200px' },
 };
 export const Wide: Story = { args: { type: 'area' }, parameters: { width: '1200px' } };
+export const InBitcoin: Story = { args: { symbols: 'ETH/BTC,SOL/BTC' } };
+export const OneInBitcoin: Story = { args: { symbols: 'ETH/BTC', type: 'candles' } };
+export const Euros: Story = { args: { symbols: 'BTC', currency: 'EUR', locale: 'de-DE' } };

@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { COMMON_ARG_TYPES, COMMON_ARGS } from './support/arg-types.js';
 import { relayFor } from './support/with-relay.js';
 
 interface Args {
   symbol: string;
+  currency: string;
+  source: string;
   theme: string;
   locale: string;
   announceEvery: number;
@@ -14,7 +16,7 @@ const meta: Meta<Args> = {
   title: 'Elements/price-card',
   component: 'price-card',
   tags: ['autodocs'],
-  args: { symbol: 'BTC', announceEvery: 60, ...COMMON_ARGS },
+  args: { symbol: 'BTC', currency: '', source: '', announceEvery: 60, ...COMMON_ARGS },
   argTypes: {
     ...COMMON_ARG_TYPES,
     announceEvery: { name: 'announce-every', control: { type: 'number', min: 0 } },
@@ -22,10 +24,12 @@ const meta: Meta<Args> = {
   render: (args, context) =>
     html`<price-card
       symbol=${args.symbol}
+      currency=${args.currency || nothing}
+      source=${args.source || nothing}
       theme=${args.theme}
       locale=${args.locale}
       announce-every=${args.announceEvery}
-      relay=${relayFor(context, args.symbol)}
+      relay=${relayFor(context, args.symbol, args)}
     ></price-card>`,
 };
 export default meta;
@@ -47,3 +51,7 @@ export const LongName: Story = {
 };
 export const Narrow: Story = { parameters: { width: '11rem' } };
 export const German: Story = { args: { locale: 'de-DE' } };
+export const Euros: Story = { args: { currency: 'EUR', locale: 'de-DE' } };
+export const InBitcoin: Story = { args: { symbol: 'ETH/BTC' } };
+export const Satoshis: Story = { args: { symbol: 'DOGE/BTC' } };
+export const PinnedSource: Story = { args: { source: 'binance' } };

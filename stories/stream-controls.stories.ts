@@ -32,3 +32,7 @@ export const Offline: Story = { parameters: { market: { state: 'offline' } } };
 export const Paused: Story = { parameters: { market: { state: 'paused' } } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const Narrow: Story = { parameters: { width: '16rem' } };
+/** A relay of several sources: the controls offer the page's choice of source. */
+export const SeveralSources: Story = {
+  parameters: { market: { sources: ['binance', 'coingecko'] } },
+};

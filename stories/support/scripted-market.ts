@@ -1,4 +1,4 @@
-import type { Quote } from '@tickwire/protocol';
+import { parseInstrument, type Quote } from '@tickwire/protocol';
 import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
 import { scriptedRelay } from '../../packages/widgets/src/feed/testing.js';
 
@@ -26,12 +26,16 @@ export const STORY_PRICES: Record<string, number> = {
   SHIB: 0.000_012_34,
 };
 
+/** What one unit of each fiat currency is worth in the scripted market's dollars. */
+const STORY_FX: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27 };
+
 let ticking: ReturnType<typeof setInterval> | undefined;
 
 /**
  * A deterministic in-browser market for one story: a snapshot with an hour of history, then
  * (while live) a tick every 1.5 s that moves each price along a fixed wave. No relay, no
- * network; the same story always shows the same numbers.
+ * network; the same story always shows the same numbers. Symbols may name a currency (a
+ * fiat one of `STORY_FX`, or another asset) and a source; every source is simulated.
  */
 export function scriptedMarket({
   symbols,
@@ -46,22 +50,34 @@ export function scriptedMarket({
       throw new Error(`No source can give ${range} candles of ${symbol} now; try again shortly.`);
     };
   }
-  const known = symbols.filter((symbol) => prices[symbol] !== undefined);
-  const unknown = symbols.filter((symbol) => prices[symbol] === undefined);
+  /** A symbol's price at the start, in its currency; undefined when this market has none. */
+  const startOf = (symbol: string) => {
+    const { base, currency = 'USD' } = parseInstrument(symbol);
+    const value = STORY_FX[currency] ?? prices[currency];
+    const price = prices[base];
+    return price === undefined || value === undefined ? undefined : price / value;
+  };
+  const known = symbols.filter((symbol) => startOf(symbol) !== undefined);
+  const unknown = symbols.filter((symbol) => startOf(symbol) === undefined);
+  const sourceIds = [
+    ...new Set(['demo', ...known.map((symbol) => parseInstrument(symbol).source ?? 'demo')]),
+  ];
   const now = Date.now();
   const quote = (symbol: string, step: number, ts: number): Quote => {
-    const base = prices[symbol]!;
+    const base = startOf(symbol)!;
+    const { currency = 'USD', source = 'demo' } = parseInstrument(symbol);
     const price = base * (1 + 0.004 * Math.sin(step / 3 + symbol.length));
     const open = base * (1 - 0.012 * Math.cos(symbol.charCodeAt(0)));
     return {
       symbol,
+      currency,
       price,
       open24h: open,
       change24h: price - open,
       changePct24h: ((price - open) / open) * 100,
       volume24h: 12_345,
       ts,
-      source: 'demo',
+      source,
       stale: state === 'stale',
     };
   };
@@ -74,17 +90,21 @@ export function scriptedMarket({
         known.map((symbol) => [symbol, quote(symbol, 0, now - (state === 'stale' ? 120_000 : 0))]),
       ),
       history: Object.fromEntries(
-        known.map((symbol, index) => [symbol, sampleHistory(prices[symbol]!, 60, index + 1)]),
+        known.map((symbol, index) => [symbol, sampleHistory(startOf(symbol)!, 60, index + 1)]),
       ),
       unknown,
-      sources: [{ id: 'demo', state: state === 'stale' ? 'down' : 'ok', simulated: true }],
+      sources: sourceIds.map((id) => ({
+        id,
+        state: state === 'stale' ? 'down' : 'ok',
+        simulated: true,
+      })),
     },
   });
   if (state === 'stale')
     feed.send({
       type: 'status',
       data: {
-        sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }],
+        sources: sourceIds.map((id) => ({ id, state: 'down', error: 'timeout', simulated: true })),
         stale: known,
       },
     });

@@ -1,6 +1,7 @@
 import type { Decorator, StoryContext } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { parseSymbols, type SymbolDefaults } from '../../packages/widgets/src/internal/symbols.js';
 import { type MarketState, scriptedMarket } from './scripted-market.js';
 
 /** The toolbar value for the scripted market; anything else is a relay URL. */
@@ -12,24 +13,29 @@ export interface MarketParameters {
   prices?: Record<string, number>;
   /** `none`: the market has no candles, as a relay whose sources have none for the range. */
   candles?: 'none';
+  /** Sources beside `demo` the market has every symbol from, for the controls' source picker. */
+  sources?: string[];
 }
 
 /**
  * The relay a story's element reads: a fresh scripted market (the default, offline), or the
- * live relay chosen in the toolbar, for every story at once.
+ * live relay chosen in the toolbar, for every story at once. The market prices `symbols` as
+ * the element watches them, with its `currency` and `source`.
  */
 export function relayFor(
   context: Pick<StoryContext, 'globals' | 'parameters'>,
   symbols: string,
+  defaults: SymbolDefaults = {},
 ): string {
   const chosen = context.globals.relay as string | undefined;
   if (chosen && chosen !== SCRIPTED) return chosen;
   const market = (context.parameters.market ?? {}) as MarketParameters;
+  const watched = parseSymbols(symbols, defaults).symbols;
   return scriptedMarket({
-    symbols: symbols
-      .split(',')
-      .map((symbol) => symbol.trim().toUpperCase())
-      .filter(Boolean),
+    symbols: [
+      ...watched,
+      ...(market.sources ?? []).flatMap((id) => watched.map((symbol) => `${symbol}@${id}`)),
+    ],
     state: market.state,
     prices: market.prices,
     candles: market.candles,

@@ -36,8 +36,7 @@ export function normaliseSymbol(text: string): string {
 
 /** Takes a well-formed symbol apart. */
 export function parseInstrument(symbol: string): Instrument {
-  const [pair = '', source] = symbol.split('@', 2);
-  const [base = '', currency] = pair.split('/', 2);
+  const [, base = '', currency, source] = /^([^/@]*)(?:\/([^@]*))?(?:@(.*))?$/.exec(symbol) ?? [];
   return { base, ...(currency && { currency }), ...(source && { source }) };
 }
 

@@ -131,7 +131,7 @@ export const CONFIG_KEYS = {
   }),
   CURRENCIES: key({
     defaultValue: undefined,
-    doc: 'Quote currencies served, comma-separated: fiat (`USD`, `EUR`, `GBP`) or assets (`BTC`, `USDT`). The first is the default, the currency of a symbol that names none. Unset = `QUOTE` alone.',
+    doc: 'Quote currencies served, comma-separated: fiat (`USD`, `EUR`, `GBP`) or assets (`BTC`, `USDT`). The first is the default, the currency of a symbol that names none. Unset = `USD,EUR,BTC`, or `QUOTE` alone where that is set.',
     schema: z
       .string()
       .transform((raw) => [...new Set(commaList(raw))])
@@ -244,6 +244,9 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
   return withMarkets(config as RelayConfig, env);
 }
 
+/** The currencies a relay serves when neither `CURRENCIES` nor `QUOTE` says. */
+const DEFAULT_CURRENCIES = ['USD', 'EUR', 'BTC'];
+
 /**
  * `CURRENCIES` and its older alias `QUOTE` made one (`QUOTE` is then the default currency),
  * and every configured symbol checked against them and `SOURCES`.
@@ -258,7 +261,7 @@ function withMarkets(config: RelayConfig, env: Record<string, string | undefined
       `QUOTE=${JSON.stringify(env.QUOTE)}: set CURRENCIES alone (its first currency is the default)`,
     );
   }
-  config.CURRENCIES ??= [config.QUOTE];
+  config.CURRENCIES ??= env.QUOTE === undefined ? DEFAULT_CURRENCIES : [config.QUOTE];
   config.QUOTE = config.CURRENCIES[0]!;
   const markets = new Markets(config.CURRENCIES, config.SOURCES);
   for (const symbol of config.SYMBOLS) {

@@ -252,6 +252,7 @@ describe('configuration of currencies', () => {
     assert.equal(config.QUOTE, 'EUR');
     assert.deepEqual(config.SYMBOLS, ['BTC', 'ETH/BTC']);
     assert.deepEqual(loadConfig({ QUOTE: 'gbp' }).CURRENCIES, ['GBP']);
+    assert.deepEqual(loadConfig({}).CURRENCIES, ['USD', 'EUR', 'BTC'], 'the default');
   });
 
   test('a configured symbol in a currency or from a source the relay lacks is refused in one line', () => {

@@ -4,6 +4,10 @@ export interface DemoPageOptions {
   base: string;
   symbols: readonly string[];
   simulated: boolean;
+  /** The relay's quote currencies, the default first. */
+  currencies: readonly string[];
+  /** Its sources' ids, in order. */
+  sources: readonly string[];
 }
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -15,9 +19,16 @@ export function escapeHtml(text: string): string {
  * The page at `/`: the widgets on this relay's stream, and snippets to paste elsewhere. Its
  * own links are relative, so it works wherever the relay is mounted (`/`, `/prices/`).
  */
-export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): string {
+export function renderDemoPage({
+  base,
+  symbols,
+  simulated,
+  currencies,
+  sources,
+}: DemoPageOptions): string {
   const list = symbols.join(',');
   const [first = 'BTC', second = 'ETH'] = symbols;
+  const markets = marketsSection(base, currencies, sources);
   const snippets = [
     {
       id: 'snippet-card',
@@ -45,6 +56,7 @@ export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): s
       title: 'Widgets served from elsewhere, reading this relay',
       code: `<price-card symbol="${first}" relay="${base}"></price-card>`,
     },
+    ...markets.snippets,
   ];
   return `<!doctype html>
 <html lang="en">
@@ -84,6 +96,7 @@ export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): s
     </div>
     <live-chart symbols="${escapeHtml(first)}" range="7d" type="candles"></live-chart>
   </section>
+  ${markets.html}
   <section aria-labelledby="embed-title">
     <h2 id="embed-title">Embed on your site</h2>
     <p>Paste one of these into any page or CMS. The widgets read the relay that served the script.</p>
@@ -104,4 +117,39 @@ export function renderDemoPage({ base, symbols, simulated }: DemoPageOptions): s
 </body>
 </html>
 `;
+}
+
+/**
+ * Other currencies and sources, where the relay has them: a card in its first other fiat
+ * currency, a chart quoted in bitcoin, a card pinned to its last source.
+ */
+function marketsSection(base: string, currencies: readonly string[], sources: readonly string[]) {
+  const fiat = currencies.slice(1).find((currency) => currency !== 'BTC');
+  const pinned = sources.at(-1)!;
+  const elements = [
+    fiat && `<price-card symbol="BTC" currency="${fiat}"></price-card>`,
+    `<price-card symbol="ETH" source="${pinned}"></price-card>`,
+    currencies.includes('BTC') && `<live-chart symbols="ETH/BTC,SOL/BTC" range="24h"></live-chart>`,
+  ].filter((element): element is string => Boolean(element));
+  const [cards, charts] = [
+    elements.filter((element) => element.startsWith('<price-card')),
+    elements.filter((element) => element.startsWith('<live-chart')),
+  ];
+  return {
+    html: `<section aria-labelledby="markets-title">
+    <h2 id="markets-title">Currencies and sources</h2>
+    <p>This relay serves ${escapeHtml(currencies.join(', '))} from ${escapeHtml(sources.join(', '))}: <code>currency="EUR"</code> prices an element in euros, <code>symbols="ETH/BTC"</code> names a pair, <code>source="${escapeHtml(pinned)}"</code> takes prices from that source alone.</p>
+    <div class="cards">
+      ${cards.join('\n      ')}
+    </div>
+    ${charts.join('\n    ')}
+  </section>`,
+    snippets: [
+      {
+        id: 'snippet-markets',
+        title: 'Other currencies, pairs and a chosen source',
+        code: [`<script type="module" src="${base}widgets.js"></script>`, ...elements].join('\n'),
+      },
+    ],
+  };
 }

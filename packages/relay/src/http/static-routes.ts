@@ -42,7 +42,15 @@ export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
     res
       .set({ 'Content-Security-Policy': DEMO_PAGE_CSP, 'Cache-Control': 'no-cache' })
       .type('html')
-      .send(renderDemoPage({ base, symbols: config.SYMBOLS, simulated }));
+      .send(
+        renderDemoPage({
+          base,
+          symbols: config.SYMBOLS,
+          simulated,
+          currencies: config.CURRENCIES,
+          sources: catalog.markets.sourceIds,
+        }),
+      );
   });
 
   router.use(express.static(PUBLIC_DIR, { index: false, maxAge: '5m' }));

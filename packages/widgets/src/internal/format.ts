@@ -34,11 +34,7 @@ const trueMinus = (text: string) => text.replace('-', '\u2212');
  * ISO 4217 currencies, which Intl writes with their sign and minor units (`€`, `£`, `¥` with
  * none). BTC and ETH look like ISO codes but are not: Intl would write "BTC 0.05".
  */
-const isoCurrencies = new Set(
-  typeof Intl.supportedValuesOf === 'function'
-    ? Intl.supportedValuesOf('currency')
-    : ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD'],
-);
+const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
 /** Below this many bitcoin a price reads better in satoshis (10⁻⁸ BTC): `1,234 sats`. */
 const SATS_BELOW_BTC = 0.0001;

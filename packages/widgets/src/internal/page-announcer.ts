@@ -1,4 +1,5 @@
 import type { Feed } from '../feed/feed.js';
+import { direction, formatPercent } from './format.js';
 
 /** What one element would say now: "BTC $67,325.46, up 1.10% in 24 hours". */
 type Describe = () => string | undefined;
@@ -13,7 +14,7 @@ const MAX_PHRASES = 6;
  * sentence for all of them, composed at the moment it speaks, and says once, at once, when
  * the stream goes offline and when it is back.
  */
-class PageAnnouncer {
+export class PageAnnouncer {
   private readonly speakers = new Map<object, { everyMs: number; describe: Describe }>();
   private region: HTMLElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,4 +91,17 @@ export function announcerFor(feed: Feed): PageAnnouncer {
     announcers.set(feed, announcer);
   }
   return announcer;
+}
+
+/** What a screen reader hears of one price, now and then: "BTC $67,123.45, up 1.70% in 24 hours". */
+export function describePrice(
+  label: string,
+  price: string,
+  changePct24h: number | null,
+  locale: string | undefined,
+): string {
+  if (changePct24h === null) return `${label} ${price}`;
+  const trend = direction(changePct24h);
+  const size = formatPercent(Math.abs(changePct24h), locale).replace(/^\+/, '');
+  return `${label} ${price}, ${trend === 'flat' ? 'unchanged' : `${trend} ${size}`} in 24 hours`;
 }

@@ -11,7 +11,8 @@ import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { symbolLabel, symbolProblems } from '../../internal/symbols.js';
+import { symbolProblems } from '../../internal/symbol-problems.js';
+import { symbolLabel } from '../../internal/symbols.js';
 import { type ChartRange, isChartRange, loadCandles } from './candle-history.js';
 import { SymbolBars } from './chart-bars.js';
 import type {

@@ -5,7 +5,8 @@ import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { symbolLabel, symbolProblems } from '../../internal/symbols.js';
+import { symbolProblems } from '../../internal/symbol-problems.js';
+import { symbolLabel } from '../../internal/symbols.js';
 import { marketFeedStyles } from './market-feed.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;

@@ -11,7 +11,7 @@ import {
   formatPrice,
   formatTime,
 } from '../../internal/format.js';
-import { announcerFor } from '../../internal/page-announcer.js';
+import type { PageAnnouncer } from '../../internal/page-announcer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
 import { stateBadge } from '../../internal/state-badge.js';
@@ -106,17 +106,30 @@ export class PriceCard extends FeedElement {
     const { feed, view } = this.connection;
     if (feed !== this.speakingTo || this.announceEvery <= 0) this.stopSpeaking();
     if (feed && this.announceEvery > 0 && (anew || !this.speakingTo)) {
-      announcerFor(feed).speak(this, this.announceEvery * 1000, () => {
-        const quote = this.connection.view.quotes.get(this.shown);
-        return quote && this.describeForReader(quote);
-      });
+      const everyMs = this.announceEvery * 1000;
+      withAnnouncer(feed, (announcer, { describePrice }) =>
+        announcer.speak(this, everyMs, () => {
+          const quote = this.connection.view.quotes.get(this.shown);
+          return (
+            quote &&
+            describePrice(
+              symbolLabel(quote.symbol, this.impliedCurrency),
+              formatPrice(quote.price, this.currencyOf(quote), this.locale),
+              quote.changePct24h,
+              this.locale,
+            )
+          );
+        }),
+      );
       this.speakingTo = feed;
     }
-    if (this.speakingTo) announcerFor(this.speakingTo).connectionIs(view.connection);
+    const { connection } = view;
+    if (this.speakingTo)
+      withAnnouncer(this.speakingTo, (announcer) => announcer.connectionIs(connection));
   }
 
   private stopSpeaking(): void {
-    if (this.speakingTo) announcerFor(this.speakingTo).forget(this);
+    if (this.speakingTo) withAnnouncer(this.speakingTo, (announcer) => announcer.forget(this));
     this.speakingTo = undefined;
   }
 
@@ -178,16 +191,6 @@ export class PriceCard extends FeedElement {
       </p>`;
   }
 
-  /** What a screen reader hears, now and then: "BTC $67,123.45, up 1.70% in 24 hours". */
-  private describeForReader(quote: Quote): string {
-    const price = formatPrice(quote.price, this.currencyOf(quote), this.locale);
-    const label = symbolLabel(quote.symbol, this.impliedCurrency);
-    if (quote.changePct24h === null) return `${label} ${price}`;
-    const trend = direction(quote.changePct24h);
-    const size = formatPercent(Math.abs(quote.changePct24h), this.locale).replace(/^\+/, '');
-    return `${label} ${price}, ${trend === 'flat' ? 'unchanged' : `${WORDS[trend]} ${size}`} in 24 hours`;
-  }
-
   private describeProblem(symbol: string, malformed: string[]): string | undefined {
     if (malformed.length > 0)
       return `"${malformed[0]}" is not a symbol: use letters and digits, such as BTC or BTC/EUR.`;
@@ -197,6 +200,21 @@ export class PriceCard extends FeedElement {
     if (unknown.has(symbol)) return `The relay does not list ${symbolLabel(symbol, undefined)}.`;
     return undefined;
   }
+}
+
+/**
+ * Runs `use` with the page's announcer for `feed`. Its code loads with the first card that
+ * speaks, beside the first price rather than before it (a reader hears prices now and then,
+ * not at once); calls keep their order.
+ */
+type AnnouncerModule = typeof import('../../internal/page-announcer.js');
+let announcerModule: Promise<AnnouncerModule> | undefined;
+function withAnnouncer(
+  feed: Feed,
+  use: (announcer: PageAnnouncer, module: AnnouncerModule) => void,
+): void {
+  announcerModule ??= import('../../internal/page-announcer.js');
+  void announcerModule.then((module) => use(module.announcerFor(feed), module));
 }
 
 declare global {

@@ -7,7 +7,8 @@ import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
-import { symbolLabel, symbolProblems } from '../../internal/symbols.js';
+import { symbolProblems } from '../../internal/symbol-problems.js';
+import { symbolLabel } from '../../internal/symbols.js';
 import { PriceCard } from '../price-card/price-card.js';
 import { priceTickerStyles } from './price-ticker.styles.js';
 
