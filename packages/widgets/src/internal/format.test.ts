@@ -32,8 +32,8 @@ describe('formatting', () => {
     expect(formatPrice(62_000, 'EUR', 'de-DE')).to.match(/^62\.000,00\s€$/);
     expect(formatPrice(52_000, 'GBP', 'en-GB')).to.equal('£52,000.00');
     expect(formatPrice(10_123_456, 'JPY', 'ja-JP')).to.match(/^[¥￥]10,123,456$/);
-    expect(formatPrice(0.05234, 'BTC', 'en-US')).to.equal('₿0.05234');
-    expect(formatPrice(1.5, 'BTC', 'en-US')).to.equal('₿1.50');
+    expect(formatPrice(0.05234, 'BTC', 'en-US')).to.equal('0.05234 BTC');
+    expect(formatPrice(1.5, 'BTC', 'en-US')).to.equal('1.50 BTC');
     expect(formatPrice(0.00001234, 'BTC', 'en-US')).to.equal('1,234 sats');
     expect(formatPrice(0.052, 'ETH', 'en-US')).to.equal('0.05200 ETH');
     expect(formatChange(0.00000012, 0.00001234, 'en-US', 'BTC')).to.equal('+12');

@@ -68,7 +68,7 @@ function priceUnit(value: number, currency: string) {
 }
 
 /**
- * A price in its currency: `$67,123.45`, `62.000,00 €`, `¥10,123,456`, `₿0.05234`,
+ * A price in its currency: `$67,123.45`, `62.000,00 €`, `¥10,123,456`, `0.05234 BTC`,
  * `1,234 sats`, `1.02 USDT`.
  */
 export function formatPrice(value: number, currency: string, locale?: string): string {
@@ -79,8 +79,8 @@ export function formatPrice(value: number, currency: string, locale?: string): s
     return trueMinus(numberFormat(locale, options as Intl.NumberFormatOptions).format(value));
   }
   const number = trueMinus(numberFormat(locale, digits).format(value * scale));
-  if (scale !== 1) return `${number} sats`;
-  return currency === 'BTC' ? `₿${number}` : `${number} ${currency}`;
+  // Not ₿: few system fonts have the sign (Chromium and Firefox draw a box on Debian).
+  return `${number} ${scale === 1 ? currency : 'sats'}`;
 }
 
 /**
