@@ -1,10 +1,11 @@
 // `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000,5000 picks the fan-out
-// sizes; BENCH_ONLY=faults,render runs only those parts (size, fanout, upstream, redis, quotes,
-// render, faults, candles).
+// sizes; BENCH_ONLY=faults,render runs only those parts (size, fanout, upstream, markets,
+// redis, quotes, render, faults, candles).
 import { bundleSize } from './bundle-size.js';
 import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
+import { marketCalls } from './market-calls.js';
 import { quotesApi } from './quotes-api.js';
 import { redisInstances } from './redis-instances.js';
 import { renderLoad } from './render-load.js';
@@ -20,6 +21,7 @@ if (runs('fanout')) {
   for (const clients of sizes) await fanout(clients);
 }
 if (runs('upstream')) await upstreamCalls([1, 100, 1000]);
+if (runs('markets')) await marketCalls();
 if (runs('redis')) await redisInstances();
 if (runs('quotes')) await quotesApi();
 if (runs('render')) await renderLoad();
