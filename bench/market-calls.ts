@@ -1,10 +1,9 @@
 // Upstream calls per minute with 1,000 clients in one currency, in three, and with pinned
 // sources: one batched call per source per poll, whatever readers ask for.
-import { request } from 'node:http';
 import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js';
 import { startFakeCoinGecko } from '../packages/relay/test/support/fake-coingecko.js';
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
-import { machine, spawnRelay } from './support.js';
+import { machine, openStream, spawnRelay } from './support.js';
 
 const CLIENTS = 1_000;
 const WINDOW_S = 60;
@@ -30,17 +29,6 @@ const RUNS = [
     ],
   },
 ];
-
-function openStream(url: string): Promise<() => void> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { Accept: 'text/event-stream' }, agent: false }, (res) => {
-      res.resume();
-      resolve(() => req.destroy());
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 export async function marketCalls(): Promise<void> {
   console.log(

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -93,4 +94,16 @@ export async function frameFigures(page: Page, seconds: number): Promise<string>
     `frames ${frames.length} in ${seconds} s  frame time p50 ${quantile(frames, 0.5).toFixed(1)} ms  p99 ${quantile(frames, 0.99).toFixed(1)} ms  ` +
     `long tasks ${longTasks.length} (total ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms, max ${Math.max(0, ...longTasks).toFixed(0)} ms)`
   );
+}
+
+/** Opens an event stream and reads it to the end; returns what closes it. */
+export function openStream(url: string): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { Accept: 'text/event-stream' }, agent: false }, (res) => {
+      res.resume();
+      resolve(() => req.destroy());
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

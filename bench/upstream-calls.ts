@@ -1,19 +1,7 @@
 // Upstream calls per minute against connected clients: one poll per interval, whatever the load.
-import { request } from 'node:http';
 import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js';
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
-import { machine, spawnRelay } from './support.js';
-
-function openStream(url: string): Promise<() => void> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { Accept: 'text/event-stream' }, agent: false }, (res) => {
-      res.resume();
-      resolve(() => req.destroy());
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { machine, openStream, spawnRelay } from './support.js';
 
 export async function upstreamCalls(clientCounts: readonly number[], seconds = 10): Promise<void> {
   console.log(
