@@ -13,6 +13,7 @@ import type { Relay } from '../src/relay.js';
 import { createSources } from '../src/sources/create-sources.js';
 import { CountingSource } from './support/counting-source.js';
 import { startFakeBinance } from './support/fake-binance.js';
+import { startFakeBitso } from './support/fake-bitso.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
@@ -160,29 +161,43 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
   });
 });
 
-describe('a pinned source that is down', () => {
+describe('a pinned source that is down: real ccxt against fake Binance and Bitso', () => {
   test('leaves its symbols stale and says so; the same asset from the others stays live', async () => {
-    const first = new CountingSource('first');
-    const second = new CountingSource('second');
+    const market = new FakeMarket();
+    const binance = await startFakeBinance(market);
+    const bitso = await startFakeBitso(market);
+    const env = {
+      SOURCES: 'binance,ccxt:bitso',
+      SYMBOLS: 'ETH',
+      SOURCE_URL_BINANCE: binance.url,
+      SOURCE_URL_CCXT_BITSO: bitso.url,
+    };
     const relay = await startTestRelay({
-      sources: [first, second],
-      config: { PRICE_TTL: 300 },
+      env,
+      sources: await createSources(loadConfig(env)),
+      // Bitso is asked one ticker at a time at ccxt's pace: a poll takes about a second.
+      config: { PRICE_TTL: 5_000 },
     });
     try {
-      await watchedQuotes(relay, 'BTC,BTC@second');
-      second.failWith = new Error('unavailable (HTTP 503)');
+      // A ccxt exchange's bare name pins to it.
+      const before = await watchedQuotes(relay, 'ETH,ETH@bitso');
+      assert.equal(before.quotes['ETH@bitso']!.source, 'ccxt:bitso');
+      assert.equal(before.quotes.ETH!.source, 'binance');
+      bitso.faults = [{ path: '/api/v3/ticker', status: 503 }];
       const { quotes } = await watchedQuotes(
         relay,
-        'BTC,BTC@second',
-        (answer) => answer.quotes['BTC@second']!.stale,
+        'ETH,ETH@bitso',
+        (answer) => answer.quotes['ETH@bitso']!.stale,
       );
-      assert.equal(quotes['BTC@second']!.source, 'second', 'never filled in from another source');
-      assert.equal(quotes.BTC!.stale, false);
-      assert.equal(quotes.BTC!.source, 'first');
-      const status = (await getSources(relay)).sources.find((source) => source.id === 'second');
+      assert.equal(quotes['ETH@bitso']!.source, 'ccxt:bitso', 'never filled in from Binance');
+      assert.equal(quotes.ETH!.stale, false);
+      assert.equal(quotes.ETH!.source, 'binance');
+      const status = (await getSources(relay)).sources.find(({ id }) => id === 'ccxt:bitso');
       assert.notEqual(status?.state, 'ok');
     } finally {
       await relay.stop();
+      await binance.close();
+      await bitso.close();
     }
   });
 });
