@@ -200,7 +200,7 @@ describe('embedding with one script tag on another origin', () => {
     }
   });
 
-  test('the demo page shows five cards and a chart, labelled simulated, with no CSP violation', async () => {
+  test('the demo page shows its cards, a euro card and a pinned one, and charts, labelled simulated, with no CSP violation', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -217,13 +217,15 @@ describe('embedding with one script tag on another origin', () => {
       const cards = await page.evaluate(() =>
         [...document.querySelectorAll('price-card')].map((card) => ({
           symbol: card.shadowRoot?.querySelector('[part="symbol"]')?.textContent,
+          price: card.shadowRoot?.querySelector('[part="price"]')?.textContent,
           simulated: card.shadowRoot?.querySelector('[part="simulated"]')?.textContent,
         })),
       );
       assert.deepEqual(
         cards.map((card) => card.symbol),
-        ['BTC', 'ETH', 'SOL', 'ADA', 'DOT'],
+        ['BTC', 'ETH', 'SOL', 'ADA', 'DOT', 'BTC', 'ETH'],
       );
+      assert.match(cards[5]!.price!, /^€[\d,]+\.\d{2}$/, 'the euro card');
       assert.ok(cards.every((card) => card.simulated === 'Simulated'));
       await page.waitForFunction(() =>
         Boolean(document.querySelector('live-chart')?.shadowRoot?.querySelector('.plot canvas')),

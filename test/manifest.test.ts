@@ -36,7 +36,7 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
   ]);
   for (const [tag, element] of elements) {
     const attributes = element.attributes?.map((attribute) => attribute.name) ?? [];
-    for (const common of ['relay', 'locale', 'theme', 'state'])
+    for (const common of ['relay', 'currency', 'source', 'locale', 'theme', 'state'])
       assert.ok(attributes.includes(common), `${tag} documents ${common}`);
     assert.ok((element.cssParts?.length ?? 0) >= 4, `${tag} documents its parts`);
     assert.ok(
@@ -49,7 +49,7 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
       .get('stream-controls')
       ?.events?.map((event) => event.name)
       .sort(),
-    ['tickwire-pause', 'tickwire-refresh-change', 'tickwire-resume'],
+    ['tickwire-pause', 'tickwire-refresh-change', 'tickwire-resume', 'tickwire-source-change'],
   );
 });
 

@@ -4,12 +4,15 @@
  * sanitize-html, on their defaults, strip both. `state` is missing on purpose: the element
  * sets it. A test keeps this list equal to `custom-elements.json`.
  */
+/** What every element takes (`FeedElement`). */
+const COMMON = ['relay', 'currency', 'source', 'locale', 'theme'] as const;
+
 export const ELEMENT_ATTRIBUTES = {
-  'price-card': ['symbol', 'announce-every', 'relay', 'locale', 'theme'],
-  'live-chart': ['symbols', 'range', 'type', 'scale', 'ranges', 'relay', 'locale', 'theme'],
-  'price-ticker': ['symbols', 'layout', 'relay', 'locale', 'theme'],
-  'stream-controls': ['relay', 'locale', 'theme'],
-  'market-feed': ['symbols', 'limit', 'threshold', 'relay', 'locale', 'theme'],
+  'price-card': ['symbol', 'announce-every', ...COMMON],
+  'live-chart': ['symbols', 'range', 'type', 'scale', 'ranges', ...COMMON],
+  'price-ticker': ['symbols', 'layout', ...COMMON],
+  'stream-controls': [...COMMON],
+  'market-feed': ['symbols', 'limit', 'threshold', ...COMMON],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The element tags, for a sanitizer's tag allowlist. */
