@@ -1,10 +1,11 @@
 // `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000,5000 picks the fan-out
 // sizes; BENCH_ONLY=faults,render runs only those parts (size, fanout, upstream, markets,
-// redis, quotes, render, faults, candles).
+// redis, quotes, render, first, faults, candles).
 import { bundleSize } from './bundle-size.js';
 import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
+import { firstPrice } from './first-price.js';
 import { marketCalls } from './market-calls.js';
 import { quotesApi } from './quotes-api.js';
 import { redisInstances } from './redis-instances.js';
@@ -25,5 +26,6 @@ if (runs('markets')) await marketCalls();
 if (runs('redis')) await redisInstances();
 if (runs('quotes')) await quotesApi();
 if (runs('render')) await renderLoad();
+if (runs('first')) await firstPrice();
 if (runs('faults')) await faults();
 if (runs('candles')) await candles();

@@ -43,6 +43,35 @@ describe('the relay feed', () => {
     }
   });
 
+  it('shows the snapshot in the task it arrives, the first price without waiting for a frame', async () => {
+    const relay = (await executeServerCommand('relay-url')) as string;
+    const shown: number[] = [];
+    let seenBySnapshot: (shownAlready: boolean) => void;
+    const checked = new Promise<boolean>((resolve) => {
+      seenBySnapshot = resolve;
+    });
+    // Listens right after the feed's own snapshot listener, in the same dispatch.
+    class Checking extends EventSource {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        const add = this.addEventListener.bind(this);
+        this.addEventListener = ((type: string, ...rest: [EventListener]) => {
+          add(type, ...rest);
+          if (type === 'snapshot')
+            add(type, () => seenBySnapshot(shown.includes(1)), { once: true });
+        }) as typeof this.addEventListener;
+      }
+    }
+    const feed = new RelayFeed(`${relay}/`, { eventSource: Checking });
+    const subscription = feed.watch(['ETH']).subscribe((view) => shown.push(view.snapshots));
+    try {
+      expect(await checked).to.equal(true, 'watchers had the snapshot already');
+      expect(feed.view.quotes.get('ETH')?.price).to.be.a('number');
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
   it('keeps retrying a relay that answers 503, where a bare EventSource gives up, and shows offline meanwhile', async () => {
     const relay = (await executeServerCommand('unavailable-url')) as string;
     const before = (await executeServerCommand('unavailable-hits')) as number;

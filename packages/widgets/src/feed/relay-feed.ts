@@ -106,8 +106,10 @@ export class RelayFeed extends BaseFeed {
           // The stream works: the next failure starts the backoff afresh.
           attempt = 0;
           // In the EventSource's own listener: should folding ever throw, the browser
-          // reports it and the stream goes on.
-          this.receive(message);
+          // reports it and the stream goes on. A snapshot is shown at once (the first
+          // price, in the frame it arrives); ticks wait for the next frame.
+          if (message.type === 'snapshot') this.apply(message);
+          else this.receive(message);
         });
       }
       current.addEventListener('open', () => {
