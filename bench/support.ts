@@ -29,12 +29,25 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** A server as its own process, on loopback and a free port; ready when `/readyz` answers. */
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
 /** The built relay as its own process, on loopback, until `stop()`. */
-export async function spawnRelay(
-  env: Record<string, string>,
-): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+export function spawnRelay(env: Record<string, string>): Promise<ServerProcess> {
+  return spawnServer([RELAY_MAIN], env);
+}
+
+/** `node <args>` as a server on loopback (`PORT`, `HOST` set), until `stop()`. */
+export async function spawnServer(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [RELAY_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -16,8 +16,8 @@ class StalledClient implements StreamClient {
   readonly frames: string[] = [];
   bufferedBytes = 0;
   closed = false;
-  write(frame: string): void {
-    this.frames.push(frame);
+  write(frame: string | Buffer): void {
+    this.frames.push(frame.toString());
   }
   close(): void {
     this.closed = true;

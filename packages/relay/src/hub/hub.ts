@@ -56,6 +56,11 @@ export class Hub {
     string,
     { frame: string; lastEventId: string | undefined; quotes: number; status?: string }
   >();
+  /**
+   * Each symbol set once, however many clients watch it (ten thousand clients of one page
+   * hold one `Set`), counted so that a set is forgotten with its last client.
+   */
+  private readonly symbolSets = new Map<string, { symbols: ReadonlySet<string>; count: number }>();
   private generation = 0;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
@@ -77,10 +82,17 @@ export class Hub {
    */
   async connect(client: StreamClient, request: StreamRequest): Promise<() => void> {
     const sorted = [...request.symbols].sort();
+    const key = sorted.join(',');
+    let shared = this.symbolSets.get(key);
+    if (!shared) {
+      shared = { symbols: new Set(sorted), count: 0 };
+      this.symbolSets.set(key, shared);
+    }
+    shared.count++;
     const subscriber: Subscriber = {
       client,
-      symbols: new Set(sorted),
-      key: sorted.join(','),
+      symbols: shared.symbols,
+      key,
       pending: [],
       behind: false,
       unknown: request.unknown,
@@ -92,6 +104,7 @@ export class Hub {
     this.options.metrics.sseClients.set(this.subscribers.size);
     const disconnect = () => {
       if (!this.subscribers.delete(subscriber)) return;
+      if (--shared.count === 0) this.symbolSets.delete(key);
       subscriber.release();
       this.options.metrics.sseClients.set(this.subscribers.size);
     };
@@ -134,6 +147,7 @@ export class Hub {
       subscriber.release();
     }
     this.subscribers.clear();
+    this.symbolSets.clear();
     this.options.metrics.sseClients.set(0);
   }
 
@@ -151,7 +165,8 @@ export class Hub {
       this.broadcast(statusFrame(event.status), true);
       return;
     }
-    const frames = new Map<string, string | undefined>();
+    // Each symbol set's frame is encoded to bytes once, and the same bytes go to every socket.
+    const frames = new Map<string, Buffer | undefined>();
     let sent = 0;
     for (const subscriber of this.subscribers) {
       if (subscriber.pending) {
@@ -164,8 +179,10 @@ export class Hub {
         void this.catchUp(subscriber);
         continue;
       }
-      if (!frames.has(subscriber.key))
-        frames.set(subscriber.key, quotesFrame(event.event, subscriber.symbols));
+      if (!frames.has(subscriber.key)) {
+        const frame = quotesFrame(event.event, subscriber.symbols);
+        frames.set(subscriber.key, frame === undefined ? undefined : Buffer.from(frame));
+      }
       const frame = frames.get(subscriber.key);
       if (frame) {
         subscriber.client.write(frame);
@@ -256,7 +273,8 @@ export class Hub {
     return false;
   }
 
-  private broadcast(frame: string, countAsEvent: boolean): void {
+  private broadcast(text: string, countAsEvent: boolean): void {
+    const frame = Buffer.from(text);
     let sent = 0;
     for (const subscriber of this.subscribers) {
       if (subscriber.pending || !this.hasRoom(subscriber)) continue;

@@ -3,8 +3,8 @@
  * implements it over a response; the hub never sees requests or responses.
  */
 export interface StreamClient {
-  /** Writes one encoded frame. */
-  write(frame: string): void;
+  /** Writes one encoded frame: text, or bytes shared with other clients (never changed after). */
+  write(frame: string | Buffer): void;
   /** Bytes written but not yet taken by the client's socket. */
   readonly bufferedBytes: number;
   /** Ends the stream. */
