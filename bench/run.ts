@@ -1,5 +1,5 @@
-// `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000,5000 picks the fan-out
-// sizes; BENCH_ONLY=faults,render runs only those parts (size, fanout, upstream, markets,
+// `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000 picks the fan-out
+// sizes (1,000, 5,000 and 10,000 by default); BENCH_ONLY=faults,render runs only those parts (size, fanout, upstream, markets,
 // redis, quotes, render, first, faults, candles).
 import { bundleSize } from './bundle-size.js';
 import { candles } from './candles.js';
@@ -12,7 +12,7 @@ import { redisInstances } from './redis-instances.js';
 import { renderLoad } from './render-load.js';
 import { upstreamCalls } from './upstream-calls.js';
 
-const sizes = (process.env.BENCH_CLIENTS ?? '1000').split(',').map(Number);
+const sizes = (process.env.BENCH_CLIENTS ?? '1000,5000,10000').split(',').map(Number);
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (part: string) => !only || only.includes(part);
 
