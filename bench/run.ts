@@ -1,6 +1,6 @@
 // `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000 picks the fan-out
-// sizes (1,000, 5,000 and 10,000 by default); BENCH_ONLY=faults,render runs only those parts (size, fanout, upstream, markets,
-// redis, quotes, render, first, faults, candles).
+// sizes (1,000, 5,000 and 10,000 by default); BENCH_ONLY=faults,render runs only those parts
+// (size, fanout, upstream, markets, redis, quotes, render, first, faults, candles).
 import { bundleSize } from './bundle-size.js';
 import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
