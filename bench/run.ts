@@ -1,12 +1,13 @@
 // `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000 picks the fan-out
 // sizes (1,000, 5,000 and 10,000 by default); BENCH_ONLY=faults,render runs only those parts
-// (size, fanout, upstream, markets, redis, quotes, render, first, faults, candles).
+// (size, fanout, capacity, upstream, markets, redis, quotes, render, first, faults, candles).
 import { bundleSize } from './bundle-size.js';
 import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
 import { firstPrice } from './first-price.js';
 import { marketCalls } from './market-calls.js';
+import { maxClients } from './max-clients.js';
 import { quotesApi } from './quotes-api.js';
 import { redisInstances } from './redis-instances.js';
 import { renderLoad } from './render-load.js';
@@ -21,6 +22,7 @@ if (runs('fanout')) {
   fanoutHeader();
   for (const clients of sizes) await fanout(clients);
 }
+if (runs('capacity')) await maxClients();
 if (runs('upstream')) await upstreamCalls([1, 100, 1000]);
 if (runs('markets')) await marketCalls();
 if (runs('redis')) await redisInstances();
