@@ -10,6 +10,20 @@ import {
 } from './config.js';
 import { startRelay } from './relay.js';
 
+/** Descriptors kept for what is not a stream: health checks, API readers, Redis, logs. */
+const SPARE_FILES = 200;
+
+/** This process's soft limit of open files (Linux), if it can be read. */
+function openFileLimit(): number | undefined {
+  try {
+    const limits = readFileSync('/proc/self/limits', 'utf8');
+    const soft = limits.match(/^Max open files\s+(\d+)/m)?.[1];
+    return soft === undefined ? undefined : Number(soft);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Shutdown in order takes ~7 s at most (2 s drain, 5 s to close); past this it is cut short. */
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -47,6 +61,14 @@ async function main(args: readonly string[]): Promise<void> {
     { url: relay.url, sources: config.SOURCES, symbols: config.SYMBOLS },
     `Tickwire relay on ${relay.url}`,
   );
+  const files = openFileLimit();
+  if (files !== undefined && config.MAX_CLIENTS + SPARE_FILES > files) {
+    // Past the limit new connections are reset, health checks included (README, "Benchmarks").
+    log.warn(
+      { maxClients: config.MAX_CLIENTS, openFileLimit: files },
+      `MAX_CLIENTS=${config.MAX_CLIENTS} is more streams than the open-file limit (${files}) leaves room for; raise it (ulimit -n) or lower MAX_CLIENTS`,
+    );
+  }
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

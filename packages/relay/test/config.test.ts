@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_KEYS, ConfigError, loadConfig } from '../src/config.js';
 import { configTable } from '../src/config-table.js';
+import { waitFor } from './support/relay.js';
 
 describe('configuration', () => {
   test('every key has its documented default', () => {
@@ -89,6 +91,30 @@ describe('configuration', () => {
       result.stderr,
       'tickwire: bad configuration: PORT="eighty": expected a whole number from 0 to 65535\n',
     );
+  });
+
+  test('MAX_CLIENTS beyond what the open-file limit leaves room for is said at start', async () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, PORT: '0', MAX_CLIENTS: '1000000', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    try {
+      await waitFor(() => (output.includes('open-file limit') ? true : undefined), 20_000);
+      const line = JSON.parse(output.split('\n').find((text) => text.includes('open-file'))!);
+      assert.equal(line.level, 40, 'a warning');
+      assert.match(
+        line.msg,
+        /^MAX_CLIENTS=1000000 is more streams than the open-file limit \(\d+\)/,
+      );
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 
   test('the README documents every key with its default, as generated from the code', () => {
