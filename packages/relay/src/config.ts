@@ -210,7 +210,7 @@ type ConfigKeys = typeof CONFIG_KEYS;
 
 /** The relay's settings, parsed: keys as in the environment, values typed. */
 export type RelayConfig = { [K in keyof ConfigKeys]: z.output<ConfigKeys[K]['schema']> } & {
-  /** Always set once loaded: `QUOTE` alone when the environment has no `CURRENCIES`. */
+  /** Always set once loaded: the default `USD,EUR,BTC`, or `QUOTE` alone where only that is set. */
   CURRENCIES: string[];
   /** From `SOURCE_URL_<ID>`: base URL overrides by source id (lower case). */
   sourceUrls: Record<string, string>;
