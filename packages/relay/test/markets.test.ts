@@ -8,13 +8,14 @@ import type {
   SnapshotData,
   SymbolsAnswer,
 } from '@tickwire/protocol';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, type RelayConfig } from '../src/config.js';
 import type { Relay } from '../src/relay.js';
 import { createSources } from '../src/sources/create-sources.js';
 import { CountingSource } from './support/counting-source.js';
 import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeBitso } from './support/fake-bitso.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
+import { startFakeKraken } from './support/fake-kraken.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
 import { getQuotes, getSources, pollCount, startTestRelay, waitFor } from './support/relay.js';
@@ -35,6 +36,14 @@ async function watchedQuotes(relay: Relay, symbols: string, until = (_: QuotesAn
   } finally {
     await stream.close();
   }
+}
+
+/** A test relay of real sources (ccxt, CoinGecko) against fakes, in `SOURCES` order. */
+async function relayOn(fakes: Record<string, FakeUpstream>, config: Partial<RelayConfig> = {}) {
+  const env: Record<string, string> = { SOURCES: Object.keys(fakes).join(','), SYMBOLS: 'BTC' };
+  for (const [id, fake] of Object.entries(fakes))
+    env[`SOURCE_URL_${id.replace(':', '_').toUpperCase()}`] = fake.url;
+  return startTestRelay({ env, sources: await createSources(loadConfig(env)), config });
 }
 
 /** True when `actual` is within 1 % of `expected` (the fakes move 0.1 % per answer). */
@@ -161,23 +170,38 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
   });
 });
 
+describe("Kraken's XBT is bitcoin: real ccxt against a fake Kraken", () => {
+  test('BTC/EUR pinned to kraken comes from its XXBTZEUR market, in euros', async () => {
+    const market = new FakeMarket();
+    const binance = await startFakeBinance(market);
+    const kraken = await startFakeKraken(market);
+    const relay = await relayOn({ binance, 'ccxt:kraken': kraken });
+    try {
+      const { quotes } = await watchedQuotes(relay, 'BTC/EUR@kraken,ETH/EUR@kraken,BTC/EUR');
+      const btc = quotes['BTC/EUR@kraken']!;
+      assert.equal(btc.source, 'ccxt:kraken');
+      assert.equal(btc.currency, 'EUR');
+      assert.equal(btc.market, undefined, "ccxt's BTC/EUR is the pair asked for");
+      assert.ok(near(btc.price, market.priceIn('BTC', 'EUR')), `${btc.price} euros`);
+      assert.equal(quotes['ETH/EUR@kraken']!.source, 'ccxt:kraken');
+      assert.equal(quotes['BTC/EUR']!.source, 'binance', 'unpinned, the first source');
+      const asked = kraken.callsTo('/0/public/Ticker').at(-1)!.query.get('pair')!.split(',');
+      assert.deepEqual(asked.sort(), ['XETHZEUR', 'XXBTZEUR'], 'one call for both pairs');
+    } finally {
+      await relay.stop();
+      await binance.close();
+      await kraken.close();
+    }
+  });
+});
+
 describe('a pinned source that is down: real ccxt against fake Binance and Bitso', () => {
   test('leaves its symbols stale and says so; the same asset from the others stays live', async () => {
     const market = new FakeMarket();
     const binance = await startFakeBinance(market);
     const bitso = await startFakeBitso(market);
-    const env = {
-      SOURCES: 'binance,ccxt:bitso',
-      SYMBOLS: 'ETH',
-      SOURCE_URL_BINANCE: binance.url,
-      SOURCE_URL_CCXT_BITSO: bitso.url,
-    };
-    const relay = await startTestRelay({
-      env,
-      sources: await createSources(loadConfig(env)),
-      // Bitso is asked one ticker at a time at ccxt's pace: a poll takes about a second.
-      config: { PRICE_TTL: 5_000 },
-    });
+    // Bitso is asked one ticker at a time at ccxt's pace: a poll takes about a second.
+    const relay = await relayOn({ binance, 'ccxt:bitso': bitso }, { PRICE_TTL: 5_000 });
     try {
       // A ccxt exchange's bare name pins to it.
       const before = await watchedQuotes(relay, 'ETH,ETH@bitso');
