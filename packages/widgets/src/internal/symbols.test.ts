@@ -14,8 +14,14 @@ describe('symbols as elements read them', () => {
   });
 
   it('a currency or source no relay could name makes the element’s symbols malformed, not its page’s stream', () => {
-    expect(parseSymbols('BTC', { currency: 'euro dollars' }).symbols).to.deep.equal([]);
-    expect(parseSymbols('BTC', { source: 'my exchange' }).malformed).to.have.length(1);
+    expect(parseSymbols('BTC', { currency: 'euro dollars' })).to.deep.equal({
+      symbols: [],
+      malformed: ['BTC/EURO DOLLARS'],
+    });
+    expect(parseSymbols('BTC,ETH/BTC', { source: 'my exchange' }).malformed).to.deep.equal([
+      'BTC@my exchange',
+      'ETH/BTC@my exchange',
+    ]);
   });
 
   it('labels leave out the source and the currency the price already says', () => {

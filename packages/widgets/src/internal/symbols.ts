@@ -24,9 +24,10 @@ export function parseSymbols(
     const priced = unit && !pair.includes('/') ? `${pair}/${unit}` : pair;
     return priced + (ownSource ? `@${ownSource}` : pin);
   });
-  // A currency or source attribute no relay could name makes every symbol it touches malformed.
-  const bad = all.find((symbol) => !isSymbol(symbol));
-  if (bad) return { symbols: [], malformed: [`currency="${currency}" source="${source}"`] };
+  // A currency or source attribute no relay could name makes the symbols it touches
+  // malformed, shown as written with it ("BTC/EURO DOLLARS"), and the element shows none.
+  const bad = all.filter((symbol) => !isSymbol(symbol));
+  if (bad.length > 0) return { symbols: [], malformed: bad };
   return { symbols: [...new Set(all)], malformed };
 }
 
