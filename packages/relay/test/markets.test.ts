@@ -38,12 +38,35 @@ async function watchedQuotes(relay: Relay, symbols: string, until = (_: QuotesAn
   }
 }
 
-/** A test relay of real sources (ccxt, CoinGecko) against fakes, in `SOURCES` order. */
-async function relayOn(fakes: Record<string, FakeUpstream>, config: Partial<RelayConfig> = {}) {
-  const env: Record<string, string> = { SOURCES: Object.keys(fakes).join(','), SYMBOLS: 'BTC' };
-  for (const [id, fake] of Object.entries(fakes))
-    env[`SOURCE_URL_${id.replace(':', '_').toUpperCase()}`] = fake.url;
-  return startTestRelay({ env, sources: await createSources(loadConfig(env)), config });
+/**
+ * A test relay of real sources (ccxt, CoinGecko), each against its fake on one market, in
+ * `SOURCES` order (the keys of `starters`); `stop` ends the relay and the fakes.
+ */
+async function relayOnFakes<Id extends string>(
+  starters: Record<Id, (market: FakeMarket) => Promise<FakeUpstream>>,
+  {
+    env: extra = {},
+    config = {},
+  }: { env?: Record<string, string>; config?: Partial<RelayConfig> } = {},
+) {
+  const market = new FakeMarket();
+  const fakes = {} as Record<Id, FakeUpstream>;
+  const env: Record<string, string> = { SOURCES: Object.keys(starters).join(','), SYMBOLS: 'BTC' };
+  for (const id of Object.keys(starters) as Id[]) {
+    fakes[id] = await starters[id](market);
+    env[`SOURCE_URL_${id.replace(':', '_').toUpperCase()}`] = fakes[id].url;
+  }
+  Object.assign(env, extra);
+  const relay = await startTestRelay({
+    env,
+    sources: await createSources(loadConfig(env)),
+    config,
+  });
+  const stop = async () => {
+    await relay.stop();
+    await Promise.all(Object.values<FakeUpstream>(fakes).map((fake) => fake.close()));
+  };
+  return { market, fakes, relay, stop };
 }
 
 /** True when `actual` is within 1 % of `expected` (the fakes move 0.1 % per answer). */
@@ -55,27 +78,19 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
   let coingecko: FakeUpstream;
   let market: FakeMarket;
   let relay: Relay;
+  let stop: () => Promise<void>;
   /** Watches `symbols` on a stream until the relay has a quote for each; returns them. */
   const quotesOf = (symbols: string) => watchedQuotes(relay, symbols);
 
   before(async () => {
-    market = new FakeMarket();
-    binance = await startFakeBinance(market);
-    coingecko = await startFakeCoinGecko(market);
-    const env = {
-      SOURCES: 'binance,coingecko',
-      CURRENCIES: 'USD,EUR,BTC',
-      SYMBOLS: 'BTC',
-      SOURCE_URL_BINANCE: binance.url,
-      SOURCE_URL_COINGECKO: coingecko.url,
-    };
-    relay = await startTestRelay({ env, sources: await createSources(loadConfig(env)) });
+    let fakes: Record<'binance' | 'coingecko', FakeUpstream>;
+    ({ market, fakes, relay, stop } = await relayOnFakes(
+      { binance: startFakeBinance, coingecko: startFakeCoinGecko },
+      { env: { CURRENCIES: 'USD,EUR,BTC' } },
+    ));
+    ({ binance, coingecko } = fakes);
   });
-  after(async () => {
-    await relay.stop();
-    await binance.close();
-    await coingecko.close();
-  });
+  after(() => stop());
 
   test("BTC in euros and ETH in bitcoin come from Binance's own EUR and BTC markets", async () => {
     const { quotes } = await quotesOf('BTC/EUR,ETH/BTC,BTC');
@@ -172,10 +187,11 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
 
 describe("Kraken's XBT is bitcoin: real ccxt against a fake Kraken", () => {
   test('BTC/EUR pinned to kraken comes from its XXBTZEUR market, in euros', async () => {
-    const market = new FakeMarket();
-    const binance = await startFakeBinance(market);
-    const kraken = await startFakeKraken(market);
-    const relay = await relayOn({ binance, 'ccxt:kraken': kraken });
+    const { market, fakes, relay, stop } = await relayOnFakes({
+      binance: startFakeBinance,
+      'ccxt:kraken': startFakeKraken,
+    });
+    const kraken = fakes['ccxt:kraken'];
     try {
       const { quotes } = await watchedQuotes(relay, 'BTC/EUR@kraken,ETH/EUR@kraken,BTC/EUR');
       const btc = quotes['BTC/EUR@kraken']!;
@@ -188,20 +204,19 @@ describe("Kraken's XBT is bitcoin: real ccxt against a fake Kraken", () => {
       const asked = kraken.callsTo('/0/public/Ticker').at(-1)!.query.get('pair')!.split(',');
       assert.deepEqual(asked.sort(), ['XETHZEUR', 'XXBTZEUR'], 'one call for both pairs');
     } finally {
-      await relay.stop();
-      await binance.close();
-      await kraken.close();
+      await stop();
     }
   });
 });
 
 describe('a pinned source that is down: real ccxt against fake Binance and Bitso', () => {
   test('leaves its symbols stale and says so; the same asset from the others stays live', async () => {
-    const market = new FakeMarket();
-    const binance = await startFakeBinance(market);
-    const bitso = await startFakeBitso(market);
-    // Bitso is asked one ticker at a time at ccxt's pace: a poll takes about a second.
-    const relay = await relayOn({ binance, 'ccxt:bitso': bitso }, { PRICE_TTL: 5_000 });
+    const { fakes, relay, stop } = await relayOnFakes(
+      { binance: startFakeBinance, 'ccxt:bitso': startFakeBitso },
+      // Bitso is asked one ticker at a time at ccxt's pace: a poll takes about a second.
+      { config: { PRICE_TTL: 5_000 } },
+    );
+    const bitso = fakes['ccxt:bitso'];
     try {
       // A ccxt exchange's bare name pins to it.
       const before = await watchedQuotes(relay, 'ETH,ETH@bitso');
@@ -219,9 +234,7 @@ describe('a pinned source that is down: real ccxt against fake Binance and Bitso
       const status = (await getSources(relay)).sources.find(({ id }) => id === 'ccxt:bitso');
       assert.notEqual(status?.state, 'ok');
     } finally {
-      await relay.stop();
-      await binance.close();
-      await bitso.close();
+      await stop();
     }
   });
 });

@@ -126,15 +126,14 @@ export function renderDemoPage({
 function marketsSection(base: string, currencies: readonly string[], sources: readonly string[]) {
   const fiat = currencies.slice(1).find((currency) => currency !== 'BTC');
   const pinned = sources.at(-1)!;
-  const elements = [
-    fiat && `<price-card symbol="BTC" currency="${fiat}"></price-card>`,
+  const cards = [
+    ...(fiat ? [`<price-card symbol="BTC" currency="${fiat}"></price-card>`] : []),
     `<price-card symbol="ETH" source="${pinned}"></price-card>`,
-    currencies.includes('BTC') && `<live-chart symbols="ETH/BTC,SOL/BTC" range="24h"></live-chart>`,
-  ].filter((element): element is string => Boolean(element));
-  const [cards, charts] = [
-    elements.filter((element) => element.startsWith('<price-card')),
-    elements.filter((element) => element.startsWith('<live-chart')),
   ];
+  const charts = currencies.includes('BTC')
+    ? ['<live-chart symbols="ETH/BTC,SOL/BTC" range="24h"></live-chart>']
+    : [];
+  const elements = [...cards, ...charts];
   return {
     html: `<section aria-labelledby="markets-title">
     <h2 id="markets-title">Currencies and sources</h2>

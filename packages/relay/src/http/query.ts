@@ -44,8 +44,8 @@ export function parseSymbols(
       `'${shown}' is not a symbol: symbols are assets such as BTC, or pairs such as BTC/EUR.`,
     );
   }
-  for (const symbol of markets ? symbols : []) {
-    const route = markets!.route(symbol);
+  for (const symbol of symbols) {
+    const route = markets?.route(symbol);
     if (typeof route === 'string') throw new HttpError(400, 'unsupported_symbol', route);
   }
   if (symbols.length > max) {

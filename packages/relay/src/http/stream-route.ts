@@ -63,15 +63,16 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
     // One stream serves every element of a page: a symbol in a currency or from a source
     // the relay lacks is reported with the reason (for its element to show), not refused
     // for the whole page as the JSON routes refuse it.
-    const refused: Record<string, string> = {};
-    for (const symbol of requested) {
+    const listed = requested.filter((symbol) => catalog.lists(symbol));
+    const unknown = requested.filter((symbol) => !listed.includes(symbol));
+    const refused = unknown.flatMap((symbol) => {
       const route = catalog.route(symbol);
-      if (typeof route === 'string') refused[symbol] = route;
-    }
+      return typeof route === 'string' ? [[symbol, route] as const] : [];
+    });
     disconnect = await hub.connect(stream, {
-      symbols: requested.filter((symbol) => catalog.lists(symbol)),
-      unknown: requested.filter((symbol) => !catalog.lists(symbol)),
-      refused,
+      symbols: listed,
+      unknown,
+      ...(refused.length > 0 && { refused: Object.fromEntries(refused) }),
       lastEventId,
     });
     if (closed) disconnect();

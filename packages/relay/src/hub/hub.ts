@@ -231,8 +231,7 @@ export class Hub {
         quotes: snapshot.quotes,
         history: snapshot.history,
         unknown: subscriber.unknown,
-        ...(subscriber.refused &&
-          Object.keys(subscriber.refused).length > 0 && { refused: subscriber.refused }),
+        ...(subscriber.refused && { refused: subscriber.refused }),
         sources: snapshot.status.sources,
       };
       cached = {

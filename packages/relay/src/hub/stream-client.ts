@@ -17,7 +17,7 @@ export interface StreamRequest {
   symbols: string[];
   /** Well-formed symbols that no source lists. */
   unknown: string[];
-  /** Of those, the ones in a currency or from a source the relay does not have, with why. */
+  /** Of those, the ones in a currency or from a source the relay does not have, with why; absent when none. */
   refused?: Record<string, string>;
   /** Resume after this event, if the client has one. */
   lastEventId?: string;

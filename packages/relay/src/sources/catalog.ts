@@ -1,3 +1,4 @@
+import { parseInstrument } from '@tickwire/protocol';
 import type { Logger } from 'pino';
 import { withDeadline } from '../deadline.js';
 import type { Markets, Route } from './markets.js';
@@ -83,7 +84,7 @@ export class SourceCatalog {
     const symbols = new Set<string>();
     for (const listing of this.listings.values()) {
       for (const pair of listing) {
-        if (!this.markets.currencies.includes(pair.slice(pair.indexOf('/') + 1))) continue;
+        if (!this.markets.currencies.includes(parseInstrument(pair).currency ?? '')) continue;
         symbols.add(pair.endsWith(suffix) ? pair.slice(0, -suffix.length) : pair);
       }
     }

@@ -1,4 +1,9 @@
-import type { Candle, CandleRange, PricePoint } from '@tickwire/protocol';
+import {
+  type Candle,
+  type CandleRange,
+  type PricePoint,
+  parseInstrument,
+} from '@tickwire/protocol';
 import { DEMO_ASSETS, DEMO_FX, type DemoAsset } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
@@ -56,11 +61,9 @@ export class DemoSource implements PriceSource {
     const now = this.now();
     const quotes: SourceQuote[] = [];
     for (const pair of pairs) {
-      const [base = '', currency = ''] = pair.split('/');
-      const walk = this.walks.get(base);
-      const value = this.dollarValue(currency, now);
-      if (!walk || !value) continue;
-      walk.advanceTo(now);
+      const priced = this.pricing(pair, now);
+      if (!priced) continue;
+      const { walk, value } = priced;
       const price = roundToTick(walk.price / value.now);
       const open24h = roundToTick(walk.open24h() / value.dayAgo);
       quotes.push({
@@ -78,21 +81,17 @@ export class DemoSource implements PriceSource {
   }
 
   async fetchHistory(pair: string, limit: number): Promise<PricePoint[]> {
-    const [base = '', currency = ''] = pair.split('/');
-    const walk = this.walks.get(base);
-    const value = this.dollarValue(currency, this.now());
-    if (!walk || !value) return [];
-    walk.advanceTo(this.now());
+    const priced = this.pricing(pair, this.now());
+    if (!priced) return [];
+    const { walk, value } = priced;
     return walk.closes.slice(-limit).map(([ms, price]) => [ms, roundToTick(price / value.at(ms))]);
   }
 
   async fetchCandles(pair: string, range: CandleRange): Promise<Candle[] | undefined> {
-    const [base = '', currency = ''] = pair.split('/');
-    const walk = this.walks.get(base);
     const now = this.now();
-    const value = this.dollarValue(currency, now);
-    if (!walk || !value) return undefined;
-    walk.advanceTo(now);
+    const priced = this.pricing(pair, now);
+    if (!priced) return undefined;
+    const { walk, value, base, currency } = priced;
     // An asset currency's own candles, for its value at each bucket's close.
     const quoteWalk = this.walks.get(currency);
     const closes = quoteWalk
@@ -121,6 +120,19 @@ export class DemoSource implements PriceSource {
   }
 
   /**
+   * A pair's base walk, advanced to `now`, and the dollar value of its currency; undefined
+   * for a pair this market does not list.
+   */
+  private pricing(pair: string, now: number) {
+    const { base, currency = '' } = parseInstrument(pair);
+    const walk = this.walks.get(base);
+    const value = this.dollarValue(currency, now);
+    if (!walk || !value) return undefined;
+    walk.advanceTo(now);
+    return { base, currency, walk, value };
+  }
+
+  /**
    * What one unit of `currency` is worth in dollars in this market: now, a day ago and at a
    * minute of the last day. Fiat at its fixed rate; an asset of the market at its walk.
    */
@@ -130,11 +142,12 @@ export class DemoSource implements PriceSource {
     const walk = this.walks.get(currency);
     if (!walk) return undefined;
     walk.advanceTo(now);
-    const closes = new Map(walk.closes);
+    // The day's minute closes by time, indexed only for history, which asks for them.
+    let closes: Map<number, number> | undefined;
     return {
       now: walk.price,
       dayAgo: walk.open24h(),
-      at: (ms: number) => closes.get(ms) ?? walk.price,
+      at: (ms: number) => (closes ??= new Map(walk.closes)).get(ms) ?? walk.price,
     };
   }
 }

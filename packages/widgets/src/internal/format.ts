@@ -60,11 +60,21 @@ function numberFormat(
 function priceUnit(value: number, currency: string) {
   if (currency === 'BTC' && Math.abs(value) < SATS_BELOW_BTC)
     return { scale: 1e8, digits: priceDigits(value * 1e8, 0) };
-  const minorUnits = isoCurrencies.has(currency)
-    ? numberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits
-    : 2;
-  return { scale: 1, digits: priceDigits(value, minorUnits) };
+  return { scale: 1, digits: priceDigits(value, minorUnitsOf(currency)) };
+}
+
+/** Decimals a currency writes (2 for EUR, 0 for JPY; 2 for codes Intl does not know), read once. */
+const minorUnits = new Map<string, number>();
+function minorUnitsOf(currency: string): number {
+  let units = minorUnits.get(currency);
+  if (units === undefined) {
+    units = isoCurrencies.has(currency)
+      ? (numberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2)
+      : 2;
+    minorUnits.set(currency, units);
+  }
+  return units;
 }
 
 /**

@@ -202,13 +202,14 @@ export class PriceCard extends FeedElement {
   }
 }
 
+type AnnouncerModule = typeof import('../../internal/page-announcer.js');
+let announcerModule: Promise<AnnouncerModule> | undefined;
+
 /**
  * Runs `use` with the page's announcer for `feed`. Its code loads with the first card that
  * speaks, beside the first price rather than before it (a reader hears prices now and then,
  * not at once); calls keep their order.
  */
-type AnnouncerModule = typeof import('../../internal/page-announcer.js');
-let announcerModule: Promise<AnnouncerModule> | undefined;
 function withAnnouncer(
   feed: Feed,
   use: (announcer: PageAnnouncer, module: AnnouncerModule) => void,
