@@ -144,11 +144,11 @@ export class DemoSource implements PriceSource {
     walk.advanceTo(now);
     // The day's minute closes by time, indexed only for history, which asks for them.
     let closes: Map<number, number> | undefined;
-    return {
-      now: walk.price,
-      dayAgo: walk.open24h(),
-      at: (ms: number) => (closes ??= new Map(walk.closes)).get(ms) ?? walk.price,
+    const at = (ms: number) => {
+      closes ??= new Map(walk.closes);
+      return closes.get(ms) ?? walk.price;
     };
+    return { now: walk.price, dayAgo: walk.open24h(), at };
   }
 }
 
