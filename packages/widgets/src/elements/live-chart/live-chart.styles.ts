@@ -54,8 +54,6 @@ export const liveChartStyles = css`
     font-size: 0.85em;
   }
 
-  }
-
   .legend .symbol {
     font-weight: 700;
   }
