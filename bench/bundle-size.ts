@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../test/support/browser.js';
 import { serveHostPage } from '../test/support/host-page.js';
+import { cardPathOrigins } from './card-path-origins.js';
 import { kib, machine, spawnRelay } from './support.js';
 
 const DIST = fileURLToPath(new URL('../packages/widgets/dist/', import.meta.url));
@@ -17,6 +18,7 @@ export async function bundleSize(): Promise<void> {
       `${file.padEnd(32)} ${kib(bytes.length).padStart(10)} raw  ${kib(gzipSync(bytes, { level: 9 }).length).padStart(10)} gzip`,
     );
   }
+  cardPathOrigins(DIST);
 
   const relay = await spawnRelay({ SOURCES: 'demo' });
   const browser = await launchChromium();

@@ -1,5 +1,5 @@
 import type { StreamMessage } from '@tickwire/protocol';
-import { BehaviorSubject, Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import {
   applyMessage,
   type ConnectionState,
@@ -7,6 +7,7 @@ import {
   expireQuotes,
   type FeedView,
 } from './feed-view.js';
+import { Latest } from './latest.js';
 
 /** Where elements get their data: one per relay URL per page, shared by all its elements. */
 export interface Feed {
@@ -37,15 +38,15 @@ export interface Feed {
 /**
  * What every feed shares: the view, built by folding stream messages, the count of watchers
  * per symbol, pause and throttle, and one connection held while anyone watches. Subclasses
- * supply the connection. RxJS carries the state (`BehaviorSubject`) and what elements
- * subscribe to (`Observable`); the connection's life is a counter and two timers, which cost
- * the card path nothing of RxJS's operators.
+ * supply the connection. What elements subscribe to is an RxJS `Observable`, and so is each
+ * piece of state (`Latest`); the connection's life is a counter and two timers, which cost the
+ * card path nothing of RxJS's operators.
  */
 export abstract class BaseFeed implements Feed {
-  protected readonly view$ = new BehaviorSubject<FeedView>(EMPTY_VIEW);
+  protected readonly view$ = new Latest<FeedView>(EMPTY_VIEW);
   /** Every symbol some element watches, sorted. */
-  protected readonly watched$ = new BehaviorSubject<readonly string[]>([]);
-  protected readonly paused$ = new BehaviorSubject(false);
+  protected readonly watched$ = new Latest<readonly string[]>([]);
+  protected readonly paused$ = new Latest(false);
   /** How long the connection outlives its last watcher, ms: an element moved in the DOM keeps it. */
   protected graceMs = 0;
   private readonly watchers = new Map<string, number>();
@@ -69,7 +70,7 @@ export abstract class BaseFeed implements Feed {
     return new Observable<FeedView>((subscriber) => {
       this.countWatchers(symbols, +1);
       this.hold();
-      const subscription = this.view$.subscribe(subscriber);
+      const subscription = this.view$.changes.subscribe(subscriber);
       return () => {
         subscription.unsubscribe();
         this.release();

@@ -35,7 +35,7 @@ export class RelayFeed extends BaseFeed {
   protected connect(): () => void {
     let paused: boolean | undefined;
     let close: (() => void) | undefined;
-    const pauses = this.paused$.subscribe((now) => {
+    const pauses = this.paused$.changes.subscribe((now) => {
       if (now === paused) return;
       paused = now;
       close?.();
@@ -60,7 +60,7 @@ export class RelayFeed extends BaseFeed {
     let open: readonly string[] | undefined;
     let closeStream: (() => void) | undefined;
     let settle: ReturnType<typeof setTimeout> | undefined;
-    const changes = this.watched$.subscribe(() => {
+    const changes = this.watched$.changes.subscribe(() => {
       clearTimeout(settle);
       settle = setTimeout(() => {
         const wanted = this.watched$.value;

@@ -10,7 +10,7 @@ import { sampleCandles } from './sample-quotes.js';
  */
 export class ScriptedFeed extends BaseFeed {
   protected connect(): () => void {
-    const pauses = this.paused$.subscribe((paused) => {
+    const pauses = this.paused$.changes.subscribe((paused) => {
       if (paused) this.setConnection('paused');
       else if (this.view.connection === 'paused')
         this.setConnection(this.view.snapshots > 0 ? 'live' : 'connecting');
@@ -25,7 +25,7 @@ export class ScriptedFeed extends BaseFeed {
   candles = async (symbol: string, range: CandleRange): Promise<CandlesAnswer> => {
     // A relay answers as soon as it is asked; this market can once its first price is in.
     const quote = await firstValueFrom(
-      this.view$.pipe(
+      this.view$.changes.pipe(
         map((view) => view.quotes.get(symbol)),
         filter((found) => found !== undefined),
       ),
