@@ -54,69 +54,115 @@ function connect(url: string, latencies: number[]): Promise<Client> {
 interface Figures {
   connectSeconds: number;
   latencies: number[];
+  /** RSS grown from no clients to all, per client: with what load itself costs once (a larger young generation). */
   kibPerClient: number;
+  /** RSS grown from half the clients to all, per client added: what one more client costs. */
+  kibPerAddedClient: number;
   totalMib: number;
   cpu: number;
+  /** CPU with no clients (the relay's own polling): the CPU the clients cost is `cpu` above it. */
+  idleCpu: number;
 }
 
-/** Runs the relay, then the bare broadcaster and better-sse, each alone, and prints the ratios. */
+/** Rounds of each server: RSS and CPU move with when the collector runs, so one round misleads. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/**
+ * Runs the relay, then the bare broadcaster and better-sse, each alone, `ROUNDS` times in
+ * turn, and prints each one's median memory and CPU, its latencies over every round, and
+ * the ratios.
+ */
 export async function fanout(clients: number, seconds = 10): Promise<void> {
   const limits = { MAX_CLIENTS: String(clients + 10), MAX_CLIENTS_PER_IP: String(clients + 10) };
-  const relay = await measure(
-    await spawnRelay({ SOURCES: 'demo', POLL_INTERVAL: '1', ...limits }),
-    clients,
-    seconds,
-  );
-  const floor = await measure(await spawnServer([YARDSTICKS, 'floor']), clients, seconds);
-  const betterSse = await measure(await spawnServer([YARDSTICKS, 'better-sse']), clients, seconds);
-  for (const [name, figures] of [
-    ['relay', relay],
-    ['floor', floor],
-    ['better-sse', betterSse],
-  ] as const) {
-    const { latencies } = figures;
+  const servers = {
+    relay: () => spawnRelay({ SOURCES: 'demo', POLL_INTERVAL: '1', ...limits }),
+    floor: () => spawnServer([YARDSTICKS, 'floor']),
+    'better-sse': () => spawnServer([YARDSTICKS, 'better-sse']),
+  };
+  const rounds = new Map<string, Figures[]>(Object.keys(servers).map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, spawn] of Object.entries(servers)) {
+      rounds.get(name)!.push(await measure(await spawn(), clients, seconds));
+    }
+  }
+  const figures = new Map([...rounds].map(([name, list]) => [name, combine(list)]));
+  const count = String(clients).padStart(6);
+  for (const [name, { latencies, ...f }] of figures) {
     console.log(
-      `${String(clients).padStart(6)} clients  ${name.padEnd(10)}  connected in ${figures.connectSeconds.toFixed(1)} s  ` +
-        `p50 ${quantile(latencies, 0.5)} ms  p99 ${quantile(latencies, 0.99)} ms  max ${Math.max(...latencies)} ms  ` +
-        `(${latencies.length} deliveries)  RSS +${figures.kibPerClient.toFixed(1)} KiB/client ` +
-        `(total ${figures.totalMib.toFixed(0)} MiB)  CPU ${(figures.cpu * 100).toFixed(1)}% of a core`,
+      `${count} clients  ${name.padEnd(10)}  connected in ${f.connectSeconds.toFixed(1)} s  ` +
+        `p50 ${quantile(latencies, 0.5)} ms  p99 ${quantile(latencies, 0.99)} ms  ` +
+        `max ${latencies.reduce((a, b) => Math.max(a, b), 0)} ms  (${latencies.length} deliveries)  ` +
+        `RSS +${f.kibPerClient.toFixed(1)} KiB/client from none, +${f.kibPerAddedClient.toFixed(1)} per client added ` +
+        `(total ${f.totalMib.toFixed(0)} MiB)  CPU ${percent(f.cpu)} of a core (${percent(f.idleCpu)} idle)`,
     );
   }
-  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
-  console.log(
-    `${String(clients).padStart(6)} clients  relay ÷ floor: p99 ${ratio(quantile(relay.latencies, 0.99), quantile(floor.latencies, 0.99))}  ` +
-      `memory ${ratio(relay.kibPerClient, floor.kibPerClient)}  CPU ${ratio(relay.cpu, floor.cpu)}   ` +
-      `better-sse ÷ floor: p99 ${ratio(quantile(betterSse.latencies, 0.99), quantile(floor.latencies, 0.99))}  ` +
-      `memory ${ratio(betterSse.kibPerClient, floor.kibPerClient)}  CPU ${ratio(betterSse.cpu, floor.cpu)}`,
-  );
+  const floor = figures.get('floor')!;
+  const versus = (name: string) => {
+    const them = figures.get(name)!;
+    const ratio = (pick: (f: Figures) => number) => {
+      const base = pick(floor);
+      return base > 0 ? `${(pick(them) / base).toFixed(2)}×` : '—';
+    };
+    return (
+      `${name} ÷ floor: p99 ${ratio((f) => quantile(f.latencies, 0.99))}  ` +
+      `memory ${ratio((f) => f.kibPerClient)} (per client added ${ratio((f) => f.kibPerAddedClient)})  ` +
+      `CPU ${ratio((f) => f.cpu)} (above idle ${ratio((f) => f.cpu - f.idleCpu)})`
+    );
+  };
+  console.log(`${count} clients  ${versus('relay')}   ${versus('better-sse')}`);
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/** Medians of the rounds' figures, and every round's latencies. */
+function combine(rounds: Figures[]): Figures {
+  const median = (pick: (figures: Figures) => number) => quantile(rounds.map(pick), 0.5);
+  return {
+    connectSeconds: median((figures) => figures.connectSeconds),
+    latencies: rounds.flatMap((figures) => figures.latencies),
+    kibPerClient: median((figures) => figures.kibPerClient),
+    kibPerAddedClient: median((figures) => figures.kibPerAddedClient),
+    totalMib: median((figures) => figures.totalMib),
+    cpu: median((figures) => figures.cpu),
+    idleCpu: median((figures) => figures.idleCpu),
+  };
 }
 
 async function measure(server: ServerProcess, clients: number, seconds: number): Promise<Figures> {
   const connections: Client[] = [];
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const rssBefore = rssOf(server.pid);
-    const latencies: number[] = [];
-    const started = Date.now();
-    for (let i = 0; i < clients; i += 100) {
-      const batch = Array.from({ length: Math.min(100, clients - i) }, () =>
+  const latencies: number[] = [];
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+  const connectUpTo = async (count: number) => {
+    while (connections.length < count) {
+      const batch = Array.from({ length: Math.min(100, count - connections.length) }, () =>
         connect(`${server.url}/v1/stream?symbols=BTC,ETH,SOL,ADA,DOT`, latencies),
       );
       connections.push(...(await Promise.all(batch)));
     }
-    const connectSeconds = (Date.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+  };
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const idleCpu = await cpuOver(server.pid, IDLE_SECONDS);
+    const rssBefore = rssOf(server.pid);
+    const started = Date.now();
+    const half = Math.floor(clients / 2);
+    await connectUpTo(half);
+    await settle();
+    const rssHalf = rssOf(server.pid);
+    await connectUpTo(clients);
+    const connectSeconds = (Date.now() - started) / 1000 - 1.5;
+    await settle();
     latencies.length = 0;
-    const cpuBefore = cpuSecondsOf(server.pid);
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    const cpu = (cpuSecondsOf(server.pid) - cpuBefore) / seconds;
+    const cpu = await cpuOver(server.pid, seconds);
     const rssAfter = rssOf(server.pid);
     return {
       connectSeconds,
       latencies: [...latencies],
       kibPerClient: (rssAfter - rssBefore) / clients / 1024,
+      kibPerAddedClient: (rssAfter - rssHalf) / (clients - half) / 1024,
       totalMib: rssAfter / 2 ** 20,
       cpu,
+      idleCpu,
     };
   } finally {
     for (const connection of connections) connection.close();
@@ -124,8 +170,18 @@ async function measure(server: ServerProcess, clients: number, seconds: number):
   }
 }
 
+/** Seconds the CPU a server uses with no clients (its polling, timers) is measured over. */
+const IDLE_SECONDS = 3;
+
+/** The share of a core `pid` uses over `seconds`. */
+async function cpuOver(pid: number, seconds: number): Promise<number> {
+  const before = cpuSecondsOf(pid);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  return (cpuSecondsOf(pid) - before) / seconds;
+}
+
 export function fanoutHeader(): void {
   console.log(
-    `\n## Fan-out over SSE on loopback, 1 event/s, 5 symbols: the relay beside a bare node:http broadcaster (the floor) and better-sse, each alone (${machine()}; load generator on the same machine)`,
+    `\n## Fan-out over SSE on loopback, 1 event/s, 5 symbols: the relay beside a bare node:http broadcaster (the floor) and better-sse, each alone, ${ROUNDS} rounds in turn: median memory and CPU, latencies of every round (${machine()}; load generator on the same machine)`,
   );
 }

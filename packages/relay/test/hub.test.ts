@@ -27,10 +27,10 @@ class StalledClient implements StreamClient {
 const quote = (price: number, ts: number) => testQuote('BTC', price, ts);
 
 /** A hub on `store` for clients of BTC, skipping those with more than `maxBufferedBytes` unsent. */
-const hubOn = (store: MemoryStore, maxBufferedBytes: number) =>
+const hubOn = (store: MemoryStore, maxBufferedBytes: number, watchList = new WatchList(['BTC'])) =>
   new Hub({
     store,
-    watchList: new WatchList(['BTC']),
+    watchList,
     historyLimit: 10,
     quote: 'USD',
     intervalMs: () => 1_000,
@@ -42,6 +42,36 @@ const hubOn = (store: MemoryStore, maxBufferedBytes: number) =>
   });
 
 describe('the hub', () => {
+  test('polls a symbol while any client watches it, in whatever set, and drops it with the last', async () => {
+    const watchList = new WatchList(['BTC']);
+    const hub = hubOn(
+      new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 10 }),
+      64 * 1024,
+      watchList,
+    );
+    const [page, samePage, other] = [new StalledClient(), new StalledClient(), new StalledClient()];
+    try {
+      await hub.connect(page, { symbols: ['ETH', 'SOL'], unknown: [] });
+      await hub.connect(samePage, { symbols: ['SOL', 'ETH'], unknown: [] });
+      await hub.connect(other, { symbols: ['ETH'], unknown: [] });
+      assert.deepEqual(watchList.symbols().sort(), ['BTC', 'ETH', 'SOL']);
+      hub.disconnect(page);
+      hub.disconnect(page);
+      assert.deepEqual(
+        watchList.symbols().sort(),
+        ['BTC', 'ETH', 'SOL'],
+        'the same set is still watched',
+      );
+      hub.disconnect(samePage);
+      assert.deepEqual(watchList.symbols().sort(), ['BTC', 'ETH'], 'ETH still has a client');
+      hub.disconnect(other);
+      assert.deepEqual(watchList.symbols(), ['BTC'], 'only what the relay itself watches');
+      assert.equal(hub.clientCount, 0);
+    } finally {
+      hub.close();
+    }
+  });
+
   test('skips a client that stops reading, and catches it up with a snapshot, not the backlog', async () => {
     const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 100 });
     const hub = hubOn(store, 64 * 1024);

@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import { adminRoutes } from './admin-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { candlesRoute } from './candles-route.js';
-import { commonHeaders } from './common-headers.js';
+import { commonHeaders, setHeaders } from './common-headers.js';
 import { corsPreflight } from './cors.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound } from './errors.js';
@@ -20,9 +20,11 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   // JSON answers are no-store; static files carry serve-static's own ETag.
   app.set('etag', false);
-  const setCommonHeaders = commonHeaders(deps.config.CORS_ORIGINS);
+  const common = commonHeaders(deps.config.CORS_ORIGINS);
   app.use((req, res, next) => {
-    res.locals.requestId = setCommonHeaders(req, res);
+    const { requestId, headers } = common(req);
+    setHeaders(res, headers);
+    res.locals.requestId = requestId;
     next();
   });
   app.use(requestLog(deps.log));

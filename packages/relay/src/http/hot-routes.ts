@@ -1,17 +1,21 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Express } from 'express';
-import { commonHeaders } from './common-headers.js';
+import { commonHeaders, setHeaders } from './common-headers.js';
 import type { AppDeps } from './deps.js';
 import { answerError } from './errors.js';
 import { quotesRoute } from './quotes-route.js';
 import { logRefused } from './request-log.js';
 import { streamRoute } from './stream-route.js';
 
-/** A route answered on Node's own request and response, with the query already split out. */
+/**
+ * A route answered on Node's own request and response, with the query already split out. It
+ * passes `headers` (every answer's: request id, CORS, ...) to `writeHead` with its own.
+ */
 export type HotRoute = (
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
+  headers: Record<string, string>,
 ) => Promise<void>;
 
 /**
@@ -21,7 +25,7 @@ export type HotRoute = (
  * routes do themselves (`npm run bench`). Every other request goes on to the Express app.
  */
 export function withHotRoutes(deps: AppDeps, app: Express): RequestListener {
-  const setCommonHeaders = commonHeaders(deps.config.CORS_ORIGINS);
+  const common = commonHeaders(deps.config.CORS_ORIGINS);
   const routes = new Map<string, HotRoute>([
     ['/v1/quotes', quotesRoute(deps)],
     ['/v1/stream', streamRoute(deps)],
@@ -35,9 +39,10 @@ export function withHotRoutes(deps: AppDeps, app: Express): RequestListener {
         : undefined;
     if (!route) return app(req, res);
 
-    const requestId = setCommonHeaders(req, res);
+    const { requestId, headers } = common(req);
     const query = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1));
-    route(req, res, query).catch((error: unknown) => {
+    route(req, res, query, headers).catch((error: unknown) => {
+      if (!res.headersSent) setHeaders(res, headers);
       answerError(res, error, (unexpected) =>
         deps.log.error({ err: unexpected, requestId }, 'unexpected error'),
       );

@@ -22,7 +22,7 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
     news++;
   });
   const served = metrics.quotesServed.labels({ from: 'cache' });
-  return async (_req, res, query) => {
+  return async (_req, res, query, headers) => {
     const asked = query.getAll('symbols');
     const key = asked.join('&');
     const now = Date.now();
@@ -51,6 +51,7 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
     }
     served.inc(answer.count);
     res.writeHead(200, {
+      ...headers,
       'Cache-Control': 'no-store',
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': answer.body.length,

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -12,22 +12,26 @@ export function trackConnections(server: Server): (timeoutMs: number) => Promise
   const sockets = new Set<Socket>();
   let closing = false;
 
+  // One handler for every socket and every answer, not a closure each: an event stream
+  // holds its socket and its answer for hours, ten thousand of them at a time.
+  function forgetSocket(this: Socket): void {
+    sockets.delete(this);
+    busy.delete(this);
+  }
+  function answered(this: ServerResponse): void {
+    const { socket } = this.req;
+    const left = (busy.get(socket) ?? 1) - 1;
+    if (left > 0) busy.set(socket, left);
+    else busy.delete(socket);
+    if (closing && left <= 0) socket.destroySoon();
+  }
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      busy.delete(socket);
-    });
+    socket.on('close', forgetSocket);
   });
   server.on('request', (req, res) => {
-    const { socket } = req;
-    busy.set(socket, (busy.get(socket) ?? 0) + 1);
-    res.once('close', () => {
-      const left = (busy.get(socket) ?? 1) - 1;
-      if (left > 0) busy.set(socket, left);
-      else busy.delete(socket);
-      if (closing && left <= 0) socket.destroySoon();
-    });
+    busy.set(req.socket, (busy.get(req.socket) ?? 0) + 1);
+    res.on('close', answered);
   });
 
   return (timeoutMs) =>

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { retryFrame } from '../hub/sse-frame.js';
 import type { StreamClient } from '../hub/stream-client.js';
 
@@ -14,27 +14,37 @@ export const EVENT_STREAM_HEADERS = {
 } as const;
 
 /**
- * The one place that turns a response into an event stream.
+ * The one place that turns a response into an event stream. `headers` go out with the
+ * stream's own in one `writeHead`: a response given its headers only there keeps no table
+ * of them for its lifetime, and a stream's lifetime is long (hundreds of bytes a client).
  */
 export function openEventStream(
   req: IncomingMessage,
   res: ServerResponse,
+  headers: OutgoingHttpHeaders,
   retryMs: number,
 ): StreamClient {
   req.socket.setTimeout(0);
   req.socket.setNoDelay(true);
   req.socket.setKeepAlive(true);
-  res.writeHead(200, EVENT_STREAM_HEADERS);
+  res.writeHead(200, { ...headers, ...EVENT_STREAM_HEADERS });
   res.write(retryFrame(retryMs));
-  return {
-    write: (frame) => {
-      res.write(frame);
-    },
-    get bufferedBytes() {
-      return res.writableLength;
-    },
-    close: () => {
-      res.end();
-    },
-  };
+  return new ResponseStream(res);
+}
+
+/** A stream client over a response: methods on the class, not closures, as there is one per client. */
+class ResponseStream implements StreamClient {
+  constructor(private readonly res: ServerResponse) {}
+
+  write(frame: string | Buffer): void {
+    this.res.write(frame);
+  }
+
+  get bufferedBytes(): number {
+    return this.res.writableLength;
+  }
+
+  close(): void {
+    this.res.end();
+  }
 }

@@ -1,3 +1,5 @@
+import type { StreamRequest } from '../hub/stream-client.js';
+import type { SourceCatalog } from '../sources/catalog.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import type { HotRoute } from './hot-routes.js';
@@ -12,7 +14,7 @@ const DEFAULT_RETRY_MS = 2_000;
  */
 export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): HotRoute {
   const clientsPerAddress = new Map<string, number>();
-  return async (req, res, query) => {
+  return async (req, res, query, headers) => {
     const requested = parseSymbols(
       query.getAll('symbols'),
       config.SYMBOLS,
@@ -21,7 +23,7 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
     const lastEventId = parseLastEventId(req.headers['last-event-id'], query.get('lastEventId'));
     // HEAD asks whether a stream would open: the headers say so, and no stream is held.
     if (req.method === 'HEAD') {
-      res.writeHead(200, EVENT_STREAM_HEADERS).end();
+      res.writeHead(200, { ...headers, ...EVENT_STREAM_HEADERS }).end();
       return;
     }
     if (hub.clientCount >= config.MAX_CLIENTS) {
@@ -48,33 +50,35 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
     }
     clientsPerAddress.set(address, fromAddress + 1);
 
-    let disconnect: (() => void) | undefined;
-    let closed = false;
-    // Listen before the first await: a client can leave while its snapshot is read.
+    const stream = openEventStream(req, res, headers, retryMs ?? DEFAULT_RETRY_MS);
+    // Listen before the first await: a client can leave while its snapshot is read. What
+    // this handler keeps, it keeps for the stream's life: a few names, no request data.
     res.on('close', () => {
-      closed = true;
-      disconnect?.();
+      hub.disconnect(stream);
       const left = (clientsPerAddress.get(address) ?? 1) - 1;
       if (left > 0) clientsPerAddress.set(address, left);
       else clientsPerAddress.delete(address);
       log.debug({ address }, 'stream closed');
     });
-    const stream = openEventStream(req, res, retryMs ?? DEFAULT_RETRY_MS);
-    // One stream serves every element of a page: a symbol in a currency or from a source
-    // the relay lacks is reported with the reason (for its element to show), not refused
-    // for the whole page as the JSON routes refuse it.
-    const listed = requested.filter((symbol) => catalog.lists(symbol));
-    const unknown = requested.filter((symbol) => !listed.includes(symbol));
-    const refused = unknown.flatMap((symbol) => {
-      const route = catalog.route(symbol);
-      return typeof route === 'string' ? [[symbol, route] as const] : [];
-    });
-    disconnect = await hub.connect(stream, {
-      symbols: listed,
-      unknown,
-      ...(refused.length > 0 && { refused: Object.fromEntries(refused) }),
-      lastEventId,
-    });
-    if (closed) disconnect();
+    await hub.connect(stream, { ...sortOut(requested, catalog), lastEventId });
+  };
+}
+
+/**
+ * One stream serves every element of a page: a symbol in a currency or from a source the
+ * relay lacks is reported with the reason (for its element to show), not refused for the
+ * whole page as the JSON routes refuse it.
+ */
+function sortOut(requested: string[], catalog: SourceCatalog): Omit<StreamRequest, 'lastEventId'> {
+  const symbols = requested.filter((symbol) => catalog.lists(symbol));
+  const unknown = requested.filter((symbol) => !symbols.includes(symbol));
+  const refused = unknown.flatMap((symbol) => {
+    const route = catalog.route(symbol);
+    return typeof route === 'string' ? [[symbol, route] as const] : [];
+  });
+  return {
+    symbols,
+    unknown,
+    ...(refused.length > 0 && { refused: Object.fromEntries(refused) }),
   };
 }

@@ -27,18 +27,28 @@ export interface HubOptions {
   log: Logger;
 }
 
+/**
+ * A symbol set, held once however many clients watch it: one `Set`, one key, one place in
+ * the watch list for ten thousand clients of the same page.
+ */
+interface SymbolSet {
+  symbols: ReadonlySet<string>;
+  /** The symbols sorted and joined: clients asking for the same set share one encoded frame. */
+  key: string;
+  /** Clients watching it: the set is forgotten, and unwatched, with its last. */
+  count: number;
+  unwatch: () => void;
+}
+
 interface Subscriber {
   client: StreamClient;
-  symbols: ReadonlySet<string>;
-  /** Sorted symbols: clients asking for the same set share one encoded frame. */
-  key: string;
+  watching: SymbolSet;
   /** Events that arrived while the first events were being written. */
   pending: QuotesEvent[] | undefined;
   /** Skipped events while over the buffer limit; a snapshot is owed. */
   behind: boolean;
   unknown: string[];
   refused: Record<string, string> | undefined;
-  release: () => void;
 }
 
 /**
@@ -47,7 +57,8 @@ interface Subscriber {
  * `@tickwire/protocol`'s README describes it).
  */
 export class Hub {
-  private readonly subscribers = new Set<Subscriber>();
+  /** By client: a stream's route disconnects it by the client it connected. */
+  private readonly subscribers = new Map<StreamClient, Subscriber>();
   /**
    * Encoded snapshots by symbol set, valid until the next store event: a thousand clients
    * connecting at once (a relay restart) share one string instead of building one each.
@@ -56,11 +67,8 @@ export class Hub {
     string,
     { frame: string; lastEventId: string | undefined; quotes: number; status?: string }
   >();
-  /**
-   * Each symbol set once, however many clients watch it (ten thousand clients of one page
-   * hold one `Set`), counted so that a set is forgotten with its last client.
-   */
-  private readonly symbolSets = new Map<string, { symbols: ReadonlySet<string>; count: number }>();
+  /** Each symbol set once, however many clients watch it (ten thousand clients of one page hold one). */
+  private readonly symbolSets = new Map<string, SymbolSet>();
   private generation = 0;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
@@ -76,38 +84,22 @@ export class Hub {
   }
 
   /**
-   * Starts streaming to `client`. Returns the function to call when the client has gone.
-   * Events published while the first frames are read from the store are held and written
-   * after them, so none is lost or sent twice.
+   * Starts streaming to `client` until `disconnect(client)`, which may come at any time, even
+   * before this resolves. Events published while the first frames are read from the store
+   * are held and written after them, so none is lost or sent twice.
    */
-  async connect(client: StreamClient, request: StreamRequest): Promise<() => void> {
-    const sorted = [...request.symbols].sort();
-    const key = sorted.join(',');
-    let shared = this.symbolSets.get(key);
-    if (!shared) {
-      shared = { symbols: new Set(sorted), count: 0 };
-      this.symbolSets.set(key, shared);
-    }
-    shared.count++;
+  async connect(client: StreamClient, request: StreamRequest): Promise<void> {
     const subscriber: Subscriber = {
       client,
-      symbols: shared.symbols,
-      key,
+      watching: this.watch(request.symbols),
       pending: [],
       behind: false,
       unknown: request.unknown,
       refused: request.refused,
-      release: this.options.watchList.add(sorted),
     };
-    this.subscribers.add(subscriber);
+    this.subscribers.set(client, subscriber);
     this.options.metrics.sseOpened.inc();
     this.options.metrics.sseClients.set(this.subscribers.size);
-    const disconnect = () => {
-      if (!this.subscribers.delete(subscriber)) return;
-      if (--shared.count === 0) this.symbolSets.delete(key);
-      subscriber.release();
-      this.options.metrics.sseClients.set(this.subscribers.size);
-    };
     try {
       const resumedFrom =
         request.lastEventId && (await this.replay(subscriber, request.lastEventId));
@@ -115,10 +107,38 @@ export class Hub {
       this.flushPending(subscriber, after);
     } catch (error) {
       this.options.log.error({ err: error }, 'could not start a stream');
-      disconnect();
+      this.disconnect(client);
       client.close();
     }
-    return disconnect;
+  }
+
+  /** Stops streaming to `client`, a client that has gone; again is harmless. */
+  disconnect(client: StreamClient): void {
+    const subscriber = this.subscribers.get(client);
+    if (!subscriber) return;
+    this.subscribers.delete(client);
+    this.unwatch(subscriber.watching);
+    this.options.metrics.sseClients.set(this.subscribers.size);
+  }
+
+  /** The shared set of `symbols`, watched (polled) while some client watches it. */
+  private watch(symbols: readonly string[]): SymbolSet {
+    const sorted = [...symbols].sort();
+    const key = sorted.join(',');
+    let watching = this.symbolSets.get(key);
+    if (!watching) {
+      const unwatch = this.options.watchList.add(sorted);
+      watching = { symbols: new Set(sorted), key, count: 0, unwatch };
+      this.symbolSets.set(key, watching);
+    }
+    watching.count++;
+    return watching;
+  }
+
+  private unwatch(watching: SymbolSet): void {
+    if (--watching.count > 0) return;
+    this.symbolSets.delete(watching.key);
+    watching.unwatch();
   }
 
   /**
@@ -127,7 +147,7 @@ export class Hub {
    */
   async drain(windowMs: number): Promise<void> {
     await Promise.all(
-      [...this.subscribers].map(
+      [...this.subscribers.values()].map(
         (subscriber) =>
           new Promise<void>((resolve) => {
             setTimeout(() => {
@@ -142,13 +162,10 @@ export class Hub {
 
   /** Ends every stream at once. */
   closeAll(): void {
-    for (const subscriber of [...this.subscribers]) {
-      subscriber.client.close();
-      subscriber.release();
+    for (const client of [...this.subscribers.keys()]) {
+      client.close();
+      this.disconnect(client);
     }
-    this.subscribers.clear();
-    this.symbolSets.clear();
-    this.options.metrics.sseClients.set(0);
   }
 
   /** Stops listening to the store and the heartbeat. */
@@ -168,7 +185,7 @@ export class Hub {
     // Each symbol set's frame is encoded to bytes once, and the same bytes go to every socket.
     const frames = new Map<string, Buffer | undefined>();
     let sent = 0;
-    for (const subscriber of this.subscribers) {
+    for (const subscriber of this.subscribers.values()) {
       if (subscriber.pending) {
         subscriber.pending.push(event.event);
         continue;
@@ -179,11 +196,12 @@ export class Hub {
         void this.catchUp(subscriber);
         continue;
       }
-      if (!frames.has(subscriber.key)) {
-        const frame = quotesFrame(event.event, subscriber.symbols);
-        frames.set(subscriber.key, frame === undefined ? undefined : Buffer.from(frame));
+      const { key, symbols } = subscriber.watching;
+      if (!frames.has(key)) {
+        const frame = quotesFrame(event.event, symbols);
+        frames.set(key, frame === undefined ? undefined : Buffer.from(frame));
       }
-      const frame = frames.get(subscriber.key);
+      const frame = frames.get(key);
       if (frame) {
         subscriber.client.write(frame);
         sent++;
@@ -204,7 +222,7 @@ export class Hub {
     const frames: string[] = [];
     let bytes = subscriber.client.bufferedBytes;
     for (const event of missed) {
-      const frame = quotesFrame(event, subscriber.symbols);
+      const frame = quotesFrame(event, subscriber.watching.symbols);
       if (!frame) continue;
       bytes += Buffer.byteLength(frame);
       if (bytes > this.options.maxBufferedBytes) return undefined;
@@ -218,12 +236,12 @@ export class Hub {
 
   /** Writes a snapshot; returns the id of the last event it includes. */
   private async sendSnapshot(subscriber: Subscriber): Promise<string | undefined> {
-    const cacheKey = `${subscriber.key}|${subscriber.unknown.join(',')}`;
+    const cacheKey = `${subscriber.watching.key}|${subscriber.unknown.join(',')}`;
     let cached = this.snapshotFrames.get(cacheKey);
     if (!cached) {
       const { store, historyLimit, intervalMs, quote, ttlMs } = this.options;
       const generation = this.generation;
-      const snapshot = await store.snapshot([...subscriber.symbols], historyLimit);
+      const snapshot = await store.snapshot([...subscriber.watching.symbols], historyLimit);
       const data: SnapshotData = {
         interval: intervalMs(),
         ttl: ttlMs,
@@ -254,7 +272,7 @@ export class Hub {
     subscriber.pending = undefined;
     for (const event of pending) {
       if (after !== undefined && !this.options.store.isAfter(event.id, after)) continue;
-      const frame = quotesFrame(event, subscriber.symbols);
+      const frame = quotesFrame(event, subscriber.watching.symbols);
       if (frame) this.write(subscriber, frame);
     }
   }
@@ -275,7 +293,7 @@ export class Hub {
   private broadcast(text: string, countAsEvent: boolean): void {
     const frame = Buffer.from(text);
     let sent = 0;
-    for (const subscriber of this.subscribers) {
+    for (const subscriber of this.subscribers.values()) {
       if (subscriber.pending || !this.hasRoom(subscriber)) continue;
       subscriber.client.write(frame);
       sent++;
