@@ -107,8 +107,13 @@ export class ChartRenderer {
   ) {
     this.theme = theme;
     this.formats = timeFormats(locale);
+    // Sized by this renderer's own observer, not the library's `autoSize`: that one redraws the
+    // whole chart inside the observer's callback, in the frame the chart is built (a long task
+    // on a busy page); `resize` here draws at the next frame. No size (0) up front: the library
+    // measures its container once.
     this.chart = createChart(container, {
-      autoSize: true,
+      width: 0,
+      height: 0,
       layout: {
         background: { color: 'transparent' },
         // The built-in logo injects a <style> element, which a strict CSP blocks; the
@@ -145,7 +150,11 @@ export class ChartRenderer {
     this.chart.chartElement().setAttribute('aria-hidden', 'true');
     this.applyTheme();
     this.chart.subscribeCrosshairMove(this.onCrosshairMove);
-    this.resizes = new ResizeObserver(([entry]) => this.fitAxes(entry?.contentRect.width ?? 0));
+    this.resizes = new ResizeObserver(([entry]) => {
+      const { width = 0, height = 0 } = entry?.contentRect ?? {};
+      this.chart.resize(width, height);
+      this.fitAxes(width);
+    });
     this.resizes.observe(container);
   }
 

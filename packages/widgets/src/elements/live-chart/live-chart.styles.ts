@@ -83,10 +83,12 @@ export const liveChartStyles = css`
     background: var(--_series-6);
   }
 
+  /* The labels and the state: on a chart too narrow for both, the state goes under. */
   .header-end {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em;
+    gap: 0.25em 0.5em;
     margin-inline-start: auto;
   }
 
@@ -131,9 +133,16 @@ export const liveChartStyles = css`
     display: none;
   }
 
+  /*
+   * The chart library's box: its size comes from .stage, never from what it draws, so it may
+   * be a layout island. Each chart resizes its canvases and measures them as it is built;
+   * without this, every such measure lays out the whole host page (a page of a thousand
+   * cards: tens of milliseconds a chart).
+   */
   .plot {
     position: absolute;
     inset: 0;
+    contain: strict;
     border-radius: 0.25em;
   }
 
