@@ -20,7 +20,7 @@ interface Client {
 }
 
 /** A lean SSE client: reads `quotes` events and notes how long after publication each arrived. */
-function connect(url: string, latencies: number[]): Promise<Client> {
+export function connect(url: string, latencies: number[]): Promise<Client> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { Accept: 'text/event-stream' }, agent: false }, (res) => {
       if (res.statusCode !== 200) {
@@ -64,6 +64,20 @@ interface Figures {
   idleCpu: number;
 }
 
+/**
+ * The relay on the demo market, publishing every second, and its yardsticks, for `clients`
+ * streams; each started with `nodeArgs` (flags for Node itself) when given.
+ */
+export function servers(clients: number) {
+  const limits = { MAX_CLIENTS: String(clients + 10), MAX_CLIENTS_PER_IP: String(clients + 10) };
+  return {
+    relay: (nodeArgs: string[] = []) =>
+      spawnRelay({ SOURCES: 'demo', POLL_INTERVAL: '1', ...limits }, nodeArgs),
+    floor: (nodeArgs: string[] = []) => spawnServer([...nodeArgs, YARDSTICKS, 'floor']),
+    'better-sse': (nodeArgs: string[] = []) => spawnServer([...nodeArgs, YARDSTICKS, 'better-sse']),
+  };
+}
+
 /** Rounds of each server: RSS and CPU move with when the collector runs, so one round misleads. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -73,15 +87,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
  * the ratios.
  */
 export async function fanout(clients: number, seconds = 10): Promise<void> {
-  const limits = { MAX_CLIENTS: String(clients + 10), MAX_CLIENTS_PER_IP: String(clients + 10) };
-  const servers = {
-    relay: () => spawnRelay({ SOURCES: 'demo', POLL_INTERVAL: '1', ...limits }),
-    floor: () => spawnServer([YARDSTICKS, 'floor']),
-    'better-sse': () => spawnServer([YARDSTICKS, 'better-sse']),
-  };
-  const rounds = new Map<string, Figures[]>(Object.keys(servers).map((name) => [name, []]));
+  const spawners = servers(clients);
+  const rounds = new Map<string, Figures[]>(Object.keys(spawners).map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, spawn] of Object.entries(servers)) {
+    for (const [name, spawn] of Object.entries(spawners)) {
       rounds.get(name)!.push(await measure(await spawn(), clients, seconds));
     }
   }

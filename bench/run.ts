@@ -6,6 +6,7 @@ import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
 import { firstPrice } from './first-price.js';
+import { heapPerClient } from './heap-per-client.js';
 import { marketCalls } from './market-calls.js';
 import { maxClients } from './max-clients.js';
 import { quotesApi } from './quotes-api.js';
@@ -21,6 +22,7 @@ if (runs('size')) await bundleSize();
 if (runs('fanout')) {
   fanoutHeader();
   for (const clients of sizes) await fanout(clients);
+  await heapPerClient();
 }
 if (runs('capacity')) await maxClients();
 if (runs('upstream')) await upstreamCalls([1, 100, 1000]);

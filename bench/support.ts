@@ -36,9 +36,12 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-/** The built relay as its own process, on loopback, until `stop()`. */
-export function spawnRelay(env: Record<string, string>): Promise<ServerProcess> {
-  return spawnServer([RELAY_MAIN], env);
+/** The built relay as its own process, on loopback, until `stop()`; `nodeArgs` are Node's own flags. */
+export function spawnRelay(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  return spawnServer([...nodeArgs, RELAY_MAIN], env);
 }
 
 /** `node <args>` as a server on loopback (`PORT`, `HOST` set), until `stop()`. */
