@@ -101,7 +101,7 @@ export async function fanout(clients: number, seconds = 10): Promise<void> {
       `${count} clients  ${name.padEnd(10)}  connected in ${f.connectSeconds.toFixed(1)} s  ` +
         `p50 ${quantile(latencies, 0.5)} ms  p99 ${quantile(latencies, 0.99)} ms  ` +
         `max ${latencies.reduce((a, b) => Math.max(a, b), 0)} ms  (${latencies.length} deliveries)  ` +
-        `RSS +${f.kibPerClient.toFixed(1)} KiB/client from none, +${f.kibPerAddedClient.toFixed(1)} per client added ` +
+        `RSS ${signed(f.kibPerClient)} KiB/client from none, ${signed(f.kibPerAddedClient)} per client added ` +
         `(total ${f.totalMib.toFixed(0)} MiB)  CPU ${percent(f.cpu)} of a core (${percent(f.idleCpu)} idle)`,
     );
   }
@@ -109,8 +109,9 @@ export async function fanout(clients: number, seconds = 10): Promise<void> {
   const versus = (name: string) => {
     const them = figures.get(name)!;
     const ratio = (pick: (f: Figures) => number) => {
-      const base = pick(floor);
-      return base > 0 ? `${(pick(them) / base).toFixed(2)}×` : '—';
+      const [base, value] = [pick(floor), pick(them)];
+      // No ratio of a shrinking RSS: it says the collector ran, not what a client costs.
+      return base > 0 && value > 0 ? `${(value / base).toFixed(2)}×` : '—';
     };
     return (
       `${name} ÷ floor: p99 ${ratio((f) => quantile(f.latencies, 0.99))}  ` +
@@ -122,6 +123,8 @@ export async function fanout(clients: number, seconds = 10): Promise<void> {
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** RSS can shrink as clients come: the collector frees what start-up left behind. */
+const signed = (kib: number) => `${kib < 0 ? '−' : '+'}${Math.abs(kib).toFixed(1)}`;
 
 /** Medians of the rounds' figures, and every round's latencies. */
 function combine(rounds: Figures[]): Figures {

@@ -27,7 +27,12 @@ class StalledClient implements StreamClient {
 const quote = (price: number, ts: number) => testQuote('BTC', price, ts);
 
 /** A hub on `store` for clients of BTC, skipping those with more than `maxBufferedBytes` unsent. */
-const hubOn = (store: MemoryStore, maxBufferedBytes: number, watchList = new WatchList(['BTC'])) =>
+const hubOn = (
+  store: MemoryStore,
+  maxBufferedBytes: number,
+  watchList = new WatchList(['BTC']),
+  heartbeatMs = 60_000,
+) =>
   new Hub({
     store,
     watchList,
@@ -35,13 +40,35 @@ const hubOn = (store: MemoryStore, maxBufferedBytes: number, watchList = new Wat
     quote: 'USD',
     intervalMs: () => 1_000,
     ttlMs: 60_000,
-    heartbeatMs: 60_000,
+    heartbeatMs,
     maxBufferedBytes,
     metrics: createMetrics(),
     log: pino({ level: 'silent' }),
   });
 
 describe('the hub', () => {
+  test('sends a heartbeat only to streams that carry nothing, at least once an interval', async () => {
+    const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 100 });
+    const hub = hubOn(store, 64 * 1024, new WatchList(['BTC']), 400);
+    const [busy, quiet] = [new StalledClient(), new StalledClient()];
+    try {
+      await hub.connect(busy, { symbols: ['BTC'], unknown: [] });
+      await hub.connect(quiet, { symbols: ['ETH'], unknown: [] });
+      const started = Date.now();
+      for (let tick = 1; Date.now() - started < 1_200; tick++) {
+        await store.appendQuotes([quote(100 + tick, tick)], Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const heartbeats = (client: StalledClient) =>
+        client.frames.filter((frame) => frame === ': heartbeat\n\n').length;
+      assert.equal(heartbeats(busy), 0, 'news every 20 ms, no heartbeat');
+      // At least one each heartbeat interval (400 ms); the busy one would need news to stop.
+      assert.ok(heartbeats(quiet) >= 2, `${heartbeats(quiet)} heartbeats`);
+    } finally {
+      hub.close();
+    }
+  });
+
   test('polls a symbol while any client watches it, in whatever set, and drops it with the last', async () => {
     const watchList = new WatchList(['BTC']);
     const hub = hubOn(

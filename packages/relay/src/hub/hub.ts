@@ -4,6 +4,8 @@ import type { RelayMetrics } from '../metrics.js';
 import type { PriceStore, QuotesEvent, RelayStatus, StoreEvent } from '../store/price-store.js';
 import type { WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
+
+const HEARTBEAT_BYTES = Buffer.from(HEARTBEAT_FRAME);
 import type { StreamClient, StreamRequest } from './stream-client.js';
 
 export interface HubOptions {
@@ -17,6 +19,7 @@ export interface HubOptions {
   intervalMs: () => number;
   /** The price TTL, sent in snapshots: a client that hears nothing of a price for this long shows it stale. */
   ttlMs: number;
+  /** No stream goes longer than this without a byte: a quiet one gets a comment line. */
   heartbeatMs: number;
   /**
    * A client whose socket holds more than this many unsent bytes is skipped; once it
@@ -37,6 +40,8 @@ interface SymbolSet {
   key: string;
   /** Clients watching it: the set is forgotten, and unwatched, with its last. */
   count: number;
+  /** When its clients were last sent quotes, ms: a set that hears news needs no heartbeat. */
+  sentAt: number;
   unwatch: () => void;
 }
 
@@ -71,11 +76,15 @@ export class Hub {
   private readonly symbolSets = new Map<string, SymbolSet>();
   private generation = 0;
   private readonly heartbeat: NodeJS.Timeout;
+  /** When every client was last sent something (a status), ms. */
+  private broadcastAt = 0;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: HubOptions) {
     this.unsubscribe = options.store.subscribe((event) => this.publish(event));
-    this.heartbeat = setInterval(() => this.broadcast(HEARTBEAT_FRAME, false), options.heartbeatMs);
+    // Every half interval, to the streams quiet for as long: none is quiet for longer than
+    // the interval, and a stream that carries news gets no heartbeat at all.
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs / 2);
     this.heartbeat.unref();
   }
 
@@ -128,7 +137,7 @@ export class Hub {
     let watching = this.symbolSets.get(key);
     if (!watching) {
       const unwatch = this.options.watchList.add(sorted);
-      watching = { symbols: new Set(sorted), key, count: 0, unwatch };
+      watching = { symbols: new Set(sorted), key, count: 0, sentAt: 0, unwatch };
       this.symbolSets.set(key, watching);
     }
     watching.count++;
@@ -179,9 +188,11 @@ export class Hub {
     this.generation++;
     this.snapshotFrames.clear();
     if (event.type === 'status') {
-      this.broadcast(statusFrame(event.status), true);
+      this.broadcast(statusFrame(event.status));
+      this.broadcastAt = Date.now();
       return;
     }
+    const now = Date.now();
     // Each symbol set's frame is encoded to bytes once, and the same bytes go to every socket.
     const frames = new Map<string, Buffer | undefined>();
     let sent = 0;
@@ -196,12 +207,13 @@ export class Hub {
         void this.catchUp(subscriber);
         continue;
       }
-      const { key, symbols } = subscriber.watching;
-      if (!frames.has(key)) {
-        const frame = quotesFrame(event.event, symbols);
-        frames.set(key, frame === undefined ? undefined : Buffer.from(frame));
+      const { watching } = subscriber;
+      if (!frames.has(watching.key)) {
+        const frame = quotesFrame(event.event, watching.symbols);
+        frames.set(watching.key, frame === undefined ? undefined : Buffer.from(frame));
+        if (frame) watching.sentAt = now;
       }
-      const frame = frames.get(key);
+      const frame = frames.get(watching.key);
       if (frame) {
         subscriber.client.write(frame);
         sent++;
@@ -290,7 +302,7 @@ export class Hub {
     return false;
   }
 
-  private broadcast(text: string, countAsEvent: boolean): void {
+  private broadcast(text: string): void {
     const frame = Buffer.from(text);
     let sent = 0;
     for (const subscriber of this.subscribers.values()) {
@@ -298,7 +310,18 @@ export class Hub {
       subscriber.client.write(frame);
       sent++;
     }
-    if (countAsEvent) this.options.metrics.eventsSent.inc(sent);
+    this.options.metrics.eventsSent.inc(sent);
+  }
+
+  /** A comment line to every stream quiet for half the heartbeat interval. */
+  private beat(): void {
+    const quietSince = Date.now() - this.options.heartbeatMs / 2;
+    if (this.broadcastAt > quietSince) return;
+    for (const subscriber of this.subscribers.values()) {
+      if (subscriber.watching.sentAt > quietSince) continue;
+      if (subscriber.pending || !this.hasRoom(subscriber)) continue;
+      subscriber.client.write(HEARTBEAT_BYTES);
+    }
   }
 
   private write(subscriber: Subscriber, frame: string): void {
