@@ -8,8 +8,10 @@ import { logRefused } from './request-log.js';
 import { streamRoute } from './stream-route.js';
 
 /**
- * A route answered on Node's own request and response, with the query already split out. It
- * passes `headers` (every answer's: request id, CORS, ...) to `writeHead` with its own.
+ * A route answered on Node's own request and response, with the query already split out.
+ * `headers` (every answer's: request id, CORS, ...) are this request's own: the route adds
+ * its own to them and passes them to `writeHead` (a copy per request took `/v1/quotes` from
+ * 0.8× a bare server's throughput to 0.67×).
  */
 export type HotRoute = (
   req: IncomingMessage,

@@ -50,12 +50,10 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
       answers.set(key, answer);
     }
     served.inc(answer.count);
-    res.writeHead(200, {
-      ...headers,
-      'Cache-Control': 'no-store',
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': answer.body.length,
-    });
+    headers['Cache-Control'] = 'no-store';
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    headers['Content-Length'] = String(answer.body.length);
+    res.writeHead(200, headers);
     res.end(answer.body);
   };
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { retryFrame } from '../hub/sse-frame.js';
 import type { StreamClient } from '../hub/stream-client.js';
 
@@ -21,13 +21,13 @@ export const EVENT_STREAM_HEADERS = {
 export function openEventStream(
   req: IncomingMessage,
   res: ServerResponse,
-  headers: OutgoingHttpHeaders,
+  headers: Record<string, string>,
   retryMs: number,
 ): StreamClient {
   req.socket.setTimeout(0);
   req.socket.setNoDelay(true);
   req.socket.setKeepAlive(true);
-  res.writeHead(200, { ...headers, ...EVENT_STREAM_HEADERS });
+  res.writeHead(200, Object.assign(headers, EVENT_STREAM_HEADERS));
   res.write(retryFrame(retryMs));
   return new ResponseStream(res);
 }

@@ -23,7 +23,7 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
     const lastEventId = parseLastEventId(req.headers['last-event-id'], query.get('lastEventId'));
     // HEAD asks whether a stream would open: the headers say so, and no stream is held.
     if (req.method === 'HEAD') {
-      res.writeHead(200, { ...headers, ...EVENT_STREAM_HEADERS }).end();
+      res.writeHead(200, Object.assign(headers, EVENT_STREAM_HEADERS)).end();
       return;
     }
     if (hub.clientCount >= config.MAX_CLIENTS) {

@@ -6,6 +6,7 @@ import type { WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
 
 const HEARTBEAT_BYTES = Buffer.from(HEARTBEAT_FRAME);
+
 import type { StreamClient, StreamRequest } from './stream-client.js';
 
 export interface HubOptions {
