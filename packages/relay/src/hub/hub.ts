@@ -4,10 +4,9 @@ import type { RelayMetrics } from '../metrics.js';
 import type { PriceStore, QuotesEvent, RelayStatus, StoreEvent } from '../store/price-store.js';
 import type { WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
+import type { StreamClient, StreamRequest } from './stream-client.js';
 
 const HEARTBEAT_BYTES = Buffer.from(HEARTBEAT_FRAME);
-
-import type { StreamClient, StreamRequest } from './stream-client.js';
 
 export interface HubOptions {
   store: PriceStore;
