@@ -14,13 +14,13 @@ import {
 /** The bare broadcaster and better-sse, as the relay's yardsticks. */
 const YARDSTICKS = fileURLToPath(new URL('./sse-floor.mjs', import.meta.url));
 
-interface Client {
+export interface Client {
   latencies: number[];
   close: () => void;
 }
 
 /** A lean SSE client: reads `quotes` events and notes how long after publication each arrived. */
-export function connect(url: string, latencies: number[]): Promise<Client> {
+function connect(url: string, latencies: number[]): Promise<Client> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { Accept: 'text/event-stream' }, agent: false }, (res) => {
       if (res.statusCode !== 200) {
@@ -48,6 +48,21 @@ export function connect(url: string, latencies: number[]): Promise<Client> {
     req.on('error', reject);
     req.end();
   });
+}
+
+/** Opens streams of the five symbols on `server`, 100 at a time, until `open` holds `count`. */
+export async function openStreams(
+  server: ServerProcess,
+  open: Client[],
+  count: number,
+  latencies: number[] = [],
+): Promise<void> {
+  while (open.length < count) {
+    const batch = Array.from({ length: Math.min(100, count - open.length) }, () =>
+      connect(`${server.url}/v1/stream?symbols=BTC,ETH,SOL,ADA,DOT`, latencies),
+    );
+    open.push(...(await Promise.all(batch)));
+  }
 }
 
 /** What one server did for `clients` streams over `seconds`. */
@@ -144,14 +159,7 @@ async function measure(server: ServerProcess, clients: number, seconds: number):
   const connections: Client[] = [];
   const latencies: number[] = [];
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
-  const connectUpTo = async (count: number) => {
-    while (connections.length < count) {
-      const batch = Array.from({ length: Math.min(100, count - connections.length) }, () =>
-        connect(`${server.url}/v1/stream?symbols=BTC,ETH,SOL,ADA,DOT`, latencies),
-      );
-      connections.push(...(await Promise.all(batch)));
-    }
-  };
+  const connectUpTo = (count: number) => openStreams(server, connections, count, latencies);
   try {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idleCpu = await cpuOver(server.pid, IDLE_SECONDS);

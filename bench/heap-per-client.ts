@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, servers } from './fanout.js';
+import { type Client, openStreams, servers } from './fanout.js';
 import type { ServerProcess } from './support.js';
 
 export async function heapPerClient(clients = 2_000): Promise<void> {
@@ -16,18 +16,10 @@ export async function heapPerClient(clients = 2_000): Promise<void> {
   for (const [name, spawn] of Object.entries(servers(clients))) {
     const dir = mkdtempSync(join(tmpdir(), 'tickwire-heap-'));
     const server = await spawn([`--heapsnapshot-signal=SIGUSR2`, `--diagnostic-dir=${dir}`]);
-    const streams: { close: () => void }[] = [];
+    const streams: Client[] = [];
     try {
       const before = await heapBytes(server, dir);
-      while (streams.length < clients) {
-        streams.push(
-          ...(await Promise.all(
-            Array.from({ length: 100 }, () =>
-              connect(`${server.url}/v1/stream?symbols=BTC,ETH,SOL,ADA,DOT`, []),
-            ),
-          )),
-        );
-      }
+      await openStreams(server, streams, clients);
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       perClient.set(name, ((await heapBytes(server, dir)) - before) / clients);
     } finally {

@@ -1,4 +1,10 @@
-import { isSymbol, normaliseSymbol, parseInstrument, splitSymbols } from '@tickwire/protocol';
+import {
+  isSymbol,
+  normaliseSymbol,
+  parseInstrument,
+  splitSymbols,
+  symbolOf,
+} from '@tickwire/protocol';
 
 /** What an element's `currency` and `source` attributes (or the page's choice) add to each symbol. */
 export interface SymbolDefaults {
@@ -17,12 +23,13 @@ export function parseSymbols(
 ) {
   const { symbols, malformed } = splitSymbols(attribute ?? '');
   const unit = currency?.trim().toUpperCase();
-  // `@source`, spelt as a symbol's own.
-  const pin = source ? normaliseSymbol(`@${source}`) : '';
+  // Spelt as a symbol's own `@source`.
+  const pin = source ? normaliseSymbol(`@${source}`).slice(1) : undefined;
   const all = symbols.map((symbol) => {
-    const [pair = '', ownSource] = symbol.split('@');
-    const priced = unit && !pair.includes('/') ? `${pair}/${unit}` : pair;
-    return priced + (ownSource ? `@${ownSource}` : pin);
+    const instrument = parseInstrument(symbol);
+    instrument.currency ??= unit;
+    instrument.source ??= pin;
+    return symbolOf(instrument);
   });
   // A currency or source attribute no relay could name makes the symbols it touches
   // malformed, shown as written with it ("BTC/EURO DOLLARS"), and the element shows none.
