@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { matrixPage, STATES } from './support/element-matrix.js';
+import { matrixPage, STATES, type State } from './support/element-matrix.js';
 import { serveHostPage } from './support/host-page.js';
 import { FROZEN_CLOCK, startStillRelay } from './support/still-relay.js';
 import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
@@ -15,128 +15,160 @@ import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
  * Screenshots of every element in every theme and state, at a narrow and a wide width, in
  * both browsers, against committed baselines (`test/baselines/`): a visual regression fails
  * CI. The page holds still (fixed prices, a frozen clock, a tape that does not move), so
- * the same code draws the same pixels. `npm run baselines` refreshes them on purpose.
+ * the same code draws the same pixels. Every screenshot is compared pixel by pixel, whatever
+ * browser build drew it; a missing baseline fails. `npm run baselines` refreshes them on purpose.
  */
 const BASELINES = fileURLToPath(new URL('./baselines/', import.meta.url));
 const UPDATE = process.env.UPDATE_BASELINES === '1';
+const REFRESH = 'npm run baselines';
 const WIDTHS = [200, 900];
-/** Pixels a screenshot may differ by (antialiasing), as a share of all. */
-const TOLERANCE = 0.002;
+/**
+ * Pixels a screenshot may differ by once pixelmatch has set anti-aliased edges aside. Two
+ * builds of one browser drew the same pixels (Chromium 156.0.8078.108 and .114: none differed
+ * but the chart legend's symbols, which had turned bold in between — 420 pixels on the smallest
+ * page, a change the old size-only check let through); a 1-pixel border recoloured on one
+ * card is caught (the last test).
+ */
+const MAX_DIFFERING_PIXELS = 100;
 /** The tape crawls one pixel in days: it holds still for the picture. */
 const STILL_STYLE = '<style>:root { --tickwire-tape-duration: 1000000s; }</style>';
+/** `settle` and `feedRows`, run in the page. */
+const CHECKS = readFileSync(new URL('./support/layout-checks.js', import.meta.url), 'utf8');
 
-interface Versions {
-  chromium: string;
-  firefox: string;
+type StillRelay = Awaited<ReturnType<typeof startStillRelay>>;
+
+/** Differing pixels of `shot` against `baseline` (same size), and a picture of where. */
+function compare(baseline: PNG, shot: PNG): { differing: number; diff: PNG } {
+  const diff = new PNG({ width: shot.width, height: shot.height });
+  const differing = pixelmatch(baseline.data, shot.data, diff.data, shot.width, shot.height, {
+    threshold: 0.1,
+  });
+  return { differing, diff };
 }
 
 describe('every element looks as it did (baselines in test/baselines)', () => {
   let browsers: TestBrowser[];
-  let live: Awaited<ReturnType<typeof startStillRelay>>;
-  let stale: Awaited<ReturnType<typeof startStillRelay>>;
+  let live: StillRelay;
+  let stale: StillRelay;
   const versionsFile = join(BASELINES, 'versions.json');
-  let recorded: Versions | undefined;
+  let recorded: Record<string, string> = {};
+  const compared: string[] = [];
 
   before(async () => {
     browsers = await launchBrowsers();
     live = await startStillRelay();
     stale = await startStillRelay({ stale: true });
     mkdirSync(BASELINES, { recursive: true });
-    recorded = existsSync(versionsFile)
-      ? (JSON.parse(readFileSync(versionsFile, 'utf8')) as Versions)
-      : undefined;
+    if (existsSync(versionsFile)) recorded = JSON.parse(readFileSync(versionsFile, 'utf8'));
     if (UPDATE) {
-      const versions = Object.fromEntries(
-        browsers.map((browser) => [browser.name, browser.version]),
-      );
-      writeFileSync(versionsFile, `${JSON.stringify(versions, null, 2)}\n`);
+      recorded = Object.fromEntries(browsers.map((browser) => [browser.name, browser.version]));
+      writeFileSync(versionsFile, `${JSON.stringify(recorded, null, 2)}\n`);
     }
   });
   after(async () => {
+    console.log(
+      `screenshots compared pixel by pixel: ${compared.length} (${[...new Set(compared)].join(', ')})`,
+    );
     await Promise.all((browsers ?? []).map((browser) => browser.close()));
     await live?.close();
     await stale?.close();
   });
+
+  /** A screenshot of the matrix page in `state`, once it holds still. */
+  async function screenshot(
+    browser: TestBrowser,
+    theme: string,
+    state: State,
+    extraHead = '',
+  ): Promise<Buffer> {
+    const still = state === 'stale' ? stale : live;
+    const relay = state === 'offline' ? 'http://127.0.0.1:9/' : `${still.url}/`;
+    const host = await serveHostPage(
+      matrixPage({
+        script: `${live.url}/`,
+        relay,
+        theme,
+        state,
+        widths: WIDTHS,
+        sideBySide: true,
+        head: FROZEN_CLOCK + STILL_STYLE + extraHead,
+      }),
+    );
+    // Tall enough that every element is on screen: off screen they skip ticks (by design).
+    const tab = await browser.newPage(1_180, 2_600);
+    try {
+      await tab.goto(host.url);
+      if (state === 'live' || state === 'stale' || state === 'paused') {
+        // Each tick once the page has shown the one before: the market feed gets its rows.
+        await tab.run(`${CHECKS}\nsettle('live', false, 0)`);
+        still.tick();
+        await tab.run(`${CHECKS}\nfeedRows(4)`);
+        still.tick();
+      }
+      const wanted = state === 'paused' ? 'live' : state;
+      await tab.run(
+        `${CHECKS}\n(async () => { await settle('${wanted}', ${state === 'paused'}, 6); await new Promise((r) => setTimeout(r, 700)); })()`,
+      );
+      return Buffer.from(await tab.screenshot());
+    } finally {
+      await tab.close();
+      await host.close();
+    }
+  }
 
   for (const browserName of ['chromium', 'firefox'] as const) {
     for (const theme of ['light', 'dark']) {
       for (const state of STATES) {
         test(`${browserName}, ${theme}, ${state}`, async () => {
           const browser = browsers.find((candidate) => candidate.name === browserName)!;
-          const relay =
-            state === 'offline'
-              ? 'http://127.0.0.1:9/'
-              : `${(state === 'stale' ? stale : live).url}/`;
-          const host = await serveHostPage(
-            matrixPage({
-              script: `${live.url}/`,
-              relay,
-              theme,
-              state,
-              widths: WIDTHS,
-              sideBySide: true,
-              head: FROZEN_CLOCK + STILL_STYLE,
-            }),
+          const bytes = await screenshot(browser, theme, state);
+          const file = join(BASELINES, `${browserName}-${theme}-${state}.png`);
+          if (UPDATE) {
+            writeFileSync(file, bytes);
+            return;
+          }
+          assert.ok(existsSync(file), `${file} is missing: ${REFRESH} writes it`);
+          const shot = PNG.sync.read(bytes);
+          const baseline = PNG.sync.read(readFileSync(file));
+          const build =
+            recorded[browserName] === browser.version
+              ? ''
+              : ` (baselines drawn by ${browserName} ${recorded[browserName]}, this is ${browser.version}: if the change is the browser's, ${REFRESH})`;
+          assert.deepEqual(
+            [shot.width, shot.height],
+            [baseline.width, baseline.height],
+            `${file}: the page's size changed${build}`,
           );
-          // Tall enough that every element is on screen: off screen they skip ticks (by design).
-          const tab = await browser.newPage(1_180, 2_600);
-          try {
-            await tab.goto(host.url);
-            const checks = readFileSync(
-              new URL('./support/layout-checks.js', import.meta.url),
-              'utf8',
+          const { differing, diff } = compare(baseline, shot);
+          compared.push(`${browserName} ${browser.version}`);
+          if (differing > MAX_DIFFERING_PIXELS) {
+            const out = join(tmpdir(), `tickwire-visual-${browserName}-${theme}-${state}`);
+            writeFileSync(`${out}-actual.png`, bytes);
+            writeFileSync(`${out}-diff.png`, PNG.sync.write(diff));
+            assert.fail(
+              `${differing} pixels differ from ${file}; see ${out}-actual.png and ${out}-diff.png${build}`,
             );
-            await tab.run(
-              `${checks}\n(async () => { await settle('${state === 'paused' ? 'live' : state}', ${state === 'paused'}, 6); await new Promise((r) => setTimeout(r, 700)); })()`,
-            );
-            const bytes = Buffer.from(await tab.screenshot());
-            const shot = PNG.sync.read(bytes);
-            const file = join(BASELINES, `${browserName}-${theme}-${state}.png`);
-            if (UPDATE || !existsSync(file)) {
-              writeFileSync(file, bytes);
-              assert.ok(existsSync(file), 'baseline written');
-              return;
-            }
-            const baseline = PNG.sync.read(readFileSync(file));
-            assert.deepEqual(
-              [shot.width, shot.height],
-              [baseline.width, baseline.height],
-              `${file}: the page's size changed`,
-            );
-            if (recorded?.[browserName] !== browser.version) {
-              // Another browser build draws text differently: the size is still compared above;
-              // pixels only against baselines of this build (refresh: npm run baselines).
-              console.log(
-                `# ${browserName} ${browser.version} (baselines from ${recorded?.[browserName]}): sizes compared, pixels not`,
-              );
-              return;
-            }
-            const diff = new PNG({ width: shot.width, height: shot.height });
-            const differing = pixelmatch(
-              baseline.data,
-              shot.data,
-              diff.data,
-              shot.width,
-              shot.height,
-              {
-                threshold: 0.1,
-              },
-            );
-            const share = differing / (shot.width * shot.height);
-            if (share > TOLERANCE) {
-              const out = join(tmpdir(), `tickwire-visual-${browserName}-${theme}-${state}`);
-              writeFileSync(`${out}-actual.png`, PNG.sync.write(shot));
-              writeFileSync(`${out}-diff.png`, PNG.sync.write(diff));
-              assert.fail(
-                `${(share * 100).toFixed(2)} % of pixels differ from ${file}; see ${out}-actual.png and ${out}-diff.png`,
-              );
-            }
-          } finally {
-            await tab.close();
-            await host.close();
           }
         });
       }
     }
   }
+
+  // Not while refreshing: the baseline it reads is being written.
+  if (!UPDATE)
+    test('the comparison catches a 1-pixel border changed on one card', async () => {
+      const chromium = browsers.find((candidate) => candidate.name === 'chromium')!;
+      const changed = await screenshot(
+        chromium,
+        'light',
+        'live',
+        '<style>price-card:first-of-type::part(card) { border-color: #c22a2a; }</style>',
+      );
+      const baseline = PNG.sync.read(readFileSync(join(BASELINES, 'chromium-light-live.png')));
+      const { differing } = compare(baseline, PNG.sync.read(changed));
+      assert.ok(
+        differing > MAX_DIFFERING_PIXELS,
+        `a changed border moved ${differing} pixels, no more than the ${MAX_DIFFERING_PIXELS} allowed`,
+      );
+    });
 });

@@ -1,4 +1,15 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: a script for the page, its functions called by name.
+
+/**
+ * Every element of the kit in `root`. (A function, not a constant: a test may evaluate this
+ * script in one page more than once, and Firefox refuses a second `const` of one name.)
+ */
+function kitElements(root = document) {
+  return [
+    ...root.querySelectorAll('price-card, live-chart, price-ticker, stream-controls, market-feed'),
+  ];
+}
+
 /**
  * What the layout suite checks on a page, run inside the page: a plain script evaluated
  * there as it is (no build step can add helpers it would lack), called as
@@ -8,7 +19,6 @@
  */
 function layoutProblems(minFontPx) {
   const problems = [];
-  const TAGS = ['price-card', 'live-chart', 'price-ticker', 'stream-controls', 'market-feed'];
 
   // Any CSS colour (rgb, color(srgb …), oklch, light-dark results) as 8-bit RGBA, by painting it.
   const paint = document.createElement('canvas');
@@ -96,7 +106,7 @@ function layoutProblems(minFontPx) {
 
   for (const box of document.querySelectorAll('[data-width]')) {
     const width = box.dataset.width;
-    for (const host of box.querySelectorAll(TAGS.join(','))) {
+    for (const host of kitElements(box)) {
       const root = host.shadowRoot;
       if (!root) continue;
       const name = `${width} px ${host.tagName.toLowerCase()}${host.getAttribute('layout') ? `[${host.getAttribute('layout')}]` : ''}`;
@@ -172,45 +182,57 @@ function layoutProblems(minFontPx) {
   return problems;
 }
 
+/** Resolves once `ready()` holds, checked every 100 ms; fails after 20 s with what every element shows. */
+async function waitUntil(ready, what) {
+  // performance.now(), not Date: a page may have its clock stopped for screenshots.
+  const deadline = performance.now() + 20_000;
+  while (!ready()) {
+    if (performance.now() > deadline) {
+      const states = kitElements().map(
+        (element) => `${element.tagName.toLowerCase()}=${element.getAttribute('state')}`,
+      );
+      const rows = [...document.querySelectorAll('market-feed')].map(
+        (feed) => feed.shadowRoot?.querySelectorAll('li').length ?? 0,
+      );
+      throw new Error(
+        `not all ${what}: ${[...new Set(states)].join(', ')}; market-feed rows: ${rows.join(', ')}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits until every market feed on the page lists at least `count` updates. */
+async function feedRows(count) {
+  await waitUntil(
+    () =>
+      [...document.querySelectorAll('market-feed')].every(
+        (feed) => (feed.shadowRoot?.querySelectorAll('li').length ?? 0) >= count,
+      ),
+    `with ${count} feed rows`,
+  );
+}
+
 /**
- * Waits until every element shows `wanted` (a market feed with `feedRows` rows when live); with
+ * Waits until every element shows `wanted` (a market feed with `rows` rows when live); with
  * `pause`, then pauses the page's stream from the first <stream-controls> and waits for every
  * element to say so. Controls watch no symbol of their own: they are live on an error page.
  */
-async function settle(wanted, pause, feedRows = 3) {
-  const tags = 'price-card, live-chart, price-ticker, stream-controls, market-feed';
-  const until = async (ready, what) => {
-    // performance.now(), not Date: a page may have its clock stopped for screenshots.
-    const deadline = performance.now() + 20_000;
-    while (!ready()) {
-      if (performance.now() > deadline) {
-        const states = [...document.querySelectorAll(tags)].map(
-          (element) => `${element.tagName.toLowerCase()}=${element.getAttribute('state')}`,
-        );
-        throw new Error(`not all ${what}: ${[...new Set(states)].join(', ')}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-  await until(
+async function settle(wanted, pause, rows = 3) {
+  await waitUntil(
     () =>
-      [...document.querySelectorAll(tags)].every((element) => {
+      kitElements().every((element) => {
         const shows = element.getAttribute('state');
         if (element.tagName === 'STREAM-CONTROLS' && wanted === 'error') return shows === 'live';
-        if (shows !== wanted) return false;
-        if (element.tagName === 'MARKET-FEED' && wanted === 'live')
-          return (element.shadowRoot?.querySelectorAll('li').length ?? 0) >= feedRows;
-        return true;
+        return shows === wanted;
       }),
     wanted,
   );
+  if (wanted === 'live') await feedRows(rows);
   if (pause) {
     document.querySelector('stream-controls').shadowRoot.querySelector('button').click();
-    await until(
-      () =>
-        [...document.querySelectorAll(tags)].every(
-          (element) => element.getAttribute('state') === 'paused',
-        ),
+    await waitUntil(
+      () => kitElements().every((element) => element.getAttribute('state') === 'paused'),
       'paused',
     );
   }

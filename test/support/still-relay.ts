@@ -82,13 +82,23 @@ function candles(symbol: string, range: CandleRange): Candle[] {
 const event = (type: string, data: unknown, id?: string) =>
   `${id ? `id: ${id}\n` : ''}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 
+/** The ticks `tick()` sends, in turn: a step after the snapshot's time and a nudge to the price. */
+const TICKS: [step: number, nudge: number][] = [
+  [1, 0.0004],
+  [2, -0.0002],
+];
+
 /**
  * A relay that holds still, for screenshots that must match pixel for pixel: the built
- * widgets, a stream of fixed prices (a snapshot, two ticks so the feed has rows, then
- * nothing), fixed candles. `stale` adds a status event calling every price stale.
+ * widgets, a stream of fixed prices, fixed candles. A stream gets its snapshot, then a tick
+ * each time the test calls `tick()` (two in all, so the market feed has rows): ticks sent
+ * on a timer could reach a busy page in one frame, which folds them into one update and
+ * leaves the feed a row short. `stale` adds, after the last tick, a status event calling
+ * every price stale.
  */
 export async function startStillRelay(options: { stale?: boolean } = {}) {
-  const streams = new Set<import('node:http').ServerResponse>();
+  /** Each open stream, with the symbols it asked for and how many ticks it has had. */
+  const streams = new Map<import('node:http').ServerResponse, { known: string[]; ticks: number }>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://still');
     const cors = { 'Access-Control-Allow-Origin': '*' };
@@ -102,7 +112,7 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-store',
       });
-      streams.add(res);
+      streams.set(res, { known, ticks: 0 });
       res.on('close', () => streams.delete(res));
       res.write(
         event('snapshot', {
@@ -117,40 +127,6 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
           sources: [{ id: 'demo', state: 'ok', simulated: true }],
         }),
       );
-      // Two ticks a moment apart (the page folds what arrives in one frame into one update),
-      // so the market feed has rows; then, for the stale page, the relay calls it all stale.
-      const ticks: [step: number, nudge: number][] = [
-        [1, 0.0004],
-        [2, -0.0002],
-      ];
-      ticks.forEach(([step, nudge], index) => {
-        setTimeout(
-          () => {
-            const ts = STILL_TIME - 2_000 + step * 500;
-            res.write(
-              event(
-                'quotes',
-                {
-                  t: ts,
-                  quotes: Object.fromEntries(
-                    known.map((symbol) => [symbol, quote(symbol, ts, nudge)]),
-                  ),
-                },
-                `still-${step}`,
-              ),
-            );
-            if (index === ticks.length - 1 && options.stale) {
-              res.write(
-                event('status', {
-                  sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }],
-                  stale: known,
-                }),
-              );
-            }
-          },
-          150 * (index + 1),
-        );
-      });
       return;
     }
     if (url.pathname === '/v1/candles') {
@@ -193,9 +169,38 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
   await once(server, 'listening');
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    /** Sends every open stream its next tick (and, on a stale relay, the status after the last). */
+    tick(): void {
+      for (const [res, stream] of streams) {
+        const { known, ticks: index } = stream;
+        const next = TICKS[index];
+        if (!next) continue;
+        stream.ticks++;
+        const [step, nudge] = next;
+        const ts = STILL_TIME - 2_000 + step * 500;
+        res.write(
+          event(
+            'quotes',
+            {
+              t: ts,
+              quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol, ts, nudge)])),
+            },
+            `still-${step}`,
+          ),
+        );
+        if (index === TICKS.length - 1 && options.stale) {
+          res.write(
+            event('status', {
+              sources: [{ id: 'demo', state: 'down', error: 'timeout', simulated: true }],
+              stale: known,
+            }),
+          );
+        }
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const res of streams) res.destroy();
+        for (const res of streams.keys()) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
