@@ -35,7 +35,11 @@ describe('every element in every container, theme and state, in Chromium and Fir
       log: pino({ level: 'silent' }),
       widgetsDir: WIDGETS_DIR,
     });
-    setTimeout(() => stale.poller.pause(), 600);
+    // Paused once it has prices (ready), whatever the machine's speed.
+    while ((await fetch(`${stale.url}/readyz`)).status !== 200) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await stale.poller.pause();
     browsers = await launchBrowsers();
   });
   after(async () => {
