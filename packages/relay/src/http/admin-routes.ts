@@ -8,7 +8,8 @@ export interface PollingControls {
   readonly intervalMs: number;
   readonly paused: boolean;
   setIntervalMs(ms: number): void;
-  pause(): void;
+  /** Resolves once a poll under way has finished: after it, no upstream call is made. */
+  pause(): Promise<void>;
   resume(): void;
 }
 
@@ -71,7 +72,7 @@ export function adminRoutes(token: string | undefined, polling: PollingControls)
   router.get('/admin/polling', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(state());
   });
-  router.post('/admin/polling', (req, res) => {
+  router.post('/admin/polling', async (req, res) => {
     const parsed = pollingChange.safeParse(req.body);
     if (!parsed.success) {
       throw new HttpError(
@@ -82,7 +83,7 @@ export function adminRoutes(token: string | undefined, polling: PollingControls)
     }
     const { intervalSeconds, paused } = parsed.data;
     if (intervalSeconds !== undefined) polling.setIntervalMs(intervalSeconds * 1000);
-    if (paused === true) polling.pause();
+    if (paused === true) await polling.pause();
     if (paused === false) polling.resume();
     res.set('Cache-Control', 'no-store').json(state());
   });

@@ -95,8 +95,10 @@ export class Poller {
     this.currentIntervalMs = ms;
   }
 
-  pause(): void {
+  /** Pauses polling; resolves once a poll under way, if any, has finished its calls. */
+  async pause(): Promise<void> {
     this.pausedByOperator = true;
+    await this.running;
   }
 
   resume(): void {
