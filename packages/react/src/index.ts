@@ -1,3 +1,5 @@
+'use client';
+
 /**
  * The Tickwire elements as React components (`@lit/react`): props are set as element
  * properties, the elements' events are `on…` props, refs reach the element. Every component of
@@ -19,7 +21,7 @@ import {
 } from '@tickwire/widgets';
 import * as React from 'react';
 
-export { setRelay } from '@tickwire/widgets';
+export { setRelay } from '@tickwire/widgets/config.js';
 
 /** An element without events of its own as a React component: props become its properties. */
 const component = <E extends HTMLElement>(tagName: string, elementClass: new () => E) =>

@@ -4,7 +4,7 @@
  * cannot load code on demand, and of Storybook.
  */
 
-export { setRelay } from './internal/default-relay.js';
+export { setRelay } from './config.js';
 export { LiveChart } from './live-chart.js';
 export { MarketFeed } from './market-feed.js';
 export { PriceCard } from './price-card.js';

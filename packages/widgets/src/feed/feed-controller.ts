@@ -1,15 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
-import { NO_RELAY } from '../internal/default-relay.js';
+import { followRelay, NO_RELAY } from '../internal/default-relay.js';
 import type { Feed } from './feed.js';
 import { feedFor } from './feed-registry.js';
 import { EMPTY_VIEW, type FeedView } from './feed-view.js';
 
 /** Which elements are on screen: one observer for the page, a callback per element. */
 const onScreen = new WeakMap<Element, (visible: boolean) => void>();
-const screen = new IntersectionObserver((entries) => {
-  for (const entry of entries) onScreen.get(entry.target)?.(entry.isIntersecting);
-});
+/**
+ * Made when the first element connects, never at import: the module imports in Node and
+ * under server rendering, where there is no `IntersectionObserver`.
+ */
+let screen: IntersectionObserver | undefined;
+const theScreen = () =>
+  (screen ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) onScreen.get(entry.target)?.(entry.isIntersecting);
+  }));
 
 /**
  * Connects an element to its relay's shared feed while the element is on the page (Lit's
@@ -28,6 +34,7 @@ export class FeedController implements ReactiveController {
   feed: Feed | undefined;
   private subscription: Subscription | undefined;
   private connected = false;
+  private unfollowRelay: (() => void) | undefined;
   /** Off screen, a host renders only when its state may change; the rest waits until it is seen. */
   private visible = true;
   private missed = false;
@@ -49,18 +56,21 @@ export class FeedController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    // The host reads the page's relay in its update: a new one reaches it through an update.
+    this.unfollowRelay = followRelay(() => this.host.requestUpdate());
     onScreen.set(this.host, (visible) => {
       this.visible = visible;
       if (visible && this.missed) this.host.requestUpdate();
       this.missed = false;
     });
-    screen.observe(this.host);
+    theScreen().observe(this.host);
     this.subscribe();
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    screen.unobserve(this.host);
+    this.unfollowRelay?.();
+    screen?.unobserve(this.host);
     this.subscription?.unsubscribe();
     this.subscription = undefined;
   }

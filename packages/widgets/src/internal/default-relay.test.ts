@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sampleQuote, sampleSnapshot } from '../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../feed/testing.js';
 import '../all.js';
-import { setRelay } from '../all.js';
+import { setRelay } from '../config.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 
 /** A card that names no relay: it reads the page's. */
@@ -52,5 +52,18 @@ describe('the page-wide relay (an app bundle: no script folder to fall back on)'
     expect(fromCall.feed.watchedSymbols).to.deep.equal(['BTC']);
     expect(own.feed.watchedSymbols).to.deep.equal(['ETH']);
     expect(fromMeta.feed.watchedSymbols).to.deep.equal([]);
+  });
+
+  it('setRelay(url) after the elements connected (a React effect, async config) connects them', async () => {
+    const card = await bareCard();
+    expect(card.getAttribute('state')).to.equal('error');
+    const late = scriptedRelay('late');
+    setRelay(late.relay);
+    await card.updateComplete;
+    expect(late.feed.watchedSymbols).to.deep.equal(['BTC']);
+    late.feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000)]) });
+    await card.updateComplete;
+    expect(card.getAttribute('state')).to.equal('live');
+    expect(partText(card, 'message')).to.equal('');
   });
 });

@@ -27,14 +27,25 @@ const servedFrom = SERVED
   : undefined;
 
 let pageRelay: string | undefined;
+/** Connected elements, told when the page's relay changes. */
+const followers = new Set<() => void>();
 
 /**
- * Sets the relay every element of the page reads unless it names its own `relay`: call it
- * once, before the elements connect (e.g. in an app's entry module). `undefined` goes back
- * to the meta tag or the script's own folder.
+ * Sets the relay every element of the page reads unless it names its own `relay`. Call it
+ * whenever the page knows it — in an app's entry module, or later (a React effect, a Vue
+ * `onMounted`, configuration fetched at start): elements already on the page switch to it.
+ * `undefined` goes back to the meta tag or the script's own folder.
  */
 export function setRelay(url: string | undefined): void {
+  if (url === pageRelay) return;
   pageRelay = url;
+  for (const follower of followers) follower();
+}
+
+/** Calls `follower` whenever `setRelay` changes the page's relay; returns what stops it. */
+export function followRelay(follower: () => void): () => void {
+  followers.add(follower);
+  return () => followers.delete(follower);
 }
 
 /** The relay an element without a `relay` attribute reads; `''` when the page names none. */
