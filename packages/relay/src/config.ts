@@ -1,4 +1,5 @@
 import { normaliseSymbol, SYMBOL_PATTERN } from '@tickwire/protocol';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { Markets } from './sources/markets.js';
 
@@ -55,6 +56,16 @@ const currencyCode = z
   .pipe(z.string().regex(/^[A-Z0-9]{2,6}$/, 'expected a currency code such as USD'));
 
 const isUrl = (value: string) => URL.canParse(value);
+
+/** True when proxy-addr (Express's `trust proxy`) takes every entry of `trusted`. */
+const compiles = (trusted: string[]) => {
+  try {
+    proxyaddr.compile(trusted);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const optionalText = z
   .string()
@@ -186,6 +197,20 @@ export const CONFIG_KEYS = {
     defaultValue: '50',
     doc: 'Symbols one request may name; more are answered 400.',
     schema: integer(1, 1_000),
+  }),
+  TRUST_PROXY: key({
+    defaultValue: undefined,
+    doc: "The reverse proxies in front of the relay, as Express's `trust proxy` takes them: `loopback`, `linklocal`, `uniquelocal`, addresses and CIDRs (`10.0.0.0/8`), comma-separated, or a number of hops. Their `X-Forwarded-For`, `-Proto` and `-Host` name the client for every per-address limit, lock-out and log line, and the scheme and host of the demo page's snippets; no one else's are believed. Unset = no proxy: the peer is the client.",
+    schema: optionalText.pipe(
+      z
+        .string()
+        .transform((raw): number | string[] => (/^\d+$/.test(raw) ? Number(raw) : commaList(raw)))
+        .refine(
+          (trusted) => typeof trusted === 'number' || compiles(trusted),
+          'expected loopback, linklocal, uniquelocal, addresses or CIDRs (comma-separated), or a number of hops',
+        )
+        .optional(),
+    ),
   }),
   ADMIN_TOKEN: key({
     defaultValue: undefined,

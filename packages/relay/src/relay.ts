@@ -9,6 +9,7 @@ import { type Logger, pino } from 'pino';
 import { CandleService } from './candles/candle-service.js';
 import type { RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
+import { clientAddress } from './http/client-address.js';
 import { withHotRoutes } from './http/hot-routes.js';
 import {
   answerClientErrors,
@@ -177,6 +178,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     candles,
     metrics,
     polling: poller,
+    clientAddress: clientAddress(config.TRUST_PROXY),
     log: log.child({ module: 'http' }),
     widgetsDir: options.widgetsDir ?? bundledWidgetsDir(),
     retryMs: timings.retryMs,

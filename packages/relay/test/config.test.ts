@@ -45,7 +45,19 @@ describe('configuration', () => {
     assert.deepEqual(config.sourceUrls, { binance: 'http://127.0.0.1:9000' });
   });
 
+  test('TRUST_PROXY takes named ranges, addresses and CIDRs, or a number of hops', () => {
+    assert.equal(loadConfig({}).TRUST_PROXY, undefined);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).TRUST_PROXY, [
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY, 2);
+  });
+
   for (const [key, value, reason] of [
+    ['TRUST_PROXY', 'nginx', /loopback, linklocal, uniquelocal/],
+    ['TRUST_PROXY', '10.0.0.0/33', /addresses or CIDRs/],
     ['PORT', 'http', /whole number/],
     ['PORT', '70000', /at most 65535/],
     ['POLL_INTERVAL', '0', /at least 1/],

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
+import type { ClientAddress } from './client-address.js';
 import { HttpError } from './errors.js';
 
 /** What the admin routes may change: the poller's pace, at runtime. */
@@ -24,11 +25,15 @@ const ATTEMPT_WINDOW_MS = 60_000;
  * length). An address that sends ten wrong tokens in a minute gets 429 until the minute is
  * over, so the token cannot be guessed at line speed.
  */
-function requireToken(token: string, now: () => number = Date.now): RequestHandler {
+function requireToken(
+  token: string,
+  clientAddress: ClientAddress,
+  now: () => number = Date.now,
+): RequestHandler {
   const expected = digest(token);
   const failures = new Map<string, { count: number; resetAt: number }>();
   return (req, _res, next) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req);
     const seen = failures.get(address);
     if (seen && seen.resetAt <= now()) failures.delete(address);
     const record = failures.get(address);
@@ -64,11 +69,15 @@ const pollingChange = z
  * `GET|POST /admin/polling`: read or change the poll interval and pause or resume polling.
  * Off (404 like any unknown route) unless `ADMIN_TOKEN` is set.
  */
-export function adminRoutes(token: string | undefined, polling: PollingControls): Router {
+export function adminRoutes(
+  token: string | undefined,
+  polling: PollingControls,
+  clientAddress: ClientAddress,
+): Router {
   const router = Router();
   if (!token) return router;
   const state = () => ({ intervalSeconds: polling.intervalMs / 1000, paused: polling.paused });
-  router.use('/admin', requireToken(token), express.json({ limit: '1kb' }));
+  router.use('/admin', requireToken(token, clientAddress), express.json({ limit: '1kb' }));
   router.get('/admin/polling', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(state());
   });

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { adminRoutes } from './admin-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { candlesRoute } from './candles-route.js';
+import { trustFor } from './client-address.js';
 import { commonHeaders, setHeaders } from './common-headers.js';
 import { corsPreflight } from './cors.js';
 import type { AppDeps } from './deps.js';
@@ -18,6 +19,9 @@ export type { AppDeps } from './deps.js';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // req.protocol and req.host (the demo page's snippets) believe X-Forwarded-Proto and -Host
+  // from trusted proxies only, by the same rule as the client's address.
+  app.set('trust proxy', trustFor(deps.config.TRUST_PROXY));
   // JSON answers are no-store; static files carry serve-static's own ETag.
   app.set('etag', false);
   const common = commonHeaders(deps.config.CORS_ORIGINS);
@@ -27,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
     res.locals.requestId = requestId;
     next();
   });
-  app.use(requestLog(deps.log));
+  app.use(requestLog(deps.log, deps.clientAddress));
   // The routes a page on another origin reads with fetch or EventSource.
   app.use(
     corsPreflight([
@@ -41,7 +45,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(apiRoutes(deps));
   app.use(candlesRoute(deps));
-  app.use(adminRoutes(deps.config.ADMIN_TOKEN, deps.polling));
+  app.use(adminRoutes(deps.config.ADMIN_TOKEN, deps.polling, deps.clientAddress));
   app.use(staticRoutes(deps));
   app.use(notFound);
   app.use(

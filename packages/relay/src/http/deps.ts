@@ -6,6 +6,7 @@ import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { PriceStore } from '../store/price-store.js';
 import type { PollingControls } from './admin-routes.js';
+import type { ClientAddress } from './client-address.js';
 
 /** Everything the HTTP layer needs, built by the caller: the app owns none of it. */
 export interface AppDeps {
@@ -20,6 +21,7 @@ export interface AppDeps {
     | 'MAX_CLIENTS_PER_IP'
     | 'MAX_SYMBOLS_PER_REQUEST'
     | 'ADMIN_TOKEN'
+    | 'TRUST_PROXY'
   >;
   store: PriceStore;
   hub: Hub;
@@ -27,6 +29,8 @@ export interface AppDeps {
   candles: CandleService;
   metrics: RelayMetrics;
   log: Logger;
+  /** Who sent a request: the peer, or the client trusted proxies name (`TRUST_PROXY`). */
+  clientAddress: ClientAddress;
   /** The poller's pace, for the admin routes. */
   polling: PollingControls;
   /** Folder of the built widget bundle; absent = `/widgets.js` answers 503. */

@@ -48,7 +48,7 @@ export function withHotRoutes(deps: AppDeps, app: Express): RequestListener {
       answerError(res, error, (unexpected) =>
         deps.log.error({ err: unexpected, requestId }, 'unexpected error'),
       );
-      logRefused(deps.log, req, res.statusCode, requestId);
+      logRefused(deps.log, req, res.statusCode, requestId, deps.clientAddress(req));
     });
   };
 }

@@ -37,7 +37,8 @@ export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
       res.redirect(308, `${path}/${query === undefined ? '' : `?${query}`}`);
       return;
     }
-    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}/`;
+    // Behind a trusted proxy, the scheme and host its reader used (`TRUST_PROXY`).
+    const base = `${req.protocol}://${req.host ?? 'localhost'}${req.baseUrl}/`;
     const simulated = catalog.sources.some((source) => source.simulated);
     res
       .set({ 'Content-Security-Policy': DEMO_PAGE_CSP, 'Cache-Control': 'no-cache' })

@@ -12,7 +12,14 @@ const DEFAULT_RETRY_MS = 2_000;
  * `GET /v1/stream`: every check happens before the stream opens, so a bad request gets
  * a JSON error, never a broken stream.
  */
-export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): HotRoute {
+export function streamRoute({
+  config,
+  hub,
+  catalog,
+  log,
+  retryMs,
+  clientAddress,
+}: AppDeps): HotRoute {
   const clientsPerAddress = new Map<string, number>();
   return async (req, res, query, headers) => {
     const requested = parseSymbols(
@@ -36,7 +43,7 @@ export function streamRoute({ config, hub, catalog, log, retryMs }: AppDeps): Ho
         },
       );
     }
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req);
     const fromAddress = clientsPerAddress.get(address) ?? 0;
     if (fromAddress >= config.MAX_CLIENTS_PER_IP) {
       throw new HttpError(

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's nginx (`apt-get install nginx-light`). */
+export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+
+/** A free loopback port, for a server that cannot be told to take port 0. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => probe.once('listening', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * A real nginx on loopback in front of `upstream`, configured as the protocol README's recipe
+ * says for an SSE relay (buffering off, long reads, the client's address forwarded), and, as a
+ * TLS terminator would, telling the relay its readers came over https.
+ */
+export async function startNginx(
+  upstream: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(NGINX)) {
+    throw new Error(`no nginx at ${NGINX}: apt-get install nginx-light, or set NGINX_PATH`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tickwire-nginx-'));
+  const port = await freePort();
+  const { host } = new URL(upstream);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off;
+${process.getuid?.() === 0 ? 'user root;' : ''}
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 2048; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://${host};
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+      proxy_read_timeout 1h;
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto https;
+    }
+  }
+}
+`,
+  );
+  const nginx: ChildProcess = spawn(
+    NGINX,
+    ['-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  nginx.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  // Ready once it accepts a connection.
+  for (let tries = 0; ; tries++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      }).on('error', () => resolve(false));
+    });
+    if (open) break;
+    if (nginx.exitCode !== null || tries > 200) {
+      nginx.kill('SIGKILL');
+      throw new Error(`nginx did not start: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      if (nginx.exitCode === null) {
+        const exited = new Promise((resolve) => nginx.once('exit', resolve));
+        nginx.kill('SIGTERM'); // fast shutdown: a graceful one would wait for open streams
+        const timer = setTimeout(() => nginx.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
