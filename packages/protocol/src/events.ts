@@ -43,15 +43,26 @@ export type StreamMessage =
 /** The stream's event types, in the `event:` field. */
 export const STREAM_EVENTS = ['snapshot', 'quotes', 'status'] as const;
 
+/**
+ * What a REST read says of listed symbols it has no data for yet (`/v1/quotes`, `/v1/history`):
+ * each field present only when it names some.
+ */
+export interface ReadNotes {
+  /** Symbols nobody watched until this read, whose first price has not come: ask again shortly. */
+  pending?: string[];
+  /** Symbols the relay cannot watch now, with why. */
+  refused?: Record<string, string>;
+}
+
 /** `GET /v1/quotes` */
-export interface QuotesAnswer {
+export interface QuotesAnswer extends ReadNotes {
   t: number;
   quotes: Record<string, Quote>;
   unknown: string[];
 }
 
 /** `GET /v1/history` */
-export interface HistoryAnswer {
+export interface HistoryAnswer extends ReadNotes {
   history: Record<string, PricePoint[]>;
 }
 

@@ -10,6 +10,7 @@ export type {
   HistoryAnswer,
   QuotesAnswer,
   QuotesData,
+  ReadNotes,
   SnapshotData,
   SourcesAnswer,
   StatusData,

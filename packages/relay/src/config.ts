@@ -135,6 +135,16 @@ export const CONFIG_KEYS = {
     doc: 'Seconds after which a price is shown as stale.',
     schema: integer(1, 86_400).transform((seconds) => seconds * 1000),
   }),
+  WATCH_GRACE: key({
+    defaultValue: '60',
+    doc: 'Seconds a symbol stays polled after its last reader (a stream closed, a REST read) before the relay forgets it: no more polls, its price and history dropped.',
+    schema: integer(1, 86_400).transform((seconds) => seconds * 1000),
+  }),
+  MAX_WATCHED_SYMBOLS: key({
+    defaultValue: '500',
+    doc: 'Symbols readers may have the relay poll at once, beyond `SYMBOLS`; a symbol past it is answered as refused, with the reason.',
+    schema: integer(1, 100_000),
+  }),
   MAX_HISTORY: key({
     defaultValue: '100',
     doc: 'Price points kept per symbol for charts.',

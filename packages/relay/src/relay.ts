@@ -138,7 +138,10 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     sources.map((source) => source.id),
   );
   const catalog = new SourceCatalog(sources, markets, log.child({ module: 'catalog' }));
-  const watchList = new WatchList(config.SYMBOLS);
+  const watchList = new WatchList(config.SYMBOLS, {
+    graceMs: config.WATCH_GRACE,
+    maxExtra: config.MAX_WATCHED_SYMBOLS,
+  });
   const poller = new Poller({
     catalog,
     store,
@@ -178,6 +181,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     candles,
     metrics,
     polling: poller,
+    watchList,
     clientAddress: clientAddress(config.TRUST_PROXY),
     log: log.child({ module: 'http' }),
     widgetsDir: options.widgetsDir ?? bundledWidgetsDir(),

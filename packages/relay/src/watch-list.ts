@@ -1,56 +1,115 @@
+/** Why a symbol a source lists is not served: the watch list is full. */
+export const WATCH_LIST_FULL =
+  'This relay is watching as many symbols as it may (MAX_WATCHED_SYMBOLS); try again later.';
+
+/** Settings of a `WatchList`. */
+export interface WatchListOptions {
+  /** How long a symbol stays watched after its last reader, ms (`WATCH_GRACE`). */
+  graceMs: number;
+  /** Symbols watched at most beyond the pinned ones (`MAX_WATCHED_SYMBOLS`). */
+  maxExtra: number;
+  now?: () => number;
+}
+
 /**
- * The symbols the relay polls: the configured set, always, plus every symbol a connected
- * client asked for, counted per client so that a symbol is dropped when its last watcher
- * leaves. The hub adds to it; the poller reads it. Bounded, so clients cannot make the
- * relay poll without limit.
+ * The symbols the relay polls: the configured set, always, plus every symbol a reader asked
+ * for — a stream while it is open, a REST read once — until the grace after its last reader
+ * has passed (so a page that reloads, or a script that reads every minute, does not start
+ * a symbol from nothing each time). Then the symbol is dropped: no longer polled, and the
+ * store forgets it. Bounded, so readers cannot make the relay poll without limit.
  */
 export class WatchList {
-  private readonly counts = new Map<string, number>();
+  /** Open streams per symbol. */
+  private readonly streams = new Map<string, number>();
+  /** Symbols no stream holds, with the time their grace ends, ms. */
+  private readonly lingering = new Map<string, number>();
   private readonly listeners = new Set<(added: string[]) => void>();
+  private readonly pinned: ReadonlySet<string>;
+  private readonly now: () => number;
 
   constructor(
-    private readonly pinned: readonly string[],
-    /** Client-requested symbols watched at most, beyond the pinned ones. */
-    private readonly maxExtra = 500,
-  ) {}
-
-  /**
-   * Watches `symbols` until the returned function is called. Symbols beyond the bound are
-   * not added (they stay unanswered rather than cost an unbounded upstream call).
-   */
-  add(symbols: readonly string[]): () => void {
-    const added: string[] = [];
-    const held: string[] = [];
-    for (const symbol of symbols) {
-      const count = this.counts.get(symbol) ?? 0;
-      if (count === 0 && !this.pinned.includes(symbol)) {
-        if (this.counts.size >= this.maxExtra) continue;
-        added.push(symbol);
-      }
-      this.counts.set(symbol, count + 1);
-      held.push(symbol);
-    }
-    if (added.length > 0) for (const listener of this.listeners) listener(added);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      for (const symbol of held) {
-        const count = (this.counts.get(symbol) ?? 1) - 1;
-        if (count > 0) this.counts.set(symbol, count);
-        else this.counts.delete(symbol);
-      }
-    };
+    pinned: readonly string[],
+    private readonly options: WatchListOptions,
+  ) {
+    this.pinned = new Set(pinned);
+    this.now = options.now ?? Date.now;
   }
 
-  /** Every symbol to poll now. */
+  /**
+   * Watches `symbols` for a stream until the returned function is called, then for the grace.
+   * Returns also the symbols that could not be watched (the list is full).
+   */
+  add(symbols: readonly string[]): { release: () => void; refused: string[] } {
+    const { held, refused } = this.take(symbols, (symbol) =>
+      this.streams.set(symbol, (this.streams.get(symbol) ?? 0) + 1),
+    );
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const graceEnds = this.now() + this.options.graceMs;
+      for (const symbol of held) {
+        const count = (this.streams.get(symbol) ?? 1) - 1;
+        if (count > 0) this.streams.set(symbol, count);
+        else {
+          this.streams.delete(symbol);
+          this.lingering.set(symbol, graceEnds);
+        }
+      }
+    };
+    return { release, refused };
+  }
+
+  /** Watches `symbols` for a REST read: for the grace from now. Returns those that could not be. */
+  read(symbols: readonly string[]): string[] {
+    const graceEnds = this.now() + this.options.graceMs;
+    return this.take(symbols, (symbol) => {
+      if (!this.streams.has(symbol)) this.lingering.set(symbol, graceEnds);
+    }).refused;
+  }
+
+  /** Every symbol to poll now; symbols whose grace has ended are dropped first. */
   symbols(): string[] {
-    return [...new Set([...this.pinned, ...this.counts.keys()])];
+    const now = this.now();
+    for (const [symbol, graceEnds] of this.lingering) {
+      if (graceEnds <= now) this.lingering.delete(symbol);
+    }
+    return [...new Set([...this.pinned, ...this.streams.keys(), ...this.lingering.keys()])];
+  }
+
+  /** True while `symbol` is polled. */
+  has(symbol: string): boolean {
+    return this.pinned.has(symbol) || this.streams.has(symbol) || this.lingering.has(symbol);
   }
 
   /** Calls `listener` with symbols that became watched; returns the unsubscribe function. */
   onAdded(listener: (added: string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Applies `hold` to each symbol there is room for, telling the listeners of those new to
+   * the list; the rest are refused.
+   */
+  private take(symbols: readonly string[], hold: (symbol: string) => void) {
+    const added: string[] = [];
+    const held: string[] = [];
+    const refused: string[] = [];
+    for (const symbol of new Set(symbols)) {
+      if (this.pinned.has(symbol)) continue;
+      if (!this.streams.has(symbol) && !this.lingering.has(symbol)) {
+        if (this.streams.size + this.lingering.size >= this.options.maxExtra) {
+          refused.push(symbol);
+          continue;
+        }
+        added.push(symbol);
+      }
+      this.lingering.delete(symbol);
+      hold(symbol);
+      held.push(symbol);
+    }
+    if (added.length > 0) for (const listener of this.listeners) listener(added);
+    return { held, refused };
   }
 }

@@ -26,11 +26,14 @@ class StalledClient implements StreamClient {
 
 const quote = (price: number, ts: number) => testQuote('BTC', price, ts);
 
+/** A watch list of `pinned` that drops a symbol as soon as its last stream leaves. */
+const watching = (pinned: string[]) => new WatchList(pinned, { graceMs: 0, maxExtra: 500 });
+
 /** A hub on `store` for clients of BTC, skipping those with more than `maxBufferedBytes` unsent. */
 const hubOn = (
   store: MemoryStore,
   maxBufferedBytes: number,
-  watchList = new WatchList(['BTC']),
+  watchList = watching(['BTC']),
   heartbeatMs = 60_000,
 ) =>
   new Hub({
@@ -51,7 +54,7 @@ describe('the hub', () => {
     // Fake time: on a busy machine a real 200 ms stall would give the busy stream a heartbeat.
     t.mock.timers.enable({ apis: ['setInterval', 'setTimeout', 'Date'], now: 1_000_000 });
     const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 100 });
-    const hub = hubOn(store, 64 * 1024, new WatchList(['BTC']), 400);
+    const hub = hubOn(store, 64 * 1024, watching(['BTC']), 400);
     const [busy, quiet] = [new StalledClient(), new StalledClient()];
     try {
       await hub.connect(busy, { symbols: ['BTC'], unknown: [] });
@@ -73,7 +76,7 @@ describe('the hub', () => {
   });
 
   test('polls a symbol while any client watches it, in whatever set, and drops it with the last', async () => {
-    const watchList = new WatchList(['BTC']);
+    const watchList = watching(['BTC']);
     const hub = hubOn(
       new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 10 }),
       64 * 1024,

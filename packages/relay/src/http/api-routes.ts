@@ -1,10 +1,12 @@
 import type { HistoryAnswer, SourcesAnswer, SymbolsAnswer } from '@tickwire/protocol';
 import { Router } from 'express';
+import { coldRead } from './cold-read.js';
 import type { AppDeps } from './deps.js';
 import { parseInteger, parseSymbols } from './query.js';
 
 /** The JSON API besides quotes (a hot route): history, symbols, sources; health, readiness and metrics. */
-export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router {
+export function apiRoutes(deps: AppDeps): Router {
+  const { config, store, catalog, metrics } = deps;
   const router = Router();
   const noStore = { 'Cache-Control': 'no-store' };
 
@@ -16,7 +18,10 @@ export function apiRoutes({ config, store, catalog, metrics }: AppDeps): Router 
       catalog.markets,
     );
     const limit = parseInteger(req.query.limit, 'limit', 1, config.MAX_HISTORY, config.MAX_HISTORY);
-    res.set(noStore).json({ history: await store.history(symbols, limit) } satisfies HistoryAnswer);
+    const notes = await coldRead(deps, symbols);
+    res
+      .set(noStore)
+      .json({ history: await store.history(symbols, limit), ...notes } satisfies HistoryAnswer);
   });
 
   router.get('/v1/symbols', (_req, res) => {

@@ -5,6 +5,7 @@ import type { Hub } from '../hub/hub.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { PriceStore } from '../store/price-store.js';
+import type { WatchList } from '../watch-list.js';
 import type { PollingControls } from './admin-routes.js';
 import type { ClientAddress } from './client-address.js';
 
@@ -31,6 +32,8 @@ export interface AppDeps {
   log: Logger;
   /** Who sent a request: the peer, or the client trusted proxies name (`TRUST_PROXY`). */
   clientAddress: ClientAddress;
+  /** What the relay polls: REST reads of a symbol nobody watches start it. */
+  watchList: WatchList;
   /** The poller's pace, for the admin routes. */
   polling: PollingControls;
   /** Folder of the built widget bundle; absent = `/widgets.js` answers 503. */

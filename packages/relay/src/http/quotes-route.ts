@@ -1,4 +1,5 @@
 import type { QuotesAnswer } from '@tickwire/protocol';
+import { coldRead } from './cold-read.js';
 import type { AppDeps } from './deps.js';
 import type { HotRoute } from './hot-routes.js';
 import { parseSymbols } from './query.js';
@@ -14,7 +15,8 @@ const MAX_REMEMBERED = 1_000;
  * poll, a status or staleness change) or a second has passed: a flat-out reader costs a
  * lookup and a write, not a JSON encoding.
  */
-export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRoute {
+export function quotesRoute(deps: AppDeps): HotRoute {
+  const { config, store, catalog, metrics } = deps;
   // Keyed by the query as written: a repeated request is not even parsed again.
   const answers = new Map<string, { body: Buffer; count: number; news: number; at: number }>();
   let news = 0;
@@ -24,7 +26,8 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
   const served = metrics.quotesServed.labels({ from: 'cache' });
   return async (_req, res, query, headers) => {
     const asked = query.getAll('symbols');
-    const key = asked.join('&');
+    // After JSON, two spellings cannot meet: `symbols=BTC&symbols=SOL` is not `symbols=BTC%26SOL`.
+    const key = JSON.stringify(asked);
     const now = Date.now();
     let answer = answers.get(key);
     if (!answer || answer.news !== news || now - answer.at > REENCODE_AFTER_MS) {
@@ -34,11 +37,14 @@ export function quotesRoute({ config, store, catalog, metrics }: AppDeps): HotRo
         config.MAX_SYMBOLS_PER_REQUEST,
         catalog.markets,
       );
+      // Re-encoded at least every second while read: a reader keeps its symbols watched.
+      const notes = await coldRead(deps, symbols);
       const quotes = await store.latest(symbols);
       const body: QuotesAnswer = {
-        t: now,
+        t: Date.now(),
         quotes,
         unknown: symbols.filter((symbol) => !catalog.lists(symbol)),
+        ...notes,
       };
       if (answers.size >= MAX_REMEMBERED) answers.clear();
       answer = {

@@ -2,7 +2,7 @@ import type { Quote, SnapshotData } from '@tickwire/protocol';
 import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
 import type { PriceStore, QuotesEvent, RelayStatus, StoreEvent } from '../store/price-store.js';
-import type { WatchList } from '../watch-list.js';
+import { WATCH_LIST_FULL, type WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
 import type { StreamClient, StreamRequest } from './stream-client.js';
 
@@ -43,6 +43,8 @@ interface SymbolSet {
   /** When its clients were last sent quotes, ms: a set that hears news needs no heartbeat. */
   sentAt: number;
   unwatch: () => void;
+  /** Symbols of the set the watch list had no room for, with why: streamed to nobody. */
+  refused: Record<string, string> | undefined;
 }
 
 interface Subscriber {
@@ -104,8 +106,10 @@ export class Hub {
       pending: [],
       behind: false,
       unknown: request.unknown,
-      refused: request.refused,
+      refused: undefined,
     };
+    const refused = { ...request.refused, ...subscriber.watching.refused };
+    if (Object.keys(refused).length > 0) subscriber.refused = refused;
     this.subscribers.set(client, subscriber);
     this.options.metrics.sseOpened.inc();
     this.options.metrics.sseClients.set(this.subscribers.size);
@@ -136,8 +140,18 @@ export class Hub {
     const key = sorted.join(',');
     let watching = this.symbolSets.get(key);
     if (!watching) {
-      const unwatch = this.options.watchList.add(sorted);
-      watching = { symbols: new Set(sorted), key, count: 0, sentAt: 0, unwatch };
+      const { release, refused } = this.options.watchList.add(sorted);
+      watching = {
+        symbols: new Set(sorted.filter((symbol) => !refused.includes(symbol))),
+        key,
+        count: 0,
+        sentAt: 0,
+        unwatch: release,
+        refused:
+          refused.length > 0
+            ? Object.fromEntries(refused.map((symbol) => [symbol, WATCH_LIST_FULL]))
+            : undefined,
+      };
       this.symbolSets.set(key, watching);
     }
     watching.count++;

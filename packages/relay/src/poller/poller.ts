@@ -141,6 +141,8 @@ export class Poller {
     this.leading = await (this.options.lease ?? SOLE_POLLER).acquire();
     metrics.pollerLeader.set(this.leading ? 1 : 0);
     if (!this.leading) return;
+    // What no reader of any relay watches any more is forgotten, here and in the shared store.
+    await store.forgetExcept(watched);
     if (this.pausedByOperator) {
       await store.setSourceStatus(this.sourceStatuses());
       return;

@@ -187,6 +187,28 @@ export class MemoryStore implements PriceStore {
     return this.log.peekLast()?.id;
   }
 
+  async forgetExcept(watched: readonly string[]): Promise<void> {
+    this.forget(this.symbolsExcept(watched));
+  }
+
+  /** The symbols held that are not in `watched`. */
+  symbolsExcept(watched: readonly string[]): string[] {
+    const kept = new Set(watched);
+    return [...new Set([...this.latestQuotes.keys(), ...this.histories.keys()])].filter(
+      (symbol) => !kept.has(symbol),
+    );
+  }
+
+  /** Drops `symbols`' quotes and histories; listeners hear of the shorter stale list. */
+  forget(symbols: readonly string[]): void {
+    if (symbols.length === 0) return;
+    for (const symbol of symbols) {
+      this.latestQuotes.delete(symbol);
+      this.histories.delete(symbol);
+    }
+    this.refreshStale();
+  }
+
   async shareWatched(symbols: readonly string[]): Promise<string[]> {
     return [...symbols];
   }

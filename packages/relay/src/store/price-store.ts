@@ -67,6 +67,11 @@ export interface PriceStore {
    * its own.
    */
   shareWatched(symbols: readonly string[], forMs: number): Promise<string[]>;
+  /**
+   * Forgets every symbol but `watched`: its latest quote, its history, its place in the stale
+   * list — for every relay sharing the store. What nobody watches costs nothing.
+   */
+  forgetExcept(watched: readonly string[]): Promise<void>;
   /** Calls `listener` for every new event, in order; returns the unsubscribe function. */
   subscribe(listener: (event: StoreEvent) => void): () => void;
   close(): Promise<void>;

@@ -18,7 +18,8 @@ export interface RedisStoreOptions extends StoreOptions {
 type Entry =
   | { type: 'quotes'; t: number; quotes: Record<string, Quote> }
   | { type: 'status'; status: RelayStatus }
-  | { type: 'backfill'; symbol: string; points: PricePoint[] };
+  | { type: 'backfill'; symbol: string; points: PricePoint[] }
+  | { type: 'forget'; symbols: string[] };
 
 /**
  * A `PriceStore` shared by several relays through Redis: one Stream is the event log (its ids
@@ -170,6 +171,17 @@ export class RedisStore implements PriceStore {
     );
   }
 
+  async forgetExcept(watched: readonly string[]): Promise<void> {
+    const symbols = this.mirror.symbolsExcept(watched);
+    if (symbols.length === 0) return;
+    const multi = this.commands
+      .multi()
+      .hdel(this.keys.latest, ...symbols)
+      .del(...symbols.map((symbol) => this.keys.history(symbol)));
+    // Every relay's mirror, this one's included, forgets them on reading the entry.
+    await this.logEntry(multi, 'forget', { symbols }).exec();
+  }
+
   async shareWatched(symbols: readonly string[], forMs: number): Promise<string[]> {
     const now = Date.now();
     try {
@@ -297,6 +309,7 @@ export class RedisStore implements PriceStore {
     if (!entry) return;
     if (entry.type === 'quotes') this.mirror.ingest({ id, t: entry.t, quotes: entry.quotes });
     else if (entry.type === 'status') this.mirror.applyStatus(entry.status);
+    else if (entry.type === 'forget') this.mirror.forget(entry.symbols);
     else void this.mirror.backfill(entry.symbol, entry.points);
   }
 }
@@ -311,6 +324,8 @@ function parseEntry(fields: string[]): Entry | undefined {
     if (values.type === 'quotes')
       return { type: 'quotes', t: data.t as number, quotes: data.quotes as Record<string, Quote> };
     if (values.type === 'status') return { type: 'status', status: data as unknown as RelayStatus };
+    if (values.type === 'forget' && Array.isArray(data.symbols))
+      return { type: 'forget', symbols: data.symbols.filter((s) => typeof s === 'string') };
     if (values.type === 'backfill')
       return {
         type: 'backfill',

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { HistoryAnswer, QuotesAnswer, SnapshotData } from '@tickwire/protocol';
+import { WATCH_LIST_FULL, WatchList } from '../src/watch-list.js';
+import { getSources, startTestRelay, waitFor } from './support/relay.js';
+import { SseReader } from './support/sse-reader.js';
+
+describe('the watch list', () => {
+  /** A list of BTC, always, with a fake clock. */
+  const list = (maxExtra = 10) => {
+    const clock = { now: 0 };
+    const watchList = new WatchList(['BTC'], { graceMs: 60_000, maxExtra, now: () => clock.now });
+    return { watchList, clock };
+  };
+
+  test('a streamed symbol stays watched for the grace after its last stream, then is dropped', () => {
+    const { watchList, clock } = list();
+    const first = watchList.add(['ETH', 'BTC']);
+    const second = watchList.add(['ETH']);
+    first.release();
+    clock.now = 120_000;
+    assert.deepEqual(watchList.symbols().sort(), ['BTC', 'ETH'], 'a stream still holds it');
+    second.release();
+    clock.now += 59_999;
+    assert.deepEqual(watchList.symbols().sort(), ['BTC', 'ETH'], 'within the grace');
+    clock.now += 1;
+    assert.deepEqual(watchList.symbols(), ['BTC'], 'the pinned symbol stays for good');
+  });
+
+  test('a REST read watches a symbol for the grace from the read; a new read or stream extends it', () => {
+    const { watchList, clock } = list();
+    watchList.read(['SOL']);
+    clock.now = 50_000;
+    watchList.read(['SOL']);
+    clock.now = 100_000;
+    assert.ok(watchList.has('SOL'), '60 s after the last read, not the first');
+    const stream = watchList.add(['SOL']);
+    clock.now = 500_000;
+    assert.ok(watchList.has('SOL'), 'a stream holds it however long');
+    stream.release();
+    clock.now = 560_000;
+    watchList.symbols();
+    assert.ok(!watchList.has('SOL'));
+  });
+
+  test('past its bound, new symbols are refused, by streams and reads alike; watched ones are not', () => {
+    const { watchList } = list(2);
+    const added: string[][] = [];
+    watchList.onAdded((symbols) => added.push(symbols));
+    assert.deepEqual(watchList.add(['ETH', 'SOL']).refused, []);
+    assert.deepEqual(watchList.read(['DOGE', 'ETH', 'BTC']), ['DOGE']);
+    assert.deepEqual(watchList.add(['XRP', 'SOL']).refused, ['XRP']);
+    assert.deepEqual(added, [['ETH', 'SOL']], 'listeners hear only of symbols new to the list');
+  });
+});
+
+describe('readers who do not stream', () => {
+  test('a REST read of a symbol nobody watches waits for its first poll and answers it', async () => {
+    const relay = await startTestRelay({ env: { SYMBOLS: 'BTC' } });
+    try {
+      const quotes = (await (
+        await fetch(`${relay.url}/v1/quotes?symbols=XRP,BTC`)
+      ).json()) as QuotesAnswer;
+      assert.deepEqual(Object.keys(quotes.quotes).sort(), ['BTC', 'XRP']);
+      assert.equal(quotes.pending, undefined);
+      const history = (await (
+        await fetch(`${relay.url}/v1/history?symbols=DOGE`)
+      ).json()) as HistoryAnswer;
+      assert.ok((history.history.DOGE?.length ?? 0) > 0, 'DOGE has a history');
+      assert.equal(history.pending, undefined);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test('a symbol that has not come within the wait is named pending, never left out in silence', async () => {
+    const relay = await startTestRelay({ env: { SYMBOLS: 'BTC' } });
+    try {
+      await relay.poller.pause();
+      const answer = (await (
+        await fetch(`${relay.url}/v1/quotes?symbols=ADA`)
+      ).json()) as QuotesAnswer;
+      assert.deepEqual(answer.quotes, {});
+      assert.deepEqual(answer.pending, ['ADA']);
+      relay.poller.resume();
+      await waitFor(async () => {
+        const again = (await (
+          await fetch(`${relay.url}/v1/quotes?symbols=ADA`)
+        ).json()) as QuotesAnswer;
+        return again.quotes.ADA && again.pending === undefined ? true : undefined;
+      });
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test('past MAX_WATCHED_SYMBOLS a read or a stream is told which symbols are refused, and why', async () => {
+    const relay = await startTestRelay({ env: { SYMBOLS: 'BTC', MAX_WATCHED_SYMBOLS: '2' } });
+    // A set is taken in alphabetical order: DOGE and ETH fit, SOL does not.
+    const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=SOL,ETH,DOGE`);
+    try {
+      await reader.untilEvent('snapshot');
+      const [snapshot] = reader.events('snapshot');
+      const data = JSON.parse(snapshot!.data!) as SnapshotData;
+      assert.deepEqual(data.refused, { SOL: WATCH_LIST_FULL });
+      const answer = (await (
+        await fetch(`${relay.url}/v1/quotes?symbols=XRP,ETH`)
+      ).json()) as QuotesAnswer;
+      assert.deepEqual(answer.refused, { XRP: WATCH_LIST_FULL });
+      assert.ok(answer.quotes.ETH, 'the watched symbol is answered');
+    } finally {
+      await reader.close();
+      await relay.stop();
+    }
+  });
+});
+
+describe('WATCH_GRACE: the relay forgets what nobody watches', () => {
+  test('a symbol streamed once is dropped after the grace: no longer polled, stale or held', async () => {
+    const relay = await startTestRelay({
+      env: { SYMBOLS: 'BTC', WATCH_GRACE: '1', PRICE_TTL: '1' },
+    });
+    try {
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=XRP`);
+      await reader.until((frames) => frames.some((frame) => frame.event === 'quotes'));
+      await reader.close();
+      await waitFor(async () => {
+        const held = await relay.store.latest(['XRP']);
+        const { stale } = await getSources(relay);
+        return held.XRP === undefined && !stale.includes('XRP') ? true : undefined;
+      });
+      assert.deepEqual(await relay.store.history(['XRP'], 100), {});
+      assert.ok((await relay.store.latest(['BTC'])).BTC, 'the configured symbols stay');
+    } finally {
+      await relay.stop();
+    }
+  });
+});
