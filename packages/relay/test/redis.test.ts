@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { EventSource } from 'eventsource';
+import { Redis } from 'ioredis';
 import type { Relay } from '../src/relay.js';
 import { CountingSource } from './support/counting-source.js';
 import { RedisServer } from './support/redis-server.js';
@@ -185,6 +186,45 @@ describe('when Redis goes away', () => {
     } finally {
       await reader.close();
       await relay.stop();
+      await redis.kill();
+    }
+  });
+});
+
+describe('a fleet forgets what none of its readers watches', () => {
+  test('a symbol streamed from one relay is dropped by every relay and by Redis after the grace', async () => {
+    const redis = await RedisServer.start();
+    const start = () =>
+      startTestRelay({
+        redisUrl: redis.url,
+        env: { SYMBOLS: 'BTC', WATCH_GRACE: '1' },
+        config: { POLL_INTERVAL: 200 },
+      });
+    const [a, b] = [await start(), await start()];
+    try {
+      const reader = await SseReader.open(`${a.url}/v1/stream?symbols=XRP`);
+      await reader.until((frames) => frames.some((frame) => frame.event === 'quotes'));
+      await waitFor(async () => ((await b.store.latest(['XRP'])).XRP ? true : undefined));
+      await reader.close();
+      await waitFor(async () => {
+        const held = await Promise.all([a, b].map((relay) => relay.store.latest(['XRP'])));
+        return held.every((quotes) => quotes.XRP === undefined) ? true : undefined;
+      });
+      const client = new Redis(redis.url);
+      try {
+        assert.equal(await client.hexists('tickwire:latest', 'XRP'), 0);
+        assert.equal(await client.exists('tickwire:history:XRP'), 0);
+        assert.equal(
+          await client.hexists('tickwire:latest', 'BTC'),
+          1,
+          'the configured symbol stays',
+        );
+      } finally {
+        client.disconnect();
+      }
+    } finally {
+      await a.stop();
+      await b.stop();
       await redis.kill();
     }
   });
