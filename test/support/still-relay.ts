@@ -13,8 +13,11 @@ import {
 } from '@tickwire/protocol';
 import { WIDGETS_DIR } from './demo-relay.js';
 
-/** The moment a still page lives in: its clock is frozen here (see `FROZEN_CLOCK`). */
-export const STILL_TIME = Date.UTC(2026, 10, 28, 14, 30, 0);
+/**
+ * The moment a still page lives in: its clock is frozen here (see `FROZEN_CLOCK`). Inside a
+ * bucket of every range, so the snapshot's and the ticks' prices fold into the bucket under way.
+ */
+export const STILL_TIME = Date.UTC(2026, 10, 28, 14, 32, 30);
 
 /** A script for the page's head that stops its clock at `STILL_TIME`; timers still run. */
 export const FROZEN_CLOCK = `<script>(() => {
@@ -33,12 +36,18 @@ const PRICES: Record<string, [price: number, changePct: number]> = {
   ADA: [0.4498, -0.7],
 };
 
-/** A fixed walk to `price`: the same numbers every run. */
-function walk(price: number, points: number, stepMs: number, seed: number): PricePoint[] {
+/** A fixed walk to `price` at `end`: the same numbers every run. */
+function walk(
+  price: number,
+  points: number,
+  stepMs: number,
+  seed: number,
+  end = STILL_TIME,
+): PricePoint[] {
   let level = price;
   const out: PricePoint[] = [];
   for (let i = 0; i < points; i++) {
-    out.unshift([STILL_TIME - i * stepMs, level]);
+    out.unshift([end - i * stepMs, level]);
     level *= 1 + Math.sin(i * 0.7 + seed) * 0.003;
   }
   return out;
@@ -121,7 +130,11 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
           quote: 'USD',
           quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol)])),
           history: Object.fromEntries(
-            known.map((symbol) => [symbol, walk(PRICES[symbol]![0], 60, 60_000, symbol.length)]),
+            // Ending at the snapshot's quote, as a relay's history does.
+            known.map((symbol) => [
+              symbol,
+              walk(PRICES[symbol]![0], 60, 60_000, symbol.length, quote(symbol).ts),
+            ]),
           ),
           unknown: wanted.filter((symbol) => !PRICES[symbol]),
           sources: [{ id: 'demo', state: 'ok', simulated: true }],

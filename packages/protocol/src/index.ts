@@ -20,7 +20,7 @@ export type {
 export { STREAM_EVENTS } from './events.js';
 export { MAX_HISTORY_POINTS, parseMessage } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
-export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
+export { isPrice, MAX_PRICE, MIN_PRICE, open24hOf, SOURCE_STATES } from './quote.js';
 export type { Instrument } from './symbols.js';
 export {
   ASSET_PATTERN,

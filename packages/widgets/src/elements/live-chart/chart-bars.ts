@@ -4,18 +4,26 @@ import type { Bar } from './chart-renderer.js';
 /**
  * One symbol's bars as the chart draws them, kept moving by the stream: a price in the last
  * bucket moves its close, high and low; a later one opens the next bucket at the previous
- * close (protocol README, "Candles"). In the live range a bucket is a second.
+ * close (protocol README, "Candles"). In the live range a bucket is a second. A range's window
+ * slides: past `maxBars`, the oldest bucket leaves as a new one opens, so a chart left open
+ * shows its range, and measures it, for as long as it is open.
  */
 export class SymbolBars {
   readonly bars: Bar[];
+  /**
+   * The price changes are measured from, set by the chart (a quote's `open24h` for the 24 h
+   * range); unset, the open of the window's first bucket.
+   */
+  base: number | undefined;
   /** Time of the newest stream point folded in, ms. */
   private foldedUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly stepMs: number,
     candles: readonly Candle[] = [],
+    private readonly maxBars = Number.POSITIVE_INFINITY,
   ) {
-    this.bars = candles.map(([time, open, high, low, close, volume]) => ({
+    this.bars = candles.slice(-maxBars).map(([time, open, high, low, close, volume]) => ({
       time,
       open,
       high,
@@ -25,8 +33,11 @@ export class SymbolBars {
     }));
   }
 
-  /** Folds the points not folded yet (`points` oldest first); returns the bars that changed, oldest first. */
-  fold(points: readonly PricePoint[]): Bar[] {
+  /**
+   * Folds the points not folded yet (`points` oldest first). Returns the bars that changed,
+   * oldest first, and whether the window slid (the oldest bars left: the drawing is redone).
+   */
+  fold(points: readonly PricePoint[]): { changed: Bar[]; slid: boolean } {
     const changed: Bar[] = [];
     for (const [ms, price] of points) {
       if (ms <= this.foldedUntil) continue;
@@ -34,17 +45,24 @@ export class SymbolBars {
       const bar = this.foldPrice(ms, price);
       if (bar && changed.at(-1) !== bar) changed.push(bar);
     }
-    return changed;
+    const excess = this.bars.length - this.maxBars;
+    if (excess > 0) this.bars.splice(0, excess);
+    return { changed, slid: excess > 0 };
+  }
+
+  /** What changes are measured from: `base`, else the open of the first bucket shown. */
+  get baseline(): number | null {
+    return this.base ?? this.bars[0]?.open ?? null;
   }
 
   /**
-   * Change over the bars, in percent, from the first close to the last: the base the chart's
-   * percent axis uses, so legend and axis agree.
+   * Change of the last close from the baseline, percent: what the legend writes and the
+   * percent axis draws, from the same numbers.
    */
   get changePct(): number | null {
-    const first = this.bars[0];
+    const base = this.baseline;
     const last = this.bars.at(-1);
-    return first && last ? ((last.close - first.close) / first.close) * 100 : null;
+    return base && last ? (last.close / base - 1) * 100 : null;
   }
 
   private foldPrice(ms: number, price: number): Bar | undefined {

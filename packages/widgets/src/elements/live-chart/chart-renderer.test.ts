@@ -46,7 +46,7 @@ describe('ChartRenderer', () => {
 
   it('spaces buckets by time: equal steps are equally wide', async () => {
     const chart = await make();
-    chart.setBars('BTC', bars(288, 5 * MINUTE));
+    chart.setBars('BTC', bars(288, 5 * MINUTE), 100);
     chart.fit();
     await nextFrame();
     const xs = chart.timesOf('BTC').map((time) => chart.xOf(time)!);
@@ -57,7 +57,7 @@ describe('ChartRenderer', () => {
 
   it('moves the bucket under way in place and opens the next; never goes back in time', async () => {
     const chart = await make({ type: 'candles' });
-    chart.setBars('BTC', bars(3, 5 * MINUTE));
+    chart.setBars('BTC', bars(3, 5 * MINUTE), 100);
     const last = { ...bars(3, 5 * MINUTE)[2]!, close: 150, high: 150 };
     chart.updateBar('BTC', last);
     expect(chart.timesOf('BTC')).to.have.length(3);
@@ -75,7 +75,7 @@ describe('ChartRenderer', () => {
       ['1y', 1_440 * MINUTE, 365],
     ] as const) {
       const chart = await make({ range });
-      chart.setBars('BTC', bars(count, step));
+      chart.setBars('BTC', bars(count, step), 100);
       chart.fit();
       await nextFrame();
       await nextFrame();
@@ -91,7 +91,7 @@ describe('ChartRenderer', () => {
 
   it('steps a crosshair through the buckets by keyboard and reads out each one', async () => {
     const chart = await make({ type: 'candles' });
-    chart.setBars('BTC', bars(4, 5 * MINUTE));
+    chart.setBars('BTC', bars(4, 5 * MINUTE), 100);
     const newest = chart.step(-1)!;
     expect(newest.values).to.deep.equal([
       { symbol: 'BTC', text: 'open $103.00, high $105.00, low $102.00, close $104.00' },

@@ -63,7 +63,7 @@ interface Plotted {
   /** The label of the last value on the axis, in a text colour that reads on the series colour. */
   lastLabel: IPriceLine;
   volume?: ISeriesApi<'Histogram'>;
-  /** The first close: what percent changes are counted from. */
+  /** What percent changes are counted from (the chart's baseline). */
   base: number;
   /** Times drawn, ms, oldest first: where the keyboard crosshair can stop. */
   times: number[];
@@ -192,13 +192,13 @@ export class ChartRenderer {
     this.chart.applyOptions({ timeScale: { secondsVisible: layout.range === 'live' } });
   }
 
-  /** Replaces a symbol's bars. */
-  setBars(symbol: string, bars: readonly Bar[]): void {
+  /** Replaces a symbol's bars; in percent mode their values are changes from `base`. */
+  setBars(symbol: string, bars: readonly Bar[], base: number): void {
     const plotted = this.plotted.get(symbol);
     if (!plotted) return;
     plotted.bars = new Map(bars.map((bar) => [bar.time, bar]));
     plotted.times = bars.map((bar) => bar.time);
-    plotted.base = bars[0]?.close ?? 1;
+    plotted.base = base;
     plotted.main.setData(bars.map((bar) => this.point(bar, plotted.base)));
     plotted.volume?.setData(bars.flatMap((bar) => this.volumePoint(bar)));
     const last = bars.at(-1);
@@ -435,8 +435,8 @@ export class ChartRenderer {
   }
 
   /**
-   * A bar as the library draws it: prices, or in percent mode the change from the first
-   * close, worked out here so that the axis, the labels and the legend count alike.
+   * A bar as the library draws it: prices, or in percent mode the change from `base` (the
+   * chart's baseline), worked out here so that the axis, the labels and the legend count alike.
    */
   private point(bar: Bar, base: number) {
     const time = this.toChartTime(bar.time);

@@ -4,11 +4,12 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
+import { formatPercent } from '../../internal/format.js';
 import { type ChartRenderer, type ChartTheme, readableOn } from './chart-renderer.js';
 import type { LiveChart } from './live-chart.js';
 
-const text = (chart: LiveChart, selector: string) =>
-  chart.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (element: Element, selector: string) =>
+  element.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const drawn = (chart: LiveChart) => chart.shadowRoot!.querySelector('.plot canvas') !== null;
 /** The chart library's side of the element, for what only a canvas shows. */
 const rendererOf = (chart: LiveChart) =>
@@ -210,17 +211,27 @@ describe('<live-chart> over a range of candles', () => {
     }
   });
 
-  it('a new chart shows 24h; the legend’s change is over the range, as the percent axis counts it', async () => {
+  it('a new chart shows 24h; its legend shows the 24 h change every element shows, the quote’s', async () => {
     const { el, feed, asked } = await candleChart('BTC');
     expect(el.range).to.equal('24h');
     await waitUntil(() => bucketsShown(el).length === 288);
     expect(asked).to.deep.equal(['BTC:24h']);
-    const answer = await feed.candles('BTC', '24h');
-    const first = answer.candles[0]!;
+    const card = await fixture<HTMLElement>(
+      html`<price-card symbol="BTC" relay=${feed.relayUrl} locale="en-US"></price-card>`,
+    );
+    const figure = formatPercent(feed.view.quotes.get('BTC')!.changePct24h, 'en-US');
+    expect(text(el, '.legend .change')).to.equal(`${figure} 24h`);
+    expect(text(card, '[part="change"]')).to.contain(`(${figure})`);
+  });
+
+  it('over another range the legend measures the window shown: the last price against its first open', async () => {
+    const { el, feed } = await candleChart('BTC', { range: '1h' });
+    await waitUntil(() => bucketsShown(el).length === 60);
+    const first = (await feed.candles('BTC', '1h')).candles[0]!;
     const live = feed.view.quotes.get('BTC')!.price;
-    const change = (((live - first[4]) / first[4]) * 100).toFixed(2);
-    const shown = `${Number(change) > 0 ? '+' : ''}${change}%`.replace('-', '−');
-    expect(text(el, '.legend .change')).to.contain(shown);
+    expect(text(el, '.legend .change')).to.equal(
+      `${formatPercent((live / first[1] - 1) * 100, 'en-US')} 1h`,
+    );
   });
 
   it('the stream moves the bucket under way in place, and opens the next when its time comes', async () => {
@@ -248,8 +259,10 @@ describe('<live-chart> over a range of candles', () => {
       data: { t: next, quotes: { BTC: sampleQuote('BTC', 91_000, 1, { ts: next }) } },
     });
     await el.updateComplete;
-    expect(bucketsShown(el)).to.have.length(61);
+    // The window slides: an hour of buckets, the oldest gone as the new one opens.
+    expect(bucketsShown(el)).to.have.length(60);
     expect(bucketsShown(el).at(-1)).to.equal(lastBucket + 60_000);
+    expect(bucketsShown(el)[0]).to.equal(lastBucket + 60_000 - 59 * 60_000);
   });
 
   it('candles for one symbol; several symbols draw lines in percent over the range', async () => {

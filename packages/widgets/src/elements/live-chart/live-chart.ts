@@ -1,7 +1,9 @@
 import {
+  bucketCount,
   CANDLE_RANGES,
   type CandleRange,
   type CandlesAnswer,
+  open24hOf,
   parseInstrument,
 } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -16,6 +18,8 @@ import { symbolLabel } from '../../internal/symbols.js';
 import { type ChartRange, isChartRange, loadCandles } from './candle-history.js';
 import { SymbolBars } from './chart-bars.js';
 import type {
+  Bar,
+  ChartLayout,
   ChartRenderer,
   ChartScale,
   ChartTheme,
@@ -128,9 +132,15 @@ export class LiveChart extends FeedElement {
   private retries = 0;
   /** Candle answers received so far: each one is drawn afresh. */
   private candlesLoaded = 0;
-  /** The bars drawn per symbol, and what they were drawn from: a change redraws. */
+  /** The bars per symbol, folded before each render: legend and drawing read the same ones. */
   private bars = new Map<string, SymbolBars>();
+  /** What the bars were built from (layout, candle answers, snapshots): a change rebuilds them. */
+  private barsKey = '';
+  private layout: ChartLayout | undefined;
+  /** What the renderer last drew in full; bars it has not had since, by symbol. */
   private drawnKey = '';
+  private moved = new Map<string, Bar[]>();
+  private redraw = new Set<string>();
   private readout: Readout | undefined;
   private announcement = '';
   private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
@@ -160,6 +170,7 @@ export class LiveChart extends FeedElement {
     clearTimeout(this.retryTimer);
     this.candlesChart = '';
     this.candlesKey = '';
+    this.barsKey = '';
     this.drawnKey = '';
   }
 
@@ -185,6 +196,7 @@ export class LiveChart extends FeedElement {
     // Offline says more than the failed loads it causes: those are retried on reconnect.
     const noCandles = failed.length > 0 && failed.length === this.shown.length;
     this.state = noCandles && state !== 'offline' ? 'error' : state;
+    this.foldBars();
   }
 
   protected override render() {
@@ -249,8 +261,13 @@ export class LiveChart extends FeedElement {
 
   private renderLegendItem(symbol: string, index: number) {
     const quote = this.connection.view.quotes.get(symbol);
-    const change = this.bars.get(symbol)?.changePct ?? null;
     const range = this.shownRange;
+    // Over 24 h, the figure every element of the page shows for the symbol (the quote's own);
+    // over other ranges, the window's change. The percent axis draws from the same base.
+    const change =
+      range === '24h' && quote && quote.changePct24h !== null
+        ? quote.changePct24h
+        : (this.bars.get(symbol)?.changePct ?? null);
     return html`<li>
       <span class="swatch series-${(index % SERIES_COLOURS) + 1}" aria-hidden="true"></span>
       <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
@@ -407,16 +424,15 @@ export class LiveChart extends FeedElement {
     }
   }
 
-  /** Brings the drawing in line with the data: a full redraw when what is drawn changed, else moved buckets. */
-  private syncChart(): void {
-    if (!this.isConnected) return;
-    if (!this.renderer) {
-      void this.loadRenderer();
-      return;
-    }
+  /**
+   * Folds the stream's new points into the bars, in the update before rendering, so the
+   * legend and the drawing show the same numbers in the same frame: bars built afresh when
+   * what is drawn changed, else the buckets that moved (a window that slid is drawn afresh).
+   */
+  private foldBars(): void {
     const { view } = this.connection;
     const range = this.shownRange;
-    const layout = {
+    const layout: ChartLayout = {
       symbols: this.shown,
       type: this.effectiveType(),
       scale: this.effectiveScale(),
@@ -426,31 +442,72 @@ export class LiveChart extends FeedElement {
     };
     const sources = range === 'live' ? view.snapshots : this.candlesLoaded;
     const key = `${JSON.stringify(layout)}|${sources}`;
-    if (key !== this.drawnKey) {
-      this.drawnKey = key;
-      this.renderer.setLayout(layout);
+    if (key !== this.barsKey) {
+      this.barsKey = key;
+      this.layout = layout;
       this.bars = new Map();
       for (const symbol of this.shown) {
         const answer = this.answerOf(symbol);
         if (range !== 'live' && !answer) continue;
-        const bars = new SymbolBars(
-          range === 'live' ? 1000 : CANDLE_RANGES[range].resolution * 1000,
-          answer?.candles,
-        );
+        const bars =
+          range === 'live'
+            ? new SymbolBars(1000)
+            : new SymbolBars(
+                CANDLE_RANGES[range].resolution * 1000,
+                answer?.candles,
+                bucketCount(range),
+              );
         bars.fold(view.history.get(symbol) ?? []);
         this.bars.set(symbol, bars);
-        this.renderer.setBars(symbol, bars.bars);
       }
-      this.renderer.fit();
-      // The legend's change comes from the bars just built.
-      this.requestUpdate();
     } else {
       for (const [symbol, bars] of this.bars) {
-        for (const bar of bars.fold(view.history.get(symbol) ?? []))
-          this.renderer.updateBar(symbol, bar);
+        const { changed, slid } = bars.fold(view.history.get(symbol) ?? []);
+        if (slid) this.redraw.add(symbol);
+        else if (changed.length > 0)
+          this.moved.set(symbol, [...(this.moved.get(symbol) ?? []), ...changed]);
       }
     }
+    // Over 24 h, changes count from the quote's open24h, as the card's do; the base moves
+    // with the rolling window, and the line is drawn afresh when it does.
+    for (const [symbol, bars] of this.bars) {
+      const quote = view.quotes.get(symbol);
+      const base = range === '24h' && quote ? (open24hOf(quote) ?? undefined) : undefined;
+      if (base === bars.base) continue;
+      bars.base = base;
+      if (layout.scale === 'percent') this.redraw.add(symbol);
+    }
+  }
+
+  /** Brings the drawing in line with the bars: in full when they were rebuilt, else what moved. */
+  private syncChart(): void {
+    if (!this.isConnected) return;
+    if (!this.renderer) {
+      void this.loadRenderer();
+      return;
+    }
+    if (this.layout && this.drawnKey !== this.barsKey) {
+      this.drawnKey = this.barsKey;
+      this.renderer.setLayout(this.layout);
+      for (const [symbol, bars] of this.bars) this.drawBars(symbol, bars);
+      this.renderer.fit();
+    } else {
+      for (const symbol of this.redraw) {
+        const bars = this.bars.get(symbol);
+        if (bars) this.drawBars(symbol, bars);
+      }
+      for (const [symbol, moved] of this.moved) {
+        if (this.redraw.has(symbol)) continue;
+        for (const bar of moved) this.renderer.updateBar(symbol, bar);
+      }
+    }
+    this.redraw.clear();
+    this.moved.clear();
     this.renderer.setDimmed(this.state === 'stale' || this.state === 'offline');
+  }
+
+  private drawBars(symbol: string, bars: SymbolBars): void {
+    this.renderer?.setBars(symbol, bars.bars, bars.baseline ?? 1);
   }
 
   private async loadRenderer(): Promise<void> {
@@ -466,7 +523,8 @@ export class LiveChart extends FeedElement {
         this.readout = readout;
         this.requestUpdate();
       };
-      this.syncChart();
+      // Drawn in an update of its own, whose render can read the renderer (the live span).
+      this.requestUpdate();
     } catch {
       this.problem = 'The chart could not be loaded.';
       this.state = 'error';
