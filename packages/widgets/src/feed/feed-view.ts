@@ -101,8 +101,12 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
       return { ...view, connection: 'live', quotes, history, stale, received, lastUpdate: now };
     }
     case 'status': {
-      // What the relay calls stale, and what has not been heard of in time (see `expireQuotes`).
-      const stale = new Set([...message.data.stale, ...expired(view, now)]);
+      // What the relay calls stale of this page's prices (its list is the whole relay's, other
+      // pages' symbols too), and what has not been heard of in time (see `expireQuotes`).
+      const stale = new Set([
+        ...message.data.stale.filter((symbol) => view.quotes.has(symbol)),
+        ...expired(view, now),
+      ]);
       const quotes = new Map(view.quotes);
       for (const [symbol, quote] of quotes) {
         if (quote.stale !== stale.has(symbol))

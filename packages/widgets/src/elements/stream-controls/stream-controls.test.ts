@@ -124,4 +124,17 @@ describe('<stream-controls>', () => {
     expect(controls.getAttribute('state')).to.equal('stale');
     expect(partText(controls, 'state')).to.equal('Stale');
   });
+
+  it('speaks for its own page: another page’s stale symbol leaves it Live', async () => {
+    const { feed, controls, card } = await setup();
+    feed.send({
+      type: 'status',
+      data: { sources: [{ id: 'demo', state: 'ok', simulated: true }], stale: ['XRP', 'ETH/BTC'] },
+    });
+    await controls.updateComplete;
+    await card.updateComplete;
+    expect(controls.getAttribute('state')).to.equal('live');
+    expect(partText(controls, 'state')).to.equal('Live');
+    expect(card.getAttribute('state')).to.equal('live');
+  });
 });

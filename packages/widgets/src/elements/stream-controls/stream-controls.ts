@@ -54,7 +54,7 @@ export class StreamControls extends FeedElement {
     const { view, problem, feed } = this.connection;
     if (changed.has('source') && this.source !== undefined)
       feed?.chooseSource(this.source.trim().toLowerCase() || undefined);
-    // Stale anywhere on this relay is stale here: a paused poller's prices age for everyone.
+    // Stale when a price of this page is: another page's symbols are not this page's news.
     this.state = problem
       ? 'error'
       : view.connection !== 'live'
