@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  MAX_CLOCK_AHEAD_MS,
-  QuoteGuard,
-  SUSTAINED_POLLS,
-  usablePoints,
-} from '../src/poller/quote-guard.js';
-import type { SourceQuote } from '../src/sources/price-source.js';
+import { MAX_CLOCK_AHEAD_MS } from '../src/poller/quote-clock.js';
+import { QuoteGuard, SUSTAINED_POLLS, usablePoints } from '../src/poller/quote-guard.js';
+import type { FetchedQuote, SourceQuote } from '../src/sources/price-source.js';
 import { testQuote } from './support/quotes.js';
 
 const NOW = 1_764_200_000_000;
@@ -38,8 +34,8 @@ describe('the quote guard', () => {
     assert.equal(slightlyAhead.quote.ts, NOW + 1_000, 'small clock differences are kept');
   });
 
-  test('a missing, string or week-old time is refused', () => {
-    for (const ts of [undefined, '1764200000000', Number.NaN, NOW - 7 * 86_400_000]) {
+  test('a string, NaN or week-old time is refused', () => {
+    for (const ts of ['1764200000000', Number.NaN, NOW - 7 * 86_400_000]) {
       const verdict = new QuoteGuard().check({ ...quote(67_000), ts: ts as number }, NOW);
       assert.equal(verdict.ok, false, String(ts));
     }
@@ -93,5 +89,63 @@ describe('the quote guard', () => {
       [NOW - 2_500, 2],
       [NOW - 500, 3],
     ]);
+  });
+});
+
+describe('quote times: a halted feed never stays live', () => {
+  const SECOND = 1_000;
+  /** The time the guard serves `q` with when it answers at `at`. */
+  const timeOf = (guard: QuoteGuard, q: FetchedQuote, at: number) => {
+    const verdict = guard.check(q, at);
+    assert.ok(verdict.ok, verdict.ok ? '' : verdict.reason);
+    return verdict.quote.ts;
+  };
+
+  test('a source time repeated keeps the time it was first seen; a new one is taken', () => {
+    const guard = new QuoteGuard();
+    const halted = quote(67_000, 'binance', NOW - 5);
+    assert.equal(timeOf(guard, halted, NOW), NOW - 5);
+    assert.equal(timeOf(guard, halted, NOW + 30 * SECOND), NOW - 5);
+    assert.equal(
+      timeOf(guard, quote(67_000, 'binance', NOW + 31 * SECOND), NOW + 32 * SECOND),
+      NOW + 31 * SECOND,
+    );
+  });
+
+  test('a future time is timed at receipt once; its repeats do not refresh it, a newer one does', () => {
+    const guard = new QuoteGuard();
+    const ahead = quote(67_000, 'binance', NOW + 365 * 86_400_000);
+    assert.equal(timeOf(guard, ahead, NOW), NOW);
+    const repeated = guard.check(ahead, NOW + 60 * SECOND);
+    assert.ok(repeated.ok);
+    assert.equal(repeated.quote.ts, NOW, 'the same future time is no news');
+    assert.equal(repeated.note, undefined, 'and no new warning each poll');
+    const advanced = { ...ahead, ts: ahead.ts + SECOND };
+    assert.equal(timeOf(guard, advanced, NOW + 61 * SECOND), NOW + 61 * SECOND);
+  });
+
+  test('a source without times is timed at receipt only when its price or volume moves', () => {
+    const guard = new QuoteGuard();
+    const { ts: _, ...untimed } = quote(67_000);
+    assert.equal(timeOf(guard, untimed, NOW), NOW);
+    assert.equal(timeOf(guard, untimed, NOW + 10 * SECOND), NOW, 'same values: same time');
+    assert.equal(timeOf(guard, { ...untimed, volume24h: 2 }, NOW + 20 * SECOND), NOW + 20 * SECOND);
+    assert.equal(timeOf(guard, { ...untimed, volume24h: 2 }, NOW + 30 * SECOND), NOW + 20 * SECOND);
+    assert.equal(
+      timeOf(guard, { ...untimed, volume24h: 2, price: 67_001 }, NOW + 40 * SECOND),
+      NOW + 40 * SECOND,
+    );
+  });
+
+  test('each source and pair has its own clock', () => {
+    const guard = new QuoteGuard();
+    const { ts: _, ...untimed } = quote(67_000);
+    assert.equal(timeOf(guard, untimed, NOW), NOW);
+    assert.equal(timeOf(guard, { ...untimed, source: 'coingecko' }, NOW + SECOND), NOW + SECOND);
+    assert.equal(
+      timeOf(guard, { ...untimed, symbol: 'BTC/EUR' }, NOW + 2 * SECOND),
+      NOW + 2 * SECOND,
+    );
+    assert.equal(timeOf(guard, untimed, NOW + 3 * SECOND), NOW);
   });
 });

@@ -135,7 +135,7 @@ describe('CoinGecko', () => {
       'open derived from the 24 h change',
     );
     assert.ok(Math.abs(btc!.volume24h! - 1_000) < 1e-9, 'USD volume divided by price');
-    assert.equal(btc!.ts % 1000, 0, 'last_updated_at is in seconds');
+    assert.equal(btc!.ts! % 1000, 0, 'last_updated_at is in seconds');
     const call = coingecko.callsTo('/api/v3/simple/price').at(-1)!;
     assert.equal(call.query.get('vs_currencies'), 'usd');
     assert.equal(call.query.get('include_24hr_change'), 'true');

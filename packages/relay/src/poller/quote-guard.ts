@@ -1,5 +1,6 @@
 import { isPrice, type PricePoint } from '@tickwire/protocol';
-import type { SourceQuote } from '../sources/price-source.js';
+import type { FetchedQuote, SourceQuote } from '../sources/price-source.js';
+import { MAX_CLOCK_AHEAD_MS, QuoteClock } from './quote-clock.js';
 
 /** A move larger than this from the last good price is not believed at once. */
 export const MAX_JUMP = 0.25;
@@ -9,8 +10,6 @@ const AGREE_WITHIN = 0.05;
 export const SUSTAINED_POLLS = 3;
 /** A price this far from the source's own 24 h open contradicts its own figures. */
 const MAX_RATIO_TO_OPEN = 10;
-/** A source clock this far ahead of ours is wrong, not early; its time is replaced by ours. */
-export const MAX_CLOCK_AHEAD_MS = 5_000;
 /** A quote older than this is not news at all. */
 const MAX_AGE_MS = 24 * 60 * 60_000;
 
@@ -24,9 +23,9 @@ const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE_WITHIN;
  * Checks each quote before it is served (README, "Implausible prices").
  *
  * - The price is a finite number within sane bounds, and the 24 h figures are numbers or
- *   absent. The time is the source's own, but one ahead of the relay's clock is replaced by
- *   the time of receipt (a source clock a year ahead would make a price immortal), and one
- *   older than a day is refused.
+ *   absent. The time is the source's own as `QuoteClock` rules it (it advances only when
+ *   the source's does; one ahead of the relay's clock is replaced by the time of receipt),
+ *   and one older than a day is refused.
  * - A price more than 25 % from the last good one, or more than ×10 from the source's own
  *   24 h open, is held back until it is confirmed: by another source agreeing within 5 %,
  *   or by the same source repeating it (within 5 %) for three answers in a row while no
@@ -36,19 +35,21 @@ export class QuoteGuard {
   private readonly lastGood = new Map<string, number>();
   /** Per symbol, per source: the held price and how many answers in a row repeated it. */
   private readonly held = new Map<string, Map<string, { price: number; count: number }>>();
+  private readonly clock = new QuoteClock();
 
-  check(quote: SourceQuote, now: number): Verdict {
-    const { symbol, price } = quote;
+  /** The quote as it may be served, timed; or why it may not. */
+  check(fetched: FetchedQuote, now: number): Verdict {
+    const { symbol, price } = fetched;
     if (!isPrice(price)) return { ok: false, reason: `no usable price for ${symbol}` };
     for (const field of ['open24h', 'change24h', 'changePct24h', 'volume24h'] as const) {
-      const value = quote[field];
+      const value = fetched[field];
       if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
         return { ok: false, reason: `no usable ${field} for ${symbol}` };
       }
     }
-    const timed = checkTime(quote, now);
+    const timed = this.time(fetched, now);
     if (!timed.ok) return timed;
-
+    const { quote } = timed;
     const last = this.lastGood.get(symbol);
     const open = quote.open24h;
     const implausible =
@@ -64,8 +65,20 @@ export class QuoteGuard {
     return timed;
   }
 
+  /** The quote with a time the relay can trust, or why it has none. */
+  private time(quote: FetchedQuote, now: number): Verdict {
+    // A source that gives no time at all is timed by the clock; a time that is not a number is bad data.
+    const sourceTs = quote.ts ?? undefined;
+    if (sourceTs !== undefined && (typeof sourceTs !== 'number' || !Number.isFinite(sourceTs))) {
+      return { ok: false, reason: `no usable time for ${quote.symbol}` };
+    }
+    const { ts, note } = this.clock.stamp({ ...quote, ts: sourceTs }, now);
+    if (ts < now - MAX_AGE_MS) return { ok: false, reason: `${quote.symbol} is over a day old` };
+    return { ok: true, quote: { ...quote, ts }, ...(note && { note }) };
+  }
+
   /** Records `quote` as held; true when that confirms it. */
-  private confirmed({ symbol, price, source }: SourceQuote): boolean {
+  private confirmed({ symbol, price, source }: FetchedQuote): boolean {
     let bySource = this.held.get(symbol);
     if (!bySource) {
       bySource = new Map();
@@ -88,23 +101,6 @@ export class QuoteGuard {
     for (const [source, entry] of bySource) if (!agree(entry.price, price)) bySource.delete(source);
     if (bySource.size === 0) this.held.delete(symbol);
   }
-}
-
-/** The quote with a time the relay can trust, or why it has none. */
-function checkTime(quote: SourceQuote, now: number): Verdict {
-  const { ts } = quote;
-  if (typeof ts !== 'number' || !Number.isFinite(ts)) {
-    return { ok: false, reason: `no usable time for ${quote.symbol}` };
-  }
-  if (ts > now + MAX_CLOCK_AHEAD_MS) {
-    return {
-      ok: true,
-      quote: { ...quote, ts: now },
-      note: `${quote.symbol} from ${quote.source} was timed ${ts - now} ms in the future; timed at receipt instead`,
-    };
-  }
-  if (ts < now - MAX_AGE_MS) return { ok: false, reason: `${quote.symbol} is over a day old` };
-  return { ok: true, quote };
 }
 
 /** History points a chart can draw: increasing times no later than now, usable prices. */

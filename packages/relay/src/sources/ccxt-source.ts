@@ -9,7 +9,7 @@ import {
 import type { Exchange, Ticker } from 'ccxt';
 import { bucketStart, stepOf } from '../candles/grid.js';
 import { isTimeout, withDeadline } from '../deadline.js';
-import type { PriceSource, SourceQuote } from './price-source.js';
+import type { FetchedQuote, PriceSource } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
 import { ccxtFetchImplementation, MAX_ANSWER_BYTES, MAX_LISTING_BYTES } from './upstream-fetch.js';
 
@@ -133,7 +133,7 @@ export class CcxtSource implements PriceSource {
     return new Set(this.markets.keys());
   }
 
-  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
+  async fetchQuotes(pairs: readonly string[]): Promise<FetchedQuote[]> {
     const wanted = pairs.filter((pair) => this.markets.has(pair));
     if (wanted.length === 0) return [];
     const marketSymbols = [...new Set(wanted.map((pair) => this.markets.get(pair)!))];
@@ -193,7 +193,7 @@ export class CcxtSource implements PriceSource {
     await this.exchange.close();
   }
 
-  private toQuote(pair: string, ticker: Ticker): SourceQuote {
+  private toQuote(pair: string, ticker: Ticker): FetchedQuote {
     const price = ticker.last ?? ticker.close;
     const open = ticker.open ?? null;
     const change = ticker.change ?? (open !== null && price != null ? price - open : null);
@@ -207,9 +207,9 @@ export class CcxtSource implements PriceSource {
       change24h: change,
       changePct24h: percentage,
       volume24h: ticker.baseVolume ?? null,
-      // The exchange's own time of the ticker; the time of receipt only when it gives none.
-      // The poller checks it against the relay's clock.
-      ts: ticker.timestamp ?? Date.now(),
+      // The exchange's own time of the ticker, if it gives one; the poller checks it and
+      // times a ticker without one (Kraken's) by whether it moves.
+      ...(typeof ticker.timestamp === 'number' && { ts: ticker.timestamp }),
       source: this.id,
     };
   }

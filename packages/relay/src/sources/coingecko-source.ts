@@ -2,7 +2,7 @@ import { type Candle, type CandleRange, isAsset, type PricePoint } from '@tickwi
 import { candlesFromPoints, stepOf } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
-import type { PriceSource, SourceQuote } from './price-source.js';
+import type { FetchedQuote, PriceSource } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
 import { MAX_ANSWER_BYTES, MAX_LISTING_BYTES, parseJson, upstreamFetch } from './upstream-fetch.js';
 
@@ -79,7 +79,7 @@ export class CoinGeckoSource implements PriceSource {
   private candidates = new Map<string, string[]>();
   private readonly resolved = new Map<string, string>();
   private lastPriceCall = Number.NEGATIVE_INFINITY;
-  private lastQuotes = new Map<string, SourceQuote>();
+  private lastQuotes = new Map<string, FetchedQuote>();
   /** Aborted on close: every call under way is abandoned. */
   private readonly closing = new AbortController();
 
@@ -117,7 +117,7 @@ export class CoinGeckoSource implements PriceSource {
     return pairs;
   }
 
-  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
+  async fetchQuotes(pairs: readonly string[]): Promise<FetchedQuote[]> {
     const fresh = this.now() - this.lastPriceCall < this.plan.refreshMs;
     const cached = pairs.filter((pair) => this.lastQuotes.has(pair));
     if (fresh && cached.length === pairs.length)
@@ -136,7 +136,7 @@ export class CoinGeckoSource implements PriceSource {
     });
     if (!answer || typeof answer !== 'object') throw new SourceError('malformed answer');
     this.lastPriceCall = this.now();
-    const quotes: SourceQuote[] = [];
+    const quotes: FetchedQuote[] = [];
     for (const pair of pairs) {
       const [base, currency] = splitPair(pair);
       const id = ids.get(base);
@@ -269,7 +269,7 @@ export class CoinGeckoSource implements PriceSource {
     }
   }
 
-  private toQuote(pair: string, entry: SimplePrice, currency: string): SourceQuote {
+  private toQuote(pair: string, entry: SimplePrice, currency: string): FetchedQuote {
     const price = entry[currency] ?? Number.NaN;
     const changePct = entry[`${currency}_24h_change`];
     const volumeValue = entry[`${currency}_24h_vol`];
@@ -282,7 +282,8 @@ export class CoinGeckoSource implements PriceSource {
       changePct24h: typeof changePct === 'number' ? changePct : null,
       // CoinGecko reports volume in the quote currency; quotes carry it in the base asset.
       volume24h: typeof volumeValue === 'number' && price > 0 ? volumeValue / price : null,
-      ts: typeof entry.last_updated_at === 'number' ? entry.last_updated_at * 1000 : this.now(),
+      // Without its own time the poller times the quote by whether it moves.
+      ...(typeof entry.last_updated_at === 'number' && { ts: entry.last_updated_at * 1000 }),
       source: this.id,
     };
   }

@@ -1,7 +1,14 @@
 import type { Candle, CandleRange, PricePoint, Quote } from '@tickwire/protocol';
 
-/** A quote as a source reports it; the store decides staleness. */
+/** A quote from a source, its time checked by the poller; the store decides staleness. */
 export type SourceQuote = Omit<Quote, 'stale'>;
+
+/**
+ * A quote as a source answers it: `ts` is the upstream's own time of the price, left out when
+ * the upstream gives none (never the time of receipt: the poller times such a quote by
+ * whether its values move, so a halted feed goes stale).
+ */
+export type FetchedQuote = Omit<SourceQuote, 'ts'> & { ts?: number };
 
 /**
  * An upstream of prices. Adapters turn their API's data into `SourceQuote`s; nothing
@@ -21,7 +28,7 @@ export interface PriceSource {
    * One batched upstream call for all `pairs`; each quote's `symbol` is its pair. Pairs the
    * source lacks are left out of the answer; a failed call throws.
    */
-  fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]>;
+  fetchQuotes(pairs: readonly string[]): Promise<FetchedQuote[]>;
   /** Recent prices of one pair, oldest first, for charts that should not start empty. */
   fetchHistory?(pair: string, limit: number): Promise<PricePoint[]>;
   /**

@@ -21,6 +21,8 @@ export class FakeMarket {
   readonly overrides = new Map<string, number>();
   /** How far the fake's clock is ahead of the real one in the times it reports, ms. */
   clockAheadMs = 0;
+  /** Set by `halt`: the time the fake reports from then on. */
+  private haltedAtMs: number | undefined;
 
   constructor(private readonly prices: Record<string, number> = FAKE_PRICES) {}
 
@@ -28,9 +30,23 @@ export class FakeMarket {
     return Object.keys(this.prices);
   }
 
-  /** Moves the market one step. */
+  /** Moves the market one step, unless it is halted. */
   tick(): void {
-    this.ticks++;
+    if (this.haltedAtMs === undefined) this.ticks++;
+  }
+
+  /**
+   * Stops the market as a stuck exchange feed does: prices stand still and every answer
+   * repeats the time `atMs` (default: now; a time ahead of the real clock is a stuck clock
+   * that is also wrong).
+   */
+  halt(atMs = this.now()): void {
+    this.haltedAtMs = atMs;
+  }
+
+  /** Lets a halted market move again, from the prices it stood at. */
+  resume(): void {
+    this.haltedAtMs = undefined;
   }
 
   price(symbol: string): number {
@@ -42,7 +58,7 @@ export class FakeMarket {
 
   /** The time the fake reports for now. */
   now(): number {
-    return Date.now() + this.clockAheadMs;
+    return this.haltedAtMs ?? Date.now() + this.clockAheadMs;
   }
 
   open(symbol: string): number {
