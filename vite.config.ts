@@ -21,9 +21,10 @@ const CORE = [
 ];
 /**
  * Kept out of the core: what a card loads after its first price (the page announcer: a
- * reader hears prices now and then), and what only the other elements use.
+ * reader hears prices now and then), what only the other elements use, and what only a
+ * refused stream asks (is this URL a relay at all?).
  */
-const NOT_CORE = /\/src\/internal\/(page-announcer|symbol-problems)\.ts$/;
+const NOT_CORE = /\/src\/(internal\/(page-announcer|symbol-problems)|feed\/relay-check)\.ts$/;
 function coreChunk(id: string): string | undefined {
   if (NOT_CORE.test(id)) return undefined;
   return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;

@@ -4,6 +4,7 @@
  */
 
 export type { Candle, CandleRange, CandlesAnswer } from './candles.js';
+export { open24hOf } from './figures.js';
 export { bucketCount, CANDLE_RANGES, isCandle, isCandleRange, parseCandles } from './candles.js';
 export type {
   ErrorAnswer,
@@ -20,7 +21,7 @@ export type {
 export { STREAM_EVENTS } from './events.js';
 export { MAX_HISTORY_POINTS, parseMessage } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
-export { isPrice, MAX_PRICE, MIN_PRICE, open24hOf, SOURCE_STATES } from './quote.js';
+export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
 export type { Instrument } from './symbols.js';
 export {
   ASSET_PATTERN,

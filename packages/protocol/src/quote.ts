@@ -27,17 +27,6 @@ export interface Quote {
   stale: boolean;
 }
 
-/**
- * The price "24h" is measured from: the source's `open24h`, else the one its `changePct24h`
- * implies; `null` when it reports neither. The one definition of the 24 h change, for every
- * figure a page shows (a card's percent, a 24 h chart's legend and percent axis alike).
- */
-export function open24hOf(quote: Quote): number | null {
-  if (quote.open24h !== null && quote.open24h > 0) return quote.open24h;
-  if (quote.changePct24h === null || quote.changePct24h <= -100) return null;
-  return quote.price / (1 + quote.changePct24h / 100);
-}
-
 /** One point of price history: `[ms, price]`, oldest first in every list. */
 export type PricePoint = [ms: number, price: number];
 
@@ -50,6 +39,11 @@ export interface SourceStatus {
   lastOkTs?: number;
   /** The last failure, one line, safe to show to a reader. */
   error?: string;
+  /**
+   * After a failure: when the relay will ask the source again, ms (its backoff, or the wait
+   * the upstream named, capped). Until then the source gives no prices.
+   */
+  retryAt?: number;
   /** True for the simulated demo market. */
   simulated: boolean;
 }

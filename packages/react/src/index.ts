@@ -13,19 +13,27 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import {
+  type ElementState,
   LiveChart as LiveChartElement,
   MarketFeed as MarketFeedElement,
   PriceCard as PriceCardElement,
   PriceTicker as PriceTickerElement,
+  type Quote,
   StreamControls as StreamControlsElement,
 } from '@tickwire/widgets';
 import * as React from 'react';
 
 export { setRelay } from '@tickwire/widgets/config.js';
 
-/** An element without events of its own as a React component: props become its properties. */
+/** Every element's events: its data's state, and new prices of its symbols. */
+const FEED_EVENTS = {
+  onTickwireStateChange: 'tickwire-state-change' as EventName<CustomEvent<{ state: ElementState }>>,
+  onTickwireQuotes: 'tickwire-quotes' as EventName<CustomEvent<{ quotes: Record<string, Quote> }>>,
+};
+
+/** An element with only the common events as a React component: props become its properties. */
 const component = <E extends HTMLElement>(tagName: string, elementClass: new () => E) =>
-  createComponent({ tagName, elementClass, react: React });
+  createComponent({ tagName, elementClass, react: React, events: FEED_EVENTS });
 
 export const PriceCard = component('price-card', PriceCardElement);
 export const PriceTicker = component('price-ticker', PriceTickerElement);
@@ -37,6 +45,7 @@ export const LiveChart = createComponent({
   elementClass: LiveChartElement,
   react: React,
   events: {
+    ...FEED_EVENTS,
     onTickwireRangeChange: 'tickwire-range-change' as EventName<
       CustomEvent<{ range: LiveChartElement['range'] }>
     >,
@@ -49,6 +58,7 @@ export const StreamControls = createComponent({
   elementClass: StreamControlsElement,
   react: React,
   events: {
+    ...FEED_EVENTS,
     onTickwirePause: 'tickwire-pause' as EventName<CustomEvent<undefined>>,
     onTickwireResume: 'tickwire-resume' as EventName<CustomEvent<undefined>>,
     onTickwireRefreshChange: 'tickwire-refresh-change' as EventName<

@@ -4,7 +4,16 @@
  * cannot load code on demand, and of Storybook.
  */
 
+export type { Quote } from '@tickwire/protocol';
 export { setRelay } from './config.js';
+export {
+  type ElementState,
+  pauseQuotes,
+  type QuotesUpdate,
+  resumeQuotes,
+  type WatchOptions,
+  watchQuotes,
+} from './feed.js';
 export { LiveChart } from './live-chart.js';
 export { MarketFeed } from './market-feed.js';
 export { PriceCard } from './price-card.js';

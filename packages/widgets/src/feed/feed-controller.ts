@@ -1,3 +1,4 @@
+import type { Quote } from '@tickwire/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import { followRelay, NO_RELAY } from '../internal/default-relay.js';
@@ -25,8 +26,8 @@ const theScreen = () =>
 export class FeedController implements ReactiveController {
   /** What the feed knows now. */
   view: FeedView = EMPTY_VIEW;
-  /** Why nothing can be watched (a relay URL that is not one), if so. */
-  problem: string | undefined;
+  /** Why nothing can be watched here (no relay, a relay URL that is not one), if so. */
+  private setupProblem: string | undefined;
   /** Unset until the host calls `watch`. */
   private relay: string | undefined;
   private symbols: readonly string[] = [];
@@ -38,9 +39,19 @@ export class FeedController implements ReactiveController {
   /** Off screen, a host renders only when its state may change; the rest waits until it is seen. */
   private visible = true;
   private missed = false;
+  /** The quotes last told to the page (`tickwire-quotes`), by symbol. */
+  private told = new Map<string, Quote>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+  }
+
+  /**
+   * Why nothing can be shown, if so: no relay, a relay URL that is not one, or a URL that
+   * answers but not as a relay (a CDN folder).
+   */
+  get problem(): string | undefined {
+    return this.setupProblem ?? this.view.problem;
   }
 
   /**
@@ -67,6 +78,28 @@ export class FeedController implements ReactiveController {
     this.subscribe();
   }
 
+  /** Tells the page of the host's symbols whose quotes changed since it last did. */
+  hostUpdated(): void {
+    const changed: Record<string, Quote> = {};
+    let any = false;
+    for (const symbol of this.symbols) {
+      const quote = this.view.quotes.get(symbol);
+      if (!quote || this.told.get(symbol) === quote) continue;
+      this.told.set(symbol, quote);
+      changed[symbol] = quote;
+      any = true;
+    }
+    if (any) {
+      this.host.dispatchEvent(
+        new CustomEvent('tickwire-quotes', {
+          detail: { quotes: changed },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
   hostDisconnected(): void {
     this.connected = false;
     this.unfollowRelay?.();
@@ -78,18 +111,23 @@ export class FeedController implements ReactiveController {
   private subscribe(): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
-    this.problem = undefined;
+    this.setupProblem = undefined;
     this.feed = undefined;
     if (this.relay === undefined) return;
     if (this.relay === '') {
-      this.problem = NO_RELAY;
+      this.setupProblem = NO_RELAY;
+      return;
+    }
+    // "prices.example.com" would be read as a path on this page's own site, forever 404.
+    if (/^[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(this.relay)) {
+      this.setupProblem = `relay="${this.relay}" has no scheme: write relay="https://${this.relay}".`;
       return;
     }
     let feed: Feed;
     try {
       feed = feedFor(this.relay);
     } catch {
-      this.problem = `"${this.relay}" is not a relay URL.`;
+      this.setupProblem = `"${this.relay}" is not a relay URL.`;
       return;
     }
     this.feed = feed;
@@ -100,7 +138,7 @@ export class FeedController implements ReactiveController {
     this.subscription = feed.watch(this.symbols).subscribe((view) => {
       this.view = view;
       // What decides an element's state (and its `state` attribute) is never held back.
-      const now = `${view.connection}${view.snapshots}/${view.quotes.size}/${view.stale.size}/${view.unknown.size}/${view.source}`;
+      const now = `${view.connection}${view.snapshots}/${view.quotes.size}/${view.stale.size}/${view.unknown.size}/${view.source}/${view.problem}`;
       if (synchronous) shape = now;
       else if (
         this.visible ||

@@ -35,6 +35,11 @@ export interface FeedView {
   received: ReadonlyMap<string, number>;
   /** Local time of the last quotes the relay sent, ms. */
   lastUpdate: number | undefined;
+  /**
+   * Why the relay URL cannot be read at all (it answers, but not as a relay: a CDN's 404),
+   * with the fix, in words; cleared by the next snapshot.
+   */
+  problem: string | undefined;
 }
 
 export const EMPTY_VIEW: FeedView = {
@@ -52,6 +57,7 @@ export const EMPTY_VIEW: FeedView = {
   ttlMs: 60_000,
   received: new Map(),
   lastUpdate: undefined,
+  problem: undefined,
 };
 
 /** Folds one stream message into the view. Pure: the same message on the same view gives the same view. */
@@ -84,6 +90,7 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
         ttlMs: data.ttl ?? view.ttlMs,
         received,
         lastUpdate: now,
+        problem: undefined,
       };
     }
     case 'quotes': {

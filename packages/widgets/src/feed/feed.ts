@@ -166,6 +166,12 @@ export abstract class BaseFeed implements Feed {
     else requestAnimationFrame(show);
   }
 
+  /** Says why the relay cannot be read at all (or, `undefined`, that it can), at once. */
+  protected setProblem(problem: string | undefined): void {
+    this.flush();
+    if (this.view$.value.problem !== problem) this.view$.next({ ...this.view$.value, problem });
+  }
+
   protected setConnection(connection: ConnectionState): void {
     this.flush();
     if (this.view$.value.connection !== connection)

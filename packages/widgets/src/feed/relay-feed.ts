@@ -112,13 +112,21 @@ export class RelayFeed extends BaseFeed {
           else this.receive(message);
         });
       }
+      let opened = false;
       current.addEventListener('open', () => {
+        opened = true;
         // A resumed stream sends no snapshot: being open again is being live again.
         if (resuming) this.setConnection('live');
       });
       current.addEventListener('error', () => {
         current.close();
         this.setConnection('offline');
+        // Refused before it opened: ask once why, so a URL that is no relay says so.
+        if (!opened && attempt === 0) {
+          void import('./relay-check.js').then(async ({ notARelay }) =>
+            this.setProblem(await notARelay(url, this.relayUrl)),
+          );
+        }
         retry = setTimeout(open, reconnectDelayMs(++attempt));
       });
     };

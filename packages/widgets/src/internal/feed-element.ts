@@ -1,5 +1,5 @@
 import type { Quote } from '@tickwire/protocol';
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { FeedController } from '../feed/feed-controller.js';
 import { feedFor } from '../feed/feed-registry.js';
 import { defaultRelay } from './default-relay.js';
@@ -10,6 +10,9 @@ import { parseSymbols } from './symbols.js';
  * What every element shares: where its data comes from (`relay`), how it reads (`locale`,
  * `theme`), the state of that data (`state`), and the controller that connects it to the
  * page's shared feed.
+ *
+ * @fires tickwire-state-change - The state of the element's data changed (the stream's doing, or a reader's); `detail.state` is the new one.
+ * @fires tickwire-quotes - New prices of the element's symbols arrived; `detail.quotes` holds each changed quote by symbol.
  */
 export class FeedElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -53,6 +56,19 @@ export class FeedElement extends LitElement {
     this.state = 'connecting';
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    const before = changed.get('state');
+    if (changed.has('state') && before !== undefined) {
+      this.dispatchEvent(
+        new CustomEvent('tickwire-state-change', {
+          detail: { state: this.state },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
   /** The relay to read: the attribute, else the page's default; `''` when there is none. */
   protected get relayUrl(): string {
     return this.relay ?? defaultRelay();
@@ -83,5 +99,13 @@ function pageSource(relay: string): string | undefined {
     return relay ? feedFor(relay).source : undefined;
   } catch {
     return undefined;
+  }
+}
+
+declare global {
+  /** Every element's events, typed for `addEventListener` anywhere they bubble to. */
+  interface GlobalEventHandlersEventMap {
+    'tickwire-state-change': CustomEvent<{ state: ElementState }>;
+    'tickwire-quotes': CustomEvent<{ quotes: Record<string, Quote> }>;
   }
 }

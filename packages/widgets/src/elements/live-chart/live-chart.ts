@@ -255,6 +255,7 @@ export class LiveChart extends FeedElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     if (changed.has('theme')) this.renderer?.setTheme(this.readTheme());
     this.syncChart();
   }

@@ -133,7 +133,8 @@ export class PriceCard extends FeedElement {
     this.speakingTo = undefined;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const price = this.connection.view.quotes.get(this.shown)?.price;
     if (price === undefined || price === this.drawnPrice) return;
     const previous = this.drawnPrice;
