@@ -296,6 +296,25 @@ describe('demo candles', () => {
       await relay.stop();
     }
   });
+
+  test("every candle opens at the price the market quoted at its bucket's start and closes at the one at its end", async () => {
+    const now = Date.UTC(2026, 10, 28, 12, 34, 56);
+    const priceAt = async (at: number) =>
+      (await new DemoSource({ seed: 7, now: () => at }).fetchQuotes(['ETH/EUR']))[0]!.price;
+    for (const range of ['1h', '24h'] as const) {
+      const drawn = (await new DemoSource({ seed: 7, now: () => now }).fetchCandles(
+        'ETH/EUR',
+        range,
+      ))!;
+      const step = CANDLE_RANGES[range].resolution * 1000;
+      for (const [index, [t, open, high, low, close]] of drawn.entries()) {
+        const end = Math.min(t + step, now);
+        assert.equal(close, await priceAt(end), `${range} bucket ${index} closes at its end`);
+        assert.equal(open, await priceAt(t), `${range} bucket ${index} opens at its start`);
+        assert.ok(high >= Math.max(open, close) && low <= Math.min(open, close));
+      }
+    }
+  });
 });
 
 describe('relays sharing one Redis share candles', () => {

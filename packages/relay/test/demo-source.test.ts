@@ -39,23 +39,36 @@ describe('the demo market', () => {
     );
   });
 
-  test('the 24 h change is a number of the simulation: price minus the open of a day ago', async () => {
-    const { source, advance } = market();
-    advance(5_000);
-    const [btc] = await source.fetchQuotes(['BTC/USD']);
-    const { price, open24h, change24h, changePct24h } = btc!;
-    assert.ok(
-      open24h !== null && change24h !== null && changePct24h !== null,
-      'the demo market reports every figure',
-    );
+  /** The quotes a relay started at `at` reads at once. */
+  const readAt = (at: number, symbols: string[], seed = 7) =>
+    new DemoSource({ seed, now: () => at }).fetchQuotes(symbols);
+
+  test('the 24 h change is the price now against the price quoted 24 hours ago', async () => {
+    const now = start + 5_000;
+    const [quote] = await readAt(now, ['ETH/USD']);
+    const [dayAgo] = await readAt(now - 86_400_000, ['ETH/USD']);
+    const { price, open24h, change24h, changePct24h } = quote!;
+    assert.equal(open24h, dayAgo!.price, 'the open is the price of a day ago');
+    assert.ok(change24h !== null && changePct24h !== null, 'the demo market reports every figure');
     assert.notEqual(change24h, 0);
-    assert.ok(Math.abs(price - open24h - change24h) < 0.011);
-    assert.ok(Math.abs((change24h / open24h) * 100 - changePct24h) < 0.01);
-    const history = await source.fetchHistory('BTC/USD', 2_000);
-    assert.equal(
-      roundToTick(open24h),
-      history[0]![1],
-      'the open is the oldest close of the day kept',
+    assert.ok(Math.abs(price - dayAgo!.price - change24h) < 0.011);
+    assert.ok(Math.abs((price / dayAgo!.price - 1) * 100 - changePct24h) < 0.006);
+  });
+
+  test('a restart changes nothing: relays started at different times on one seed quote the same figures', async () => {
+    const symbols = ['BTC/USD', 'ETH/EUR', 'SOL/BTC', 'PEPE/USD'];
+    let clock = start;
+    const earlier = new DemoSource({ now: () => clock });
+    await earlier.fetchQuotes(symbols);
+    clock += 3 * 3_600_000 + 17_000;
+    const restarted = new DemoSource({ now: () => clock });
+    assert.deepEqual(await restarted.fetchQuotes(symbols), await earlier.fetchQuotes(symbols));
+    const seeded = () => new DemoSource({ seed: 5, now: () => clock });
+    assert.deepEqual(await seeded().fetchQuotes(symbols), await seeded().fetchQuotes(symbols));
+    assert.notDeepEqual(
+      await seeded().fetchQuotes(symbols),
+      await earlier.fetchQuotes(symbols),
+      'another seed, another market',
     );
   });
 
@@ -82,23 +95,54 @@ describe('the demo market', () => {
     assert.ok(spread(moves.USDT!) < spread(moves.BTC!) / 10, 'a stablecoin barely moves');
   });
 
-  test('the same seed gives the same market; another seed another', async () => {
-    const a = await market(1).source.fetchQuotes(['ETH/USD']);
-    const b = await market(1).source.fetchQuotes(['ETH/USD']);
-    const c = await market(2).source.fetchQuotes(['ETH/USD']);
-    assert.deepEqual(a, b);
-    assert.notDeepEqual(a[0]?.open24h, c[0]?.open24h);
+  test('each asset moves by its own yearly volatility, measured over a month of 5-minute moves', async () => {
+    const assets = { BTC: 0.55, DOGE: 1.1 };
+    const symbols = Object.keys(assets).map((asset) => `${asset}/USD`);
+    const stepMs = 5 * 60_000;
+    const squares = { BTC: 0, DOGE: 0 };
+    let count = 0;
+    let previous = await readAt(start, symbols);
+    for (let at = start + stepMs; at <= start + 30 * 86_400_000; at += stepMs) {
+      const next = await readAt(at, symbols);
+      next.forEach((quote, index) => {
+        const asset = quote.symbol.replace('/USD', '') as keyof typeof assets;
+        squares[asset] += Math.log(quote.price / previous[index]!.price) ** 2;
+      });
+      previous = next;
+      count++;
+    }
+    const yearsPerStep = stepMs / (365 * 86_400_000);
+    for (const [asset, volatility] of Object.entries(assets)) {
+      const measured = Math.sqrt(squares[asset as keyof typeof assets] / count / yearsPerStep);
+      assert.ok(
+        measured > volatility * 0.8 && measured < volatility * 1.25,
+        `${asset}: ${measured.toFixed(2)} a year, listed ${volatility}`,
+      );
+    }
   });
 
-  test('history is a day of minute closes, oldest first, continued as time passes', async () => {
+  test('prices stay plausible for years: never far from the listed level', async () => {
+    for (let at = start; at < start + 3 * 365 * 86_400_000; at += 86_400_000) {
+      const [btc] = await readAt(at, ['BTC/USD']);
+      assert.ok(btc!.price > 67_250 / 5 && btc!.price < 67_250 * 5, `${btc!.price} on ${at}`);
+    }
+  });
+
+  test('history is a day of minute closes, oldest first, each the price quoted at its minute', async () => {
     const { source, advance } = market();
-    const before = await source.fetchHistory('BTC/USD', 5_000);
-    assert.ok(before.length >= 1_439 && before.length <= 1_441, `${before.length} minute closes`);
+    advance(30_000);
+    const day = await source.fetchHistory('BTC/USD', 5_000);
+    assert.equal(day.length, 1_440);
+    for (let i = 1; i < day.length; i++) assert.equal(day[i]![0] - day[i - 1]![0], 60_000);
+    assert.equal(day.at(-1)![0], start, 'the last minute begun');
+    for (const [ms, price] of [day[0]!, day[700]!, day.at(-1)!]) {
+      const [quote] = await readAt(ms, ['BTC/USD']);
+      assert.equal(price, quote!.price);
+    }
     advance(3 * 60_000);
-    const after = await source.fetchHistory('BTC/USD', 10);
-    assert.equal(after.length, 10);
-    for (let i = 1; i < after.length; i++) assert.equal(after[i]![0] - after[i - 1]![0], 60_000);
-    assert.ok(after.at(-1)![0] > before.at(-1)![0]);
+    const later = await source.fetchHistory('BTC/USD', 10);
+    assert.equal(later.length, 10);
+    assert.equal(later.at(-1)![0], start + 3 * 60_000);
   });
 
   test('prices are rounded like an exchange tick: cents, or four significant digits when tiny', () => {

@@ -4,55 +4,67 @@ import {
   type PricePoint,
   parseInstrument,
 } from '@tickwire/protocol';
-import { DEMO_ASSETS, DEMO_FX, type DemoAsset } from './demo-assets.js';
+import { DEMO_ASSETS, DEMO_FX } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
+import { DemoPath } from './demo-path.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
-import { gaussianSource } from './seeded-random.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-const YEAR_MS = 365 * DAY_MS;
 
-/** Options of the demo market; tests fix both to get the same market every run. */
+/**
+ * The demo market's seed when none is given: one for every relay, so that a restart, or a
+ * second relay, shows the same market at the same moment.
+ */
+export const DEFAULT_DEMO_SEED = 20_261_127;
+
+/** Options of the demo market; tests fix the clock to read the market at chosen moments. */
 export interface DemoSourceOptions {
-  /** Seed of the random walk. */
+  /**
+   * Seed of the simulation: relays on one seed quote the same prices at the same moment.
+   * @defaultValue `DEFAULT_DEMO_SEED`
+   */
   seed?: number;
   /** The market's clock, ms. */
   now?: () => number;
 }
 
+/** One pair of the market at any moment: its price, and the volume of its base asset. */
+interface DemoPair {
+  priceAt(ms: number): number;
+  base: DemoPath;
+}
+
 /**
- * A simulated market for machines without internet: each asset follows a seeded geometric
- * random walk with its own volatility, started from a generated 24 hours of minute closes so
- * that the 24 h open, change and history are numbers of the simulation, in dollars; other
- * currencies are simulated too (`DEMO_FX`). Every quote says `source: "demo"`. Like an
- * exchange it lists a fixed set of assets; it never invents one.
+ * A simulated market for machines without internet. Every price is a pure function of the
+ * seed and the time (`DemoPath`: a random walk with each asset's own volatility), so the
+ * market has no state: the 24 h open is the price a day ago, a candle closes at the price at
+ * its bucket's end, and a relay restarted, or another on the same seed, quotes the same
+ * figures at the same moment. Prices are in dollars; other currencies are simulated too
+ * (`DEMO_FX`). Every quote says `source: "demo"`. Like an exchange it lists a fixed set of
+ * assets; it never invents one.
  */
 export class DemoSource implements PriceSource {
   readonly id = 'demo';
   readonly simulated = true;
-  private readonly walks = new Map<string, AssetWalk>();
+  private readonly paths = new Map<string, DemoPath>();
   private readonly now: () => number;
-  private readonly seed: number;
 
   constructor(options: DemoSourceOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.seed = options.seed ?? this.now();
-    const random = gaussianSource(this.seed);
-    const start = this.now();
-    for (const [symbol, asset] of Object.entries(DEMO_ASSETS)) {
-      this.walks.set(symbol, new AssetWalk(asset, start, random));
-    }
+    const seed = options.seed ?? DEFAULT_DEMO_SEED;
+    for (const [symbol, asset] of Object.entries(DEMO_ASSETS))
+      this.paths.set(symbol, new DemoPath(seed, symbol, asset));
   }
 
   /**
    * Every asset in every currency the market simulates: the fiat currencies of `DEMO_FX`
-   * at their fixed simulated rates, and its own assets (`ETH/BTC` is the ratio of two walks).
+   * at their fixed simulated rates, and its own assets (`ETH/BTC` is the ratio of two paths).
    */
   async listPairs(): Promise<ReadonlySet<string>> {
-    const currencies = [...Object.keys(DEMO_FX), ...this.walks.keys()];
+    const currencies = [...Object.keys(DEMO_FX), ...this.paths.keys()];
     const pairs = new Set<string>();
-    for (const base of this.walks.keys())
+    for (const base of this.paths.keys())
       for (const currency of currencies) if (base !== currency) pairs.add(`${base}/${currency}`);
     return pairs;
   }
@@ -60,19 +72,18 @@ export class DemoSource implements PriceSource {
   async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
     const now = this.now();
     const quotes: SourceQuote[] = [];
-    for (const pair of pairs) {
-      const priced = this.pricing(pair, now);
-      if (!priced) continue;
-      const { walk, value } = priced;
-      const price = roundToTick(walk.price / value.now);
-      const open24h = roundToTick(walk.open24h() / value.dayAgo);
+    for (const symbol of pairs) {
+      const pair = this.pair(symbol);
+      if (!pair) continue;
+      const price = roundToTick(pair.priceAt(now));
+      const open24h = roundToTick(pair.priceAt(now - DAY_MS));
       quotes.push({
-        symbol: pair,
+        symbol,
         price,
         open24h,
         change24h: roundToTick(price - open24h),
         changePct24h: Math.round(((price - open24h) / open24h) * 10_000) / 100,
-        volume24h: Math.round(walk.volume24h * 100) / 100,
+        volume24h: Math.round(pair.base.volume24hAt(now) * 100) / 100,
         ts: now,
         source: this.id,
       });
@@ -80,137 +91,55 @@ export class DemoSource implements PriceSource {
     return quotes;
   }
 
-  async fetchHistory(pair: string, limit: number): Promise<PricePoint[]> {
-    const priced = this.pricing(pair, this.now());
-    if (!priced) return [];
-    const { walk, value } = priced;
-    return walk.closes.slice(-limit).map(([ms, price]) => [ms, roundToTick(price / value.at(ms))]);
+  /** Minute closes of the last 24 hours, oldest first: the prices quoted at those moments. */
+  async fetchHistory(symbol: string, limit: number): Promise<PricePoint[]> {
+    const pair = this.pair(symbol);
+    if (!pair) return [];
+    const lastMinute = Math.floor(this.now() / MINUTE_MS) * MINUTE_MS;
+    const points: PricePoint[] = [];
+    for (let ago = Math.min(limit, DAY_MS / MINUTE_MS) - 1; ago >= 0; ago--) {
+      const ms = lastMinute - ago * MINUTE_MS;
+      points.push([ms, roundToTick(pair.priceAt(ms))]);
+    }
+    return points;
   }
 
-  async fetchCandles(pair: string, range: CandleRange): Promise<Candle[] | undefined> {
-    const now = this.now();
-    const priced = this.pricing(pair, now);
-    if (!priced) return undefined;
-    const { walk, value, base, currency } = priced;
-    // An asset currency's own candles, for its value at each bucket's close.
-    const quoteWalk = this.walks.get(currency);
-    const closes = quoteWalk
-      ? new Map(
-          demoCandles({ walk: quoteWalk, symbol: currency, range, now, seed: this.seed }).map(
-            (candle) => [candle[0], candle[4]],
-          ),
-        )
-      : undefined;
-    return demoCandles({ walk, symbol: base, range, now, seed: this.seed }).flatMap(
-      ([t, open, high, low, close, volume]): Candle[] => {
-        const divisor = closes ? closes.get(t) : value.now;
-        if (!divisor) return [];
-        return [
-          [
-            t,
-            roundToTick(open / divisor),
-            roundToTick(high / divisor),
-            roundToTick(low / divisor),
-            roundToTick(close / divisor),
-            volume,
-          ],
-        ];
-      },
-    );
+  async fetchCandles(symbol: string, range: CandleRange): Promise<Candle[] | undefined> {
+    const pair = this.pair(symbol);
+    if (!pair) return undefined;
+    const candles = demoCandles({
+      priceAt: pair.priceAt,
+      volumeOf: (startMs, durationMs) => pair.base.bucketVolume(startMs, durationMs),
+      range,
+      now: this.now(),
+    });
+    return candles.map(([t, open, high, low, close, volume]) => [
+      t,
+      roundToTick(open),
+      roundToTick(high),
+      roundToTick(low),
+      roundToTick(close),
+      Math.round((volume ?? 0) * 1000) / 1000,
+    ]);
   }
 
   /**
-   * A pair's base walk, advanced to `now`, and the dollar value of its currency; undefined
-   * for a pair this market does not list.
+   * A pair's price at any moment: its base asset's dollar price over what one unit of its
+   * currency is worth in dollars (fiat at its fixed rate, an asset of the market at its
+   * path). Undefined for a pair this market does not list.
    */
-  private pricing(pair: string, now: number) {
-    const { base, currency = '' } = parseInstrument(pair);
-    const walk = this.walks.get(base);
-    const value = this.dollarValue(currency, now);
-    if (!walk || !value) return undefined;
-    walk.advanceTo(now);
-    return { base, currency, walk, value };
-  }
-
-  /**
-   * What one unit of `currency` is worth in dollars in this market: now, a day ago and at a
-   * minute of the last day. Fiat at its fixed rate; an asset of the market at its walk.
-   */
-  private dollarValue(currency: string, now: number) {
+  private pair(symbol: string): DemoPair | undefined {
+    const { base, currency = '' } = parseInstrument(symbol);
+    const basePath = this.paths.get(base);
+    if (!basePath || base === currency) return undefined;
     const rate = DEMO_FX[currency];
-    if (rate !== undefined) return { now: rate, dayAgo: rate, at: (_ms: number) => rate };
-    const walk = this.walks.get(currency);
-    if (!walk) return undefined;
-    walk.advanceTo(now);
-    // The day's minute closes by time, indexed only for history, which asks for them.
-    let closes: Map<number, number> | undefined;
-    const at = (ms: number) => {
-      closes ??= new Map(walk.closes);
-      return closes.get(ms) ?? walk.price;
+    if (rate !== undefined) return { base: basePath, priceAt: (ms) => basePath.priceAt(ms) / rate };
+    const currencyPath = this.paths.get(currency);
+    if (!currencyPath) return undefined;
+    return {
+      base: basePath,
+      priceAt: (ms) => basePath.priceAt(ms) / currencyPath.priceAt(ms),
     };
-    return { now: walk.price, dayAgo: walk.open24h(), at };
-  }
-}
-
-/** One asset's path: the current price and a day of minute closes behind it. */
-export class AssetWalk {
-  price: number;
-  /** Minute closes of the last 24 hours, oldest first. */
-  readonly closes: PricePoint[] = [];
-  readonly volume24h: number;
-  private lastMs: number;
-  /** Volatility per square root of a millisecond. */
-  readonly sigmaPerSqrtMs: number;
-
-  constructor(
-    asset: DemoAsset,
-    start: number,
-    private readonly gaussian: () => number,
-  ) {
-    this.sigmaPerSqrtMs = asset.volatility / Math.sqrt(YEAR_MS);
-    this.volume24h = (asset.dailyValue / asset.price) * Math.exp(0.2 * gaussian());
-    // Walk a day forward from an arbitrary level, then scale the path to end at the listed
-    // price: the day behind the start is as random as the days after it.
-    const lastMinute = Math.floor(start / MINUTE_MS) * MINUTE_MS;
-    let level = 1;
-    for (let ms = lastMinute - DAY_MS + MINUTE_MS; ms <= lastMinute; ms += MINUTE_MS) {
-      level *= this.step(MINUTE_MS);
-      this.closes.push([ms, level]);
-    }
-    const scale = asset.price / level;
-    for (const point of this.closes) point[1] *= scale;
-    this.price = asset.price;
-    this.lastMs = start;
-  }
-
-  /** Moves the walk to `now`, recording a close at every minute boundary it crosses. */
-  advanceTo(now: number): void {
-    let nextMinute = Math.floor(this.lastMs / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
-    while (nextMinute <= now) {
-      this.price *= this.step(nextMinute - this.lastMs);
-      this.closes.push([nextMinute, this.price]);
-      this.lastMs = nextMinute;
-      nextMinute += MINUTE_MS;
-    }
-    if (now > this.lastMs) {
-      this.price *= this.step(now - this.lastMs);
-      this.lastMs = now;
-    }
-    const dayAgo = now - DAY_MS;
-    let expired = 0;
-    while (expired < this.closes.length - 1 && this.closes[expired]![0] < dayAgo) expired++;
-    if (expired > 0) this.closes.splice(0, expired);
-  }
-
-  /** The close 24 hours ago (the oldest one kept). */
-  open24h(): number {
-    return this.closes[0]?.[1] ?? this.price;
-  }
-
-  /** Growth factor of a driftless geometric Brownian motion over `ms`. */
-  private step(ms: number): number {
-    const sigma = this.sigmaPerSqrtMs * Math.sqrt(ms);
-    return Math.exp(-0.5 * sigma * sigma + sigma * this.gaussian());
   }
 }
 
