@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import type { Quote } from '@tickwire/protocol';
+import { readiness } from '../src/http/readiness.js';
+import { Backoff, MAX_RETRY_AFTER_MS, SourceHealth } from '../src/poller/source-health.js';
 import type { Relay } from '../src/relay.js';
 import { createCcxtSource } from '../src/sources/ccxt-source.js';
+import { MemoryStore } from '../src/store/memory-store.js';
+import { WatchList } from '../src/watch-list.js';
 import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeKraken } from './support/fake-kraken.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
+import { testQuote } from './support/quotes.js';
 import { getQuotes, getSources, startTestRelay, waitFor } from './support/relay.js';
 
 const TTL_MS = 1_000;
@@ -113,5 +118,104 @@ describe('a halted feed never stays live', () => {
       return quote && !quote.stale ? quote : undefined;
     });
     assert.notEqual(live.price, stale.price);
+  });
+});
+
+describe("an upstream's Retry-After is believed up to 10 minutes, and said", () => {
+  const NOW = 1_764_200_000_000;
+
+  test('the one backoff waits out a named time in full, but never past the cap', () => {
+    const backoff = new Backoff(() => 0);
+    assert.equal(backoff.failed(NOW, 2_000), 2_000);
+    assert.equal(backoff.failed(NOW, 999_999_000), MAX_RETRY_AFTER_MS);
+    assert.equal(backoff.available(NOW + MAX_RETRY_AFTER_MS - 1), false);
+    assert.equal(backoff.available(NOW + MAX_RETRY_AFTER_MS), true);
+  });
+
+  test('a source waiting one out says when it will be asked again', () => {
+    const health = new SourceHealth('binance', false, () => 0);
+    health.failed(NOW, 'rate limited (HTTP 429)', 999_999_000);
+    const status = health.status();
+    assert.equal(status.state, 'degraded');
+    assert.equal(status.error, 'rate limited (HTTP 429); retrying in 10 min');
+    assert.equal(status.retryAt, NOW + MAX_RETRY_AFTER_MS);
+    health.succeeded(NOW + MAX_RETRY_AFTER_MS);
+    assert.equal(health.status().retryAt, undefined);
+  });
+
+  test('not ready while every source waits and nothing is fresh; ready when one may be asked', async () => {
+    let now = NOW;
+    const store = new MemoryStore({
+      ttlMs: 1_000,
+      maxHistory: 10,
+      eventLogSize: 10,
+      now: () => now,
+    });
+    const watchList = new WatchList(['BTC'], { graceMs: 60_000, maxExtra: 10, now: () => now });
+    try {
+      await store.appendQuotes([testQuote('BTC', 67_000, NOW)], NOW);
+      const health = new SourceHealth('binance', false, () => 0);
+      health.failed(NOW, 'rate limited (HTTP 429)', 999_999_000);
+      await store.setSourceStatus([health.status()]);
+      assert.deepEqual(await readiness({ store, watchList }, now), { ready: true }, 'BTC is fresh');
+
+      now = NOW + 5_000;
+      const refused = await readiness({ store, watchList }, now);
+      assert.equal(refused.ready, false);
+      assert.ok(!refused.ready);
+      assert.equal(refused.error.code, 'sources_unavailable');
+      assert.match(
+        refused.error.message,
+        /binance \(rate limited \(HTTP 429\); retrying in 10 min\)/,
+      );
+      assert.deepEqual(
+        refused.sources?.map((source) => source.id),
+        ['binance'],
+      );
+
+      now = NOW + MAX_RETRY_AFTER_MS;
+      assert.deepEqual(await readiness({ store, watchList }, now), { ready: true }, 'may be asked');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a fake Binance answering 429 with Retry-After: 999999: /v1/sources and /readyz tell it, and nothing asks it again', async () => {
+    const market = new FakeMarket();
+    const { relay, upstream } = await relayOn('binance', startFakeBinance, market);
+    try {
+      const btc = async () => (await getQuotes(relay, 'BTC')).quotes.BTC ?? undefined;
+      await waitFor(async () => ((await btc())?.stale === false ? true : undefined));
+      assert.equal((await fetch(`${relay.url}/readyz`)).status, 200);
+      const faultFrom = Date.now();
+      upstream.faults = [
+        {
+          path: '/api/v3/ticker',
+          status: 429,
+          headers: { 'Retry-After': '999999' },
+          body: JSON.stringify({ code: -1003, msg: 'Too much request weight used.' }),
+        },
+      ];
+      const status = await waitFor(async () => {
+        const [binance] = (await getSources(relay)).sources;
+        return binance?.error?.includes('retrying') ? binance : undefined;
+      });
+      assert.notEqual(status.state, 'ok');
+      assert.match(status.error ?? '', /^rate limited \(HTTP 429\); retrying in 10 min$/);
+      assert.ok(status.retryAt! <= Date.now() + MAX_RETRY_AFTER_MS, 'capped at 10 minutes');
+      assert.ok(status.retryAt! > Date.now() + MAX_RETRY_AFTER_MS - 60_000);
+
+      const answer = await waitFor(async () => {
+        const response = await fetch(`${relay.url}/readyz`);
+        return response.status === 503 ? response : undefined;
+      }, STALE_WITHIN_MS);
+      const body = (await answer.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, 'sources_unavailable');
+      assert.match(body.error.message, /binance/);
+      assert.equal(upstream.callsTo('/api/v3/ticker').filter((c) => c.at >= faultFrom).length, 1);
+    } finally {
+      await relay.stop();
+      await upstream.close();
+    }
   });
 });

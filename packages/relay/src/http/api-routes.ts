@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { coldRead } from './cold-read.js';
 import type { AppDeps } from './deps.js';
 import { parseInteger, parseSymbols } from './query.js';
+import { readiness } from './readiness.js';
 
 /** The JSON API besides quotes (a hot route): history, symbols, sources; health, readiness and metrics. */
 export function apiRoutes(deps: AppDeps): Router {
@@ -43,11 +44,11 @@ export function apiRoutes(deps: AppDeps): Router {
   });
 
   router.get('/readyz', async (_req, res) => {
-    const ready = await store.hasQuotes();
+    const answer = await readiness(deps);
     res
-      .status(ready ? 200 : 503)
+      .status(answer.ready ? 200 : 503)
       .set(noStore)
-      .json(ready ? { ready } : { ready, error: { code: 'no_quotes', message: 'No quotes yet.' } });
+      .json(answer);
   });
 
   router.get('/metrics', async (_req, res) => {

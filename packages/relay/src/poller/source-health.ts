@@ -2,6 +2,11 @@ import type { SourceStatus } from '@tickwire/protocol';
 
 const BASE_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/**
+ * The longest wait an upstream may impose (Retry-After, a ban): a peer's word is trusted only
+ * up to this. One `Retry-After: 999999` would otherwise take a healthy source out for 11 days.
+ */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 /** Consecutive failures after which a degraded source is reported down. */
 const DOWN_AFTER_FAILURES = 3;
 
@@ -13,7 +18,8 @@ const DOWN_AFTER_FAILURES = 3;
 export class Backoff {
   /** Failures since the last success. */
   failures = 0;
-  private retryAt = 0;
+  /** When a try is allowed again, ms; 0 after a success. */
+  retryAt = 0;
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -22,11 +28,17 @@ export class Backoff {
     return now >= this.retryAt;
   }
 
-  /** `retryAfterMs`, when the upstream named one (Retry-After, a ban), is waited out in full. */
-  failed(now: number, retryAfterMs?: number): void {
+  /**
+   * `retryAfterMs`, when the upstream named one (Retry-After, a ban), is waited out in full up
+   * to `MAX_RETRY_AFTER_MS`. Returns the wait, ms.
+   */
+  failed(now: number, retryAfterMs?: number): number {
     this.failures++;
     const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (this.failures - 1));
-    this.retryAt = now + Math.max(retryAfterMs ?? 0, this.random() * ceiling);
+    const named = Math.min(MAX_RETRY_AFTER_MS, Math.max(0, retryAfterMs ?? 0));
+    const waitMs = Math.max(named, this.random() * ceiling);
+    this.retryAt = now + waitMs;
+    return waitMs;
   }
 
   succeeded(): void {
@@ -70,10 +82,14 @@ export class SourceHealth {
     this.lastError = error;
   }
 
-  /** Records a failure; the source is asked again after its backoff. */
+  /**
+   * Records a failure; the source is asked again after its backoff. A wait the upstream named
+   * is told in the error, so a reader of `/v1/sources` knows why the source is quiet.
+   */
   failed(now: number, error: string, retryAfterMs?: number): void {
-    this.lastError = error;
-    this.backoff.failed(now, retryAfterMs);
+    const waitMs = this.backoff.failed(now, retryAfterMs);
+    this.lastError =
+      retryAfterMs === undefined ? error : `${error}; retrying in ${inWords(waitMs)}`;
   }
 
   status(): SourceStatus {
@@ -84,12 +100,19 @@ export class SourceHealth {
         : failures > 0 || this.incomplete
           ? 'degraded'
           : 'ok';
+    const { retryAt } = this.backoff;
     return {
       id: this.id,
       state,
       simulated: this.simulated,
       ...(this.lastOkTs !== undefined && { lastOkTs: this.lastOkTs }),
       ...(this.lastError !== undefined && { error: this.lastError }),
+      ...(failures > 0 && { retryAt }),
     };
   }
+}
+
+/** A wait as a reader says it: `45 s`, `10 min`. */
+function inWords(ms: number): string {
+  return ms < 90_000 ? `${Math.ceil(ms / 1_000)} s` : `${Math.round(ms / 60_000)} min`;
 }

@@ -1,7 +1,14 @@
 import type { PricePoint, Quote, SourceStatus } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
 import { compareEventIds, isEventId } from './event-id.js';
-import type { PriceStore, QuotesEvent, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
+import {
+  noticeableStatus,
+  type PriceStore,
+  type QuotesEvent,
+  type RelayStatus,
+  type Snapshot,
+  type StoreEvent,
+} from './price-store.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /** How often staleness is checked against the clock, ms. */
@@ -112,11 +119,7 @@ export class MemoryStore implements PriceStore {
   /** Takes a status as it is (from a shared log) and tells the listeners if a reader would notice. */
   applyStatus(status: RelayStatus): void {
     this.currentStatus = status;
-    // lastOkTs moves on every good poll; only a change a reader would notice is news.
-    const key = JSON.stringify([
-      status.sources.map(({ lastOkTs: _, ...rest }) => rest),
-      status.stale,
-    ]);
+    const key = noticeableStatus(status);
     if (key === this.statusKey) return;
     this.statusKey = key;
     this.emit({ type: 'status', status });

@@ -12,6 +12,15 @@ export interface RelayStatus {
   stale: string[];
 }
 
+/**
+ * A status as a reader would notice it, as a string to compare: the sources' states and
+ * errors and the stale set. `lastOkTs` moves on every good poll and `retryAt` on every
+ * failed try; neither alone is news.
+ */
+export function noticeableStatus({ sources, stale }: RelayStatus): string {
+  return JSON.stringify([sources.map(({ lastOkTs: _, retryAt: __, ...rest }) => rest), stale]);
+}
+
 /** What the store tells its listeners: a new `quotes` event or a changed status. */
 export type StoreEvent =
   | { type: 'quotes'; event: QuotesEvent }

@@ -6,7 +6,14 @@ import type { SourceQuote } from '../sources/price-source.js';
 import { RedisCandleCache } from './candle-cache.js';
 import { MemoryStore, type StoreOptions } from './memory-store.js';
 import { RedisLease } from './poll-lease.js';
-import type { PriceStore, QuotesEvent, RelayStatus, Snapshot, StoreEvent } from './price-store.js';
+import {
+  noticeableStatus,
+  type PriceStore,
+  type QuotesEvent,
+  type RelayStatus,
+  type Snapshot,
+  type StoreEvent,
+} from './price-store.js';
 
 export interface RedisStoreOptions extends StoreOptions {
   url: string;
@@ -145,7 +152,7 @@ export class RedisStore implements PriceStore {
 
   async setSourceStatus(sources: readonly SourceStatus[]): Promise<void> {
     const status: RelayStatus = { sources: [...sources], stale: this.mirror.staleSymbols() };
-    const key = JSON.stringify([sources.map(({ lastOkTs: _, ...rest }) => rest), status.stale]);
+    const key = noticeableStatus(status);
     if (key === this.publishedStatus) return;
     const multi = this.commands.multi().set(this.keys.status, JSON.stringify(status));
     await this.logEntry(multi, 'status', status).exec();

@@ -1,0 +1,40 @@
+import type { SourceStatus } from '@tickwire/protocol';
+import type { PriceStore } from '../store/price-store.js';
+import type { WatchList } from '../watch-list.js';
+
+/** What `/readyz` answers: ready, or why not and, when it is the sources, which. */
+export type Readiness =
+  | { ready: true }
+  | {
+      ready: false;
+      error: { code: 'no_quotes' | 'sources_unavailable'; message: string };
+      sources?: SourceStatus[];
+    };
+
+/**
+ * Whether the relay can serve prices: it has quotes, and either one of them is fresh or a
+ * source may be asked for more. A relay whose every source waits out a backoff or a
+ * Retry-After with nothing fresh to serve is not ready, and says which sources and why.
+ */
+export async function readiness(
+  { store, watchList }: { store: PriceStore; watchList: WatchList },
+  now = Date.now(),
+): Promise<Readiness> {
+  if (!(await store.hasQuotes())) {
+    return { ready: false, error: { code: 'no_quotes', message: 'No quotes yet.' } };
+  }
+  const { sources } = await store.status();
+  const waiting = sources.filter((source) => source.retryAt !== undefined && source.retryAt > now);
+  if (sources.length === 0 || waiting.length < sources.length) return { ready: true };
+  const quotes = Object.values(await store.latest(watchList.symbols()));
+  if (quotes.some((quote) => !quote.stale)) return { ready: true };
+  const named = waiting.map(({ id, error }) => (error ? `${id} (${error})` : id)).join(', ');
+  return {
+    ready: false,
+    error: {
+      code: 'sources_unavailable',
+      message: `No source can be asked now and no price is fresh: ${named}.`,
+    },
+    sources: waiting,
+  };
+}
