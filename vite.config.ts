@@ -45,6 +45,8 @@ export default defineConfig(({ mode }) => {
     },
     // Lit's css`` and html`` templates keep their indentation otherwise.
     plugins: [minifyTemplateLiterals()],
+    // `public/tickwire.css` lands beside widgets.js: the relay serves it at /tickwire.css.
+    publicDir: widgets('public'),
     build: {
       outDir: widgets('dist'),
       emptyOutDir: !classic,

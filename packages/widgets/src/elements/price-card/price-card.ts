@@ -22,6 +22,8 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 const WORDS = { up: 'up', down: 'down', flat: 'unchanged' } as const;
 /** History points drawn in the sparkline. */
 const SPARKLINE_POINTS = 60;
+/** Where the sparkline goes while there is none yet: the card keeps its height. */
+const SPARKLINE_SPACE = html`<div class="sparkline" aria-hidden="true"></div>`;
 
 /**
  * The live price of one asset: price, 24 h change with direction, time and source of the
@@ -165,7 +167,10 @@ export class PriceCard extends FeedElement {
 
   private renderQuote(quote: Quote | undefined) {
     if (!quote) {
+      // The live card's shape, empty: its first price moves nothing on the page.
       return html`<div part="price" class="price" aria-hidden="true">—</div>
+        <div part="change" class="change flat" aria-hidden="true">&nbsp;</div>
+        ${SPARKLINE_SPACE}
         <p part="meta" class="meta">Waiting for the first price…</p>`;
     }
     const { locale } = this;
@@ -183,7 +188,7 @@ export class PriceCard extends FeedElement {
               <span class="period">24h</span>
             </div>`
       }
-      ${sparkline((this.connection.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? nothing}
+      ${sparkline((this.connection.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? SPARKLINE_SPACE}
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}>${formatTime(quote.ts, locale)}</time>
         <span aria-hidden="true">·</span>

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { Relay } from '../packages/relay/src/relay.js';
+import { launchChromium } from './support/browser.js';
+import { startDemoRelay } from './support/demo-relay.js';
+import { serveHostPage } from './support/host-page.js';
+
+/** Chromium's cumulative layout shift of the page so far, from its layout-shift entries. */
+const CLS = `new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  setTimeout(() => resolve(total), 100);
+})`;
+
+/** Resolves once every card shows a price. */
+const PRICED = `new Promise((resolve) => {
+  const check = () =>
+    [...document.querySelectorAll('price-card')].every((card) => card.getAttribute('state') === 'live')
+      ? resolve(undefined)
+      : requestAnimationFrame(check);
+  check();
+})`;
+
+/**
+ * A page of five cards, a tape and a chart, with tickwire.css linked, does not move while
+ * the elements load and draw: its cumulative layout shift from navigation to 3 s after the
+ * first prices stays under 0.01 (Google's "good" is 0.1).
+ */
+describe('no layout shift with tickwire.css', () => {
+  let relay: Relay;
+  let browser: Browser;
+
+  before(async () => {
+    relay = await startDemoRelay();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await relay?.stop();
+  });
+
+  for (const width of [375, 1200]) {
+    test(`${width} px wide: CLS ≤ 0.01`, async () => {
+      const host = await serveHostPage(`<!doctype html><html lang="en"><head>
+        <link rel="stylesheet" href="${relay.url}/tickwire.css">
+        <script type="module" src="${relay.url}/widgets.js"></script></head>
+        <body style="margin: 8px; font-family: Georgia, serif">
+        <h1>Markets today</h1>
+        <div style="display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 8px">
+          ${['BTC', 'ETH', 'SOL', 'ADA', 'DOT'].map((symbol) => `<price-card symbol="${symbol}"></price-card>`).join('')}
+        </div>
+        <price-ticker symbols="BTC,ETH,SOL" layout="tape"></price-ticker>
+        <live-chart symbols="BTC,ETH"></live-chart>
+        <p>The article goes on below the widgets.</p></body></html>`);
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      try {
+        await page.goto(host.url);
+        await page.evaluate(PRICED);
+        await page.waitForTimeout(3_000);
+        const shift = (await page.evaluate(CLS)) as number;
+        assert.ok(shift <= 0.01, `cumulative layout shift ${shift.toFixed(4)}`);
+      } finally {
+        await page.close();
+        await host.close();
+      }
+    });
+  }
+});
