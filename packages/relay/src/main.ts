@@ -70,7 +70,11 @@ async function main(args: readonly string[]): Promise<void> {
     );
   }
 
+  let stopping = false;
   const shutdown = (signal: string) => {
+    // A second signal (SIGTERM, then SIGHUP as the terminal closes) must not stop twice.
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'shutting down');
     // Whatever an upstream, Redis or a client does, the process is gone within this.
     setTimeout(() => {
@@ -85,8 +89,10 @@ async function main(args: readonly string[]): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  // SIGHUP too: a closed terminal or a supervisor's hangup would otherwise kill the relay
+  // outright, streams cut and the poll lease kept. There is nothing to reload.
+  // Once each: the same signal again (a second Ctrl-C) ends the process at once.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, shutdown);
 }
 
 /** Every key with its default and meaning, as `--help` shows them. */

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, test } from 'node:test';
 import type { Quote } from '@tickwire/protocol';
 import { readiness } from '../src/http/readiness.js';
+import { openEventStream } from '../src/http/sse.js';
 import { Backoff, MAX_RETRY_AFTER_MS, SourceHealth } from '../src/poller/source-health.js';
 import type { Relay } from '../src/relay.js';
 import { createCcxtSource } from '../src/sources/ccxt-source.js';
@@ -216,6 +220,34 @@ describe("an upstream's Retry-After is believed up to 10 minutes, and said", () 
     } finally {
       await relay.stop();
       await upstream.close();
+    }
+  });
+});
+
+describe('an ended stream is never written to', () => {
+  test('a frame written after close is dropped, not thrown out of the event loop', async () => {
+    const errors: Error[] = [];
+    const finished: Promise<unknown>[] = [];
+    const server = createServer((req, res) => {
+      res.on('error', (error) => errors.push(error));
+      finished.push(once(res, 'close'));
+      const stream = openEventStream(req, res, {}, 1_000);
+      stream.write(': first\n\n');
+      stream.close();
+      // What a heartbeat or a poll could do before the socket has gone.
+      stream.write(': after close\n\n');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const body = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      await Promise.all(finished);
+      assert.equal(body, 'retry: 1000\n\n: first\n\n');
+      assert.deepEqual(errors, []);
+    } finally {
+      server.closeAllConnections();
+      server.close();
     }
   });
 });

@@ -16,8 +16,10 @@ class StalledClient implements StreamClient {
   readonly frames: string[] = [];
   bufferedBytes = 0;
   closed = false;
+  /** Frames the hub tried to write after it closed the stream: a real answer would throw. */
+  readonly afterClose: string[] = [];
   write(frame: string | Buffer): void {
-    this.frames.push(frame.toString());
+    (this.closed ? this.afterClose : this.frames).push(frame.toString());
   }
   close(): void {
     this.closed = true;
@@ -152,6 +154,34 @@ describe('the hub', () => {
         2,
         'a short gap is still replayed event by event',
       );
+    } finally {
+      hub.close();
+      await store.close();
+    }
+  });
+
+  test('a drain writes nothing to a stream it has closed: not quotes, not a status, not a heartbeat', async (t) => {
+    t.mock.timers.enable({ apis: ['setInterval', 'setTimeout', 'Date'], now: 1_000_000 });
+    const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 100 });
+    const hub = hubOn(store, 64 * 1024, watching(['BTC']), 400);
+    const clients = [new StalledClient(), new StalledClient(), new StalledClient()];
+    try {
+      for (const client of clients) await hub.connect(client, { symbols: ['BTC'], unknown: [] });
+      const drained = hub.drain(1_000);
+      // Each stream is closed at its own moment in the window; the store goes on meanwhile.
+      for (let tick = 1; tick <= 12; tick++) {
+        t.mock.timers.tick(100);
+        await store.appendQuotes([quote(100 + tick, tick)], Date.now());
+        await store.setSourceStatus([
+          { id: 'test', state: tick % 2 ? 'ok' : 'down', simulated: false },
+        ]);
+      }
+      await drained;
+      for (const client of clients) {
+        assert.ok(client.closed);
+        assert.deepEqual(client.afterClose, []);
+      }
+      assert.equal(hub.clientCount, 0, 'a closed stream is no longer a client of the hub');
     } finally {
       hub.close();
       await store.close();

@@ -41,18 +41,22 @@ describe('relay processes', () => {
     }
   });
 
-  test('SIGTERM with clients attached: streams end, the process exits 0', async () => {
-    const relay = await RelayProcess.start({ POLL_INTERVAL: '1' });
-    const readers = await Promise.all(
-      [1, 2, 3].map(() => SseReader.open(`${relay.url}/v1/stream?symbols=BTC`)),
-    );
-    try {
-      await Promise.all(readers.map((reader) => reader.untilEvent('snapshot')));
-      assert.equal(await relay.signal('SIGTERM'), 0);
-      for (const reader of readers) await reader.ended;
-    } finally {
-      for (const reader of readers) await reader.close();
-      await relay.signal('SIGKILL');
-    }
-  });
+  // SIGHUP as well: a closed terminal or a supervisor's hangup ended the relay with no
+  // stream ended cleanly.
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    test(`${signal} with clients attached: streams end, the process exits 0`, async () => {
+      const relay = await RelayProcess.start({ POLL_INTERVAL: '1' });
+      const readers = await Promise.all(
+        [1, 2, 3].map(() => SseReader.open(`${relay.url}/v1/stream?symbols=BTC`)),
+      );
+      try {
+        await Promise.all(readers.map((reader) => reader.untilEvent('snapshot')));
+        assert.equal(await relay.signal(signal), 0);
+        for (const reader of readers) await reader.ended;
+      } finally {
+        for (const reader of readers) await reader.close();
+        await relay.signal('SIGKILL');
+      }
+    });
+  }
 });

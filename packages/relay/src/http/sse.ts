@@ -36,7 +36,12 @@ export function openEventStream(
 class ResponseStream implements StreamClient {
   constructor(private readonly res: ServerResponse) {}
 
+  /**
+   * Dropped once the answer is ended or its socket gone: a write after `end()` throws
+   * ERR_STREAM_WRITE_AFTER_END out of the event loop and would take the relay down.
+   */
   write(frame: string | Buffer): void {
+    if (this.res.writableEnded || this.res.destroyed) return;
     this.res.write(frame);
   }
 

@@ -120,9 +120,18 @@ export class Hub {
       this.flushPending(subscriber, after);
     } catch (error) {
       this.options.log.error({ err: error }, 'could not start a stream');
-      this.disconnect(client);
-      client.close();
+      this.end(client);
     }
+  }
+
+  /**
+   * Ends `client`'s stream and forgets it at once: an ended answer's socket may stay open a
+   * while (a client that does not read, a pipelined request behind it), and nothing may be
+   * written to it meanwhile.
+   */
+  private end(client: StreamClient): void {
+    this.disconnect(client);
+    client.close();
   }
 
   /** Stops streaming to `client`, a client that has gone; again is harmless. */
@@ -174,7 +183,7 @@ export class Hub {
         (subscriber) =>
           new Promise<void>((resolve) => {
             setTimeout(() => {
-              subscriber.client.close();
+              this.end(subscriber.client);
               resolve();
             }, Math.random() * windowMs);
           }),
@@ -185,10 +194,7 @@ export class Hub {
 
   /** Ends every stream at once. */
   closeAll(): void {
-    for (const client of [...this.subscribers.keys()]) {
-      client.close();
-      this.disconnect(client);
-    }
+    for (const client of [...this.subscribers.keys()]) this.end(client);
   }
 
   /** Stops listening to the store and the heartbeat. */
@@ -338,7 +344,9 @@ export class Hub {
     }
   }
 
+  /** Writes a client's first frames or catch-up; nothing once it has left while they were read. */
   private write(subscriber: Subscriber, frame: string): void {
+    if (this.subscribers.get(subscriber.client) !== subscriber) return;
     subscriber.client.write(frame);
     this.options.metrics.eventsSent.inc();
   }

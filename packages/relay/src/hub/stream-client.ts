@@ -3,7 +3,10 @@
  * implements it over a response; the hub never sees requests or responses.
  */
 export interface StreamClient {
-  /** Writes one encoded frame: text, or bytes shared with other clients (never changed after). */
+  /**
+   * Writes one encoded frame: text, or bytes shared with other clients (never changed after).
+   * After `close()`, or once the client has gone, a write does nothing.
+   */
   write(frame: string | Buffer): void;
   /** Bytes written but not yet taken by the client's socket. */
   readonly bufferedBytes: number;
