@@ -245,7 +245,17 @@ describe('stream limits and liveness', () => {
         assert.equal(third.status, limit.status);
         assert.equal(third.headers.get('retry-after'), limit.retryAfter);
         assert.equal(((await third.json()) as { error: { code: string } }).error.code, limit.code);
+        // HEAD says what a GET would get: a monitor must not hear 200 from a full relay.
+        const head = await fetch(`${relay.url}/v1/stream`, { method: 'HEAD' });
+        assert.equal(head.status, limit.status);
+        assert.equal(head.headers.get('retry-after'), limit.retryAfter);
+        assert.equal(await head.text(), '');
         await open.pop()!.close();
+        await waitFor(async () =>
+          (await fetch(`${relay.url}/v1/stream`, { method: 'HEAD' })).status === 200
+            ? true
+            : undefined,
+        );
         const again = await waitFor(async () => {
           const reader = await SseReader.open(`${relay.url}/v1/stream`);
           if (reader.response.status === 200) return reader;

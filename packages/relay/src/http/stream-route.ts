@@ -28,11 +28,6 @@ export function streamRoute({
       config.MAX_SYMBOLS_PER_REQUEST,
     );
     const lastEventId = parseLastEventId(req.headers['last-event-id'], query.get('lastEventId'));
-    // HEAD asks whether a stream would open: the headers say so, and no stream is held.
-    if (req.method === 'HEAD') {
-      res.writeHead(200, Object.assign(headers, EVENT_STREAM_HEADERS)).end();
-      return;
-    }
     if (hub.clientCount >= config.MAX_CLIENTS) {
       throw new HttpError(
         503,
@@ -54,6 +49,12 @@ export function streamRoute({
           'Retry-After': '10',
         },
       );
+    }
+    // HEAD asks whether a stream would open: after the same checks as GET (a monitor must
+    // not hear 200 from a full relay), the headers say so, and no stream is held.
+    if (req.method === 'HEAD') {
+      res.writeHead(200, Object.assign(headers, EVENT_STREAM_HEADERS)).end();
+      return;
     }
     clientsPerAddress.set(address, fromAddress + 1);
 
