@@ -188,12 +188,34 @@ describe('GET /v1/candles from CoinGecko', () => {
     assert.equal(body.candles.at(-1)![5], null, 'CoinGecko has no volume per bucket');
   });
 
-  test('no 1-minute buckets at CoinGecko and no other source: a 503 the element can show', async () => {
-    const { response, body } = await candles(relay, 'symbol=BTC&range=1h');
+  test('no 1-minute buckets at CoinGecko and no other source: a 404 that says so in words and names the ranges there are, without asking upstream', async () => {
+    const before = coingecko.calls.length;
+    for (const symbol of ['BTC', 'BTC@coingecko']) {
+      const { response, body } = await candles(
+        relay,
+        `symbol=${encodeURIComponent(symbol)}&range=1h`,
+      );
+      assert.equal(response.status, 404, symbol);
+      assert.equal(response.headers.get('retry-after'), null, 'waiting will not help');
+      assert.equal(body.error.code, 'range_unavailable');
+      assert.equal(
+        body.error.message,
+        'CoinGecko has no 1-minute candles for a 1H chart; choose 24H or longer.',
+      );
+    }
+    assert.equal(coingecko.calls.length, before);
+  });
+
+  test('CoinGecko failing now: a 503 to retry, naming the source and the symbol in words', async () => {
+    coingecko.faults.push({ path: '/api/v3/coins/cardano', status: 500 });
+    const { response, body } = await candles(relay, 'symbol=ADA%40coingecko&range=7d');
     assert.equal(response.status, 503);
     assert.equal(response.headers.get('retry-after'), '30');
     assert.equal(body.error.code, 'no_candles');
-    assert.match(body.error.message, /1h candles of BTC/);
+    assert.equal(
+      body.error.message,
+      'CoinGecko could not give the 7D candles of ADA just now; try again shortly.',
+    );
   });
 });
 
@@ -216,6 +238,12 @@ describe('candle failover and budgets', () => {
       const hour = await candles(relay, 'symbol=BTC&range=1h');
       assert.equal(hour.body.source, 'binance', 'CoinGecko has no 1-minute buckets');
       assertOnGrid(hour.body, '1h', hour.askedAt);
+      const pinned = await candles(relay, 'symbol=BTC%40coingecko&range=1h');
+      assert.equal(pinned.response.status, 404, 'a reader who chose CoinGecko is told it has none');
+      assert.equal(
+        pinned.body.error.message,
+        'CoinGecko has no 1-minute candles for a 1H chart; choose 24H or longer.',
+      );
 
       coingecko.faults.push({
         path: '/api/v3/coins/dogecoin',

@@ -6,9 +6,11 @@ import { withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import { Backoff } from '../poller/source-health.js';
 import type { SourceCatalog } from '../sources/catalog.js';
+import { mayHaveCandles, type PriceSource } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
 import type { CachedCandles, CandleCache } from '../store/candle-cache.js';
 import { onGrid } from './grid.js';
+import { missingRangeAdvice, unavailableNowAdvice } from './range-advice.js';
 
 export interface CandleServiceOptions {
   catalog: SourceCatalog;
@@ -48,6 +50,26 @@ export class CandleService {
     this.now = options.now ?? Date.now;
   }
 
+  /**
+   * Why no source of `symbol` can ever give `range`, naming the ranges they can, for a
+   * reader; undefined when one may (then `get` tries).
+   */
+  missingRange(symbol: string, range: CandleRange): string | undefined {
+    return missingRangeAdvice(this.sourcesOf(symbol), range);
+  }
+
+  /** Why `get` gave nothing, for a reader: the sources that have `range` all failed just now. */
+  unavailableNow(symbol: string, range: CandleRange): string {
+    const sources = this.sourcesOf(symbol).filter((source) => mayHaveCandles(source, range));
+    return unavailableNowAdvice(sources, symbol, range);
+  }
+
+  /** The sources `symbol` may come from, in the relay's order. */
+  private sourcesOf(symbol: string): PriceSource[] {
+    const { catalog } = this.options;
+    return catalog.sources.filter((source) => catalog.sourceLists(source, symbol));
+  }
+
   /** The answer for `symbol` over `range`; `undefined` when no source can give it now. */
   async get(symbol: string, range: CandleRange): Promise<CachedCandles | undefined> {
     const key = `${symbol}:${range}`;
@@ -78,8 +100,8 @@ export class CandleService {
     const { catalog, cache, metrics, log, callTimeoutMs } = this.options;
     const route = catalog.route(symbol);
     if (typeof route === 'string') return undefined;
-    for (const source of catalog.sources) {
-      if (!source.fetchCandles || !catalog.sourceLists(source, symbol)) continue;
+    for (const source of this.sourcesOf(symbol)) {
+      if (!mayHaveCandles(source, range)) continue;
       const backoff = this.backoffOf(source.id);
       if (!backoff.available(this.now())) continue;
       try {

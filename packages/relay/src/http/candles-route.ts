@@ -19,14 +19,15 @@ export function candlesRoute({ catalog, candles }: AppDeps): Router {
     if (!catalog.lists(symbol)) {
       throw new HttpError(400, 'unknown_symbol', `No source of this relay lists ${symbol}.`);
     }
+    // A range no source has is said at once and for good (a 4xx, not retried), with the
+    // ranges there are; a range whose sources fail now is a 503 worth retrying.
+    const missing = candles.missingRange(symbol, range);
+    if (missing) throw new HttpError(404, 'range_unavailable', missing);
     const answer = await candles.get(symbol, range);
     if (!answer) {
-      throw new HttpError(
-        503,
-        'no_candles',
-        `No source can give ${range} candles of ${symbol} now; try again shortly.`,
-        { 'Retry-After': '30' },
-      );
+      throw new HttpError(503, 'no_candles', candles.unavailableNow(symbol, range), {
+        'Retry-After': '30',
+      });
     }
     const maxAge = Math.max(0, Math.floor((answer.expiresAt - Date.now()) / 1000));
     res.set({

@@ -99,6 +99,9 @@ function rebaseUrls(urls: Record<string, unknown>, baseUrl: string): void {
 export class CcxtSource implements PriceSource {
   readonly id: string;
   readonly simulated = false;
+  readonly name: string;
+  /** The ranges whose resolution the exchange has as a timeframe of its OHLCV. */
+  readonly candleRanges: readonly CandleRange[];
   /** Pair → the exchange's market symbol (`BTC/USD` → `BTC/USDT`, `BTC/EUR` → `BTC/EUR`). */
   private readonly markets = new Map<string, string>();
 
@@ -113,6 +116,12 @@ export class CcxtSource implements PriceSource {
     calls = { closing: new AbortController(), bodyLimit: new AsyncLocalStorage<number>() },
   ) {
     this.id = options.sourceId;
+    this.name = exchange.name ?? options.exchangeId;
+    this.candleRanges = exchange.has.fetchOHLCV
+      ? (Object.keys(CCXT_TIMEFRAMES) as CandleRange[]).filter(
+          (range) => CCXT_TIMEFRAMES[range] in (exchange.timeframes ?? {}),
+        )
+      : [];
     this.closing = calls.closing;
     this.bodyLimit = calls.bodyLimit;
   }
@@ -166,13 +175,8 @@ export class CcxtSource implements PriceSource {
 
   async fetchCandles(pair: string, range: CandleRange): Promise<Candle[] | undefined> {
     const market = this.markets.get(pair);
+    if (!market || !this.candleRanges.includes(range)) return undefined;
     const timeframe = CCXT_TIMEFRAMES[range];
-    if (
-      !market ||
-      !this.exchange.has.fetchOHLCV ||
-      !(timeframe in (this.exchange.timeframes ?? {}))
-    )
-      return undefined;
     const count = bucketCount(range);
     const since = bucketStart(Date.now(), stepOf(range)) - (count - 1) * stepOf(range);
     const candles = await this.call(() =>

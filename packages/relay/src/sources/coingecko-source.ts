@@ -71,6 +71,9 @@ const splitPair = (pair: string) => {
 export class CoinGeckoSource implements PriceSource {
   readonly id = 'coingecko';
   readonly simulated = false;
+  readonly name = 'CoinGecko';
+  /** No 1-minute buckets (1h): see `fetchCandles`. */
+  readonly candleRanges: readonly CandleRange[] = ['24h', '7d', '30d', '1y'];
   private readonly plan: (typeof PLANS)[keyof typeof PLANS];
   private readonly key: string | undefined;
   private readonly budget: CallBudget;

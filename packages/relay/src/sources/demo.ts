@@ -47,6 +47,7 @@ interface DemoPair {
 export class DemoSource implements PriceSource {
   readonly id = 'demo';
   readonly simulated = true;
+  readonly name = 'Demo market';
   private readonly paths = new Map<string, DemoPath>();
   private readonly now: () => number;
 

@@ -19,6 +19,8 @@ export interface PriceSource {
   readonly id: string;
   /** True for the simulated market; its prices are labelled as such wherever they show. */
   readonly simulated: boolean;
+  /** The source's name for readers, in messages: `Binance`, `CoinGecko`; the id when absent. */
+  readonly name?: string;
   /**
    * The pairs this source lists in the relay's currencies, as `<base>/<currency>`:
    * `BTC/USD`, `BTC/EUR`, `ETH/BTC` — each only where the source really has that price.
@@ -37,6 +39,16 @@ export interface PriceSource {
    * the next source). The relay puts them on the grid (`candles/grid.ts`).
    */
   fetchCandles?(pair: string, range: CandleRange): Promise<Candle[] | undefined>;
+  /**
+   * The ranges `fetchCandles` can answer, where the source knows them in advance: a reader
+   * asking for another is told at once which ranges there are, instead of being asked to
+   * wait for candles that will never come. Absent: any range may be asked.
+   */
+  readonly candleRanges?: readonly CandleRange[];
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }
+
+/** True if `source` may give candles over `range`: it has candles, and says it has that range or says nothing. */
+export const mayHaveCandles = (source: PriceSource, range: CandleRange): boolean =>
+  source.fetchCandles !== undefined && (source.candleRanges?.includes(range) ?? true);
