@@ -13,6 +13,7 @@ import { clientAddress } from './http/client-address.js';
 import { withHotRoutes } from './http/hot-routes.js';
 import {
   answerClientErrors,
+  answerMissingHost,
   REQUEST_TIMEOUTS,
   type RequestTimeouts,
   serverOptions,
@@ -205,7 +206,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   };
 
   const listen = async (port = 0, host = '127.0.0.1'): Promise<Relay> => {
-    const server = createServer(serverOptions(timings), app);
+    const server = createServer(serverOptions(timings), answerMissingHost(app));
     answerClientErrors(server);
     closeServer = trackConnections(server);
     server.listen(port, host);

@@ -248,7 +248,7 @@ describe('HTTP hygiene', () => {
     }
   });
 
-  test("requests Node refuses itself get the relay's JSON errors: malformed, huge headers, too slow", async () => {
+  test("requests Node refuses itself get the relay's JSON errors: malformed, no Host, huge headers, too slow", async () => {
     const relay = await startTestRelay({
       timings: { headersTimeoutMs: 500, requestTimeoutMs: 1_000 },
     });
@@ -257,6 +257,12 @@ describe('HTTP hygiene', () => {
         status: 400,
         code: 'bad_request',
       });
+      // HTTP/1.1 requires Host (Node answered an empty 400); HTTP/1.0 does not.
+      const noHost = await rawRequest(relay.url, 'GET /v1/symbols HTTP/1.1\r\n\r\n');
+      assert.deepEqual(errorOf(noHost), { status: 400, code: 'bad_request' });
+      assert.match(noHost, /no Host header/);
+      const old = await rawRequest(relay.url, 'GET /v1/symbols HTTP/1.0\r\n\r\n');
+      assert.match(old, /^HTTP\/1\.1 200 /);
       const huge = `GET /v1/quotes HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`;
       assert.deepEqual(errorOf(await rawRequest(relay.url, huge)), {
         status: 431,

@@ -1,5 +1,6 @@
-import type { Server, ServerOptions } from 'node:http';
+import type { RequestListener, Server, ServerOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { HttpError, sendError } from './errors.js';
 
 /**
  * How long a client may take to send a request, ms. The relay reads no request bodies but
@@ -17,12 +18,34 @@ export const REQUEST_TIMEOUTS: RequestTimeouts = {
   requestTimeoutMs: 15_000,
 };
 
-/** The server options that enforce `timeouts`; Node checks them every second, not every 30 s. */
+/**
+ * The server options that enforce `timeouts`; Node checks them every second, not every 30 s.
+ * Node's own Host check is off: it answers an empty 400 that no listener sees, and
+ * `answerMissingHost` answers the same refusal in the relay's JSON.
+ */
 export function serverOptions(timeouts: RequestTimeouts): ServerOptions {
   return {
     headersTimeout: timeouts.headersTimeoutMs,
     requestTimeout: timeouts.requestTimeoutMs,
     connectionsCheckingInterval: 1_000,
+    requireHostHeader: false,
+  };
+}
+
+/**
+ * `listener`, except that an HTTP/1.1 request without a `Host` header gets the 400 the
+ * standard asks for (RFC 9112, section 3.2) as the relay's JSON error, and the connection
+ * is closed as Node's own check would close it. HTTP/1.0 needs no Host.
+ */
+export function answerMissingHost(listener: RequestListener): RequestListener {
+  return (req, res) => {
+    if (req.headers.host !== undefined || req.httpVersion === '1.0') return listener(req, res);
+    sendError(
+      res,
+      new HttpError(400, 'bad_request', 'The request has no Host header.', {
+        Connection: 'close',
+      }),
+    );
   };
 }
 
