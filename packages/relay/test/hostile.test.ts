@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterEach, describe, test } from 'node:test';
 import type { Quote } from '@tickwire/protocol';
+import { pino } from 'pino';
 import { readiness } from '../src/http/readiness.js';
+import { logRefused } from '../src/http/request-log.js';
 import { openEventStream } from '../src/http/sse.js';
 import { Backoff, MAX_RETRY_AFTER_MS, SourceHealth } from '../src/poller/source-health.js';
 import type { Relay } from '../src/relay.js';
@@ -249,5 +252,33 @@ describe('an ended stream is never written to', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+});
+
+describe('logs an operator can read', () => {
+  test('a refused health probe is logged at debug; a real 500 still at error, a 404 at info', () => {
+    const lines: { level: number; path: string; status: number }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const log = pino({ level: 'debug' }, sink);
+    const refuse = (method: string, url: string, status: number) =>
+      logRefused(log, { method, url } as IncomingMessage, status, 'req-1', '127.0.0.1');
+    refuse('GET', '/readyz', 503);
+    refuse('HEAD', '/healthz?probe=lb', 503);
+    refuse('GET', '/v1/quotes?symbols=BTC', 500);
+    refuse('GET', '/nowhere', 404);
+    const levels = Object.fromEntries(
+      lines.map((line) => [`${line.path} ${line.status}`, line.level]),
+    );
+    assert.deepEqual(levels, {
+      '/readyz 503': 20,
+      '/healthz 503': 20,
+      '/v1/quotes 500': 50,
+      '/nowhere 404': 30,
+    });
   });
 });

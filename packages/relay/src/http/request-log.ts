@@ -3,9 +3,15 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ClientAddress } from './client-address.js';
 
+/** Probes whose refusals are answers, not failures. */
+const HEALTH_PATHS = new Set(['/healthz', '/readyz']);
+
 /**
  * Logs a request that did not go well, with its id. Successful requests are not logged one by
  * one: at thousands a second that would cost more than the answers (see `npm run bench`).
+ * A 5xx is an error, except a health probe's: a load balancer asks `/readyz` every few
+ * seconds, and while the relay is not ready its 503 is the answer asked for, at debug level;
+ * `/readyz` and `/v1/sources` say why.
  */
 export function logRefused(
   log: Logger,
@@ -14,11 +20,9 @@ export function logRefused(
   requestId: string | undefined,
   address: string,
 ): void {
-  const path = (req.url ?? '').split('?')[0];
-  log[status >= 500 ? 'error' : 'info'](
-    { requestId, address, method: req.method, path, status },
-    'request refused',
-  );
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  const level = HEALTH_PATHS.has(path) ? 'debug' : status >= 500 ? 'error' : 'info';
+  log[level]({ requestId, address, method: req.method, path, status }, 'request refused');
 }
 
 /** For the Express routes: logs every answer of 400 or more once it is sent. */
