@@ -21,8 +21,27 @@ const servesCandles = (feed: Feed): feed is CandleFeed =>
   typeof (feed as Partial<CandleFeed>).candles === 'function';
 
 /**
+ * Why a range's candles could not be loaded, in a sentence a reader can be shown, and
+ * whether asking again may help: a relay that is failing or busy (5xx, 408, 429) or
+ * unreachable may answer later; a relay that refused (another 4xx: a range no source has,
+ * an unknown symbol) will refuse again, so its reason is shown, not retried.
+ */
+export class CandleLoadError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** True for an HTTP status that may be different when asked again. */
+const isTransient = (status: number): boolean => status >= 500 || status === 408 || status === 429;
+
+/**
  * One symbol's candles over `range` from the feed's relay (protocol README, "Candles"),
- * read through `parseCandles`. Throws an error whose message a reader can be shown.
+ * read through `parseCandles`. Throws a `CandleLoadError` (a scripted feed's `candles`, what
+ * its test makes it throw).
  */
 export async function loadCandles(
   feed: Feed,
@@ -38,21 +57,31 @@ export async function loadCandles(
     response = await fetch(url, { signal });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new Error(`The ${range} history of ${symbol} could not be loaded.`);
+    throw new CandleLoadError(`The ${range} history of ${symbol} could not be loaded.`, true);
   }
+  return readCandles(response, symbol, range);
+}
+
+/** The relay's answer for `symbol` over `range`, or the `CandleLoadError` it amounts to. */
+export async function readCandles(
+  response: Response,
+  symbol: string,
+  range: CandleRange,
+): Promise<CandlesAnswer> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
     // The relay's message is text for a reader; anything else gets a sentence of ours.
-    throw new Error(
+    throw new CandleLoadError(
       typeof message === 'string' && message.length < 200
         ? message
         : `The ${range} history of ${symbol} could not be loaded.`,
+      isTransient(response.status),
     );
   }
   const answer = parseCandles(body);
   if (!answer || answer.symbol !== symbol) {
-    throw new Error(`The relay's ${range} history of ${symbol} could not be read.`);
+    throw new CandleLoadError(`The relay's ${range} history of ${symbol} could not be read.`, true);
   }
   return answer;
 }

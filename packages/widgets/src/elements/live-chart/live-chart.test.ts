@@ -5,6 +5,7 @@ import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
 import { formatPercent } from '../../internal/format.js';
+import { CandleLoadError } from './candle-history.js';
 import { type ChartRenderer, type ChartTheme, readableOn } from './chart-renderer.js';
 import type { LiveChart } from './live-chart.js';
 
@@ -14,6 +15,21 @@ const drawn = (chart: LiveChart) => chart.shadowRoot!.querySelector('.plot canva
 /** The chart library's side of the element, for what only a canvas shows. */
 const rendererOf = (chart: LiveChart) =>
   (chart as unknown as { renderer: ChartRenderer | undefined }).renderer;
+
+/**
+ * Holds the page's timers of 10 s or more instead of running them (the chart's retry is
+ * one), so a test sees what the element means to do later and runs it when it says.
+ */
+function holdLongTimers() {
+  const real = window.setTimeout;
+  const held: { ms: number; run: () => void }[] = [];
+  window.setTimeout = ((handler: () => void, ms = 0, ...rest: unknown[]) => {
+    if (ms < 10_000) return real(handler, ms, ...rest);
+    held.push({ ms, run: handler });
+    return 0;
+  }) as typeof window.setTimeout;
+  return { held, restore: () => (window.setTimeout = real) };
+}
 
 async function chart(
   relay: string,
@@ -313,27 +329,60 @@ describe('<live-chart> over a range of candles', () => {
     expect(asked).to.deep.equal(['BTC:24h', 'BTC:7d']);
   });
 
-  it('a range no source has: the relay’s reason centred on the plot, state error; another range is a click away', async () => {
-    const { feed, relay } = scriptedRelay('candles');
-    const serve = feed.candles;
-    feed.candles = async (symbol, range) => {
-      if (range !== '1h') return serve(symbol, range);
-      throw new Error('No source can give 1h candles of BTC now; try again shortly.');
-    };
-    const el = await chart(relay, 'BTC', 'auto', '1h');
-    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
-    await waitUntil(() => el.getAttribute('state') === 'error');
-    const message = el.shadowRoot!.querySelector('[part="message"]')!;
-    expect(message.textContent).to.equal(
-      'No source can give 1h candles of BTC now; try again shortly.',
-    );
-    expect(message.classList.contains('centred')).to.equal(true);
-    const day = [
-      ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="ranges"] button'),
-    ].find((button) => button.textContent!.trim() === '24H')!;
-    day.click();
-    await waitUntil(() => el.getAttribute('state') === 'live' && bucketsShown(el).length === 288);
-    expect(el.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
+  it('a range no source has: the relay’s advice centred on the plot, shown for good (never asked again); another range is a click away', async () => {
+    const timers = holdLongTimers();
+    try {
+      const { feed, relay } = scriptedRelay('candles');
+      const serve = feed.candles;
+      const advice = 'CoinGecko has no 1-minute candles for a 1H chart; choose 24H or longer.';
+      let asked = 0;
+      feed.candles = async (symbol, range) => {
+        if (range !== '1h') return serve(symbol, range);
+        asked++;
+        // What a 404 range_unavailable from the relay becomes (candle-history.test.ts).
+        throw new CandleLoadError(advice, false);
+      };
+      const el = await chart(relay, 'BTC', 'auto', '1h');
+      feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+      await waitUntil(() => el.getAttribute('state') === 'error');
+      const message = el.shadowRoot!.querySelector('[part="message"]')!;
+      expect(message.textContent).to.equal(advice);
+      expect(message.classList.contains('centred')).to.equal(true);
+      expect(timers.held, 'nothing set to ask again').to.have.length(0);
+      expect(asked).to.equal(1);
+      const day = [
+        ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="ranges"] button'),
+      ].find((button) => button.textContent!.trim() === '24H')!;
+      day.click();
+      await waitUntil(() => el.getAttribute('state') === 'live' && bucketsShown(el).length === 288);
+      expect(el.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
+    } finally {
+      timers.restore();
+    }
+  });
+
+  it('a relay failing now: its message shown, asked again 30 s later, drawn once it answers', async () => {
+    const timers = holdLongTimers();
+    try {
+      const { feed, relay } = scriptedRelay('candles');
+      const serve = feed.candles;
+      const failure = 'Binance could not give the 1H candles of BTC just now; try again shortly.';
+      let asked = 0;
+      feed.candles = async (symbol, range) => {
+        if (++asked === 1) throw new CandleLoadError(failure, true);
+        return serve(symbol, range);
+      };
+      const el = await chart(relay, 'BTC', 'auto', '1h');
+      feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+      await waitUntil(() => el.getAttribute('state') === 'error');
+      expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent).to.equal(failure);
+      expect(timers.held.map(({ ms }) => ms)).to.deep.equal([30_000]);
+      timers.held[0]!.run();
+      await waitUntil(() => el.getAttribute('state') === 'live' && bucketsShown(el).length === 60);
+      expect(asked).to.equal(2);
+    } finally {
+      timers.restore();
+    }
   });
 
   it('all symbols unknown: the message is centred on the plot, not under an empty box', async () => {

@@ -15,7 +15,7 @@ import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
-import { type ChartRange, isChartRange, loadCandles } from './candle-history.js';
+import { CandleLoadError, type ChartRange, isChartRange, loadCandles } from './candle-history.js';
 import { SymbolBars } from './chart-bars.js';
 import type {
   Bar,
@@ -56,8 +56,8 @@ let chartFrames: Promise<unknown> = Promise.resolve();
 const nextChartFrame = () =>
   (chartFrames = chartFrames.then(() => new Promise((resolve) => requestAnimationFrame(resolve))));
 
-/** The candles of one symbol over the range shown, or why there are none. */
-type CandleSlot = { answer: CandlesAnswer } | { error: string };
+/** The candles of one symbol over the range shown, or why there are none and whether to ask again. */
+type CandleSlot = { answer: CandlesAnswer } | { error: string; retry: boolean };
 
 /**
  * A price chart of one or more assets over a range — the last hour to the last year, from
@@ -408,12 +408,18 @@ export class LiveChart extends FeedElement {
     for (const symbol of this.shown) {
       loadCandles(feed, symbol, range, loading.signal)
         .then((answer): CandleSlot => ({ answer }))
-        .catch((error: Error): CandleSlot => ({ error: error.message }))
+        .catch(
+          (error: Error): CandleSlot => ({
+            error: error.message,
+            // A refusal (a range no source has) is shown for good; only a failure may pass.
+            retry: !(error instanceof CandleLoadError) || error.retryable,
+          }),
+        )
         .then((slot) => {
           if (loading.signal.aborted) return;
           this.candles.set(symbol, slot);
           this.candlesLoaded++;
-          if ('error' in slot) {
+          if ('error' in slot && slot.retry) {
             clearTimeout(this.retryTimer);
             this.retryTimer = setTimeout(() => {
               this.retries++;
