@@ -306,6 +306,58 @@ function withMarkets(config: RelayConfig, env: Record<string, string | undefined
   return config;
 }
 
+/** A setting in the environment the relay does not read, and the key it probably meant. */
+export interface MisspelledKey {
+  key: string;
+  /** The known key it is closest to; absent when none is close. */
+  likely?: string;
+}
+
+const TICKWIRE_PREFIX = 'TICKWIRE_';
+
+/**
+ * Keys of `env` that look meant for the relay but are not its settings, so a typo does not
+ * silently leave a default in force: a known key in the wrong case (`port`), one within two
+ * edits of a known key (`POLL_INTERVALL`, `SYMBOL`, `MAX_CLIENT`; within one for names of
+ * four letters or fewer, or every `HOME` would be taken for `HOST`), and any `TICKWIRE_` key
+ * (the relay reads none). Pure: `main.ts` logs the result.
+ */
+export function misspelledKeys(env: Record<string, string | undefined>): MisspelledKey[] {
+  const known = Object.keys(CONFIG_KEYS);
+  const found: MisspelledKey[] = [];
+  for (const key of Object.keys(env)) {
+    if (key in CONFIG_KEYS || key.startsWith(SOURCE_URL_PREFIX)) continue;
+    const prefixed = key.toUpperCase().startsWith(TICKWIRE_PREFIX);
+    const name = (prefixed ? key.slice(TICKWIRE_PREFIX.length) : key).toUpperCase();
+    const limit = name.length <= 4 ? 1 : 2;
+    let likely: string | undefined;
+    let nearest = limit + 1;
+    for (const candidate of known) {
+      const distance = editDistance(name, candidate);
+      if (distance < nearest) [likely, nearest] = [candidate, distance];
+    }
+    if (likely !== undefined || prefixed) found.push({ key, ...(likely && { likely }) });
+  }
+  return found;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length)]);
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
 function readSourceUrls(env: Record<string, string | undefined>): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const [name, raw] of Object.entries(env)) {

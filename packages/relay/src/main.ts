@@ -5,6 +5,7 @@ import {
   CONFIG_KEYS,
   ConfigError,
   loadConfig,
+  misspelledKeys,
   type RelayConfig,
   SOURCE_URL_DOC,
 } from './config.js';
@@ -53,6 +54,13 @@ async function main(args: readonly string[]): Promise<void> {
     throw error;
   }
   const log = pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
+  // A misspelled key leaves its default in force without a word otherwise.
+  for (const { key, likely } of misspelledKeys(process.env)) {
+    log.warn(
+      { key, likely },
+      `${key} is not a setting of the relay and is ignored${likely ? `; did you mean ${likely}?` : ''}`,
+    );
+  }
   const relay = await startRelay({ config, log }).catch((error: unknown) => {
     if (error instanceof ConfigError) fail(2, `bad configuration: ${error.message}`);
     throw error;

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_KEYS, ConfigError, loadConfig } from '../src/config.js';
+import { CONFIG_KEYS, ConfigError, loadConfig, misspelledKeys } from '../src/config.js';
 import { configTable } from '../src/config-table.js';
 import { waitFor } from './support/relay.js';
 
@@ -90,6 +90,38 @@ describe('configuration', () => {
     });
   }
 
+  test('settings that look misspelled are named with the key they probably meant', () => {
+    assert.deepEqual(
+      misspelledKeys({
+        POLL_INTERVALL: '3',
+        SYMBOL: 'BTC',
+        MAX_CLIENT: '10',
+        port: '9000',
+        PROT: '9000',
+        TICKWIRE_PORT: '9000',
+        TICKWIRE_THEME: 'dark',
+      }),
+      [
+        { key: 'POLL_INTERVALL', likely: 'POLL_INTERVAL' },
+        { key: 'SYMBOL', likely: 'SYMBOLS' },
+        { key: 'MAX_CLIENT', likely: 'MAX_CLIENTS' },
+        { key: 'port', likely: 'PORT' },
+        { key: 'PROT', likely: 'PORT' },
+        { key: 'TICKWIRE_PORT', likely: 'PORT' },
+        { key: 'TICKWIRE_THEME' },
+      ],
+    );
+  });
+
+  test("a shell's own variables and the relay's own keys are not taken for typos", () => {
+    const shell = ['HOME', 'PATH', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'SHELL', 'TERM', 'LANG'];
+    const others = ['HOSTNAME', 'NODE_ENV', 'NODE_OPTIONS', 'TZ', 'CI', 'REDIS_PASSWORD', 'PAGER'];
+    const env = Object.fromEntries([...shell, ...others].map((key) => [key, 'x']));
+    for (const key of Object.keys(CONFIG_KEYS)) env[key] = 'x';
+    env.SOURCE_URL_BINANCE = 'http://127.0.0.1:9000';
+    assert.deepEqual(misspelledKeys(env), []);
+  });
+
   test('the relay refuses bad config with one line on stderr and exit code 2', () => {
     const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
     const result = spawnSync(process.execPath, ['--import', 'tsx', main], {
@@ -105,10 +137,16 @@ describe('configuration', () => {
     );
   });
 
-  test('MAX_CLIENTS beyond what the open-file limit leaves room for is said at start', async () => {
+  test('MAX_CLIENTS beyond what the open-file limit leaves room for, and a misspelled key, are said at start', async () => {
     const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: { ...process.env, PORT: '0', MAX_CLIENTS: '1000000', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        MAX_CLIENTS: '1000000',
+        POLL_INTERVALL: '3',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -122,6 +160,12 @@ describe('configuration', () => {
       assert.match(
         line.msg,
         /^MAX_CLIENTS=1000000 is more streams than the open-file limit \(\d+\)/,
+      );
+      const typo = JSON.parse(output.split('\n').find((text) => text.includes('INTERVALL'))!);
+      assert.equal(typo.level, 40);
+      assert.equal(
+        typo.msg,
+        'POLL_INTERVALL is not a setting of the relay and is ignored; did you mean POLL_INTERVAL?',
       );
     } finally {
       child.kill('SIGTERM');
