@@ -58,6 +58,28 @@ describe('<stream-controls>', () => {
     expect(feed.throttleMs).to.equal(10_000);
   });
 
+  it('offers only refreshes the relay can deliver: live first, then nothing faster than its polls', async () => {
+    const { feed, controls } = await setup();
+    const offered = () =>
+      [...controls.shadowRoot!.querySelectorAll('[part="refresh"] option')].map((option) =>
+        option.textContent!.trim(),
+      );
+    expect(offered()).to.deep.equal([
+      'live (every 5 s)',
+      'every 10 s',
+      'every 15 s',
+      'every 30 s',
+      'every 60 s',
+    ]);
+    const quotes = [sampleQuote('BTC', 67_000, 1)];
+    feed.send({ type: 'snapshot', data: { ...sampleSnapshot(quotes), interval: 1_000 } });
+    await controls.updateComplete;
+    expect(offered().slice(0, 3)).to.deep.equal(['live (every 1 s)', 'every 2 s', 'every 5 s']);
+    feed.send({ type: 'snapshot', data: { ...sampleSnapshot(quotes), interval: 60_000 } });
+    await controls.updateComplete;
+    expect(offered()).to.deep.equal(['live (every 60 s)']);
+  });
+
   it('shows the connection, the last update and each source’s health', async () => {
     const { feed, controls } = await setup();
     feed.send({

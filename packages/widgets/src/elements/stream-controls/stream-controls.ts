@@ -6,8 +6,18 @@ import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
 import { streamControlsStyles } from './stream-controls.styles.js';
 
-/** Refresh choices offered, seconds; 0 = as often as the relay sends. */
-const REFRESH_CHOICES = [0, 1, 2, 5, 10, 15, 30];
+/** Refresh choices, seconds, besides live (as often as the relay sends). */
+const REFRESH_CHOICES = [1, 2, 5, 10, 15, 30, 60];
+
+/**
+ * The refresh choices a relay polling every `intervalMs` can deliver, seconds: live (0)
+ * first, then only those slower than its polls — a page cannot refresh faster than the
+ * prices change, and a choice that promised it would be false.
+ */
+const refreshChoices = (intervalMs: number): number[] => [
+  0,
+  ...REFRESH_CHOICES.filter((seconds) => seconds * 1000 > intervalMs),
+];
 
 /**
  * Controls for every element of the page that reads the same relay: pause and resume,
@@ -75,7 +85,7 @@ export class StreamControls extends FeedElement {
       <label part="refresh">
         Refresh
         <select @change=${this.onRefresh} ?disabled=${!feed}>
-          ${REFRESH_CHOICES.map(
+          ${refreshChoices(view.intervalMs).map(
             (seconds) =>
               html`<option value=${seconds} ?selected=${seconds === throttleSeconds}>
                 ${seconds === 0 ? `live (every ${Number((view.intervalMs / 1000).toFixed(2))} s)` : `every ${seconds} s`}
