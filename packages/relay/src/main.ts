@@ -1,15 +1,8 @@
 #!/usr/bin/env node
+// Only Node's own modules here: `--version` and `--help` answer at once, and the relay
+// (Express, ccxt, Redis: a second and ~90 MB) is imported once the arguments ask for it.
 import { readFileSync } from 'node:fs';
-import { pino } from 'pino';
-import {
-  CONFIG_KEYS,
-  ConfigError,
-  loadConfig,
-  misspelledKeys,
-  type RelayConfig,
-  SOURCE_URL_DOC,
-} from './config.js';
-import { startRelay } from './relay.js';
+import type { RelayConfig } from './config.js';
 
 /** Descriptors kept for what is not a stream: health checks, API readers, Redis, logs. */
 const SPARE_FILES = 200;
@@ -37,7 +30,7 @@ with a demo page at / and the widgets at /widgets.js. Configured by environment 
 /** The only place that reads the environment and argv; starts the relay, stops it on a signal. */
 async function main(args: readonly string[]): Promise<void> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${USAGE}\n${describeKeys()}\n`);
+    process.stdout.write(`${USAGE}\n${await describeKeys()}\n`);
     return;
   }
   if (args.includes('--version') || args.includes('-v')) {
@@ -46,6 +39,9 @@ async function main(args: readonly string[]): Promise<void> {
   }
   if (args.length > 0) fail(2, `unknown argument ${args[0]}; see tickwire-relay --help`);
 
+  const [{ ConfigError, loadConfig, misspelledKeys }, { pino }, { startRelay }] = await Promise.all(
+    [import('./config.js'), import('pino'), import('./relay.js')],
+  );
   let config: RelayConfig;
   try {
     config = loadConfig(process.env);
@@ -104,7 +100,8 @@ async function main(args: readonly string[]): Promise<void> {
 }
 
 /** Every key with its default and meaning, as `--help` shows them. */
-function describeKeys(): string {
+async function describeKeys(): Promise<string> {
+  const { CONFIG_KEYS, SOURCE_URL_DOC } = await import('./config.js');
   const rows = Object.entries(CONFIG_KEYS).map(
     ([name, spec]) => `  ${name.padEnd(24)}${spec.defaultValue ?? '(unset)'}\n      ${spec.doc}`,
   );

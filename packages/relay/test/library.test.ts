@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
@@ -15,6 +16,10 @@ import { SseReader } from './support/sse-reader.js';
 const run = promisify(execFile);
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const INDEX = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+const PACKAGE_JSON = fileURLToPath(new URL('../package.json', import.meta.url));
+const WITHOUT_RELAY_DEPS = fileURLToPath(
+  new URL('./support/without-relay-deps.ts', import.meta.url),
+);
 /** The relay's command as a user runs it, from source through tsx. */
 const cli = (...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', MAIN, ...args], {
@@ -93,6 +98,23 @@ describe('the tickwire-relay command', () => {
     }
     const { stdout: version } = await cli('--version');
     assert.match(version.trim(), /^\d+\.\d+\.\d+/);
+  });
+
+  test('--version and --help answer without loading the relay (Express, ccxt, Redis)', async () => {
+    const light = (arg: string) =>
+      run(process.execPath, ['--import', 'tsx', '--import', WITHOUT_RELAY_DEPS, MAIN, arg]);
+    const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
+    assert.equal((await light('--version')).stdout, `${version}\n`);
+    assert.match((await light('--help')).stdout, /^Usage: tickwire-relay/);
+    // The same guard stops a relay that starts: it does load them.
+    const started = await run(
+      process.execPath,
+      ['--import', 'tsx', '--import', WITHOUT_RELAY_DEPS, MAIN],
+      // Were the guard broken, the relay would start: on a free port, and stopped by the timeout.
+      { env: { ...process.env, PORT: '0', HOST: '127.0.0.1' }, timeout: 20_000 },
+    ).catch((error: { code: number; stderr: string }) => error);
+    assert.ok('code' in started && started.code !== 0);
+    assert.match(started.stderr, /imported (express|ccxt|ioredis|compression)/);
   });
 
   test('an unknown argument or a bad setting is one line and exit code 2', async () => {
