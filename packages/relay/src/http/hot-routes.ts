@@ -10,8 +10,8 @@ import { streamRoute } from './stream-route.js';
 /**
  * A route answered on Node's own request and response, with the query already split out.
  * `headers` (every answer's: request id, CORS, ...) are this request's own: the route adds
- * its own to them and passes them to `writeHead` (a copy per request took `/v1/quotes` from
- * 0.8× a bare server's throughput to 0.67×).
+ * its own to them and passes them to `writeHead`, with no copy per request (what a copy cost
+ * is in docs/benchmarks.md).
  */
 export type HotRoute = (
   req: IncomingMessage,
@@ -23,8 +23,8 @@ export type HotRoute = (
 /**
  * The relay's request listener. The two routes that carry the load — `/v1/quotes`, asked
  * thousands of times a second, and `/v1/stream`, held open by every viewer — are answered
- * before Express: Express 5 costs ~150 µs of CPU per request here, several times what these
- * routes do themselves (`npm run bench`). Every other request goes on to the Express app.
+ * before Express, whose own work per request is several times what these routes do
+ * (docs/benchmarks.md). Every other request goes on to the Express app.
  */
 export function withHotRoutes(deps: AppDeps, app: Express): RequestListener {
   const common = commonHeaders(deps.config.CORS_ORIGINS);

@@ -49,8 +49,8 @@ const SPAN_WORDS: Record<CandleRange, string> = {
 };
 
 /**
- * Charts are built one per animation frame: four built in one task (a page's charts all load
- * the library at once) blocked it for ~150 ms; one at a time, no frame takes 50.
+ * Charts are built one per animation frame: a page's charts all load the library at once, and
+ * building them in one task is a long task (docs/benchmarks.md); one at a time, none is.
  */
 let chartFrames: Promise<unknown> = Promise.resolve();
 const nextChartFrame = () =>
