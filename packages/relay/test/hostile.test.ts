@@ -282,3 +282,38 @@ describe('logs an operator can read', () => {
     });
   });
 });
+
+describe('bounded by construction', () => {
+  test('5,000 made-up /v1/quotes queries are all answered right; they push out the least recently read answers, not every answer', async (t) => {
+    const relay = await startTestRelay();
+    try {
+      await waitFor(async () => (await getQuotes(relay, 'BTC,ETH')).quotes.ETH);
+      // No news from here on: an answer may be encoded again only because it was pushed out.
+      await relay.poller.pause();
+      const frozenAt = Date.now();
+      t.mock.timers.enable({ apis: ['Date'], now: frozenAt });
+      const hot = await getQuotes(relay, 'BTC');
+      const cold = await getQuotes(relay, 'ETH');
+      t.mock.timers.tick(500);
+      assert.equal((await getQuotes(relay, 'ETH')).t, cold.t, 'remembered within its second');
+
+      const made = Array.from({ length: 5_000 }, (_, i) => `BTC,Z${i}`);
+      for (let start = 0; start < made.length; start += 20) {
+        const answers = await Promise.all(
+          made.slice(start, start + 20).map((symbols) => getQuotes(relay, symbols)),
+        );
+        answers.forEach((answer, i) => {
+          assert.equal(answer.quotes.BTC?.price, hot.quotes.BTC?.price);
+          assert.deepEqual(answer.unknown, [`Z${start + i}`]);
+        });
+        // A reader of BTC all along: its answer is never the one pushed out.
+        assert.equal((await getQuotes(relay, 'BTC')).t, hot.t, `after ${start + 20} made up`);
+      }
+      const again = await getQuotes(relay, 'ETH');
+      assert.equal(again.t, frozenAt + 500, 'ETH, unread since, was pushed out and encoded again');
+    } finally {
+      t.mock.timers.reset();
+      await relay.stop();
+    }
+  });
+});

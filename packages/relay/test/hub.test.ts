@@ -187,4 +187,34 @@ describe('the hub', () => {
       await store.close();
     }
   });
+
+  test('shared snapshots are bounded: sets made up between two polls push out the oldest, and a set leaves with its last client', async (t) => {
+    const store = new MemoryStore({ ttlMs: 60_000, maxHistory: 10, eventLogSize: 100 });
+    const reads = t.mock.method(store, 'snapshot');
+    const hub = hubOn(store, 64 * 1024, new WatchList([], { graceMs: 0, maxExtra: 1_000 }));
+    const connect = async (symbols: string[]) => {
+      const client = new StalledClient();
+      await hub.connect(client, { symbols, unknown: [] });
+      return client;
+    };
+    try {
+      await store.appendQuotes([quote(100, 1)], 1);
+      const first = await connect(['BTC']);
+      await connect(['BTC']);
+      assert.equal(reads.mock.callCount(), 1, 'a second client of the set shares its snapshot');
+      for (let i = 0; i < 300; i++) await connect([`X${i}`]);
+      assert.equal(reads.mock.callCount(), 301);
+      await connect(['BTC']);
+      assert.equal(reads.mock.callCount(), 302, "BTC's snapshot was pushed out, not kept");
+
+      const lone = await connect(['ETH']);
+      hub.disconnect(lone);
+      await connect(['ETH']);
+      assert.equal(reads.mock.callCount(), 304, 'a set forgotten with its last client');
+      assert.ok(first.frames.some((frame) => frame.includes('event: snapshot')));
+    } finally {
+      hub.close();
+      await store.close();
+    }
+  });
 });

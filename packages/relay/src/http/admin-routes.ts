@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type RequestHandler, Router } from 'express';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { ClientAddress } from './client-address.js';
 import { HttpError } from './errors.js';
@@ -19,6 +20,8 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 /** Wrong tokens one address may try per window before it is refused outright. */
 const MAX_FAILED_ATTEMPTS = 10;
 const ATTEMPT_WINDOW_MS = 60_000;
+/** Addresses whose failures are remembered; past this the least recent are forgotten first. */
+const MAX_TRACKED_ADDRESSES = 10_000;
 
 /**
  * Accepts `Authorization: Bearer <token>`, compared in constant time (hashes have one
@@ -31,11 +34,14 @@ function requireToken(
   now: () => number = Date.now,
 ): RequestHandler {
   const expected = digest(token);
-  const failures = new Map<string, { count: number; resetAt: number }>();
+  // An address's record lives for its window from its first failure, then goes by itself.
+  const failures = new LRUCache<string, { count: number; resetAt: number }>({
+    max: MAX_TRACKED_ADDRESSES,
+    ttl: ATTEMPT_WINDOW_MS,
+    perf: { now },
+  });
   return (req, _res, next) => {
     const address = clientAddress(req);
-    const seen = failures.get(address);
-    if (seen && seen.resetAt <= now()) failures.delete(address);
     const record = failures.get(address);
     if (record && record.count >= MAX_FAILED_ATTEMPTS) {
       const seconds = Math.ceil((record.resetAt - now()) / 1000);
@@ -45,11 +51,14 @@ function requireToken(
     }
     const given = req.get('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
     if (!timingSafeEqual(digest(given), expected)) {
-      if (failures.size > 10_000) failures.clear();
-      failures.set(address, {
-        count: (record?.count ?? 0) + 1,
-        resetAt: record?.resetAt ?? now() + ATTEMPT_WINDOW_MS,
-      });
+      const resetAt = record?.resetAt ?? now() + ATTEMPT_WINDOW_MS;
+      // A failure within the window counts in it and does not start it again (a ttl of 0
+      // would be no ttl at all).
+      failures.set(
+        address,
+        { count: (record?.count ?? 0) + 1, resetAt },
+        { ttl: Math.max(1, resetAt - now()) },
+      );
       throw new HttpError(401, 'unauthorized', 'A valid admin token is required.', {
         'WWW-Authenticate': 'Bearer',
       });

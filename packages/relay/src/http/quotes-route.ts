@@ -1,4 +1,5 @@
 import type { QuotesAnswer } from '@tickwire/protocol';
+import { LRUCache } from 'lru-cache';
 import { coldRead } from './cold-read.js';
 import type { AppDeps } from './deps.js';
 import type { HotRoute } from './hot-routes.js';
@@ -6,8 +7,17 @@ import { parseSymbols } from './query.js';
 
 /** An answer is encoded again after this long even without news, ms: `t` stays near now. */
 const REENCODE_AFTER_MS = 1_000;
-/** Symbol sets remembered; past this the memory starts afresh (a client making up sets). */
-const MAX_REMEMBERED = 1_000;
+/**
+ * Answers remembered, by count and by bytes: a client making up symbol sets (or spellings)
+ * pushes out the least recently read, never more.
+ */
+const MAX_ANSWERS = 1_000;
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+interface Answer {
+  body: Buffer;
+  count: number;
+}
 
 /**
  * `GET /v1/quotes`: the latest quote of each symbol asked for, from the cache. Each symbol
@@ -18,19 +28,28 @@ const MAX_REMEMBERED = 1_000;
 export function quotesRoute(deps: AppDeps): HotRoute {
   const { config, store, catalog, metrics } = deps;
   // Keyed by the query as written: a repeated request is not even parsed again.
-  const answers = new Map<string, { body: Buffer; count: number; news: number; at: number }>();
+  const answers = new LRUCache<string, Answer>({
+    max: MAX_ANSWERS,
+    maxSize: MAX_ANSWER_BYTES,
+    sizeCalculation: (answer) => answer.body.length,
+    ttl: REENCODE_AFTER_MS,
+    // The clock of the answers' own `t`.
+    perf: { now: () => Date.now() },
+  });
   let news = 0;
+  // News makes every answer old: they are dropped at once, not kept until pushed out.
   store.subscribe(() => {
     news++;
+    answers.clear();
   });
   const served = metrics.quotesServed.labels({ from: 'cache' });
   return async (_req, res, query, headers) => {
     const asked = query.getAll('symbols');
     // After JSON, two spellings cannot meet: `symbols=BTC&symbols=SOL` is not `symbols=BTC%26SOL`.
     const key = JSON.stringify(asked);
-    const now = Date.now();
     let answer = answers.get(key);
-    if (!answer || answer.news !== news || now - answer.at > REENCODE_AFTER_MS) {
+    if (!answer) {
+      const readFrom = news;
       const symbols = parseSymbols(
         asked,
         config.SYMBOLS,
@@ -46,14 +65,9 @@ export function quotesRoute(deps: AppDeps): HotRoute {
         unknown: symbols.filter((symbol) => !catalog.lists(symbol)),
         ...notes,
       };
-      if (answers.size >= MAX_REMEMBERED) answers.clear();
-      answer = {
-        body: Buffer.from(JSON.stringify(body)),
-        count: Object.keys(quotes).length,
-        news,
-        at: now,
-      };
-      answers.set(key, answer);
+      answer = { body: Buffer.from(JSON.stringify(body)), count: Object.keys(quotes).length };
+      // An answer that news overtook while it was read is served once, not remembered.
+      if (readFrom === news) answers.set(key, answer);
     }
     served.inc(answer.count);
     headers['Cache-Control'] = 'no-store';

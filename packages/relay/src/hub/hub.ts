@@ -1,4 +1,5 @@
 import type { Quote, SnapshotData } from '@tickwire/protocol';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
 import type { PriceStore, QuotesEvent, RelayStatus, StoreEvent } from '../store/price-store.js';
@@ -7,6 +8,20 @@ import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
 import type { StreamClient, StreamRequest } from './stream-client.js';
 
 const HEARTBEAT_BYTES = Buffer.from(HEARTBEAT_FRAME);
+/**
+ * Shared snapshot frames kept at once, by count and by bytes (one with history is ~100 KB):
+ * clients making up symbol sets between two polls push out the least recent, never more.
+ */
+const MAX_SNAPSHOT_FRAMES = 200;
+const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
+
+/** A snapshot encoded once for every client of one symbol set (and the same unknown symbols). */
+interface SnapshotFrame {
+  frame: string;
+  lastEventId: string | undefined;
+  quotes: number;
+  status?: string;
+}
 
 export interface HubOptions {
   store: PriceStore;
@@ -67,13 +82,16 @@ export class Hub {
   /** By client: a stream's route disconnects it by the client it connected. */
   private readonly subscribers = new Map<StreamClient, Subscriber>();
   /**
-   * Encoded snapshots by symbol set, valid until the next store event: a thousand clients
-   * connecting at once (a relay restart) share one string instead of building one each.
+   * Encoded snapshots by symbol set, valid until the next store event and forgotten with
+   * their set's last client: a thousand clients connecting at once (a relay restart) share
+   * one string instead of building one each.
    */
-  private readonly snapshotFrames = new Map<
-    string,
-    { frame: string; lastEventId: string | undefined; quotes: number; status?: string }
-  >();
+  private readonly snapshotFrames = new LRUCache<string, SnapshotFrame>({
+    max: MAX_SNAPSHOT_FRAMES,
+    maxSize: MAX_SNAPSHOT_BYTES,
+    // Characters for bytes: the frames are JSON, almost all ASCII.
+    sizeCalculation: ({ frame, status }) => frame.length + (status?.length ?? 0),
+  });
   /** Each symbol set once, however many clients watch it (ten thousand clients of one page hold one). */
   private readonly symbolSets = new Map<string, SymbolSet>();
   private generation = 0;
@@ -171,6 +189,9 @@ export class Hub {
     if (--watching.count > 0) return;
     this.symbolSets.delete(watching.key);
     watching.unwatch();
+    const prefix = `${watching.key}|`;
+    const unread = [...this.snapshotFrames.keys()].filter((key) => key.startsWith(prefix));
+    for (const key of unread) this.snapshotFrames.delete(key);
   }
 
   /**
