@@ -80,6 +80,80 @@ describe('every element in every container, theme and state, in Chromium and Fir
   }
 });
 
+describe('a right-to-left page', () => {
+  let live: Relay;
+  let browsers: TestBrowser[];
+
+  before(async () => {
+    live = await startDemoRelay();
+    browsers = await launchBrowsers();
+  });
+  after(async () => {
+    await Promise.all((browsers ?? []).map((browser) => browser.close()));
+    await live?.stop();
+  });
+
+  for (const browserName of ['chromium', 'firefox'] as const) {
+    test(`${browserName}: Arabic and Hebrew pages pass the same layout checks, and figures keep their sign in front`, async () => {
+      const browser = browsers.find((candidate) => candidate.name === browserName)!;
+      const problems: string[] = [];
+      // Arabic and Hebrew readers, and an English element on an Arabic site.
+      for (const locale of ['ar-EG', 'he-IL', 'en-US']) {
+        const host = await serveHostPage(
+          matrixPage({
+            script: `${live.url}/`,
+            relay: `${live.url}/`,
+            theme: 'light',
+            state: 'live',
+            widths: WIDTHS,
+            locale,
+            dir: 'rtl',
+          }),
+        );
+        const tab = await browser.newPage(1_300);
+        try {
+          await tab.goto(host.url);
+          const found = (await tab.run(
+            `${CHECKS}\n(async () => { await settle('live', false); return layoutProblems(${MIN_FONT_PX}); })()`,
+          )) as string[];
+          problems.push(...found.map((problem) => `${locale}: ${problem}`));
+          // Every figure a card shows keeps its sign in front of its digits, in the order its
+          // digits read: "−1.52%", never "1.52%−" (the bidi algorithm's doing, without <bdi>).
+          const misplaced =
+            (await tab.run(`[...document.querySelectorAll('price-card')].flatMap((card) => {
+            const change = card.shadowRoot.querySelector('[part="change"]');
+            const walker = document.createTreeWalker(change, NodeFilter.SHOW_TEXT);
+            const found = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const match = node.textContent.match(/[+\\u2212-][\\u200e\\u200f\\u061c]*[0-9\\u0660-\\u0669]/);
+              if (!match) continue;
+              const at = (index) => {
+                const range = document.createRange();
+                range.setStart(node, index);
+                range.setEnd(node, index + 1);
+                return range.getBoundingClientRect().left;
+              };
+              // Latin digits read left to right, sign first; Arabic-Indic ones sit in a
+              // right-to-left run (CLDR marks them so), sign first on the right.
+              const arabic = /[\\u0660-\\u0669]/.test(match[0]);
+              const signLeft = at(match.index) < at(match.index + match[0].length - 1);
+              if (signLeft === arabic) found.push(node.textContent.trim());
+            }
+            return found;
+          })`)) as string[];
+          problems.push(
+            ...misplaced.map((figure) => `${locale}: "${figure}" shows its sign behind its digits`),
+          );
+        } finally {
+          await tab.close();
+          await host.close();
+        }
+      }
+      assert.deepEqual([...new Set(problems)], []);
+    });
+  }
+});
+
 describe('decimals that hold still', () => {
   test('over 20 updates every price keeps its decimals, in the card, the tape and the feed alike', async () => {
     const relay = await startDemoRelay();

@@ -6,10 +6,10 @@ export const STATES = ['live', 'stale', 'offline', 'paused', 'error'] as const;
 export type State = (typeof STATES)[number];
 
 /** Every element, in one container. */
-function elements(relay: string, theme: string, state: State): string {
+function elements(relay: string, theme: string, state: State, locale: string): string {
   const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
   const one = state === 'error' ? 'NOTACOIN' : 'BTC';
-  const common = `relay="${relay}" theme="${theme}" locale="en-US"`;
+  const common = `relay="${relay}" theme="${theme}" locale="${locale}"`;
   return [
     `<price-card symbol="${one}" ${common}></price-card>`,
     `<price-card symbol="${state === 'error' ? 'NOPE' : 'SHIB'}" ${common}></price-card>`,
@@ -33,12 +33,16 @@ export function matrixPage(options: {
   widths: readonly number[];
   sideBySide?: boolean;
   head?: string;
+  /** The elements' locale (default `en-US`). */
+  locale?: string;
+  /** The page's direction (default `ltr`). */
+  dir?: 'ltr' | 'rtl';
 }): string {
-  const { script, relay, theme, state, widths } = options;
+  const { script, relay, theme, state, widths, locale = 'en-US', dir = 'ltr' } = options;
   const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${options.head ?? ''}
+  return `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8">${options.head ?? ''}
 <script type="module" src="${script}widgets.js"></script>
 <style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
 [data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
-<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state)}</div>`).join('\n')}</body></html>`;
+<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale)}</div>`).join('\n')}</body></html>`;
 }

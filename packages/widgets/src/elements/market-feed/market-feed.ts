@@ -90,7 +90,8 @@ export class MarketFeed extends FeedElement {
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
     this.problem =
-      this.connection.problem ?? symbolProblems(symbols, malformed, view.unknown, view.refused);
+      this.connection.problem ??
+      symbolProblems(symbols, malformed, view.unknown, view.refused, view.suggestions);
     this.state = elementState(view, symbols, this.connection.problem);
     this.collect(symbols);
   }
@@ -130,13 +131,13 @@ export class MarketFeed extends FeedElement {
     const notable = Math.abs(entry.movePct) >= this.threshold;
     return html`<li part=${notable ? 'entry notable' : 'entry'} class=${notable ? 'notable' : ''}>
       <span class="symbol">${symbolLabel(entry.symbol, this.impliedCurrency)}</span>
-      <span class="price">${formatPrice(entry.price, entry.currency, this.locale)}</span>
+      <span class="price"><bdi>${formatPrice(entry.price, entry.currency, this.locale)}</bdi></span>
       <span class="move ${trend}">
         <span aria-hidden="true">${ARROWS[trend]}</span>
         <span class="visually-hidden">${WORDS[trend]}</span>
-        ${formatPercent(entry.movePct, this.locale)}${notable ? html`<span class="visually-hidden">, notable move</span>` : nothing}
+        <bdi>${formatPercent(entry.movePct, this.locale)}</bdi>${notable ? html`<span class="visually-hidden">, notable move</span>` : nothing}
       </span>
-      <time datetime=${new Date(entry.ts).toISOString()}>${formatTime(entry.ts, this.locale)}</time>
+      <time datetime=${new Date(entry.ts).toISOString()}><bdi>${formatTime(entry.ts, this.locale)}</bdi></time>
     </li>`;
   }
 

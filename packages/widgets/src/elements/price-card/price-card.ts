@@ -177,20 +177,21 @@ export class PriceCard extends FeedElement {
     const trend = direction(quote.change24h);
     const simulated = isSimulated(this.connection.view, quote.source);
     const currency = this.currencyOf(quote);
-    return html`<div part="price" class="price">${formatPrice(quote.price, currency, locale)}</div>
+    // Each figure in a <bdi>: on a right-to-left page "−1.52%" stays "−1.52%", not "1.52%−".
+    return html`<div part="price" class="price"><bdi>${formatPrice(quote.price, currency, locale)}</bdi></div>
       ${
         quote.change24h === null
           ? html`<div part="change" class="change flat">24h change not reported by ${quote.source}</div>`
           : html`<div part="change" class="change ${trend}">
               <span aria-hidden="true">${ARROWS[trend]}</span>
               <span class="visually-hidden">${WORDS[trend]}</span>
-              ${formatChange(quote.change24h, quote.price, locale, currency)} (${formatPercent(quote.changePct24h, locale)})
+              <bdi>${formatChange(quote.change24h, quote.price, locale, currency)}</bdi> (<bdi>${formatPercent(quote.changePct24h, locale)}</bdi>)
               <span class="period">24h</span>
             </div>`
       }
       ${sparkline((this.connection.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? SPARKLINE_SPACE}
       <p part="meta" class="meta">
-        <time datetime=${new Date(quote.ts).toISOString()}>${formatTime(quote.ts, locale)}</time>
+        <time datetime=${new Date(quote.ts).toISOString()}><bdi>${formatTime(quote.ts, locale)}</bdi></time>
         <span aria-hidden="true">·</span>
         <span part="source" title=${quote.market ? `Market ${quote.market}` : nothing}>${sourceLine(this.connection.view, quote.source)}</span>
         ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
@@ -201,9 +202,12 @@ export class PriceCard extends FeedElement {
     if (malformed.length > 0)
       return `"${malformed[0]}" is not a symbol: use letters and digits, such as BTC or BTC/EUR.`;
     if (!symbol) return 'No symbol: set symbol="BTC", for example.';
-    const { refused, unknown } = this.connection.view;
+    const { refused, unknown, suggestions } = this.connection.view;
     if (refused.has(symbol)) return refused.get(symbol);
-    if (unknown.has(symbol)) return `The relay does not list ${symbolLabel(symbol, undefined)}.`;
+    if (unknown.has(symbol))
+      return (
+        suggestions.get(symbol) ?? `The relay does not list ${symbolLabel(symbol, undefined)}.`
+      );
     return undefined;
   }
 }

@@ -73,6 +73,18 @@ export const priceTickerStyles = css`
     }
   }
 
+  /* On a right-to-left page the second track sits left of the first: the tape moves right,
+     so the second one takes the first's place with no blank stretch. */
+  .track:dir(rtl) {
+    animation-name: scroll-rtl;
+  }
+
+  @keyframes scroll-rtl {
+    to {
+      transform: translateX(100%);
+    }
+  }
+
   .item {
     display: inline-flex;
     gap: 0.45em;

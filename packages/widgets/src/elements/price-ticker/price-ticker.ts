@@ -74,7 +74,8 @@ export class PriceTicker extends FeedElement {
     // In the grid each card says for itself that its symbol is unknown; the tape says it here.
     const unknown = this.layout === 'tape' ? view.unknown : new Set<string>();
     this.problem =
-      this.connection.problem ?? symbolProblems(symbols, malformed, unknown, view.refused);
+      this.connection.problem ??
+      symbolProblems(symbols, malformed, unknown, view.refused, view.suggestions);
     this.state = elementState(view, symbols, this.connection.problem);
   }
 
@@ -108,8 +109,8 @@ export class PriceTicker extends FeedElement {
         const trend = direction(quote?.changePct24h ?? null);
         return html`<li part="item" class="item">
           <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
-          <span>${quote ? formatPrice(quote.price, this.currencyOf(quote), this.locale) : '—'}</span>
-          <span class=${trend}><span aria-hidden="true">${ARROWS[trend]}</span> ${formatPercent(quote?.changePct24h ?? null, this.locale)}</span>
+          <span><bdi>${quote ? formatPrice(quote.price, this.currencyOf(quote), this.locale) : '—'}</bdi></span>
+          <span class=${trend}><span aria-hidden="true">${ARROWS[trend]}</span> <bdi>${formatPercent(quote?.changePct24h ?? null, this.locale)}</bdi></span>
         </li>`;
       },
     );
