@@ -21,10 +21,12 @@ const CORE = [
 ];
 /**
  * Kept out of the core: what a card loads after its first price (the page announcer: a
- * reader hears prices now and then), what only the other elements use, and what only a
- * refused stream asks (is this URL a relay at all?).
+ * reader hears prices now and then), what only the other elements use, what only a
+ * refused stream asks (is this URL a relay at all?), and what only an unknown symbol asks
+ * (which listed one did the page mean?).
  */
-const NOT_CORE = /\/src\/(internal\/(page-announcer|symbol-problems)|feed\/relay-check)\.ts$/;
+const NOT_CORE =
+  /\/src\/(internal\/(page-announcer|symbol-problems|edit-distance)|feed\/(relay-check|symbol-suggestions))\.ts$/;
 function coreChunk(id: string): string | undefined {
   if (NOT_CORE.test(id)) return undefined;
   return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;

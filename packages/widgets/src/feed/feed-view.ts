@@ -21,6 +21,11 @@ export interface FeedView {
   unknown: ReadonlySet<string>;
   /** Of `unknown`, those the relay cannot serve at all (a currency or source it lacks), with why. */
   refused: ReadonlyMap<string, string>;
+  /**
+   * Of `unknown`, those close in spelling to a listed symbol, each with the sentence that
+   * names it: `DOGEE` → "DOGEE is not listed by this relay; did you mean DOGE?".
+   */
+  suggestions: ReadonlyMap<string, string>;
   stale: ReadonlySet<string>;
   /**
    * The page's choice of source for symbols that pin none (`<stream-controls>`); undefined =
@@ -50,6 +55,7 @@ export const EMPTY_VIEW: FeedView = {
   snapshots: 0,
   unknown: new Set(),
   refused: new Map(),
+  suggestions: new Map(),
   stale: new Set(),
   source: undefined,
   sources: [],

@@ -142,6 +142,13 @@ export abstract class BaseFeed implements Feed {
    */
   protected receive(message: StreamMessage): void {
     this.fold((view) => applyMessage(view, message, Date.now()));
+    // What an unknown symbol may have meant (`DOGEE`: `DOGE`) is looked up by code and a
+    // listing loaded only then: a page whose symbols are all listed never asks.
+    if (message.type === 'snapshot' && message.data.unknown.length > 0) {
+      void import('./symbol-suggestions.js').then(({ suggest }) =>
+        suggest(this, (change) => this.fold(change)),
+      );
+    }
   }
 
   /** Marks stale the prices not heard of in time; a live connection calls it every second. */

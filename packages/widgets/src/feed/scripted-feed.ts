@@ -1,4 +1,4 @@
-import type { CandleRange, CandlesAnswer, StreamMessage } from '@tickwire/protocol';
+import type { CandleRange, CandlesAnswer, StreamMessage, SymbolsAnswer } from '@tickwire/protocol';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { BaseFeed } from './feed.js';
 import type { ConnectionState } from './feed-view.js';
@@ -38,6 +38,15 @@ export class ScriptedFeed extends BaseFeed {
       source: quote.source,
       simulated: quote.source === 'demo',
     };
+  };
+
+  /**
+   * What `/v1/symbols` would answer, for suggestions when a symbol is unknown: by default
+   * the symbols this market has priced; tests replace it.
+   */
+  symbols = async (): Promise<SymbolsAnswer> => {
+    const { quote, quotes } = this.view;
+    return { quote, currencies: [quote], symbols: [...quotes.keys()], defaults: [] };
   };
 
   /** Delivers one message as if the relay had sent it; ignored while paused, as a closed stream would. */

@@ -190,7 +190,7 @@ export class LiveChart extends FeedElement {
     );
     this.problem =
       this.connection.problem ??
-      symbolProblems(symbols, malformed, view.unknown, view.refused) ??
+      symbolProblems(symbols, malformed, view.unknown, view.refused, view.suggestions) ??
       failed[0];
     const state = elementState(view, symbols, this.connection.problem);
     // Offline says more than the failed loads it causes: those are retried on reconnect.
