@@ -4,7 +4,6 @@
  */
 
 export type { Candle, CandleRange, CandlesAnswer } from './candles.js';
-export { open24hOf } from './figures.js';
 export { bucketCount, CANDLE_RANGES, isCandle, isCandleRange, parseCandles } from './candles.js';
 export type {
   ErrorAnswer,
@@ -19,6 +18,7 @@ export type {
   SymbolsAnswer,
 } from './events.js';
 export { STREAM_EVENTS } from './events.js';
+export { open24hOf } from './figures.js';
 export { MAX_HISTORY_POINTS, parseMessage } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';

@@ -274,13 +274,13 @@ export class LiveChart extends FeedElement {
       <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
       ${
         quote
-          ? html`<span class="price">${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</span>`
+          ? html`<span class="price"><bdi>${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</bdi></span>`
           : html`<span>—</span>`
       }
       ${
         change === null
           ? nothing
-          : html`<span class=${`change ${direction(change)}`}>${formatPercent(change, this.locale)}
+          : html`<span class=${`change ${direction(change)}`}><bdi>${formatPercent(change, this.locale)}</bdi>
               <span class="over">${range === 'live' ? this.liveSpan() : range}</span></span>`
       }
     </li>`;
