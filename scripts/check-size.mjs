@@ -6,10 +6,11 @@ import { gzipSync } from 'node:zlib';
 const DIST = new URL('../packages/widgets/dist/', import.meta.url);
 // The card path: Lit, the RxJS the feed uses (`Observable`, not `Subject`'s machinery), the
 // feed and the card; the page announcer, what only other elements use, the headless feed's
-// code and the "is this a relay?" check load later. Raised from 15 KiB by what every element
-// now does for a page (its state and price events, a relay set late, a relay URL without a
-// scheme named as such): the figure `npm run size` prints is the one to bring back under 15.
-const BUDGETS_KIB = { 'card path': 15.5, 'chart chunk': 60 };
+// code, the "is this a relay?" check, symbol suggestions and the page's colour scheme load
+// later. Raised from 15 KiB by what every element now does for a page (its state and price
+// events, a relay set late, a relay URL without a scheme named as such, following the page's
+// theme): the figure `npm run size` prints is the one to bring back under 15.
+const BUDGETS_KIB = { 'card path': 15.75, 'chart chunk': 60 };
 
 const gzipKib = (file) => gzipSync(readFileSync(new URL(file, DIST))).length / 1024;
 

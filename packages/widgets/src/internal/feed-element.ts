@@ -42,8 +42,12 @@ export class FeedElement extends LitElement {
   declare source: string | undefined;
   /** BCP 47 locale for numbers and times; defaults to the browser's. */
   declare locale: string | undefined;
-  /** `auto` follows the system's light or dark preference. */
-  declare theme: 'auto' | 'light' | 'dark';
+  /**
+   * `auto` is light or dark as the page is (its declared `color-scheme`, else the colour
+   * behind the element); `transparent` too, with no background of its own: the page shows
+   * through. `light` and `dark` are fixed.
+   */
+  declare theme: 'auto' | 'light' | 'dark' | 'transparent';
   /** The state of the data shown; set by the element, read-only for the page. */
   declare state: ElementState;
 
@@ -56,7 +60,29 @@ export class FeedElement extends LitElement {
     this.state = 'connecting';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.followPage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.followPage();
+  }
+
+  /**
+   * Called when the colours the element is drawn in change (`theme` auto or transparent on a
+   * page that turned dark): a canvas redraws with them.
+   */
+  schemeChanged(): void {}
+
+  /** Light or dark as the page is, for `auto` and `transparent`: the code loads with the first element. */
+  private followPage(): void {
+    void import('./page-scheme.js').then((scheme) => scheme.follow(this));
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme')) this.followPage();
     const before = changed.get('state');
     if (changed.has('state') && before !== undefined) {
       this.dispatchEvent(

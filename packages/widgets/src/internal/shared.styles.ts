@@ -3,8 +3,8 @@ import { css } from 'lit';
 /**
  * Kit-wide design tokens and the pieces every element shares. Each `--_x` private property
  * reads the public `--tickwire-x` a host page may set, falling back to the theme's value:
- * `light-dark()` picks by the element's colour scheme, which `theme` sets (`auto` follows
- * the system).
+ * `light-dark()` picks by the element's colour scheme, which `theme` sets (`auto` and
+ * `transparent` as the page is: see `page-scheme.ts`).
  */
 export const sharedStyles = css`
   :host {
@@ -55,6 +55,17 @@ export const sharedStyles = css`
 
   :host([theme='dark']) {
     color-scheme: dark;
+  }
+
+  /* The page shows through, and the page may be cream or grey, not white: the light
+     colours are a shade deeper, so text keeps 4.5:1 on pale backgrounds too. */
+  :host([theme='transparent']) {
+    --_bg: var(--tickwire-bg, transparent);
+    --_muted: var(--tickwire-muted, light-dark(#4a5462, #9aa5b1));
+    --_up: var(--tickwire-up, light-dark(#07692f, #4ac26b));
+    --_down: var(--tickwire-down, light-dark(#a82222, #ff7b72));
+    --_warn: var(--tickwire-warn, light-dark(#7a4f00, #e3b341));
+    --_accent: var(--tickwire-accent, light-dark(#1a55c0, #6ea8fe));
   }
 
   *,

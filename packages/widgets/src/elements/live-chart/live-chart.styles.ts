@@ -111,8 +111,9 @@ export const liveChartStyles = css`
     cursor: pointer;
   }
 
+  /* The theme's own background colour, not --_bg: that may be transparent. */
   .ranges button[aria-pressed='true'] {
-    color: var(--_bg);
+    color: light-dark(#ffffff, #161b22);
     background: var(--_accent);
     border-color: var(--_accent);
   }
@@ -123,10 +124,12 @@ export const liveChartStyles = css`
     outline-offset: 2px;
   }
 
+  /* The plot takes what the header and footer leave: a chart given a short CSS height keeps
+     its footer inside its box, its plot smaller. */
   .stage {
     position: relative;
     flex: 1 1 auto;
-    min-height: 6rem;
+    min-height: 3rem;
   }
 
   .probe {

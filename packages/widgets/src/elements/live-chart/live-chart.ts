@@ -143,8 +143,6 @@ export class LiveChart extends FeedElement {
   private redraw = new Set<string>();
   private readout: Readout | undefined;
   private announcement = '';
-  private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
-  private readonly onSchemeChange = () => this.renderer?.setTheme(this.readTheme());
 
   constructor() {
     super();
@@ -155,14 +153,8 @@ export class LiveChart extends FeedElement {
     this.ranges = '1h,24h,7d,30d,1y';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.darkScheme.addEventListener('change', this.onSchemeChange);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.darkScheme.removeEventListener('change', this.onSchemeChange);
     // The chart holds a canvas, a ResizeObserver and timers: give them back with the element.
     this.renderer?.dispose();
     this.renderer = undefined;
@@ -258,6 +250,11 @@ export class LiveChart extends FeedElement {
     super.updated(changed);
     if (changed.has('theme')) this.renderer?.setTheme(this.readTheme());
     this.syncChart();
+  }
+
+  /** The canvas is drawn in resolved colours: a new scheme redraws it. */
+  override schemeChanged(): void {
+    this.renderer?.setTheme(this.readTheme());
   }
 
   private renderLegendItem(symbol: string, index: number) {
