@@ -19,7 +19,7 @@ const snippet = (relay: string) => `<h2>Markets</h2>
 /** JSON safe inside an inline <script>: a `</script>` in it must not end the script. */
 const inlineJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
 
-/** The README's allowlists, built from the widgets' one list. */
+/** The allowlists docs/embedding.md gives, built from the widgets' one list. */
 const DOMPURIFY_ALLOWLIST = {
   ADD_TAGS: ELEMENT_TAGS,
   ADD_ATTR: [...new Set(Object.values(ELEMENT_ATTRIBUTES).flat())],
@@ -36,7 +36,7 @@ const SANITIZE_HTML_ALLOWLIST: sanitizeHtml.IOptions = {
 
 /**
  * A CMS stores what its sanitizer lets through. On their defaults DOMPurify and
- * sanitize-html strip the elements; with the README's allowlists the elements survive —
+ * sanitize-html strip the elements; with the allowlists of docs/embedding.md the elements survive —
  * still without scripts or event handlers — and come alive on the page.
  */
 describe('CMS sanitizers', () => {

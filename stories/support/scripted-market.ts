@@ -47,7 +47,10 @@ export function scriptedMarket({
   const { feed, relay } = scriptedRelay('story');
   if (candles === 'none') {
     feed.candles = async (symbol, range) => {
-      throw new Error(`No source can give ${range} candles of ${symbol} now; try again shortly.`);
+      // What a relay says of a range its source lacks (a 404 shown for good, not retried).
+      throw new Error(
+        `CoinGecko has no candles of ${symbol} for a ${range.toUpperCase()} chart; choose a longer range.`,
+      );
     };
   }
   /** A symbol's price at the start, in its currency; undefined when this market has none. */

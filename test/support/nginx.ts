@@ -17,7 +17,7 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * A real nginx on loopback in front of `upstream`, configured as the protocol README's recipe
+ * A real nginx on loopback in front of `upstream`, configured as docs/behind-a-proxy.md's recipe
  * says for an SSE relay (buffering off, long reads, the client's address forwarded), and, as a
  * TLS terminator would, telling the relay its readers came over https.
  */

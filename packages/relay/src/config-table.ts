@@ -1,6 +1,6 @@
 import { CONFIG_KEYS, SOURCE_URL_DOC } from './config.js';
 
-/** The README's configuration table, generated from the keys' own documentation. */
+/** The configuration table of docs/operating.md, generated from the keys' own documentation. */
 export function configTable(): string {
   const rows = Object.entries(CONFIG_KEYS).map(
     ([name, spec]) =>

@@ -5,7 +5,7 @@ import { Markets } from './sources/markets.js';
 
 /**
  * Every setting of the relay, read from the environment. Each key carries its default and
- * its documentation here, beside its parser; the README's table is generated from this list
+ * its documentation here, beside its parser; docs/operating.md's table is generated from this list
  * (`npm run config-table`) and a test keeps the two in step.
  */
 
@@ -75,14 +75,14 @@ const optionalText = z
 interface KeySpec<T> {
   /** Default as the environment would spell it; `undefined` = unset. */
   defaultValue: string | undefined;
-  /** One sentence for the README's table. */
+  /** One sentence for the configuration table (docs/operating.md). */
   doc: string;
   schema: z.ZodType<T, string>;
 }
 
 const key = <T>(spec: KeySpec<T>) => spec;
 
-/** The configuration keys, in the order the README lists them. */
+/** The configuration keys, in the order docs/operating.md lists them. */
 export const CONFIG_KEYS = {
   PORT: key({ defaultValue: '8080', doc: 'TCP port to listen on.', schema: integer(0, 65535) }),
   HOST: key({

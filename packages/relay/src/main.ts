@@ -67,7 +67,7 @@ async function main(args: readonly string[]): Promise<void> {
   );
   const files = openFileLimit();
   if (files !== undefined && config.MAX_CLIENTS + SPARE_FILES > files) {
-    // Past the limit new connections are reset, health checks included (README, "Benchmarks").
+    // Past the limit new connections are reset, health checks included (docs/benchmarks.md, "Most streams one relay serves").
     log.warn(
       { maxClients: config.MAX_CLIENTS, openFileLimit: files },
       `MAX_CLIENTS=${config.MAX_CLIENTS} is more streams than the open-file limit (${files}) leaves room for; raise it (ulimit -n) or lower MAX_CLIENTS`,

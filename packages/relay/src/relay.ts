@@ -61,7 +61,7 @@ const DEFAULT_TIMINGS: RelayTimings = {
 };
 
 export interface RelayOptions {
-  /** The settings, as `loadConfig(process.env)` reads them (README, "Configuration"). */
+  /** The settings, as `loadConfig(process.env)` reads them (docs/operating.md, "Configuration"). */
   config: RelayConfig;
   /** Defaults to the sources `config.SOURCES` names. */
   sources?: PriceSource[];

@@ -1,6 +1,6 @@
 /**
  * What a CMS's HTML sanitizer must let through for the elements to survive it: the tags,
- * and per tag the attributes an author sets (README, "CMS sanitizers"). DOMPurify and
+ * and per tag the attributes an author sets (docs/embedding.md, "CMS sanitizers"). DOMPurify and
  * sanitize-html, on their defaults, strip both. `state` is missing on purpose: the element
  * sets it. A test keeps this list equal to `custom-elements.json`.
  */

@@ -6,7 +6,7 @@ import type { RelayConfig } from '../config.js';
 export type ClientAddress = (req: IncomingMessage) => string;
 
 /**
- * Whom to believe about the client (`TRUST_PROXY`, README "Configuration"): with no proxy
+ * Whom to believe about the client (`TRUST_PROXY`, docs/operating.md, "Configuration"): with no proxy
  * configured, the peer is the client and `X-Forwarded-For` is ignored (anyone can send one).
  * Behind trusted proxies, the address is the first one, walking `X-Forwarded-For` from the
  * peer outwards, that no trusted proxy sent — Express's `trust proxy` rule, through the same

@@ -20,7 +20,7 @@ export type Verdict =
 const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE_WITHIN;
 
 /**
- * Checks each quote before it is served (README, "Implausible prices").
+ * Checks each quote before it is served (docs/operating.md, "Implausible prices").
  *
  * - The price is a finite number within sane bounds, and the 24 h figures are numbers or
  *   absent. The time is the source's own as `QuoteClock` rules it (it advances only when

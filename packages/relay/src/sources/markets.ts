@@ -1,6 +1,6 @@
 import { parseInstrument } from '@tickwire/protocol';
 
-/** Where the relay takes one symbol's price from (README, "Currencies and sources"). */
+/** Where the relay takes one symbol's price from (docs/operating.md, "Currencies and sources"). */
 export interface Route {
   /** The instrument every source is asked for: `BTC/USD`, `ETH/BTC`, always with its currency. */
   pair: string;
