@@ -3,6 +3,7 @@
  * read. The protocol itself is described in this package's README.
  */
 
+export { type BackoffPolicy, backoffMs } from './backoff.js';
 export type { Candle, CandleRange, CandlesAnswer } from './candles.js';
 export { bucketCount, CANDLE_RANGES, isCandle, isCandleRange, parseCandles } from './candles.js';
 export type {

@@ -1,7 +1,7 @@
-import type { SourceStatus } from '@tickwire/protocol';
+import { type BackoffPolicy, backoffMs, type SourceStatus } from '@tickwire/protocol';
 
-const BASE_BACKOFF_MS = 1_000;
-const MAX_BACKOFF_MS = 5 * 60_000;
+/** An upstream that failed is asked again after up to 1 s, then 2, 4 … 5 min: full jitter. */
+const UPSTREAM_BACKOFF: BackoffPolicy = { firstMs: 1_000, maxMs: 5 * 60_000, jitter: 1 };
 /**
  * The longest wait an upstream may impose (Retry-After, a ban): a peer's word is trusted only
  * up to this. One `Retry-After: 999999` would otherwise take a healthy source out for 11 days.
@@ -34,9 +34,8 @@ export class Backoff {
    */
   failed(now: number, retryAfterMs?: number): number {
     this.failures++;
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (this.failures - 1));
     const named = Math.min(MAX_RETRY_AFTER_MS, Math.max(0, retryAfterMs ?? 0));
-    const waitMs = Math.max(named, this.random() * ceiling);
+    const waitMs = Math.max(named, backoffMs(this.failures, UPSTREAM_BACKOFF, this.random));
     this.retryAt = now + waitMs;
     return waitMs;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PricePoint, Quote, SourceStatus } from '@tickwire/protocol';
+import { backoffMs, type PricePoint, type Quote, type SourceStatus } from '@tickwire/protocol';
 import { type ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { SourceQuote } from '../sources/price-source.js';
@@ -14,6 +14,11 @@ import {
   type Snapshot,
   type StoreEvent,
 } from './price-store.js';
+
+/** A lost connection is tried again after 0.2–0.4 s, doubling to 2.5–5 s: half jitter. */
+const RECONNECT_BACKOFF = { firstMs: 400, maxMs: 5_000, jitter: 0.5 };
+/** The event log's reader, after a failed read: 0.2 s, doubling to 2 s. */
+const FOLLOW_BACKOFF = { firstMs: 200, maxMs: 2_000, jitter: 0 };
 
 export interface RedisStoreOptions extends StoreOptions {
   url: string;
@@ -78,8 +83,7 @@ export class RedisStore implements PriceStore {
       // Fail fast while disconnected: reads come from the mirror, writes are retried by the next poll.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-      retryStrategy: (attempt: number) =>
-        Math.min(200 * 2 ** Math.min(attempt, 5), 5_000) * (0.5 + Math.random() / 2),
+      retryStrategy: (attempt: number) => backoffMs(attempt, RECONNECT_BACKOFF),
     };
     const commands = new Redis(options.url, connection);
     const reader = new Redis(options.url, connection);
@@ -307,7 +311,7 @@ export class RedisStore implements PriceStore {
             { err: (error as Error).message },
             'lost the shared event log; serving what this relay has',
           );
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 2_000)));
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(failures, FOLLOW_BACKOFF)));
       }
     }
   }

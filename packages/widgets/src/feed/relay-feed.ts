@@ -1,6 +1,5 @@
-import { parseMessage, STREAM_EVENTS } from '@tickwire/protocol';
+import { type BackoffPolicy, backoffMs, parseMessage, STREAM_EVENTS } from '@tickwire/protocol';
 import { BaseFeed } from './feed.js';
-import { reconnectDelayMs } from './reconnect-delay.js';
 
 export interface RelayFeedOptions {
   /** How long the connection outlives its last watcher: an element moved in the DOM keeps it. */
@@ -8,6 +7,12 @@ export interface RelayFeedOptions {
   /** The EventSource class to use; tests pass a subclass that records its instances. */
   eventSource?: typeof EventSource;
 }
+
+/**
+ * A dropped or refused stream is opened again after 0.5–1 s, doubling to 15–30 s: half
+ * jitter, so the pages a relay restart dropped do not all come back in the same second.
+ */
+const RECONNECT_BACKOFF: BackoffPolicy = { firstMs: 1_000, maxMs: 30_000, jitter: 0.5 };
 
 /** How often an open stream's quotes are checked for arriving in time, ms. */
 const EXPIRY_CHECK_MS = 1_000;
@@ -127,7 +132,7 @@ export class RelayFeed extends BaseFeed {
             this.setProblem(await notARelay(url, this.relayUrl)),
           );
         }
-        retry = setTimeout(open, reconnectDelayMs(++attempt));
+        retry = setTimeout(open, backoffMs(++attempt, RECONNECT_BACKOFF));
       });
     };
     open();
