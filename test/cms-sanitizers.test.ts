@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import sanitizeHtml from 'sanitize-html';
-import type { Relay } from '../packages/relay/src/relay.js';
 import { ELEMENT_ATTRIBUTES, ELEMENT_TAGS } from '../packages/widgets/src/allowlist.js';
-import { launchChromium } from './support/browser.js';
-import { startDemoRelay } from './support/demo-relay.js';
 import { serveHostPage } from './support/host-page.js';
+import { relayAndChromium } from './support/relay-and-chromium.js';
 
 /** What an editor pastes into a CMS: the elements, and what a sanitizer is there to remove. */
 const snippet = (relay: string) => `<h2>Markets</h2>
@@ -40,24 +38,14 @@ const SANITIZE_HTML_ALLOWLIST: sanitizeHtml.IOptions = {
  * still without scripts or event handlers — and come alive on the page.
  */
 describe('CMS sanitizers', () => {
-  let relay: Relay;
-  let browser: Browser;
-
-  before(async () => {
-    relay = await startDemoRelay();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await relay?.stop();
-  });
+  const started = relayAndChromium();
 
   /** Opens `body` on a page with the widgets; runs `check` there. */
   async function onPage<T>(body: string, check: (page: Page) => Promise<T>): Promise<T> {
     const host = await serveHostPage(
-      `<!doctype html><script type="module" src="${relay.url}/widgets.js"></script>${body}`,
+      `<!doctype html><script type="module" src="${started.relay.url}/widgets.js"></script>${body}`,
     );
-    const page = await browser.newPage();
+    const page = await started.browser.newPage();
     try {
       await page.goto(host.url);
       return await check(page);
@@ -75,7 +63,7 @@ describe('CMS sanitizers', () => {
     );
 
   test('sanitize-html: stripped by default; with the allowlist, live elements and no script', async () => {
-    const html = snippet(`${relay.url}/`);
+    const html = snippet(`${started.relay.url}/`);
     const stripped = sanitizeHtml(html);
     assert.doesNotMatch(stripped, /price-card|live-chart/);
 
@@ -92,7 +80,7 @@ describe('CMS sanitizers', () => {
       `<div id="default"></div><div id="allowed"></div>
       <script type="module">
       import purify from 'data:text/javascript;base64,${Buffer.from(purify).toString('base64')}';
-      const html = ${inlineJson(snippet(`${relay.url}/`))};
+      const html = ${inlineJson(snippet(`${started.relay.url}/`))};
       document.querySelector('#default').innerHTML = purify.sanitize(html);
       document.querySelector('#allowed').innerHTML = purify.sanitize(html, ${JSON.stringify(DOMPURIFY_ALLOWLIST)});
       </script>`,

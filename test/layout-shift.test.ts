@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { Relay } from '../packages/relay/src/relay.js';
-import { launchChromium } from './support/browser.js';
-import { startDemoRelay } from './support/demo-relay.js';
+import { describe, test } from 'node:test';
 import { serveHostPage } from './support/host-page.js';
+import { relayAndChromium } from './support/relay-and-chromium.js';
 
 /** Chromium's cumulative layout shift of the page so far, from its layout-shift entries. */
 const CLS = `new Promise((resolve) => {
@@ -30,23 +27,13 @@ const PRICED = `new Promise((resolve) => {
  * first prices stays under 0.01 (Google's "good" is 0.1).
  */
 describe('no layout shift with tickwire.css', () => {
-  let relay: Relay;
-  let browser: Browser;
-
-  before(async () => {
-    relay = await startDemoRelay();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await relay?.stop();
-  });
+  const started = relayAndChromium();
 
   for (const width of [375, 1200]) {
     test(`${width} px wide: CLS ≤ 0.01`, async () => {
       const host = await serveHostPage(`<!doctype html><html lang="en"><head>
-        <link rel="stylesheet" href="${relay.url}/tickwire.css">
-        <script type="module" src="${relay.url}/widgets.js"></script></head>
+        <link rel="stylesheet" href="${started.relay.url}/tickwire.css">
+        <script type="module" src="${started.relay.url}/widgets.js"></script></head>
         <body style="margin: 8px; font-family: Georgia, serif">
         <h1>Markets today</h1>
         <div style="display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 8px">
@@ -55,7 +42,7 @@ describe('no layout shift with tickwire.css', () => {
         <price-ticker symbols="BTC,ETH,SOL" layout="tape"></price-ticker>
         <live-chart symbols="BTC,ETH"></live-chart>
         <p>The article goes on below the widgets.</p></body></html>`);
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const page = await started.browser.newPage({ viewport: { width, height: 900 } });
       try {
         await page.goto(host.url);
         await page.evaluate(PRICED);

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { Relay } from '../packages/relay/src/relay.js';
-import { launchChromium } from './support/browser.js';
-import { startDemoRelay } from './support/demo-relay.js';
+import { describe, test } from 'node:test';
 import { matrixPage } from './support/element-matrix.js';
 import { serveHostPage } from './support/host-page.js';
+import { relayAndChromium } from './support/relay-and-chromium.js';
 
 /** `settle` and `layoutProblems`, run in the page. */
 const CHECKS = readFileSync(new URL('./support/layout-checks.js', import.meta.url), 'utf8');
@@ -22,28 +19,18 @@ const SCHEMES = `[...document.querySelectorAll('price-card, live-chart, price-ti
  * `theme="transparent"` lets the page's own background through and keeps text at 4.5:1 on it.
  */
 describe('themes that follow the page', () => {
-  let relay: Relay;
-  let browser: Browser;
-
-  before(async () => {
-    relay = await startDemoRelay();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await relay?.stop();
-  });
+  const started = relayAndChromium();
 
   /** The matrix page on `background`, its elements in `theme`, read with the system in `system`. */
   async function look(theme: string, background: string, system: 'light' | 'dark', head = '') {
-    const page = await browser.newPage({
+    const page = await started.browser.newPage({
       viewport: { width: 1_300, height: 900 },
       colorScheme: system,
     });
     const host = await serveHostPage(
       matrixPage({
-        script: `${relay.url}/`,
-        relay: `${relay.url}/`,
+        script: `${started.relay.url}/`,
+        relay: `${started.relay.url}/`,
         theme,
         state: 'live',
         widths: [320, 900],
