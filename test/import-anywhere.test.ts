@@ -21,8 +21,9 @@ function entries(folder: string): string[] {
   const manifest = JSON.parse(
     readFileSync(new URL(`packages/${folder}/package.json`, ROOT), 'utf8'),
   ) as { name: string; exports: Record<string, unknown> };
+  // JavaScript only: a stylesheet or JSON entry is for bundlers, not `import`.
   return Object.keys(manifest.exports)
-    .filter((key) => !key.endsWith('.json'))
+    .filter((key) => !key.endsWith('.json') && !key.endsWith('.css'))
     .map((key) => (key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`));
 }
 

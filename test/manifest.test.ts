@@ -43,13 +43,23 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
       element.cssProperties?.some((property) => property.name === '--tickwire-bg'),
       `${tag} documents its custom properties`,
     );
+    const events = element.events?.map((event) => event.name) ?? [];
+    for (const common of ['tickwire-state-change', 'tickwire-quotes'])
+      assert.ok(events.includes(common), `${tag} documents ${common}`);
   }
   assert.deepEqual(
     elements
       .get('stream-controls')
       ?.events?.map((event) => event.name)
       .sort(),
-    ['tickwire-pause', 'tickwire-refresh-change', 'tickwire-resume', 'tickwire-source-change'],
+    [
+      'tickwire-pause',
+      'tickwire-quotes',
+      'tickwire-refresh-change',
+      'tickwire-resume',
+      'tickwire-source-change',
+      'tickwire-state-change',
+    ],
   );
 });
 
