@@ -20,7 +20,7 @@ export type {
 } from './events.js';
 export { STREAM_EVENTS } from './events.js';
 export { open24hOf } from './figures.js';
-export { MAX_HISTORY_POINTS, parseMessage } from './parse-message.js';
+export { MAX_HISTORY_POINTS, parseHistory, parseMessage, parseQuote } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
 export type { Instrument } from './symbols.js';

@@ -51,7 +51,11 @@ function readMap<T>(value: unknown, read: (key: string, entry: unknown) => T | u
 const isTime = (value: unknown, now: number): value is number =>
   inRange(value, MIN_TIME_MS, now + MAX_AHEAD_MS);
 
-function readQuote(symbol: string, value: unknown, now: number): Quote | undefined {
+/**
+ * One quote as a relay sends it, checked: `undefined` unless its symbol is `symbol`, its price
+ * and time plausible and its source named; doubtful figures become `null`.
+ */
+export function parseQuote(symbol: string, value: unknown, now = Date.now()): Quote | undefined {
   if (!isObject(value) || value.symbol !== symbol) return undefined;
   const { price, ts, source } = value;
   if (!isPrice(price) || !isTime(ts, now) || !isText(source)) return undefined;
@@ -72,7 +76,7 @@ function readQuote(symbol: string, value: unknown, now: number): Quote | undefin
 }
 
 /** The newest points a chart keeps, times strictly increasing: a million cost no more than a thousand. */
-function readHistory(value: unknown, now: number): PricePoint[] {
+export function parseHistory(value: unknown, now = Date.now()): PricePoint[] {
   const points: PricePoint[] = [];
   for (const point of Array.isArray(value) ? value.slice(-MAX_HISTORY_POINTS) : []) {
     const [ms, price] = Array.isArray(point) ? point : [];
@@ -126,8 +130,8 @@ export function parseMessage(
         interval: inRange(data.interval, 100, 3_600_000) ? data.interval : 5_000,
         ttl: inRange(data.ttl, 1_000, 86_400_000) ? data.ttl : undefined,
         quote: isAsset(data.quote) ? data.quote : undefined,
-        quotes: readMap(data.quotes, (symbol, quote) => readQuote(symbol, quote, now)),
-        history: readMap(data.history, (_symbol, points) => readHistory(points, now)),
+        quotes: readMap(data.quotes, (symbol, quote) => parseQuote(symbol, quote, now)),
+        history: readMap(data.history, (_symbol, points) => parseHistory(points, now)),
         unknown: readSymbols(data.unknown),
         refused: readMap(data.refused, (_symbol, reason) => (isText(reason) ? reason : undefined)),
         sources: readSources(data.sources),
@@ -135,7 +139,7 @@ export function parseMessage(
     };
   }
   if (type === 'quotes' && isObject(data.quotes)) {
-    const quotes = readMap(data.quotes, (symbol, quote) => readQuote(symbol, quote, now));
+    const quotes = readMap(data.quotes, (symbol, quote) => parseQuote(symbol, quote, now));
     return { type, data: { t: figure(data.t) ?? now, quotes } };
   }
   if (type === 'status' && Array.isArray(data.sources) && Array.isArray(data.stale)) {

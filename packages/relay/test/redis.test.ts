@@ -229,3 +229,104 @@ describe('a fleet forgets what none of its readers watches', () => {
     }
   });
 });
+
+describe('what a relay reads back from Redis', () => {
+  test('is checked like upstream data: damaged or foreign values are dropped, never served', async () => {
+    const redis = await RedisServer.start();
+    const client = new Redis(redis.url);
+    const now = Date.now();
+    const good = {
+      symbol: 'BTC',
+      price: 67_000,
+      open24h: 66_000,
+      change24h: 1_000,
+      changePct24h: 1.5,
+      volume24h: 10,
+      ts: now - 1_000,
+      source: 'demo',
+      currency: 'USD',
+    };
+    try {
+      await client.hset('tickwire:latest', {
+        BTC: JSON.stringify(good),
+        ETH: '{"symbol":"ETH","price":"lots"',
+        SOL: JSON.stringify({ ...good, symbol: 'SOL', price: -5 }),
+      });
+      await client.rpush(
+        'tickwire:history:BTC',
+        JSON.stringify([now - 60_000, 66_900]),
+        'garbage',
+        JSON.stringify([now - 30_000, 66_950]),
+      );
+      await client.set('tickwire:status', '{"sources": "none"}');
+      await client.xadd(
+        'tickwire:events',
+        '*',
+        'type',
+        'quotes',
+        'data',
+        '{"t": 1, "quotes": {"XRP": {"symbol": "XRP", "price": 1e99}}}',
+      );
+      const relay = await startTestRelay({
+        redisUrl: redis.url,
+        env: { SYMBOLS: 'BTC' },
+        config: { POLL_INTERVAL: 60_000 },
+      });
+      try {
+        const held = await relay.store.latest(['BTC', 'ETH', 'SOL', 'XRP']);
+        assert.deepEqual(Object.keys(held), ['BTC']);
+        assert.equal(held.BTC?.price, 67_000);
+        assert.deepEqual((await relay.store.history(['BTC'], 10)).BTC?.slice(0, 2), [
+          [now - 60_000, 66_900],
+          [now - 30_000, 66_950],
+        ]);
+        assert.deepEqual((await relay.store.status()).sources, []);
+      } finally {
+        await relay.stop();
+      }
+    } finally {
+      client.disconnect();
+      await redis.kill();
+    }
+  });
+
+  test('a backfill keeps the points a poll pushed meanwhile', async () => {
+    const redis = await RedisServer.start();
+    const client = new Redis(redis.url);
+    try {
+      const relay = await startTestRelay({
+        redisUrl: redis.url,
+        env: { SYMBOLS: 'BTC' },
+        config: { POLL_INTERVAL: 60_000 },
+      });
+      try {
+        const now = Date.now();
+        await client.del('tickwire:history:ETH');
+        await client.rpush(
+          'tickwire:history:ETH',
+          JSON.stringify([now - 5_000, 3_500]),
+          JSON.stringify([now, 3_501]),
+        );
+        await relay.store.backfill('ETH', [
+          [now - 120_000, 3_400],
+          [now - 60_000, 3_450],
+          [now - 5_000, 3_499],
+        ]);
+        const stored = (await client.lrange('tickwire:history:ETH', 0, -1)).map((raw) =>
+          JSON.parse(raw),
+        );
+        assert.deepEqual(stored, [
+          [now - 120_000, 3_400],
+          [now - 60_000, 3_450],
+          [now - 5_000, 3_500],
+          [now, 3_501],
+        ]);
+      } finally {
+        await relay.stop();
+      }
+    } finally {
+      client.disconnect();
+      await redis.kill();
+    }
+  });
+});

@@ -14,6 +14,20 @@ import {
   type Snapshot,
   type StoreEvent,
 } from './price-store.js';
+import { type Entry, parseEntry, parseLatest, parsePoints, parseStatus } from './redis-entries.js';
+
+/**
+ * Prepends to a history list (KEYS[1]) the points (ARGV[2..]: time, JSON, oldest first)
+ * older than its first, and trims it to its newest ARGV[1]: atomic, so no push between is lost.
+ */
+const BACKFILL_SCRIPT = `
+local first = redis.call('LINDEX', KEYS[1], 0)
+local firstMs = first and cjson.decode(first)[1] or math.huge
+for i = #ARGV - 1, 2, -2 do
+  if tonumber(ARGV[i]) < firstMs then redis.call('LPUSH', KEYS[1], ARGV[i + 1]) end
+end
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+`;
 
 /** A lost connection is tried again after 0.2–0.4 s, doubling to 2.5–5 s: half jitter. */
 const RECONNECT_BACKOFF = { firstMs: 400, maxMs: 5_000, jitter: 0.5 };
@@ -26,12 +40,6 @@ export interface RedisStoreOptions extends StoreOptions {
   /** Key prefix, so several deployments can share one Redis. */
   prefix?: string;
 }
-
-type Entry =
-  | { type: 'quotes'; t: number; quotes: Record<string, Quote> }
-  | { type: 'status'; status: RelayStatus }
-  | { type: 'backfill'; symbol: string; points: PricePoint[] }
-  | { type: 'forget'; symbols: string[] };
 
 /**
  * A `PriceStore` shared by several relays through Redis: one Stream is the event log (its ids
@@ -139,17 +147,19 @@ export class RedisStore implements PriceStore {
     return { id, t, quotes: changed };
   }
 
+  /**
+   * Prepends the points older than the history's first, in one script: a poll's RPUSH can
+   * come between a read and a rewrite made apart, and would be lost.
+   */
   async backfill(symbol: string, points: readonly PricePoint[]): Promise<void> {
-    const key = this.keys.history(symbol);
-    const existing = (await this.commands.lrange(key, 0, -1)).map(
-      (raw) => JSON.parse(raw) as PricePoint,
+    const multi = this.commands.multi();
+    multi.eval(
+      BACKFILL_SCRIPT,
+      1,
+      this.keys.history(symbol),
+      String(this.options.maxHistory),
+      ...points.flatMap((point) => [String(point[0]), JSON.stringify(point)]),
     );
-    const firstKept = existing[0]?.[0] ?? Number.POSITIVE_INFINITY;
-    const merged = [...points.filter(([ms]) => ms < firstKept), ...existing].slice(
-      -this.options.maxHistory,
-    );
-    const multi = this.commands.multi().del(key);
-    if (merged.length > 0) multi.rpush(key, ...merged.map((point) => JSON.stringify(point)));
     this.logEntry(multi, 'backfill', { symbol, points });
     await multi.exec();
   }
@@ -258,15 +268,12 @@ export class RedisStore implements PriceStore {
       this.commands.get(this.keys.status),
       this.commands.xrevrange(this.keys.events, '+', '-', 'COUNT', this.options.eventLogSize * 2),
     ]);
-    const quotes = Object.values(latest).map((raw) => {
-      const { stale: _, ...quote } = JSON.parse(raw) as Quote;
-      return quote;
-    });
+    const quotes = parseLatest(latest);
     const histories: Record<string, PricePoint[]> = {};
     await Promise.all(
       quotes.map(async ({ symbol }) => {
         const raw = await this.commands.lrange(this.keys.history(symbol), 0, -1);
-        histories[symbol] = raw.map((point) => JSON.parse(point) as PricePoint);
+        histories[symbol] = parsePoints(raw);
       }),
     );
     const events = recent
@@ -278,7 +285,7 @@ export class RedisStore implements PriceStore {
     this.mirror.restore({
       quotes,
       histories,
-      status: statusRaw ? (JSON.parse(statusRaw) as RelayStatus) : undefined,
+      status: parseStatus(statusRaw),
       events,
     });
     this.lastReadId = recent.at(-1)?.[0] ?? '0-0';
@@ -323,28 +330,4 @@ export class RedisStore implements PriceStore {
     else if (entry.type === 'forget') this.mirror.forget(entry.symbols);
     else void this.mirror.backfill(entry.symbol, entry.points);
   }
-}
-
-/** A Stream entry's fields (`type`, `data`) as an entry; undefined when it is not one of ours. */
-function parseEntry(fields: string[]): Entry | undefined {
-  const values: Record<string, string> = {};
-  for (let i = 0; i + 1 < fields.length; i += 2) values[fields[i]!] = fields[i + 1]!;
-  try {
-    const data = JSON.parse(values.data ?? 'null') as Record<string, unknown> | null;
-    if (!data) return undefined;
-    if (values.type === 'quotes')
-      return { type: 'quotes', t: data.t as number, quotes: data.quotes as Record<string, Quote> };
-    if (values.type === 'status') return { type: 'status', status: data as unknown as RelayStatus };
-    if (values.type === 'forget' && Array.isArray(data.symbols))
-      return { type: 'forget', symbols: data.symbols.filter((s) => typeof s === 'string') };
-    if (values.type === 'backfill')
-      return {
-        type: 'backfill',
-        symbol: data.symbol as string,
-        points: data.points as PricePoint[],
-      };
-  } catch {
-    // Not ours or damaged: skipped.
-  }
-  return undefined;
 }
