@@ -93,8 +93,10 @@ export class SseReader {
     const body = this.response.body.getReader();
     for (;;) {
       const { done, value } = await body.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
+      // SSE lines end in CRLF, LF or CR alike (a CR at a chunk's end waits: an LF may follow).
+      buffer += done ? '\n' : decoder.decode(value, { stream: true });
+      const complete = buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer;
+      buffer = complete.replace(/\r\n?/g, '\n') + buffer.slice(complete.length);
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {
         this.frames.push(parseFrame(buffer.slice(0, end)));
@@ -104,6 +106,7 @@ export class SseReader {
       const waiters = this.waiters;
       this.waiters = [];
       for (const wake of waiters) wake();
+      if (done) break;
     }
   }
 }
