@@ -42,7 +42,11 @@ describe('admin routes', () => {
       assert.equal((await fetch(`${relay.url}/admin/polling`)).status, 401);
 
       const changed = await admin({ intervalSeconds: 7 });
-      assert.deepEqual(await changed.json(), { intervalSeconds: 7, paused: false });
+      assert.deepEqual(await changed.json(), {
+        intervalSeconds: 7,
+        paused: false,
+        polledBy: 'this relay',
+      });
       const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
       try {
         await reader.untilEvent('snapshot');
@@ -58,6 +62,7 @@ describe('admin routes', () => {
       assert.deepEqual(await (await admin({ paused: true })).json(), {
         intervalSeconds: 7,
         paused: true,
+        polledBy: 'this relay',
       });
       for (const bad of [
         { intervalSeconds: 0 },

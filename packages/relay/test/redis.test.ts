@@ -330,3 +330,46 @@ describe('what a relay reads back from Redis', () => {
     }
   });
 });
+
+describe('admin settings are the fleet’s', () => {
+  test('a pause or an interval set on any relay applies to whichever polls, and both say so', async () => {
+    const redis = await RedisServer.start();
+    const TOKEN = 'a-long-enough-admin-token';
+    const start = () =>
+      startTestRelay({
+        redisUrl: redis.url,
+        env: { SYMBOLS: 'BTC', ADMIN_TOKEN: TOKEN },
+        config: { POLL_INTERVAL: 200 },
+      });
+    const [a, b] = [await start(), await start()];
+    const admin = async (relay: Relay, body?: unknown) =>
+      (await (
+        await fetch(`${relay.url}/admin/polling`, {
+          method: body ? 'POST' : 'GET',
+          headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        })
+      ).json()) as { paused: boolean; intervalSeconds: number; polledBy: string };
+    try {
+      const polledBy = await waitFor(async () => {
+        const said = [(await admin(a)).polledBy, (await admin(b)).polledBy].sort();
+        return said[0] === 'another relay' && said[1] === 'this relay' ? said : undefined;
+      });
+      assert.deepEqual(polledBy, ['another relay', 'this relay']);
+      const [leader, follower] = (await admin(a)).polledBy === 'this relay' ? [a, b] : [b, a];
+      // Paused on the relay that does not poll: the one that does stops.
+      await admin(follower, { paused: true, intervalSeconds: 7 });
+      await waitFor(async () => ((await admin(leader)).paused ? true : undefined));
+      assert.equal((await admin(leader)).intervalSeconds, 7);
+      const polls = await pollCount(leader);
+      for (let poll = 0; poll < 3; poll++) await leader.poller.pollOnce();
+      assert.equal(await pollCount(leader), polls, 'no upstream call while the fleet is paused');
+      await admin(leader, { paused: false });
+      await waitFor(async () => ((await admin(follower)).paused === false ? true : undefined));
+    } finally {
+      await a.stop();
+      await b.stop();
+      await redis.kill();
+    }
+  });
+});

@@ -9,10 +9,12 @@ import { HttpError } from './errors.js';
 export interface PollingControls {
   readonly intervalMs: number;
   readonly paused: boolean;
-  setIntervalMs(ms: number): void;
+  /** True when this relay is the one of its fleet that polls (alone, it always is). */
+  readonly leads: boolean;
+  setIntervalMs(ms: number): Promise<void>;
   /** Resolves once a poll under way has finished: after it, no upstream call is made. */
   pause(): Promise<void>;
-  resume(): void;
+  resume(): Promise<void>;
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -85,7 +87,12 @@ export function adminRoutes(
 ): Router {
   const router = Router();
   if (!token) return router;
-  const state = () => ({ intervalSeconds: polling.intervalMs / 1000, paused: polling.paused });
+  // With Redis the settings are the fleet's; `polledBy` says whether this relay is the one polling.
+  const state = () => ({
+    intervalSeconds: polling.intervalMs / 1000,
+    paused: polling.paused,
+    polledBy: polling.leads ? 'this relay' : 'another relay',
+  });
   router.use('/admin', requireToken(token, clientAddress), express.json({ limit: '1kb' }));
   router.get('/admin/polling', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(state());
@@ -100,9 +107,9 @@ export function adminRoutes(
       );
     }
     const { intervalSeconds, paused } = parsed.data;
-    if (intervalSeconds !== undefined) polling.setIntervalMs(intervalSeconds * 1000);
+    if (intervalSeconds !== undefined) await polling.setIntervalMs(intervalSeconds * 1000);
     if (paused === true) await polling.pause();
-    if (paused === false) polling.resume();
+    if (paused === false) await polling.resume();
     res.set('Cache-Control', 'no-store').json(state());
   });
   return router;

@@ -90,19 +90,37 @@ export class Poller {
     return this.pausedByOperator;
   }
 
-  /** Changes the interval from the next poll on. */
-  setIntervalMs(ms: number): void {
-    this.currentIntervalMs = ms;
+  /** True when this relay polled last time it tried: with Redis, one relay of the fleet does. */
+  get leads(): boolean {
+    return this.leading;
   }
 
-  /** Pauses polling; resolves once a poll under way, if any, has finished its calls. */
+  /** Changes the interval from the next poll on, for the whole fleet. */
+  async setIntervalMs(ms: number): Promise<void> {
+    this.currentIntervalMs = ms;
+    await this.shareSettings();
+  }
+
+  /**
+   * Pauses polling, the fleet's with it; resolves once a poll under way here, if any, has
+   * finished its calls.
+   */
   async pause(): Promise<void> {
     this.pausedByOperator = true;
+    await this.shareSettings();
     await this.running;
   }
 
-  resume(): void {
+  async resume(): Promise<void> {
     this.pausedByOperator = false;
+    await this.shareSettings();
+  }
+
+  private shareSettings(): Promise<void> {
+    return (this.options.lease ?? SOLE_POLLER).share({
+      paused: this.pausedByOperator,
+      intervalMs: this.currentIntervalMs,
+    });
   }
 
   /** Starts polling now, then every interval. */
@@ -138,7 +156,14 @@ export class Poller {
     const { catalog, store, watchList, metrics } = this.options;
     // Every relay shares what its clients watch; only the lease holder polls for all of them.
     const watched = await store.shareWatched(watchList.symbols(), this.currentIntervalMs * 3);
-    this.leading = await (this.options.lease ?? SOLE_POLLER).acquire();
+    const lease = this.options.lease ?? SOLE_POLLER;
+    // An operator's setting on any relay of the fleet is this one's too.
+    const fleet = await lease.settings();
+    if (fleet) {
+      this.pausedByOperator = fleet.paused;
+      this.currentIntervalMs = fleet.intervalMs;
+    }
+    this.leading = await lease.acquire();
     metrics.pollerLeader.set(this.leading ? 1 : 0);
     if (!this.leading) return;
     // What no reader of any relay watches any more is forgotten, here and in the shared store.

@@ -1,20 +1,33 @@
 import type { Redis } from 'ioredis';
 
+/** How the fleet polls, as an operator set it (`POST /admin/polling` on any relay). */
+export interface PollingSettings {
+  paused: boolean;
+  intervalMs: number;
+}
+
 /**
- * The right to poll upstream. With several relays only the holder polls, so upstream sees
- * one call per interval whatever the number of relays.
+ * The right to poll upstream, and how to. With several relays only the holder polls, so
+ * upstream sees one call per interval whatever the number of relays; an operator's pause or
+ * interval, set on any relay, is the fleet's, whichever relay holds the lease.
  */
 export interface PollLease {
   /** Takes or renews the lease; false when another relay holds it (or it cannot be known). */
   acquire(): Promise<boolean>;
   /** Gives it up at shutdown, so another relay takes over at once. */
   release(): Promise<void>;
+  /** The fleet's settings as last set on any relay; `undefined` when never set (or unknown). */
+  settings(): Promise<PollingSettings | undefined>;
+  /** Sets the fleet's settings: every relay polls by them from its next poll on. */
+  share(settings: PollingSettings): Promise<void>;
 }
 
-/** A lone relay always polls. */
+/** A lone relay always polls, by its own settings. */
 export const SOLE_POLLER: PollLease = {
   acquire: async () => true,
   release: async () => undefined,
+  settings: async () => undefined,
+  share: async () => undefined,
 };
 
 /** Take the lease if free, renew it if ours; atomically, so two relays never both win. */
@@ -51,5 +64,25 @@ export class RedisLease implements PollLease {
 
   async release(): Promise<void> {
     await this.redis.eval(RELEASE, 1, this.key, this.owner).catch(() => undefined);
+  }
+
+  async settings(): Promise<PollingSettings | undefined> {
+    try {
+      const { paused, intervalMs } = await this.redis.hgetall(`${this.key}:settings`);
+      const ms = Number(intervalMs);
+      // Read back like any shared value: a damaged one is no setting at all.
+      if ((paused !== 'true' && paused !== 'false') || !Number.isInteger(ms) || ms <= 0)
+        return undefined;
+      return { paused: paused === 'true', intervalMs: ms };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async share({ paused, intervalMs }: PollingSettings): Promise<void> {
+    await this.redis.hset(`${this.key}:settings`, {
+      paused: String(paused),
+      intervalMs: String(intervalMs),
+    });
   }
 }
