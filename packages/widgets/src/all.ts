@@ -5,7 +5,7 @@
  */
 
 export type { Quote } from '@tickwire/protocol';
-export { setRelay } from './config.js';
+export { type Messages, setMessages, setRelay } from './config.js';
 export {
   type ElementState,
   pauseQuotes,

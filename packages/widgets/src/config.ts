@@ -1,5 +1,7 @@
 /**
  * What a page sets for all its elements, without defining any (`@tickwire/widgets/config.js`):
- * an app that imports only `price-card.js` sets its relay from here, and stays that small.
+ * an app that imports only `price-card.js` sets its relay and its words from here, and stays
+ * that small.
  */
 export { setRelay } from './internal/default-relay.js';
+export { type Messages, setMessages } from './internal/messages.js';

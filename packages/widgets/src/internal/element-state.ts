@@ -3,16 +3,6 @@ import type { FeedView } from '../feed/feed-view.js';
 /** The state every element reflects as `state="..."` and shows to the reader. */
 export type ElementState = 'connecting' | 'live' | 'stale' | 'offline' | 'paused' | 'error';
 
-/** What a reader sees for each state. */
-export const STATE_LABELS: Record<ElementState, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  stale: 'Stale',
-  offline: 'Offline, reconnecting…',
-  paused: 'Paused',
-  error: 'Error',
-};
-
 /**
  * The state of an element showing `symbols`: an error if it can show none of them,
  * otherwise the connection's state, and stale when a shown price is older than its TTL.

@@ -4,6 +4,7 @@ import { FeedController } from '../feed/feed-controller.js';
 import { feedFor } from '../feed/feed-registry.js';
 import { defaultRelay } from './default-relay.js';
 import type { ElementState } from './element-state.js';
+import { type CardMessages, enCard, messagesFor } from './messages.js';
 import { parseSymbols } from './symbols.js';
 
 /**
@@ -40,7 +41,10 @@ export class FeedElement extends LitElement {
    * Unset = the page's choice in `<stream-controls>`, else the relay's own order.
    */
   declare source: string | undefined;
-  /** BCP 47 locale for numbers and times; defaults to the browser's. */
+  /**
+   * BCP 47 locale for words, numbers and times. Words default to the page's nearest `lang`,
+   * numbers and times to the browser's locale.
+   */
   declare locale: string | undefined;
   /**
    * `auto` is light or dark as the page is (its declared `color-scheme`, else the colour
@@ -76,13 +80,17 @@ export class FeedElement extends LitElement {
    */
   schemeChanged(): void {}
 
-  /** Light or dark as the page is, for `auto` and `transparent`: the code loads with the first element. */
+  /**
+   * Light or dark as the page is (`auto`, `transparent`), in the page's language (else
+   * English): the code loads with the first element, a language's words with the first
+   * element that reads it.
+   */
   private followPage(): void {
-    void import('./page-scheme.js').then((scheme) => scheme.follow(this));
+    void import('./page-follow.js').then((page) => page.follow(this));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('theme')) this.followPage();
+    if (changed.has('theme') || changed.has('locale')) this.followPage();
     const before = changed.get('state');
     if (changed.has('state') && before !== undefined) {
       this.dispatchEvent(
@@ -93,6 +101,11 @@ export class FeedElement extends LitElement {
         }),
       );
     }
+  }
+
+  /** The words this element reads in (its `locale`, else the page's `lang`), English until they load. */
+  protected get words(): CardMessages {
+    return messagesFor(this, enCard);
   }
 
   /** The relay to read: the attribute, else the page's default; `''` when there is none. */

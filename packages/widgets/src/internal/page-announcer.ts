@@ -1,5 +1,7 @@
 import type { Feed } from '../feed/feed.js';
 import { direction, formatPercent } from './format.js';
+import { messagesFor } from './messages.js';
+import { en } from './messages/en.js';
 
 /** What one element would say now: "BTC $67,325.46, up 1.10% in 24 hours". */
 type Describe = () => string | undefined;
@@ -16,6 +18,8 @@ const MAX_PHRASES = 6;
  */
 export class PageAnnouncer {
   private readonly speakers = new Map<object, { everyMs: number; describe: Describe }>();
+  /** The element that told the state last: the page's sentences are in its language. */
+  private teller: HTMLElement | undefined;
   private region: HTMLElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastAt = Number.NEGATIVE_INFINITY;
@@ -34,13 +38,18 @@ export class PageAnnouncer {
     this.speakers.delete(owner);
   }
 
-  /** The stream's state, as elements see it: going offline and coming back are said once. */
-  connectionIs(state: string): void {
+  /**
+   * The stream's state, as `teller` sees it, said in its language: going offline and coming
+   * back are said once.
+   */
+  connectionIs(state: string, teller: HTMLElement): void {
+    this.teller = teller;
     if (state === this.connection) return;
     const was = this.connection;
     this.connection = state;
-    if (state === 'offline') this.say('Prices offline, reconnecting.');
-    else if (state === 'live' && was === 'offline') this.say('Prices live again.');
+    const words = messagesFor(teller, en);
+    if (state === 'offline') this.say(words.spokenOffline);
+    else if (state === 'live' && was === 'offline') this.say(words.spokenLiveAgain);
   }
 
   private tick(): void {
@@ -52,7 +61,8 @@ export class PageAnnouncer {
     if (wait <= 0) {
       const phrases = speakers.flatMap((speaker) => speaker.describe() ?? []);
       const more = phrases.length - MAX_PHRASES;
-      const sentence = `${phrases.slice(0, MAX_PHRASES).join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+      const rest = more > 0 && this.teller ? [messagesFor(this.teller, en).spokenMore(more)] : [];
+      const sentence = [...phrases.slice(0, MAX_PHRASES), ...rest].join('; ');
       if (sentence && sentence !== this.said) this.say(sentence);
     }
     this.timer = setTimeout(() => this.tick(), Math.max(wait, everyMs));
@@ -93,15 +103,24 @@ export function announcerFor(feed: Feed): PageAnnouncer {
   return announcer;
 }
 
-/** What a screen reader hears of one price, now and then: "BTC $67,123.45, up 1.70% in 24 hours". */
+/**
+ * What a screen reader hears of one price, now and then, in `speaker`'s language:
+ * "BTC $67,123.45, up 1.70% in 24 hours".
+ */
 export function describePrice(
   label: string,
   price: string,
   changePct24h: number | null,
   locale: string | undefined,
+  speaker: HTMLElement,
 ): string {
+  const words = messagesFor(speaker, en);
   if (changePct24h === null) return `${label} ${price}`;
   const trend = direction(changePct24h);
   const size = formatPercent(Math.abs(changePct24h), locale).replace(/^\+/, '');
-  return `${label} ${price}, ${trend === 'flat' ? 'unchanged' : `${trend} ${size}`} in 24 hours`;
+  return words.spokenPrice(
+    label,
+    price,
+    trend === 'flat' ? words.unchanged : words.spokenMove(trend, size),
+  );
 }

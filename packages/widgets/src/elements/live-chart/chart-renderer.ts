@@ -14,6 +14,8 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { formatPercent, formatPrice } from '../../internal/format.js';
+import type { Messages } from '../../internal/messages.js';
+import { en } from '../../internal/messages/en.js';
 import type { ChartRange } from './candle-history.js';
 
 /** Colours and font the chart takes from the element's theme, resolved. */
@@ -99,6 +101,8 @@ export class ChartRenderer {
   readonly tickLabels = new Map<number, string>();
   private readonly formats: ReturnType<typeof timeFormats>;
   onReadout: ((readout: Readout | undefined) => void) | undefined;
+  /** How a candle's four prices are read out, in the chart's language. */
+  candleWords: Messages['candle'] = en.candle;
 
   constructor(
     container: HTMLElement,
@@ -332,7 +336,7 @@ export class ChartRenderer {
         symbol: layout.labels[layout.symbols.indexOf(symbol)] ?? symbol,
         text:
           layout.type === 'candles'
-            ? `open ${price(bar.open)}, high ${price(bar.high)}, low ${price(bar.low)}, close ${price(bar.close)}`
+            ? this.candleWords(price(bar.open), price(bar.high), price(bar.low), price(bar.close))
             : price(bar.close),
       });
     }

@@ -11,8 +11,10 @@ import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
+import { type Messages, messagesFor } from '../../internal/messages.js';
+import { en } from '../../internal/messages/en.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { stateBadge } from '../../internal/state-badge.js';
+import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { CandleLoadError, type ChartRange, isChartRange, loadCandles } from './candle-history.js';
@@ -31,22 +33,6 @@ import { liveChartStyles } from './live-chart.styles.js';
 const SERIES_COLOURS = 6;
 /** A range that could not be loaded is asked again after this long, ms (the relay's Retry-After). */
 const RETRY_MS = 30_000;
-const RANGE_WORDS: Record<ChartRange, string> = {
-  live: 'Ticks',
-  '1h': '1H',
-  '24h': '24H',
-  '7d': '7D',
-  '30d': '30D',
-  '1y': '1Y',
-};
-/** The range in words, for the chart's accessible name. */
-const SPAN_WORDS: Record<CandleRange, string> = {
-  '1h': 'the last hour',
-  '24h': 'the last 24 hours',
-  '7d': 'the last 7 days',
-  '30d': 'the last 30 days',
-  '1y': 'the last year',
-};
 
 /**
  * Charts are built one per animation frame: a page's charts all load the library at once, and
@@ -171,6 +157,11 @@ export class LiveChart extends FeedElement {
     return isChartRange(this.range) ? this.range : '24h';
   }
 
+  /** Every word of this element, in its language (English in the core, the rest beside it). */
+  protected override get words(): Messages {
+    return messagesFor(this, en);
+  }
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { symbols, malformed } = this.symbolsOf(this.symbols);
     this.connection.watch(this.relayUrl, symbols);
@@ -182,7 +173,14 @@ export class LiveChart extends FeedElement {
     );
     this.problem =
       this.connection.problem ??
-      symbolProblems(symbols, malformed, view.unknown, view.refused, view.suggestions) ??
+      symbolProblems(
+        symbols,
+        malformed,
+        view.unknown,
+        view.refused,
+        view.suggestions,
+        this.words,
+      ) ??
       failed[0];
     const state = elementState(view, symbols, this.connection.problem);
     // Offline says more than the failed loads it causes: those are retried on reconnect.
@@ -200,17 +198,20 @@ export class LiveChart extends FeedElement {
         this.answerOf(symbol)?.simulated === true,
     );
     const nothingToDraw = this.shown.length === 0 || this.state === 'error';
-    return html`<figure part="chart" class="panel surface" aria-label=${`Price chart: ${this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency)).join(', ') || 'no symbols'}, ${range === 'live' ? 'recent ticks' : SPAN_WORDS[range]}`}>
+    const { words } = this;
+    if (this.renderer) this.renderer.candleWords = words.candle;
+    const labels = this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency));
+    return html`<figure part="chart" class="panel surface" aria-label=${words.chartLabel(labels.join(', '), words.spans[range])}>
       <header>
         <ul part="legend" class=${this.shown.length > 2 ? 'legend many' : 'legend'}>
-          ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index))}
+          ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index, words))}
         </ul>
         <span class="header-end">
-          ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
-          ${stateBadge(this.state)}
+          ${simulated ? simulatedLabel(words) : nothing}
+          ${stateBadge(this.state, words)}
         </span>
       </header>
-      ${this.shown.length === 0 ? nothing : this.renderRangeButtons(range)}
+      ${this.shown.length === 0 ? nothing : this.renderRangeButtons(range, words)}
       <div class="stage">
         <div
           part="plot"
@@ -218,7 +219,7 @@ export class LiveChart extends FeedElement {
           tabindex=${nothingToDraw ? '-1' : '0'}
           role="img"
           aria-roledescription="chart"
-          aria-label=${`${this.shown.join(', ')}: use the arrow keys to read each ${range === 'live' ? 'tick' : 'bucket'}`}
+          aria-label=${words.plotHint(this.shown.join(', '), range === 'live')}
           @keydown=${this.onPlotKey}
           @blur=${this.onPlotBlur}
         ></div>
@@ -233,15 +234,15 @@ export class LiveChart extends FeedElement {
         ${this.problem ? html`<p part="message" class=${nothingToDraw ? 'message centred' : 'message'}>${this.problem}</p>` : nothing}
         ${
           !this.problem && this.isLoading()
-            ? html`<p part="message" class="message centred quiet">Loading…</p>`
+            ? html`<p part="message" class="message centred quiet">${words.loading}</p>`
             : nothing
         }
       </div>
       <span class="probe" aria-hidden="true"></span>
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       <p part="footer" class="note">
-        <span>${nothingToDraw ? '' : this.footerText(range)}</span>
-        <a part="credit" href="https://www.tradingview.com/" target="_blank" rel="noopener">Charts by TradingView</a>
+        <span>${nothingToDraw ? '' : this.footerText(range, words)}</span>
+        <a part="credit" href="https://www.tradingview.com/" target="_blank" rel="noopener">${words.credit}</a>
       </p>
     </figure>`;
   }
@@ -257,7 +258,7 @@ export class LiveChart extends FeedElement {
     this.renderer?.setTheme(this.readTheme());
   }
 
-  private renderLegendItem(symbol: string, index: number) {
+  private renderLegendItem(symbol: string, index: number, words: Messages) {
     const quote = this.connection.view.quotes.get(symbol);
     const range = this.shownRange;
     // Over 24 h, the figure every element of the page shows for the symbol (the quote's own);
@@ -278,38 +279,37 @@ export class LiveChart extends FeedElement {
         change === null
           ? nothing
           : html`<span class=${`change ${direction(change)}`}><bdi>${formatPercent(change, this.locale)}</bdi>
-              <span class="over">${range === 'live' ? this.liveSpan() : range}</span></span>`
+              <span class="over">${range === 'live' ? this.liveSpan(words) : words.periods[range]}</span></span>`
       }
     </li>`;
   }
 
-  private renderRangeButtons(shown: ChartRange) {
+  private renderRangeButtons(shown: ChartRange, words: Messages) {
     const offered = this.ranges
       .split(',')
       .map((range) => range.trim().toLowerCase())
       .filter(isChartRange);
     if (offered.length === 0) return nothing;
-    return html`<div part="ranges" class="ranges" role="group" aria-label="Range">
+    return html`<div part="ranges" class="ranges" role="group" aria-label=${words.rangesLabel}>
       ${offered.map(
         (range) =>
           html`<button type="button" aria-pressed=${range === shown ? 'true' : 'false'} @click=${() => this.pickRange(range)}>
-            ${RANGE_WORDS[range]}
+            ${words.ranges[range]}
           </button>`,
       )}
     </div>`;
   }
 
   /** What the axis shows, in few words: the range itself is on the buttons and in the label. */
-  private footerText(range: ChartRange): string {
+  private footerText(range: ChartRange, words: Messages): string {
     const quote = this.shownCurrency();
     if (this.effectiveScale() === 'percent') {
-      return range === 'live' ? `% change ${this.liveSpan()}` : `% change over ${range}`;
+      return range === 'live'
+        ? words.percentSince(this.liveSpan(words))
+        : words.percentOver(words.periods[range]);
     }
-    if (range === 'live') return `Prices in ${quote}, as they arrive`;
-    const minutes = CANDLE_RANGES[range].resolution / 60;
-    const bucket =
-      minutes < 60 ? `${minutes}-minute` : minutes < 1440 ? `${minutes / 60}-hour` : '1-day';
-    return `Prices in ${quote}, ${bucket} buckets`;
+    if (range === 'live') return words.pricesAsTheyArrive(quote);
+    return words.pricesInBuckets(quote, CANDLE_RANGES[range].resolution / 60);
   }
 
   /** The currency of the prices drawn: the first symbol's (several symbols draw percent). */
@@ -318,10 +318,10 @@ export class LiveChart extends FeedElement {
   }
 
   /** What the live range spans: since its first tick, in the axis's own words. */
-  private liveSpan(): string {
+  private liveSpan(words: Messages): string {
     const first = this.bars.get(this.shown[0] ?? '')?.bars[0];
     const since = first && this.renderer?.clockTime(first.time);
-    return since ? `since ${since}` : 'shown';
+    return since ? words.sinceTime(since) : words.shownSpan;
   }
 
   private pickRange(range: ChartRange): void {
@@ -523,6 +523,7 @@ export class LiveChart extends FeedElement {
       const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
       if (!this.isConnected || this.renderer || !plot) return;
       this.renderer = new ChartRenderer(plot, this.readTheme(), this.locale);
+      this.renderer.candleWords = this.words.candle;
       this.renderer.onReadout = (readout) => {
         this.readout = readout;
         this.requestUpdate();
@@ -530,7 +531,7 @@ export class LiveChart extends FeedElement {
       // Drawn in an update of its own, whose render can read the renderer (the live span).
       this.requestUpdate();
     } catch {
-      this.problem = 'The chart could not be loaded.';
+      this.problem = this.words.chartFailed;
       this.state = 'error';
       this.requestUpdate();
     } finally {

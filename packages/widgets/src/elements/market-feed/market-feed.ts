@@ -3,14 +3,15 @@ import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
+import { type Messages, messagesFor } from '../../internal/messages.js';
+import { en } from '../../internal/messages/en.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { stateBadge } from '../../internal/state-badge.js';
+import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { marketFeedStyles } from './market-feed.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
-const WORDS = { up: 'up', down: 'down', flat: 'unchanged' } as const;
 
 /** One price update as the activity feed lists it. */
 interface Entry {
@@ -81,6 +82,11 @@ export class MarketFeed extends FeedElement {
     this.threshold = 0.5;
   }
 
+  /** Every word of this element, in its language (English in the core, the rest beside it). */
+  protected override get words(): Messages {
+    return messagesFor(this, en);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const { symbols, malformed } = this.symbolsOf(this.symbols);
     if (changed.has('symbols')) {
@@ -91,7 +97,7 @@ export class MarketFeed extends FeedElement {
     const { view } = this.connection;
     this.problem =
       this.connection.problem ??
-      symbolProblems(symbols, malformed, view.unknown, view.refused, view.suggestions);
+      symbolProblems(symbols, malformed, view.unknown, view.refused, view.suggestions, this.words);
     this.state = elementState(view, symbols, this.connection.problem);
     this.collect(symbols);
   }
@@ -100,32 +106,33 @@ export class MarketFeed extends FeedElement {
     const limit = Math.max(1, this.limit || 20);
     const { view } = this.connection;
     const simulated = this.entries.some((entry) => isSimulated(view, entry.source));
-    return html`<section part="box" class="box panel surface" aria-label="Market activity">
+    const { words } = this;
+    return html`<section part="box" class="box panel surface" aria-label=${words.marketActivity}>
       <header>
-        <h2>Market activity</h2>
+        <h2>${words.marketActivity}</h2>
         <span class="header-end">
-          ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
-          ${stateBadge(this.state)}
+          ${simulated ? simulatedLabel(words) : nothing}
+          ${stateBadge(this.state, words)}
         </span>
       </header>
       ${
         this.problem
           ? html`<p part="message" class="message">${this.problem}</p>`
           : this.entries.length === 0
-            ? html`<p class="empty">Waiting for the first moves…</p>`
+            ? html`<p class="empty">${words.waitingForMoves}</p>`
             : nothing
       }
       ${
         this.entries.length === 0
           ? nothing
           : html`<ol part="list">
-              ${this.entries.slice(0, limit).map((entry) => this.renderEntry(entry))}
+              ${this.entries.slice(0, limit).map((entry) => this.renderEntry(entry, words))}
             </ol>`
       }
     </section>`;
   }
 
-  private renderEntry(entry: Entry) {
+  private renderEntry(entry: Entry, words: Messages) {
     // Direction as shown: a move that rounds to 0.00 % is no move.
     const trend = direction(Number(entry.movePct.toFixed(2)));
     const notable = Math.abs(entry.movePct) >= this.threshold;
@@ -134,8 +141,8 @@ export class MarketFeed extends FeedElement {
       <span class="price"><bdi>${formatPrice(entry.price, entry.currency, this.locale)}</bdi></span>
       <span class="move ${trend}">
         <span aria-hidden="true">${ARROWS[trend]}</span>
-        <span class="visually-hidden">${WORDS[trend]}</span>
-        <bdi>${formatPercent(entry.movePct, this.locale)}</bdi>${notable ? html`<span class="visually-hidden">, notable move</span>` : nothing}
+        <span class="visually-hidden">${trend === 'flat' ? words.unchanged : words[trend]}</span>
+        <bdi>${formatPercent(entry.movePct, this.locale)}</bdi>${notable ? html`<span class="visually-hidden">, ${words.notableMove}</span>` : nothing}
       </span>
       <time datetime=${new Date(entry.ts).toISOString()}><bdi>${formatTime(entry.ts, this.locale)}</bdi></time>
     </li>`;

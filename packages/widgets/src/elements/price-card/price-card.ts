@@ -14,12 +14,12 @@ import {
 import type { PageAnnouncer } from '../../internal/page-announcer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
-import { stateBadge } from '../../internal/state-badge.js';
+import type { CardMessages } from '../../internal/messages.js';
+import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
-const WORDS = { up: 'up', down: 'down', flat: 'unchanged' } as const;
 /** History points drawn in the sparkline. */
 const SPARKLINE_POINTS = 60;
 /** Where the sparkline goes while there is none yet: the card keeps its height. */
@@ -119,6 +119,7 @@ export class PriceCard extends FeedElement {
               formatPrice(quote.price, this.currencyOf(quote), this.locale),
               quote.changePct24h,
               this.locale,
+              this,
             )
           );
         }),
@@ -127,7 +128,7 @@ export class PriceCard extends FeedElement {
     }
     const { connection } = view;
     if (this.speakingTo)
-      withAnnouncer(this.speakingTo, (announcer) => announcer.connectionIs(connection));
+      withAnnouncer(this.speakingTo, (announcer) => announcer.connectionIs(connection, this));
   }
 
   private stopSpeaking(): void {
@@ -152,26 +153,27 @@ export class PriceCard extends FeedElement {
   protected override render() {
     const symbol = this.shown;
     const label = symbol && symbolLabel(symbol, this.impliedCurrency);
-    return html`<article part="card" class="card panel surface" aria-label=${`${label || 'Price'} price`}>
+    const { words } = this;
+    return html`<article part="card" class="card panel surface" aria-label=${words.cardLabel(label)}>
       <header part="header">
         <span part="symbol" class="symbol">${label || '—'}</span>
-        ${stateBadge(this.state)}
+        ${stateBadge(this.state, words)}
       </header>
       ${
         this.problem
           ? html`<p part="message" class="message">${this.problem}</p>`
-          : this.renderQuote(this.connection.view.quotes.get(symbol))
+          : this.renderQuote(this.connection.view.quotes.get(symbol), words)
       }
     </article>`;
   }
 
-  private renderQuote(quote: Quote | undefined) {
+  private renderQuote(quote: Quote | undefined, words: CardMessages) {
     if (!quote) {
       // The live card's shape, empty: its first price moves nothing on the page.
       return html`<div part="price" class="price" aria-hidden="true">—</div>
         <div part="change" class="change flat" aria-hidden="true">&nbsp;</div>
         ${SPARKLINE_SPACE}
-        <p part="meta" class="meta">Waiting for the first price…</p>`;
+        <p part="meta" class="meta">${words.waitingForPrice}</p>`;
     }
     const { locale } = this;
     const trend = direction(quote.change24h);
@@ -181,32 +183,32 @@ export class PriceCard extends FeedElement {
     return html`<div part="price" class="price"><bdi>${formatPrice(quote.price, currency, locale)}</bdi></div>
       ${
         quote.change24h === null
-          ? html`<div part="change" class="change flat">24h change not reported by ${quote.source}</div>`
+          ? html`<div part="change" class="change flat">${words.noChange24h(quote.source)}</div>`
           : html`<div part="change" class="change ${trend}">
               <span aria-hidden="true">${ARROWS[trend]}</span>
-              <span class="visually-hidden">${WORDS[trend]}</span>
+              <span class="visually-hidden">${trend === 'flat' ? words.unchanged : words[trend]}</span>
               <bdi>${formatChange(quote.change24h, quote.price, locale, currency)}</bdi> (<bdi>${formatPercent(quote.changePct24h, locale)}</bdi>)
-              <span class="period">24h</span>
+              <span class="period">${words.period24h}</span>
             </div>`
       }
       ${sparkline((this.connection.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? SPARKLINE_SPACE}
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}><bdi>${formatTime(quote.ts, locale)}</bdi></time>
         <span aria-hidden="true">·</span>
-        <span part="source" title=${quote.market ? `Market ${quote.market}` : nothing}>${sourceLine(this.connection.view, quote.source)}</span>
-        ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
+        <span part="source" title=${quote.market ? words.market(quote.market) : nothing}>${sourceLine(this.connection.view, quote.source)}</span>
+        ${simulated ? simulatedLabel(words) : nothing}
       </p>`;
   }
 
   private describeProblem(symbol: string, malformed: string[]): string | undefined {
-    if (malformed.length > 0)
-      return `"${malformed[0]}" is not a symbol: use letters and digits, such as BTC or BTC/EUR.`;
-    if (!symbol) return 'No symbol: set symbol="BTC", for example.';
+    const { words } = this;
+    if (malformed.length > 0) return words.notASymbol(malformed[0]!);
+    if (!symbol) return words.noSymbol;
     const { refused, unknown, suggestions } = this.connection.view;
     if (refused.has(symbol)) return refused.get(symbol);
     if (unknown.has(symbol))
       return (
-        suggestions.get(symbol) ?? `The relay does not list ${symbolLabel(symbol, undefined)}.`
+        suggestions.get(symbol) ?? words.notListed(symbolLabel(symbol, undefined))
       );
     return undefined;
   }

@@ -5,8 +5,10 @@ import { defineElement } from '../../internal/define-element.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
+import { type Messages, messagesFor } from '../../internal/messages.js';
+import { en } from '../../internal/messages/en.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { stateBadge } from '../../internal/state-badge.js';
+import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { PriceCard } from '../price-card/price-card.js';
@@ -66,6 +68,11 @@ export class PriceTicker extends FeedElement {
     this.layout = 'grid';
   }
 
+  /** Every word of this element, in its language (English in the core, the rest beside it). */
+  protected override get words(): Messages {
+    return messagesFor(this, en);
+  }
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { symbols, malformed } = this.symbolsOf(this.symbols);
     this.connection.watch(this.relayUrl, symbols);
@@ -75,13 +82,13 @@ export class PriceTicker extends FeedElement {
     const unknown = this.layout === 'tape' ? view.unknown : new Set<string>();
     this.problem =
       this.connection.problem ??
-      symbolProblems(symbols, malformed, unknown, view.refused, view.suggestions);
+      symbolProblems(symbols, malformed, unknown, view.refused, view.suggestions, this.words);
     this.state = elementState(view, symbols, this.connection.problem);
   }
 
   protected override render() {
     if (this.layout === 'tape') return this.renderTape();
-    return html`<div part="grid" class="grid surface" role="group" aria-label="Prices">
+    return html`<div part="grid" class="grid surface" role="group" aria-label=${this.words.gridLabel}>
         ${repeat(
           this.shown,
           (symbol) => symbol,
@@ -120,10 +127,11 @@ export class PriceTicker extends FeedElement {
     });
     // The state and the simulated label sit at the tape's start, outside the moving part. The
     // track is drawn twice so the loop has no gap; readers and the reduced-motion view get it once.
-    return html`<div part="tape" class="tape surface" role="group" aria-label="Price ticker">
+    const { words } = this;
+    return html`<div part="tape" class="tape surface" role="group" aria-label=${words.tapeLabel}>
         <span class="tape-status">
-          ${stateBadge(this.state)}
-          ${simulated ? html`<span part="simulated" class="simulated" title="Simulated prices, not from an exchange">Simulated</span>` : nothing}
+          ${stateBadge(this.state, words)}
+          ${simulated ? simulatedLabel(words) : nothing}
         </span>
         <div class="window" tabindex="0">
           <ul class="track">${items}</ul>

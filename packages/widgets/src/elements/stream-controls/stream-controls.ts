@@ -2,6 +2,8 @@ import type { SourceStatus } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { FeedElement } from '../../internal/feed-element.js';
 import { formatTime } from '../../internal/format.js';
+import { type Messages, messagesFor } from '../../internal/messages.js';
+import { en } from '../../internal/messages/en.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
 import { streamControlsStyles } from './stream-controls.styles.js';
@@ -57,6 +59,11 @@ const refreshChoices = (intervalMs: number): number[] => [
 export class StreamControls extends FeedElement {
   static override styles = [sharedStyles, streamControlsStyles];
 
+  /** Every word of this element, in its language (English in the core, the rest beside it). */
+  protected override get words(): Messages {
+    return messagesFor(this, en);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // No symbols of its own: the page's stream carries what the other elements watch, or,
     // alone on a page, the relay's default set.
@@ -78,30 +85,31 @@ export class StreamControls extends FeedElement {
     const { view, feed } = this.connection;
     const paused = feed?.paused ?? false;
     const throttleSeconds = Math.round((feed?.throttleMs ?? 0) / 1000);
-    return html`<div part="controls" class="controls surface" role="group" aria-label="Live prices">
+    const { words } = this;
+    return html`<div part="controls" class="controls surface" role="group" aria-label=${words.controlsLabel}>
       <button part="toggle" type="button" @click=${this.toggle} ?disabled=${!feed}>
-        ${paused ? 'Resume' : 'Pause'}
+        ${paused ? words.resume : words.pause}
       </button>
       <label part="refresh">
-        Refresh
+        ${words.refresh}
         <select @change=${this.onRefresh} ?disabled=${!feed}>
           ${refreshChoices(view.intervalMs).map(
             (seconds) =>
               html`<option value=${seconds} ?selected=${seconds === throttleSeconds}>
-                ${seconds === 0 ? `live (every ${Number((view.intervalMs / 1000).toFixed(2))} s)` : `every ${seconds} s`}
+                ${seconds === 0 ? words.liveEvery(`${Number((view.intervalMs / 1000).toFixed(2))}`) : words.every(`${seconds}`)}
               </option>`,
           )}
         </select>
       </label>
-      ${view.sources.length > 1 ? this.renderSourcePicker(view.sources, feed?.source) : nothing}
-      ${stateBadge(this.state)}
+      ${view.sources.length > 1 ? this.renderSourcePicker(view.sources, feed?.source, words) : nothing}
+      ${stateBadge(this.state, words)}
       <span part="updated" class="muted">
-        ${view.lastUpdate === undefined ? 'No update yet' : html`Updated <time datetime=${new Date(view.lastUpdate).toISOString()}>${formatTime(view.lastUpdate, this.locale)}</time>`}
+        ${view.lastUpdate === undefined ? words.noUpdate : html`${words.updated} <time datetime=${new Date(view.lastUpdate).toISOString()}>${formatTime(view.lastUpdate, this.locale)}</time>`}
       </span>
       ${
         view.sources.length > 0
-          ? html`<ul part="sources" class="sources" aria-label="Sources">
-              ${view.sources.map((source) => this.renderSource(source, view.connection === 'live'))}
+          ? html`<ul part="sources" class="sources" aria-label=${words.sourcesLabel}>
+              ${view.sources.map((source) => this.renderSource(source, view.connection === 'live', words))}
             </ul>`
           : nothing
       }
@@ -109,11 +117,15 @@ export class StreamControls extends FeedElement {
   }
 
   /** The page's choice of source: any (the relay's order), or one of them. */
-  private renderSourcePicker(sources: readonly SourceStatus[], chosen: string | undefined) {
+  private renderSourcePicker(
+    sources: readonly SourceStatus[],
+    chosen: string | undefined,
+    words: Messages,
+  ) {
     return html`<label part="source">
-      Source
+      ${words.source}
       <select @change=${this.onSource}>
-        <option value="" ?selected=${chosen === undefined}>any</option>
+        <option value="" ?selected=${chosen === undefined}>${words.anySource}</option>
         ${sources.map(
           (source) =>
             html`<option value=${source.id} ?selected=${source.id === chosen}>${source.id}</option>`,
@@ -123,10 +135,11 @@ export class StreamControls extends FeedElement {
   }
 
   /** A source's health as last heard; unknown while the stream is not live (it may have changed). */
-  private renderSource(source: SourceStatus, current: boolean) {
-    if (!current) return html`<li class="source-unknown">${source.id}: unknown</li>`;
+  private renderSource(source: SourceStatus, current: boolean, words: Messages) {
+    if (!current)
+      return html`<li class="source-unknown">${source.id}: ${words.sourceStates.unknown}</li>`;
     return html`<li class="source-${source.state}" title=${source.error ?? ''}>
-      ${source.id}: ${source.state}${source.simulated ? ' (simulated)' : ''}${source.error ? html`<span class="muted">${` — ${source.error}`}</span>` : nothing}
+      ${source.id}: ${words.sourceStates[source.state] ?? source.state}${source.simulated ? ` (${words.simulatedSource})` : ''}${source.error ? html`<span class="muted">${` — ${source.error}`}</span>` : nothing}
     </li>`;
   }
 
