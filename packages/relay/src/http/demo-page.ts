@@ -29,22 +29,23 @@ export function renderDemoPage({
   const list = symbols.join(',');
   const [first = 'BTC', second = 'ETH'] = symbols;
   const markets = marketsSection(base, currencies, sources);
+  const head = scriptTags(base);
   const snippets = [
     {
       id: 'snippet-card',
       title: 'A price card',
-      code: `<script type="module" src="${base}widgets.js"></script>\n<price-card symbol="${first}"></price-card>`,
+      code: `${head}\n<price-card symbol="${first}"></price-card>`,
     },
     {
       id: 'snippet-chart',
       title:
         'A chart over 24 hours, and one symbol in candles over 7 days (the chart code loads only where a chart is)',
-      code: `<script type="module" src="${base}widgets.js"></script>\n<live-chart symbols="${first},${second}" range="24h"></live-chart>\n<live-chart symbols="${first}" range="7d" type="candles"></live-chart>`,
+      code: `${head}\n<live-chart symbols="${first},${second}" range="24h"></live-chart>\n<live-chart symbols="${first}" range="7d" type="candles"></live-chart>`,
     },
     {
       id: 'snippet-ticker',
       title: 'A ticker tape, controls and an activity feed',
-      code: `<script type="module" src="${base}widgets.js"></script>\n<price-ticker symbols="${list}" layout="tape"></price-ticker>\n<stream-controls></stream-controls>\n<market-feed symbols="${first},${second}"></market-feed>`,
+      code: `${head}\n<price-ticker symbols="${list}" layout="tape"></price-ticker>\n<stream-controls></stream-controls>\n<market-feed symbols="${first},${second}"></market-feed>`,
     },
     {
       id: 'snippet-classic',
@@ -66,6 +67,7 @@ export function renderDemoPage({
 <title>Tickwire — live crypto prices</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="demo.css">
+<link rel="stylesheet" href="tickwire.css">
 <script type="module" src="widgets.js"></script>
 <script type="module" src="demo.js"></script>
 </head>
@@ -147,8 +149,16 @@ function marketsSection(base: string, currencies: readonly string[], sources: re
       {
         id: 'snippet-markets',
         title: 'Other currencies, pairs and a chosen source',
-        code: [`<script type="module" src="${base}widgets.js"></script>`, ...elements].join('\n'),
+        code: [scriptTags(base), ...elements].join('\n'),
       },
     ],
   };
+}
+
+/**
+ * What a page puts in its head for the elements: the stylesheet that sizes them before they
+ * draw (no layout shift), and the bundle.
+ */
+function scriptTags(base: string): string {
+  return `<link rel="stylesheet" href="${base}tickwire.css">\n<script type="module" src="${base}widgets.js"></script>`;
 }
