@@ -4,4 +4,5 @@
  * that small.
  */
 export { setRelay } from './internal/default-relay.js';
-export { type Messages, setMessages } from './internal/messages.js';
+export { setMessages } from './internal/messages/choose.js';
+export type { Messages } from './internal/messages.js';

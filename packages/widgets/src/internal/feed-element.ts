@@ -4,7 +4,7 @@ import { FeedController } from '../feed/feed-controller.js';
 import { feedFor } from '../feed/feed-registry.js';
 import { defaultRelay } from './default-relay.js';
 import type { ElementState } from './element-state.js';
-import { type CardMessages, enCard, messagesFor } from './messages.js';
+import { type CardMessages, enCard, words } from './messages.js';
 import { parseSymbols } from './symbols.js';
 
 /**
@@ -105,7 +105,7 @@ export class FeedElement extends LitElement {
 
   /** The words this element reads in (its `locale`, else the page's `lang`), English until they load. */
   protected get words(): CardMessages {
-    return messagesFor(this, enCard);
+    return words.of?.(this, enCard) ?? enCard;
   }
 
   /** The relay to read: the attribute, else the page's default; `''` when there is none. */

@@ -1,7 +1,7 @@
 import type { Feed } from '../feed/feed.js';
 import { direction, formatPercent } from './format.js';
-import { messagesFor } from './messages.js';
 import { en } from './messages/en.js';
+import { words as chosen } from './messages.js';
 
 /** What one element would say now: "BTC $67,325.46, up 1.10% in 24 hours". */
 type Describe = () => string | undefined;
@@ -47,7 +47,7 @@ export class PageAnnouncer {
     if (state === this.connection) return;
     const was = this.connection;
     this.connection = state;
-    const words = messagesFor(teller, en);
+    const words = wordsOf(teller);
     if (state === 'offline') this.say(words.spokenOffline);
     else if (state === 'live' && was === 'offline') this.say(words.spokenLiveAgain);
   }
@@ -61,7 +61,7 @@ export class PageAnnouncer {
     if (wait <= 0) {
       const phrases = speakers.flatMap((speaker) => speaker.describe() ?? []);
       const more = phrases.length - MAX_PHRASES;
-      const rest = more > 0 && this.teller ? [messagesFor(this.teller, en).spokenMore(more)] : [];
+      const rest = more > 0 && this.teller ? [wordsOf(this.teller).spokenMore(more)] : [];
       const sentence = [...phrases.slice(0, MAX_PHRASES), ...rest].join('; ');
       if (sentence && sentence !== this.said) this.say(sentence);
     }
@@ -93,6 +93,38 @@ export class PageAnnouncer {
 
 const announcers = new WeakMap<Feed, PageAnnouncer>();
 
+/** What `speaker` says, in its language. */
+const wordsOf = (speaker: HTMLElement) => chosen.of?.(speaker, en) ?? en;
+
+/** The feed each card speaks through, while it does. */
+const speakingTo = new WeakMap<HTMLElement, Feed>();
+
+/**
+ * What a card tells its page's announcer on each update: what it says (its price now, when
+ * it speaks, at most every `everyMs`; a new symbol, `anew`, is heard anew) and the stream's
+ * `state`. No `feed` (a card gone from the page) or `everyMs` 0 keeps it silent.
+ */
+export function cardSpeaks(
+  card: HTMLElement,
+  feed: Feed | undefined,
+  everyMs: number,
+  state: string,
+  anew: boolean,
+  describe: Describe,
+): void {
+  const was = speakingTo.get(card);
+  if (was && (was !== feed || everyMs <= 0)) {
+    announcerFor(was).forget(card);
+    speakingTo.delete(card);
+  }
+  if (feed && everyMs > 0 && (anew || !speakingTo.has(card))) {
+    announcerFor(feed).speak(card, everyMs, describe);
+    speakingTo.set(card, feed);
+  }
+  const now = speakingTo.get(card);
+  if (now) announcerFor(now).connectionIs(state, card);
+}
+
 /** The page's announcer for `feed`'s relay. */
 export function announcerFor(feed: Feed): PageAnnouncer {
   let announcer = announcers.get(feed);
@@ -114,13 +146,13 @@ export function describePrice(
   locale: string | undefined,
   speaker: HTMLElement,
 ): string {
-  const words = messagesFor(speaker, en);
+  const words = wordsOf(speaker);
   if (changePct24h === null) return `${label} ${price}`;
   const trend = direction(changePct24h);
   const size = formatPercent(Math.abs(changePct24h), locale).replace(/^\+/, '');
   return words.spokenPrice(
     label,
     price,
-    trend === 'flat' ? words.unchanged : words.spokenMove(trend, size),
+    trend === 'flat' ? words.flat : words.spokenMove(trend, size),
   );
 }

@@ -7,7 +7,6 @@
  */
 
 /** An element that can follow the page: its `theme`, and what redraws it in new colours. */
-/** An element that follows the page's colours. */
 export interface Follower extends HTMLElement {
   theme: string;
   schemeChanged(): void;

@@ -17,7 +17,6 @@ export function symbolProblems(
   const unmatched = unlisted.filter((symbol) => !suggestions.has(symbol));
   if (unmatched.length > 0) notes.push(words.notListed(unmatched.join(', ')));
   notes.push(...unlisted.flatMap((symbol) => suggestions.get(symbol) ?? []));
-  if (symbols.length === 0 && malformed.length === 0)
-    notes.push(words.noSymbols);
+  if (symbols.length === 0 && malformed.length === 0) notes.push(words.noSymbols);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }

@@ -14,8 +14,8 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { formatPercent, formatPrice } from '../../internal/format.js';
-import type { Messages } from '../../internal/messages.js';
 import { en } from '../../internal/messages/en.js';
+import type { Messages } from '../../internal/messages.js';
 import type { ChartRange } from './candle-history.js';
 
 /** Colours and font the chart takes from the element's theme, resolved. */

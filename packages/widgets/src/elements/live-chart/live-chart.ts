@@ -1,7 +1,6 @@
 import {
   bucketCount,
   CANDLE_RANGES,
-  type CandleRange,
   type CandlesAnswer,
   open24hOf,
   parseInstrument,
@@ -11,8 +10,8 @@ import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
-import { type Messages, messagesFor } from '../../internal/messages.js';
 import { en } from '../../internal/messages/en.js';
+import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
@@ -159,7 +158,7 @@ export class LiveChart extends FeedElement {
 
   /** Every word of this element, in its language (English in the core, the rest beside it). */
   protected override get words(): Messages {
-    return messagesFor(this, en);
+    return words.of?.(this, en) ?? en;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {

@@ -3,8 +3,8 @@ import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
-import { type Messages, messagesFor } from '../../internal/messages.js';
 import { en } from '../../internal/messages/en.js';
+import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
@@ -84,7 +84,7 @@ export class MarketFeed extends FeedElement {
 
   /** Every word of this element, in its language (English in the core, the rest beside it). */
   protected override get words(): Messages {
-    return messagesFor(this, en);
+    return words.of?.(this, en) ?? en;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -141,7 +141,7 @@ export class MarketFeed extends FeedElement {
       <span class="price"><bdi>${formatPrice(entry.price, entry.currency, this.locale)}</bdi></span>
       <span class="move ${trend}">
         <span aria-hidden="true">${ARROWS[trend]}</span>
-        <span class="visually-hidden">${trend === 'flat' ? words.unchanged : words[trend]}</span>
+        <span class="visually-hidden">${words[trend]}</span>
         <bdi>${formatPercent(entry.movePct, this.locale)}</bdi>${notable ? html`<span class="visually-hidden">, ${words.notableMove}</span>` : nothing}
       </span>
       <time datetime=${new Date(entry.ts).toISOString()}><bdi>${formatTime(entry.ts, this.locale)}</bdi></time>

@@ -1,6 +1,5 @@
 import type { Quote } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Feed } from '../../feed/feed.js';
 import { isSimulated, sourceLine } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
@@ -11,10 +10,9 @@ import {
   formatPrice,
   formatTime,
 } from '../../internal/format.js';
-import type { PageAnnouncer } from '../../internal/page-announcer.js';
+import type { CardMessages } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
-import type { CardMessages } from '../../internal/messages.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
@@ -74,8 +72,6 @@ export class PriceCard extends FeedElement {
   private shown = '';
   /** Why no price can be shown, in words for the reader. */
   private problem: string | undefined;
-  /** The feed whose announcer this card speaks through, while it does. */
-  private speakingTo: Feed | undefined;
   /** The price last drawn, to flash the next change. */
   private drawnPrice: number | undefined;
 
@@ -97,7 +93,7 @@ export class PriceCard extends FeedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopSpeaking();
+    this.speak(false);
   }
 
   /**
@@ -105,35 +101,27 @@ export class PriceCard extends FeedElement {
    * stream's state; a new symbol is heard anew. `announce-every="0"` keeps the card silent.
    */
   private speak(anew: boolean): void {
-    const { feed, view } = this.connection;
-    if (feed !== this.speakingTo || this.announceEvery <= 0) this.stopSpeaking();
-    if (feed && this.announceEvery > 0 && (anew || !this.speakingTo)) {
-      const everyMs = this.announceEvery * 1000;
-      withAnnouncer(feed, (announcer, { describePrice }) =>
-        announcer.speak(this, everyMs, () => {
-          const quote = this.connection.view.quotes.get(this.shown);
-          return (
-            quote &&
-            describePrice(
-              symbolLabel(quote.symbol, this.impliedCurrency),
-              formatPrice(quote.price, this.currencyOf(quote), this.locale),
-              quote.changePct24h,
-              this.locale,
-              this,
-            )
-          );
-        }),
-      );
-      this.speakingTo = feed;
-    }
-    const { connection } = view;
-    if (this.speakingTo)
-      withAnnouncer(this.speakingTo, (announcer) => announcer.connectionIs(connection, this));
-  }
-
-  private stopSpeaking(): void {
-    if (this.speakingTo) withAnnouncer(this.speakingTo, (announcer) => announcer.forget(this));
-    this.speakingTo = undefined;
+    const feed = this.isConnected ? this.connection.feed : undefined;
+    const everyMs = this.announceEvery * 1000;
+    // The announcer's code loads beside the first price of a card that speaks.
+    if (!announcerModule && !(feed && everyMs > 0)) return;
+    announcerModule ??= import('../../internal/page-announcer.js');
+    const { view } = this.connection;
+    void announcerModule.then(({ cardSpeaks, describePrice }) =>
+      cardSpeaks(this, feed, everyMs, view.connection, anew, () => {
+        const quote = this.connection.view.quotes.get(this.shown);
+        return (
+          quote &&
+          describePrice(
+            symbolLabel(quote.symbol, this.impliedCurrency),
+            formatPrice(quote.price, this.currencyOf(quote), this.locale),
+            quote.changePct24h,
+            this.locale,
+            this,
+          )
+        );
+      }),
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -142,12 +130,8 @@ export class PriceCard extends FeedElement {
     if (price === undefined || price === this.drawnPrice) return;
     const previous = this.drawnPrice;
     this.drawnPrice = price;
-    if (previous === undefined || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    // A brief tint says "this just changed"; the Web Animations API needs no inline style (strict CSP).
-    const tint = price > previous ? 'var(--_up)' : 'var(--_down)';
-    this.renderRoot
-      .querySelector('.price')
-      ?.animate([{ color: tint }, { color: 'inherit' }], { duration: 700, easing: 'ease-out' });
+    if (previous !== undefined)
+      void import('./price-flash.js').then(({ flash }) => flash(this.renderRoot, price > previous));
   }
 
   protected override render() {
@@ -186,7 +170,7 @@ export class PriceCard extends FeedElement {
           ? html`<div part="change" class="change flat">${words.noChange24h(quote.source)}</div>`
           : html`<div part="change" class="change ${trend}">
               <span aria-hidden="true">${ARROWS[trend]}</span>
-              <span class="visually-hidden">${trend === 'flat' ? words.unchanged : words[trend]}</span>
+              <span class="visually-hidden">${words[trend]}</span>
               <bdi>${formatChange(quote.change24h, quote.price, locale, currency)}</bdi> (<bdi>${formatPercent(quote.changePct24h, locale)}</bdi>)
               <span class="period">${words.period24h}</span>
             </div>`
@@ -207,28 +191,13 @@ export class PriceCard extends FeedElement {
     const { refused, unknown, suggestions } = this.connection.view;
     if (refused.has(symbol)) return refused.get(symbol);
     if (unknown.has(symbol))
-      return (
-        suggestions.get(symbol) ?? words.notListed(symbolLabel(symbol, undefined))
-      );
+      return suggestions.get(symbol) ?? words.notListed(symbolLabel(symbol, undefined));
     return undefined;
   }
 }
 
-type AnnouncerModule = typeof import('../../internal/page-announcer.js');
-let announcerModule: Promise<AnnouncerModule> | undefined;
-
-/**
- * Runs `use` with the page's announcer for `feed`. Its code loads with the first card that
- * speaks, beside the first price rather than before it (a reader hears prices now and then,
- * not at once); calls keep their order.
- */
-function withAnnouncer(
-  feed: Feed,
-  use: (announcer: PageAnnouncer, module: AnnouncerModule) => void,
-): void {
-  announcerModule ??= import('../../internal/page-announcer.js');
-  void announcerModule.then((module) => use(module.announcerFor(feed), module));
-}
+/** The page announcer's code, once a card has asked for it. */
+let announcerModule: Promise<typeof import('../../internal/page-announcer.js')> | undefined;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,8 +5,8 @@ import { defineElement } from '../../internal/define-element.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
-import { type Messages, messagesFor } from '../../internal/messages.js';
 import { en } from '../../internal/messages/en.js';
+import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
@@ -70,7 +70,7 @@ export class PriceTicker extends FeedElement {
 
   /** Every word of this element, in its language (English in the core, the rest beside it). */
   protected override get words(): Messages {
-    return messagesFor(this, en);
+    return words.of?.(this, en) ?? en;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {

@@ -2,8 +2,8 @@ import type { SourceStatus } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { FeedElement } from '../../internal/feed-element.js';
 import { formatTime } from '../../internal/format.js';
-import { type Messages, messagesFor } from '../../internal/messages.js';
 import { en } from '../../internal/messages/en.js';
+import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { stateBadge } from '../../internal/state-badge.js';
 import { streamControlsStyles } from './stream-controls.styles.js';
@@ -61,7 +61,7 @@ export class StreamControls extends FeedElement {
 
   /** Every word of this element, in its language (English in the core, the rest beside it). */
   protected override get words(): Messages {
-    return messagesFor(this, en);
+    return words.of?.(this, en) ?? en;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,0 +1,133 @@
+/**
+ * Every word an element shows or announces, by what it says. A function takes what the
+ * sentence is about, already written (symbols, formatted figures and times): a catalog holds
+ * words only, never numbers or currency codes, which `Intl` writes in the reader's locale.
+ */
+export interface Messages {
+  connecting: string;
+  live: string;
+  stale: string;
+  offline: string;
+  paused: string;
+  error: string;
+  simulated: string;
+  simulatedTitle: string;
+  up: string;
+  down: string;
+  /** A move that rounds to none, where `up` and `down` name the others. */
+  flat: string;
+  /** The period after a 24 h change, beside its figures. */
+  period24h: string;
+  waitingForPrice: string;
+  noChange24h: (source: string) => string;
+  /** The card's accessible name; `label` is the symbol, or empty when there is none. */
+  cardLabel: (label: string) => string;
+  market: (market: string) => string;
+  notASymbol: (text: string) => string;
+  noSymbol: string;
+  notSymbols: (texts: string) => string;
+  noSymbols: string;
+  notListed: (symbols: string) => string;
+  /** A screen reader's sentence of one price: `label price, up 1.10% in 24 hours`. */
+  spokenPrice: (label: string, price: string, trend: string) => string;
+  /** The trend in the spoken sentence: `up 1.10%`; `size` has no sign. */
+  spokenMove: (direction: 'up' | 'down', size: string) => string;
+  spokenMore: (count: number) => string;
+  spokenOffline: string;
+  spokenLiveAgain: string;
+  controlsLabel: string;
+  pause: string;
+  resume: string;
+  refresh: string;
+  liveEvery: (seconds: string) => string;
+  every: (seconds: string) => string;
+  source: string;
+  anySource: string;
+  updated: string;
+  noUpdate: string;
+  sourcesLabel: string;
+  /** A source's health as the relay reports it, `unknown` while the stream is not live. */
+  sourceStates: Record<'ok' | 'degraded' | 'down' | 'unknown', string>;
+  simulatedSource: string;
+  gridLabel: string;
+  tapeLabel: string;
+  marketActivity: string;
+  waitingForMoves: string;
+  notableMove: string;
+  /** The range buttons, `live` being the tick chart. */
+  ranges: Record<'live' | '1h' | '24h' | '7d' | '30d' | '1y', string>;
+  rangesLabel: string;
+  /** A range's length beside a change over it, in the legend and under the axis. */
+  periods: Record<'1h' | '24h' | '7d' | '30d' | '1y', string>;
+  /** The chart's accessible name: its symbols (maybe none) over its span. */
+  chartLabel: (symbols: string, span: string) => string;
+  /** The span in the chart's accessible name, `live` being its recent ticks. */
+  spans: Record<'live' | '1h' | '24h' | '7d' | '30d' | '1y', string>;
+  plotHint: (symbols: string, ticks: boolean) => string;
+  loading: string;
+  chartFailed: string;
+  percentSince: (span: string) => string;
+  percentOver: (range: string) => string;
+  sinceTime: (time: string) => string;
+  shownSpan: string;
+  pricesAsTheyArrive: (currency: string) => string;
+  /** The price axis of a candle range: `minutes` per bucket. */
+  pricesInBuckets: (currency: string, minutes: number) => string;
+  candle: (open: string, high: string, low: string, close: string) => string;
+  credit: string;
+}
+
+/** The words the price card shows: the ones every page with an element needs at once. */
+export type CardMessages = Pick<
+  Messages,
+  | 'connecting'
+  | 'live'
+  | 'stale'
+  | 'offline'
+  | 'paused'
+  | 'error'
+  | 'simulated'
+  | 'simulatedTitle'
+  | 'up'
+  | 'down'
+  | 'flat'
+  | 'period24h'
+  | 'waitingForPrice'
+  | 'noChange24h'
+  | 'cardLabel'
+  | 'market'
+  | 'notASymbol'
+  | 'noSymbol'
+  | 'notListed'
+>;
+
+/** The card's words in English, the built-in language: in every element's first paint. */
+export const enCard: CardMessages = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  stale: 'Stale',
+  offline: 'Offline, reconnecting…',
+  paused: 'Paused',
+  error: 'Error',
+  simulated: 'Simulated',
+  simulatedTitle: 'Simulated prices, not from an exchange',
+  up: 'up',
+  down: 'down',
+  flat: 'unchanged',
+  period24h: '24h',
+  waitingForPrice: 'Waiting for the first price…',
+  noChange24h: (source) => `24h change not reported by ${source}`,
+  cardLabel: (label) => `${label || 'Price'} price`,
+  market: (market) => `Market ${market}`,
+  notASymbol: (text) =>
+    `"${text}" is not a symbol: use letters and digits, such as BTC or BTC/EUR.`,
+  noSymbol: 'No symbol: set symbol="BTC", for example.',
+  notListed: (symbols) => `The relay does not list ${symbols}.`,
+};
+
+/**
+ * How an element finds its words: `words.of(host, english)` is `host`'s language's (its
+ * `locale`, else the page's nearest `lang`, else the browser's; `messages/choose.ts`, loaded
+ * with the first element), with the page's own on top, `english` until they load.
+ */
+export const words: { of?: <T extends CardMessages>(host: HTMLElement, english: T) => T } = {};

@@ -1,0 +1,59 @@
+import { enCard, type Messages } from '../messages.js';
+
+/**
+ * English, whole: the card's words (in the core) and every other element's, which load with
+ * those elements.
+ */
+export const en: Messages = {
+  ...enCard,
+  notSymbols: (texts) => `Not symbols: ${texts}.`,
+  noSymbols: 'No symbols: set symbols="BTC,ETH", for example.',
+  spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} in 24 hours`,
+  spokenMove: (direction, size) => `${direction} ${size}`,
+  spokenMore: (count) => `and ${count} more`,
+  spokenOffline: 'Prices offline, reconnecting.',
+  spokenLiveAgain: 'Prices live again.',
+  controlsLabel: 'Live prices',
+  pause: 'Pause',
+  resume: 'Resume',
+  refresh: 'Refresh',
+  liveEvery: (seconds) => `live (every ${seconds} s)`,
+  every: (seconds) => `every ${seconds} s`,
+  source: 'Source',
+  anySource: 'any',
+  updated: 'Updated',
+  noUpdate: 'No update yet',
+  sourcesLabel: 'Sources',
+  sourceStates: { ok: 'ok', degraded: 'degraded', down: 'down', unknown: 'unknown' },
+  simulatedSource: 'simulated',
+  gridLabel: 'Prices',
+  tapeLabel: 'Price ticker',
+  marketActivity: 'Market activity',
+  waitingForMoves: 'Waiting for the first moves…',
+  notableMove: 'notable move',
+  ranges: { live: 'Ticks', '1h': '1H', '24h': '24H', '7d': '7D', '30d': '30D', '1y': '1Y' },
+  rangesLabel: 'Range',
+  periods: { '1h': '1h', '24h': '24h', '7d': '7d', '30d': '30d', '1y': '1y' },
+  chartLabel: (symbols, span) => `Price chart: ${symbols || 'no symbols'}, ${span}`,
+  spans: {
+    live: 'recent ticks',
+    '1h': 'the last hour',
+    '24h': 'the last 24 hours',
+    '7d': 'the last 7 days',
+    '30d': 'the last 30 days',
+    '1y': 'the last year',
+  },
+  plotHint: (symbols, ticks) =>
+    `${symbols}: use the arrow keys to read each ${ticks ? 'tick' : 'bucket'}`,
+  loading: 'Loading…',
+  chartFailed: 'The chart could not be loaded.',
+  percentSince: (span) => `% change ${span}`,
+  percentOver: (range) => `% change over ${range}`,
+  sinceTime: (time) => `since ${time}`,
+  shownSpan: 'shown',
+  pricesAsTheyArrive: (currency) => `Prices in ${currency}, as they arrive`,
+  pricesInBuckets: (currency, minutes) =>
+    `Prices in ${currency}, ${minutes < 60 ? `${minutes}-minute` : minutes < 1440 ? `${minutes / 60}-hour` : '1-day'} buckets`,
+  candle: (open, high, low, close) => `open ${open}, high ${high}, low ${low}, close ${close}`,
+  credit: 'Charts by TradingView',
+};
