@@ -262,6 +262,41 @@ const SOURCE_URL_PREFIX = 'SOURCE_URL_';
 export const SOURCE_URL_DOC =
   'Replaces the scheme, host and port of source `<ID>`’s API URLs, keeping their paths: regional mirrors, proxies, tests.';
 
+/**
+ * The bounds a parsed configuration keeps, for one built by hand (`createRelay({ config })`):
+ * a zero interval would poll in a busy loop, a negative history would log an error a poll.
+ * Times are in milliseconds here, as `loadConfig` returns them; tests poll faster than the
+ * environment's one-second minimum, so the floor is lower.
+ */
+const PARSED_BOUNDS = {
+  POLL_INTERVAL: [10, 30_000],
+  PRICE_TTL: [10, 86_400_000],
+  WATCH_GRACE: [0, 86_400_000],
+  MAX_HISTORY: [1, 10_000],
+  MAX_WATCHED_SYMBOLS: [1, 100_000],
+  MAX_CLIENTS: [1, 1_000_000],
+  MAX_CLIENTS_PER_IP: [1, 1_000_000],
+  MAX_SYMBOLS_PER_REQUEST: [1, 1_000],
+} as const satisfies Partial<Record<keyof RelayConfig, readonly [number, number]>>;
+
+/** Throws a `ConfigError` naming the first value of `config` out of its bounds. */
+export function checkConfig(config: RelayConfig): void {
+  for (const [key, [min, max]] of Object.entries(PARSED_BOUNDS)) {
+    const value = config[key as keyof typeof PARSED_BOUNDS];
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(
+        `${key}=${JSON.stringify(value)}: expected a whole number from ${min} to ${max}${key in TIMES_MS ? ' (ms)' : ''}`,
+      );
+    }
+  }
+  if (!Array.isArray(config.SYMBOLS) || config.SYMBOLS.length === 0) {
+    throw new ConfigError('SYMBOLS: expected at least one symbol');
+  }
+}
+
+/** The parsed keys that hold milliseconds. */
+const TIMES_MS = { POLL_INTERVAL: true, PRICE_TTL: true, WATCH_GRACE: true };
+
 /** Parses the environment; throws a `ConfigError` naming the first bad key. */
 export function loadConfig(env: Record<string, string | undefined>): RelayConfig {
   const config: Record<string, unknown> = {};

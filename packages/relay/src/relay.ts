@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Logger, pino } from 'pino';
 import { CandleService } from './candles/candle-service.js';
-import type { RelayConfig } from './config.js';
+import { checkConfig, type RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
 import { clientAddress } from './http/client-address.js';
 import { withHotRoutes } from './http/hot-routes.js';
@@ -112,6 +112,8 @@ export interface Relay {
  */
 export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay> {
   const { config } = options;
+  // A configuration built by hand is held to the bounds the environment's parser keeps.
+  checkConfig(config);
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
   const log = options.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
   const sources = options.sources ?? (await createSources(config));

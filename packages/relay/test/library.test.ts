@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import express from 'express';
 import { pino } from 'pino';
-import { createRelay, loadConfig } from '../src/index.js';
+import { createRelay, loadConfig, type RelayConfig } from '../src/index.js';
 import { DemoSource } from '../src/sources/demo.js';
 import { SseReader } from './support/sse-reader.js';
 
@@ -27,6 +27,23 @@ const cli = (...args: string[]) =>
   });
 
 describe('the relay as a library', () => {
+  test('a configuration built by hand is held to the same bounds: one clear error, no busy loop', async () => {
+    for (const [change, reason] of [
+      [{ POLL_INTERVAL: 0 }, /^POLL_INTERVAL=0: expected a whole number from 10 to 30000 \(ms\)$/],
+      [{ MAX_HISTORY: -5 }, /^MAX_HISTORY=-5: expected a whole number from 1 to 10000$/],
+      [{ SYMBOLS: [] }, /^SYMBOLS: expected at least one symbol$/],
+    ] as const) {
+      await assert.rejects(
+        createRelay({
+          config: { ...loadConfig({}), ...change } as RelayConfig,
+          sources: [new DemoSource({ seed: 3 })],
+          log: pino({ level: 'silent' }),
+        }),
+        (error: Error) => reason.test(error.message),
+      );
+    }
+  });
+
   test('mounted in an Express app on /prices: demo page, API, stream and bundle all answer there', async () => {
     const relay = await createRelay({
       config: { ...loadConfig({ SYMBOLS: 'BTC,ETH' }), POLL_INTERVAL: 100 },
