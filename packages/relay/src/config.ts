@@ -269,7 +269,8 @@ export const SOURCE_URL_DOC =
  * environment's one-second minimum, so the floor is lower.
  */
 const PARSED_BOUNDS = {
-  POLL_INTERVAL: [10, 30_000],
+  // Up to an hour: a relay embedded for its REST answers alone, or a test, may poll that rarely.
+  POLL_INTERVAL: [10, 3_600_000],
   PRICE_TTL: [10, 86_400_000],
   WATCH_GRACE: [0, 86_400_000],
   MAX_HISTORY: [1, 10_000],
