@@ -216,6 +216,12 @@ export const liveChartStyles = css`
     color: inherit;
   }
 
+  /* In a narrow box a long translation wraps inside its own line, never past the box. */
+  .note > * {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
   /* A narrow box: many symbols as one column of symbol and change, so the plot keeps its
      room (the crosshair gives each price); smaller range buttons, on one row. Last in the
      sheet, so that it wins over the rules it narrows. */
@@ -230,9 +236,6 @@ export const liveChartStyles = css`
     .ranges button {
       padding-inline: 0.3em;
       font-size: 0.7em;
-    }
-    .stage {
-      min-height: 5rem;
     }
   }
 `;

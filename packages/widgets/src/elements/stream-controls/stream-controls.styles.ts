@@ -13,8 +13,15 @@ export const streamControlsStyles = css`
     font-size: 0.9em;
   }
 
+  /* A long translation (a word, an option) shrinks the menu to the box, never past it. */
+  label {
+    min-width: 0;
+    max-width: 100%;
+  }
+
   button,
   select {
+    max-width: 100%;
     font: inherit;
     color: inherit;
     background: var(--_bg);
