@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { EventSource } from 'eventsource';
 import { Redis } from 'ioredis';
+import { pino } from 'pino';
 import type { Relay } from '../src/relay.js';
+import { RedisStore } from '../src/store/redis-store.js';
 import { CountingSource } from './support/counting-source.js';
 import { RedisServer } from './support/redis-server.js';
 import { getQuotes, pollCount, startTestRelay, waitFor } from './support/relay.js';
@@ -267,22 +269,25 @@ describe('what a relay reads back from Redis', () => {
         'data',
         '{"t": 1, "quotes": {"XRP": {"symbol": "XRP", "price": 1e99}}}',
       );
-      const relay = await startTestRelay({
-        redisUrl: redis.url,
-        env: { SYMBOLS: 'BTC' },
-        config: { POLL_INTERVAL: 60_000 },
+      // A new relay's store as it loads what the fleet shares (no poller to add its own).
+      const store = await RedisStore.connect({
+        url: redis.url,
+        ttlMs: 60_000,
+        maxHistory: 100,
+        eventLogSize: 100,
+        log: pino({ level: 'silent' }),
       });
       try {
-        const held = await relay.store.latest(['BTC', 'ETH', 'SOL', 'XRP']);
+        const held = await store.latest(['BTC', 'ETH', 'SOL', 'XRP']);
         assert.deepEqual(Object.keys(held), ['BTC']);
         assert.equal(held.BTC?.price, 67_000);
-        assert.deepEqual((await relay.store.history(['BTC'], 10)).BTC?.slice(0, 2), [
+        assert.deepEqual((await store.history(['BTC'], 10)).BTC, [
           [now - 60_000, 66_900],
           [now - 30_000, 66_950],
         ]);
-        assert.deepEqual((await relay.store.status()).sources, []);
+        assert.deepEqual((await store.status()).sources, []);
       } finally {
-        await relay.stop();
+        await store.close();
       }
     } finally {
       client.disconnect();
@@ -294,10 +299,13 @@ describe('what a relay reads back from Redis', () => {
     const redis = await RedisServer.start();
     const client = new Redis(redis.url);
     try {
-      const relay = await startTestRelay({
-        redisUrl: redis.url,
-        env: { SYMBOLS: 'BTC' },
-        config: { POLL_INTERVAL: 60_000 },
+      // The store alone: a relay's poller would forget ETH, which none of its readers watches.
+      const store = await RedisStore.connect({
+        url: redis.url,
+        ttlMs: 60_000,
+        maxHistory: 100,
+        eventLogSize: 100,
+        log: pino({ level: 'silent' }),
       });
       try {
         const now = Date.now();
@@ -307,7 +315,7 @@ describe('what a relay reads back from Redis', () => {
           JSON.stringify([now - 5_000, 3_500]),
           JSON.stringify([now, 3_501]),
         );
-        await relay.store.backfill('ETH', [
+        await store.backfill('ETH', [
           [now - 120_000, 3_400],
           [now - 60_000, 3_450],
           [now - 5_000, 3_499],
@@ -322,7 +330,7 @@ describe('what a relay reads back from Redis', () => {
           [now, 3_501],
         ]);
       } finally {
-        await relay.stop();
+        await store.close();
       }
     } finally {
       client.disconnect();
