@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import {
   bucketCount,
+  bucketStart,
   CANDLE_RANGES,
   type Candle,
   type CandleRange,
   type PricePoint,
   type Quote,
+  stepMsOf,
 } from '@tickwire/protocol';
 import { WIDGETS_DIR } from './demo-relay.js';
 
@@ -71,10 +73,10 @@ const quote = (symbol: string, ts = STILL_TIME - 2_000, nudge = 0): Quote => {
 };
 
 function candles(symbol: string, range: CandleRange): Candle[] {
-  const step = CANDLE_RANGES[range].resolution * 1000;
+  const step = stepMsOf(range);
   const count = bucketCount(range);
   const closes = walk(PRICES[symbol]![0], count + 1, step, symbol.length);
-  const current = Math.floor(STILL_TIME / step) * step;
+  const current = bucketStart(STILL_TIME, step);
   return closes.slice(1).map(([, close], i) => {
     const open = closes[i]![1];
     return [

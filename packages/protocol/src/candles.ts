@@ -22,6 +22,12 @@ export const isCandleRange = (value: unknown): value is CandleRange =>
 export const bucketCount = (range: CandleRange): number =>
   CANDLE_RANGES[range].span / CANDLE_RANGES[range].resolution;
 
+/** A range's bucket width, ms. */
+export const stepMsOf = (range: CandleRange): number => CANDLE_RANGES[range].resolution * 1000;
+
+/** The start (ms) of the `stepMs`-wide bucket `ms` falls in; buckets start at the Unix epoch. */
+export const bucketStart = (ms: number, stepMs: number): number => Math.floor(ms / stepMs) * stepMs;
+
 /**
  * One bucket: `[t, open, high, low, close, volume]`, `t` in ms at the bucket's start,
  * volume in the base asset or `null` where the source has none.

@@ -5,7 +5,15 @@
 
 export { type BackoffPolicy, backoffMs } from './backoff.js';
 export type { Candle, CandleRange, CandlesAnswer } from './candles.js';
-export { bucketCount, CANDLE_RANGES, isCandle, isCandleRange, parseCandles } from './candles.js';
+export {
+  bucketCount,
+  bucketStart,
+  CANDLE_RANGES,
+  isCandle,
+  isCandleRange,
+  parseCandles,
+  stepMsOf,
+} from './candles.js';
 export type {
   ErrorAnswer,
   HistoryAnswer,
@@ -19,7 +27,7 @@ export type {
   SymbolsAnswer,
 } from './events.js';
 export { STREAM_EVENTS } from './events.js';
-export { open24hOf } from './figures.js';
+export { open24hOf, priceDecimals } from './figures.js';
 export { MAX_HISTORY_POINTS, parseHistory, parseMessage, parseQuote } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';

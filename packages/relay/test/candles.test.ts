@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   bucketCount,
+  bucketStart,
   CANDLE_RANGES,
   type CandleRange,
   type CandlesAnswer,
@@ -183,7 +184,7 @@ describe('GET /v1/candles from CoinGecko', () => {
   test('ohlc rows are stamped with their close: each becomes the bucket it closes', async () => {
     const { body } = await candles(relay, 'symbol=ETH&range=30d');
     const step = 4 * 3_600_000;
-    const current = Math.floor(Date.now() / step) * step;
+    const current = bucketStart(Date.now(), step);
     assert.equal(body.candles.at(-1)![0], current);
     assert.equal(body.candles.at(-1)![5], null, 'CoinGecko has no volume per bucket');
   });

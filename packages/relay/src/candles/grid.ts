@@ -1,17 +1,12 @@
 import {
   bucketCount,
-  CANDLE_RANGES,
+  bucketStart,
   type Candle,
   type CandleRange,
   isCandle,
   type PricePoint,
+  stepMsOf,
 } from '@tickwire/protocol';
-
-/** The range's bucket width, ms. */
-export const stepOf = (range: CandleRange): number => CANDLE_RANGES[range].resolution * 1000;
-
-/** The start of the bucket `ms` falls in. */
-export const bucketStart = (ms: number, stepMs: number): number => Math.floor(ms / stepMs) * stepMs;
 
 /**
  * Puts a source's candles on the range's grid, as `/v1/candles` promises them (protocol
@@ -21,7 +16,7 @@ export const bucketStart = (ms: number, stepMs: number): number => Math.floor(ms
  * `bucketCount(range)` kept.
  */
 export function onGrid(candles: readonly Candle[], range: CandleRange, now: number): Candle[] {
-  const step = stepOf(range);
+  const step = stepMsOf(range);
   const current = bucketStart(now, step);
   const merged = new Map<number, Candle>();
   for (const candle of [...candles].filter(isCandle).sort((a, b) => a[0] - b[0])) {

@@ -1,13 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   bucketCount,
+  bucketStart,
   type Candle,
   type CandleRange,
   isAsset,
   type PricePoint,
+  stepMsOf,
 } from '@tickwire/protocol';
 import type { Exchange, Ticker } from 'ccxt';
-import { bucketStart, stepOf } from '../candles/grid.js';
 import { isTimeout, withDeadline } from '../deadline.js';
 import type { FetchedQuote, PriceSource } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
@@ -178,7 +179,7 @@ export class CcxtSource implements PriceSource {
     if (!market || !this.candleRanges.includes(range)) return undefined;
     const timeframe = CCXT_TIMEFRAMES[range];
     const count = bucketCount(range);
-    const since = bucketStart(Date.now(), stepOf(range)) - (count - 1) * stepOf(range);
+    const since = bucketStart(Date.now(), stepMsOf(range)) - (count - 1) * stepMsOf(range);
     const candles = await this.call(() =>
       this.exchange.fetchOHLCV(market, timeframe, since, count),
     );

@@ -1,5 +1,11 @@
-import { type Candle, type CandleRange, isAsset, type PricePoint } from '@tickwire/protocol';
-import { candlesFromPoints, stepOf } from '../candles/grid.js';
+import {
+  type Candle,
+  type CandleRange,
+  isAsset,
+  type PricePoint,
+  stepMsOf,
+} from '@tickwire/protocol';
+import { candlesFromPoints } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
 import type { FetchedQuote, PriceSource } from './price-source.js';
@@ -172,7 +178,7 @@ export class CoinGeckoSource implements PriceSource {
         const rows = await this.ohlc(pair, 30);
         // Each row's time is its candle's close: the bucket starts one resolution earlier.
         return rows?.map(([t, open, high, low, close]) => [
-          t - stepOf(range),
+          t - stepMsOf(range),
           open,
           high,
           low,

@@ -1,5 +1,10 @@
-import { bucketCount, type Candle, type CandleRange } from '@tickwire/protocol';
-import { bucketStart, stepOf } from '../candles/grid.js';
+import {
+  bucketCount,
+  bucketStart,
+  type Candle,
+  type CandleRange,
+  stepMsOf,
+} from '@tickwire/protocol';
 
 /** Prices looked at inside a bucket for its high and low, besides its open and close. */
 const SAMPLES_PER_BUCKET = 30;
@@ -21,7 +26,7 @@ export interface DemoCandleRequest {
  * low are the extremes of the path sampled across it. Prices unrounded.
  */
 export function demoCandles({ priceAt, volumeOf, range, now }: DemoCandleRequest): Candle[] {
-  const step = stepOf(range);
+  const step = stepMsOf(range);
   const first = bucketStart(now, step) - (bucketCount(range) - 1) * step;
   const candles: Candle[] = [];
   for (let t = first; t <= now; t += step) {

@@ -3,6 +3,7 @@ import {
   type CandleRange,
   type PricePoint,
   parseInstrument,
+  priceDecimals,
 } from '@tickwire/protocol';
 import { DEMO_ASSETS, DEMO_FX } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
@@ -144,9 +145,8 @@ export class DemoSource implements PriceSource {
   }
 }
 
-/** Rounds like an exchange's tick size: cents for large prices, 4 significant digits for tiny ones. */
+/** Rounds like an exchange's tick size: to the decimals the elements write the price with. */
 export function roundToTick(price: number): number {
-  if (price === 0 || !Number.isFinite(price)) return price;
-  const decimals = Math.max(2, 3 - Math.floor(Math.log10(Math.abs(price))));
-  return Number(price.toFixed(Math.min(decimals, 12)));
+  if (!Number.isFinite(price)) return price;
+  return Number(price.toFixed(priceDecimals(price)));
 }

@@ -1,3 +1,4 @@
+import { bucketStart } from '@tickwire/protocol';
 import type { FakeMarket } from './fake-market.js';
 import { FakeUpstream } from './fake-upstream.js';
 
@@ -81,7 +82,7 @@ export function startFakeBinance(market: FakeMarket): Promise<FakeUpstream> {
       const step = KLINE_INTERVALS_MS[query.get('interval') ?? ''];
       if (!step) return [];
       const limit = Math.min(1000, Number(query.get('limit') ?? 500));
-      const current = Math.floor(Date.now() / step) * step;
+      const current = bucketStart(Date.now(), step);
       const start = query.has('startTime')
         ? Math.ceil(Number(query.get('startTime')) / step) * step
         : current - (limit - 1) * step;

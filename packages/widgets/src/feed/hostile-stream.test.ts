@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../all.js';
-import { MAX_HISTORY_POINTS } from '@tickwire/protocol';
+import { bucketStart, MAX_HISTORY_POINTS } from '@tickwire/protocol';
 import type { LiveChart } from '../elements/live-chart/live-chart.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 import { sampleQuote } from './sample-quotes.js';
@@ -109,7 +109,7 @@ describe('a broken or hostile relay', () => {
 
   it('candles that are not candles: a page, a wrong symbol, bad buckets — a clear message or the good buckets, never a page error', async () => {
     const step = 3_600_000;
-    const now = Math.floor(Date.now() / step) * step;
+    const now = bucketStart(Date.now(), step);
     const good = (i: number) => [now - (9 - i) * step, 100, 102, 99, 101, 5];
     const answer = (candles: unknown[], symbol = 'BTC') =>
       JSON.stringify({ symbol, range: '7d', resolution: 3600, quote: 'USD', source: 'x', candles });

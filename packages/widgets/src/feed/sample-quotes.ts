@@ -1,5 +1,6 @@
 import {
   bucketCount,
+  bucketStart,
   CANDLE_RANGES,
   type Candle,
   type CandleRange,
@@ -62,7 +63,7 @@ export function sampleCandles(
   const { resolution } = CANDLE_RANGES[range];
   const step = resolution * 1000;
   const walk = sampleHistory(price, bucketCount(range) + 1, seed);
-  const current = Math.floor(Date.now() / step) * step;
+  const current = bucketStart(Date.now(), step);
   const candles = walk.slice(1).map(([, close], index): Candle => {
     const open = walk[index]![1];
     const t = current - (walk.length - 2 - index) * step;

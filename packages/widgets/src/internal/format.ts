@@ -3,6 +3,8 @@
  * Formatters are cached: building one costs more than using it.
  */
 
+import { priceDecimals } from '@tickwire/protocol';
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
@@ -15,15 +17,10 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 }
 
 /**
- * Decimals for a price of `value`'s size: cents from 1 up, four significant digits below
- * (0.4498, 0.00002331), always all of them. Chosen from the magnitude alone, so a price
- * keeps its decimals from one update to the next ("0.4500", never "0.45" then "0.4498"),
- * in every element, until its magnitude changes.
+ * The protocol's decimals rule, always all of them: "0.4500", never "0.45" then "0.4498".
  */
 function priceDigits(value: number, minorUnits = 2): Intl.NumberFormatOptions {
-  const size = Math.abs(value);
-  const digits =
-    size >= 1 || size === 0 ? minorUnits : Math.min(12, 3 - Math.floor(Math.log10(size)));
+  const digits = priceDecimals(value, minorUnits);
   return { minimumFractionDigits: digits, maximumFractionDigits: digits };
 }
 

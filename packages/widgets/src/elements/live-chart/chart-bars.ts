@@ -1,4 +1,4 @@
-import type { Candle, PricePoint } from '@tickwire/protocol';
+import { bucketStart, type Candle, type PricePoint } from '@tickwire/protocol';
 import type { Bar } from './chart-renderer.js';
 
 /**
@@ -66,7 +66,7 @@ export class SymbolBars {
   }
 
   private foldPrice(ms: number, price: number): Bar | undefined {
-    const time = Math.floor(ms / this.stepMs) * this.stepMs;
+    const time = bucketStart(ms, this.stepMs);
     const last = this.bars.at(-1);
     // Older than the last bucket: the source's candle already holds it.
     if (last && time < last.time) return undefined;

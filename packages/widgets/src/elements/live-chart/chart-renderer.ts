@@ -1,3 +1,4 @@
+import { priceDecimals } from '@tickwire/protocol';
 import {
   AreaSeries,
   CandlestickSeries,
@@ -207,7 +208,7 @@ export class ChartRenderer {
     plotted.volume?.setData(bars.flatMap((bar) => this.volumePoint(bar)));
     const last = bars.at(-1);
     if (last) {
-      const precision = precisionFor(last.close);
+      const precision = priceDecimals(last.close);
       plotted.main.applyOptions({
         priceFormat:
           this.layout?.scale === 'percent'
@@ -525,12 +526,6 @@ function timeFormats(locale: string | undefined) {
     date: make({ dateStyle: 'medium' }),
     dateTime: make({ day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }),
   };
-}
-
-/** Decimals a price axis needs: cents from 1 up, four significant digits below. */
-function precisionFor(price: number): number {
-  if (!(price > 0) || price >= 1) return 2;
-  return Math.min(12, 3 - Math.floor(Math.log10(price)));
 }
 
 /** Black or white, whichever contrasts more with `background`: never below 4.58:1 (WCAG 2). */
