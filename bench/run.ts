@@ -1,6 +1,6 @@
-// `npm run bench`: prints figures, asserts nothing. BENCH_CLIENTS=1000 picks the fan-out
-// sizes (1,000, 5,000 and 10,000 by default); BENCH_ONLY=faults,render runs only those parts
-// (size, fanout, capacity, upstream, markets, redis, quotes, render, first, faults, candles).
+// `npm run bench`: prints figures, asserts nothing, and writes them into docs/benchmarks.md.
+// BENCH_CLIENTS=1000 picks the fan-out sizes (1,000, 5,000 and 10,000 by default);
+// BENCH_ONLY=faults,render runs only those parts and rewrites only their sections.
 import { bundleSize } from './bundle-size.js';
 import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
@@ -12,24 +12,39 @@ import { maxClients } from './max-clients.js';
 import { quotesApi } from './quotes-api.js';
 import { redisInstances } from './redis-instances.js';
 import { renderLoad } from './render-load.js';
+import { recordPart, writeDocument } from './report.js';
 import { upstreamCalls } from './upstream-calls.js';
 
 const sizes = (process.env.BENCH_CLIENTS ?? '1000,5000,10000').split(',').map(Number);
-const only = process.env.BENCH_ONLY?.split(',');
-const runs = (part: string) => !only || only.includes(part);
 
-if (runs('size')) await bundleSize();
-if (runs('fanout')) {
-  fanoutHeader();
-  for (const clients of sizes) await fanout(clients);
-  await heapPerClient();
+/** Every part, in the document's order. */
+const PARTS: Record<string, () => Promise<void>> = {
+  size: bundleSize,
+  fanout: async () => {
+    fanoutHeader();
+    for (const clients of sizes) await fanout(clients);
+    await heapPerClient();
+  },
+  capacity: maxClients,
+  upstream: () => upstreamCalls([1, 100, 1000]),
+  markets: marketCalls,
+  redis: redisInstances,
+  quotes: quotesApi,
+  render: renderLoad,
+  first: firstPrice,
+  faults,
+  candles,
+};
+
+const only = process.env.BENCH_ONLY?.split(',') ?? Object.keys(PARTS);
+const unknown = only.filter((part) => !Object.hasOwn(PARTS, part));
+if (unknown.length > 0) {
+  console.error(
+    `BENCH_ONLY: no part named ${unknown.join(', ')} (parts: ${Object.keys(PARTS).join(', ')})`,
+  );
+  process.exit(2);
 }
-if (runs('capacity')) await maxClients();
-if (runs('upstream')) await upstreamCalls([1, 100, 1000]);
-if (runs('markets')) await marketCalls();
-if (runs('redis')) await redisInstances();
-if (runs('quotes')) await quotesApi();
-if (runs('render')) await renderLoad();
-if (runs('first')) await firstPrice();
-if (runs('faults')) await faults();
-if (runs('candles')) await candles();
+
+const measured = new Map<string, string>();
+for (const part of only) await recordPart(part, PARTS[part]!, measured);
+writeDocument(Object.keys(PARTS), measured);
