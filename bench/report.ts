@@ -9,9 +9,10 @@ import { machine } from './support.js';
  * `npm run bench` writes docs/benchmarks.md itself: each part's figures, exactly as printed,
  * under the date, commit and machine they were measured on. A run of some parts
  * (`BENCH_ONLY`) replaces those parts' sections and keeps the others, each with its own date,
- * so no figure in the document was ever copied by hand.
+ * so no figure in the document was ever copied by hand. `BENCH_DOCUMENT` writes elsewhere (a test).
  */
-const DOCUMENT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+const DOCUMENT =
+  process.env.BENCH_DOCUMENT ?? fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
 const INTRO = `# Benchmarks
 
@@ -79,7 +80,7 @@ export function writeDocument(parts: readonly string[], fresh: Map<string, strin
     .map((part) => fresh.get(part) ?? sectionIn(before, part))
     .filter((section): section is string => section !== undefined);
   writeFileSync(DOCUMENT, `${INTRO}\n${sections.join('\n\n')}\n`);
-  console.log(`\nwrote ${fresh.size} of ${parts.length} parts into docs/benchmarks.md`);
+  console.log(`\nwrote ${fresh.size} of ${parts.length} parts into ${DOCUMENT}`);
 }
 
 function sectionIn(document: string, part: string): string | undefined {
