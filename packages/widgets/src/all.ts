@@ -6,6 +6,14 @@
 
 export type { Quote } from '@tickwire/protocol';
 export { type Messages, setMessages, setRelay } from './config.js';
+export type {
+  QuotesDetail,
+  RangeChangeDetail,
+  RefreshChangeDetail,
+  SourceChangeDetail,
+  StateChangeDetail,
+  TickwireEventDetails,
+} from './events.js';
 export {
   type ElementState,
   pauseQuotes,

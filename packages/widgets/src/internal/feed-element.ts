@@ -53,7 +53,14 @@ export class FeedElement extends LitElement {
    */
   declare theme: 'auto' | 'light' | 'dark' | 'transparent';
   /** The state of the data shown; set by the element, read-only for the page. */
-  declare state: ElementState;
+  get state(): ElementState {
+    return this.#state;
+  }
+  protected set state(state: ElementState) {
+    this.#state = state;
+  }
+  // Unset until the constructor's first write, so Lit sees that write as a change and reflects it.
+  #state!: ElementState;
 
   /** The link to the page's shared feed of this relay: its `view`, the `feed` itself, a `problem`. */
   protected readonly connection = new FeedController(this);
