@@ -1,6 +1,6 @@
-// Writes lib/vue.d.ts (Vue's GlobalComponents) and lib/react.d.ts (React's
-// JSX.IntrinsicElements) from custom-elements.json, so templates and JSX that use the
-// elements directly type-check. Run by the build after the manifest and tsc.
+// Writes lib/vue.d.ts (Vue's GlobalComponents), lib/react.d.ts (React's
+// JSX.IntrinsicElements) and lib/svelte.d.ts (Svelte's SvelteHTMLElements) from
+// custom-elements.json, so templates and JSX that use the elements directly type-check. Run by the build after the manifest and tsc.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const manifest = JSON.parse(
@@ -82,5 +82,50 @@ export type { ${classes} };
 `,
 );
 
-for (const file of ['vue.js', 'react.js'])
+/**
+ * Svelte sets a property where the element has one, else the attribute: an author may write
+ * either name. A number may come as text (`limit="20"`), but only as a number's text.
+ */
+const svelteAttributesOf = (element) =>
+  (element.attributes ?? [])
+    .filter((attribute) => attribute.name !== 'state')
+    .flatMap((attribute) => {
+      const text = (attribute.type?.text ?? 'string').replace(/\s*\|\s*undefined$/, '');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript's template literal type, written out
+      const type = text === 'number' ? 'number | `${number}`' : text;
+      const names = new Set([attribute.name, attribute.fieldName ?? attribute.name]);
+      return [...names].map((name) => `'${name}'?: ${type} | null;`);
+    });
+
+/** Svelte 5's event attributes: `ontickwire-pause={…}`. */
+const svelteListenersOf = (element) =>
+  (element.events ?? []).map(
+    (event) => `'on${event.name}'?: (event: GlobalEventHandlersEventMap['${event.name}']) => void;`,
+  );
+
+out(
+  'svelte.d.ts',
+  `${header}import type { HTMLAttributes } from 'svelte/elements';
+
+/**
+ * The elements in Svelte 5 markup, checked by svelte-check: \`<price-card symbol="BTC" />\`,
+ * \`<stream-controls ontickwire-pause={…} />\`. Reference it once, in \`src/app.d.ts\`:
+ * \`/// <reference types="@tickwire/widgets/svelte" />\`.
+ */
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements {
+${elements
+  .map(
+    (element) => `    '${element.tagName}': HTMLAttributes<${element.name}> & {
+${block([...svelteAttributesOf(element), ...svelteListenersOf(element)], '      ')}
+    };`,
+  )
+  .join('\n')}
+  }
+}
+export type { ${classes} };
+`,
+);
+
+for (const file of ['vue.js', 'react.js', 'svelte.js'])
   out(file, '// Types only: see the .d.ts beside this file.\nexport {};\n');
