@@ -6,6 +6,7 @@ import { candles } from './candles.js';
 import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
 import { firstPrice } from './first-price.js';
+import { fleet } from './fleet.js';
 import { heapPerClient } from './heap-per-client.js';
 import { marketCalls } from './market-calls.js';
 import { maxClients } from './max-clients.js';
@@ -29,6 +30,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   upstream: () => upstreamCalls([1, 100, 1000]),
   markets: marketCalls,
   redis: redisInstances,
+  fleet,
   quotes: quotesApi,
   render: renderLoad,
   first: firstPrice,

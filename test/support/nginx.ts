@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,29 +16,39 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** How big an nginx: its worker processes and the connections each may hold (two a stream). */
+export interface NginxSize {
+  workers?: number;
+  connectionsPerWorker?: number;
+}
+
 /**
- * A real nginx on loopback in front of `upstream`, configured as docs/behind-a-proxy.md's recipe
- * says for an SSE relay (buffering off, long reads, the client's address forwarded), and, as a
- * TLS terminator would, telling the relay its readers came over https.
+ * A real nginx on loopback in front of `upstreams` (one relay, or a fleet it balances round
+ * robin), configured as docs/behind-a-proxy.md's recipe says for an SSE relay (buffering off,
+ * long reads, the client's address forwarded), and, as a TLS terminator would, telling the
+ * relay its readers came over https.
  */
 export async function startNginx(
-  upstream: string,
-): Promise<{ url: string; close(): Promise<void> }> {
+  upstreams: string | readonly string[],
+  { workers = 1, connectionsPerWorker = 2048 }: NginxSize = {},
+): Promise<{ url: string; pids(): number[]; close(): Promise<void> }> {
   if (!existsSync(NGINX)) {
     throw new Error(`no nginx at ${NGINX}: apt-get install nginx-light, or set NGINX_PATH`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'tickwire-nginx-'));
   const port = await freePort();
-  const { host } = new URL(upstream);
+  const servers = [upstreams].flat().map((upstream) => `server ${new URL(upstream).host};`);
   writeFileSync(
     join(dir, 'nginx.conf'),
     `daemon off;
 ${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
+worker_processes ${workers};
+worker_rlimit_nofile ${connectionsPerWorker + 64};
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-events { worker_connections 2048; }
+events { worker_connections ${connectionsPerWorker}; }
 http {
+  upstream relays { ${servers.join(' ')} }
   access_log off;
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
@@ -48,7 +58,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     location / {
-      proxy_pass http://${host};
+      proxy_pass http://relays;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_buffering off;
@@ -89,6 +99,12 @@ http {
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The master's and its workers' process ids. */
+    pids() {
+      const master = nginx.pid!;
+      const children = readFileSync(`/proc/${master}/task/${master}/children`, 'utf8');
+      return [master, ...children.trim().split(/\s+/).filter(Boolean).map(Number)];
+    },
     async close() {
       if (nginx.exitCode === null) {
         const exited = new Promise((resolve) => nginx.once('exit', resolve));

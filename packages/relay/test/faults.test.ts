@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import type { StatusData } from '@tickwire/protocol';
 import { loadConfig } from '../src/config.js';
 import type { Relay } from '../src/relay.js';
 import { createSources } from '../src/sources/create-sources.js';
-import type { RelayStatus } from '../src/store/price-store.js';
 import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
@@ -50,11 +50,11 @@ describe('upstream faults: what a reader sees', () => {
       return quote && check(quote) ? quote : undefined;
     }, STALE_WITHIN_MS + SLACK_MS);
   /** Waits for a `status` event on `reader` that `check` accepts. */
-  const untilStatus = (reader: SseReader, check: (status: RelayStatus) => boolean) =>
+  const untilStatus = (reader: SseReader, check: (status: StatusData) => boolean) =>
     reader.until(
       (frames) =>
         frames.some(
-          (frame) => frame.event === 'status' && check(JSON.parse(frame.data!) as RelayStatus),
+          (frame) => frame.event === 'status' && check(JSON.parse(frame.data!) as StatusData),
         ),
       STALE_WITHIN_MS + SLACK_MS,
     );

@@ -1,8 +1,8 @@
-import type { Quote, SnapshotData } from '@tickwire/protocol';
+import type { Quote, SnapshotData, StatusData } from '@tickwire/protocol';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
-import type { PriceStore, QuotesEvent, RelayStatus, StoreEvent } from '../store/price-store.js';
+import type { PriceStore, QuotesEvent, StoreEvent } from '../store/price-store.js';
 import { WATCH_LIST_FULL, type WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
 import type { StreamClient, StreamRequest } from './stream-client.js';
@@ -387,6 +387,6 @@ function quotesFrame(event: QuotesEvent, symbols: ReadonlySet<string>): string |
   return count === 0 ? undefined : encodeEvent('quotes', { t: event.t, quotes }, event.id);
 }
 
-function statusFrame(status: RelayStatus): string {
+function statusFrame(status: StatusData): string {
   return encodeEvent('status', status);
 }

@@ -1,11 +1,10 @@
-import type { PricePoint, Quote, SourceStatus } from '@tickwire/protocol';
+import type { PricePoint, Quote, SourceStatus, StatusData } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
 import { compareEventIds, isEventId } from './event-id.js';
 import {
   noticeableStatus,
   type PriceStore,
   type QuotesEvent,
-  type RelayStatus,
   type Snapshot,
   type StoreEvent,
 } from './price-store.js';
@@ -37,7 +36,7 @@ export class MemoryStore implements PriceStore {
   private readonly now: () => number;
   private readonly startedMs = Date.now();
   private sequence = 0;
-  private currentStatus: RelayStatus = { sources: [], stale: [] };
+  private currentStatus: StatusData = { sources: [], stale: [] };
   private statusKey = '';
   private readonly staleTimer: NodeJS.Timeout;
 
@@ -79,7 +78,7 @@ export class MemoryStore implements PriceStore {
   restore(state: {
     quotes: readonly SourceQuote[];
     histories: Record<string, PricePoint[]>;
-    status: RelayStatus | undefined;
+    status: StatusData | undefined;
     events: readonly QuotesEvent[];
   }): void {
     for (const quote of state.quotes) this.latestQuotes.set(quote.symbol, quote);
@@ -117,7 +116,7 @@ export class MemoryStore implements PriceStore {
   }
 
   /** Takes a status as it is (from a shared log) and tells the listeners if a reader would notice. */
-  applyStatus(status: RelayStatus): void {
+  applyStatus(status: StatusData): void {
     this.currentStatus = status;
     const key = noticeableStatus(status);
     if (key === this.statusKey) return;
@@ -138,7 +137,7 @@ export class MemoryStore implements PriceStore {
       .sort();
   }
 
-  async status(): Promise<RelayStatus> {
+  async status(): Promise<StatusData> {
     return this.currentStatus;
   }
 

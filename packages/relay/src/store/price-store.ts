@@ -1,4 +1,4 @@
-import type { PricePoint, Quote, QuotesData, SourceStatus } from '@tickwire/protocol';
+import type { PricePoint, Quote, QuotesData, SourceStatus, StatusData } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
 
 /** One poll's news as the event log keeps it: the `quotes` event and its id (opaque, strictly increasing). */
@@ -6,25 +6,19 @@ export interface QuotesEvent extends QuotesData {
   id: string;
 }
 
-/** Source health and the symbols whose latest price is older than the TTL: the `status` event. */
-export interface RelayStatus {
-  sources: SourceStatus[];
-  stale: string[];
-}
-
 /**
  * A status as a reader would notice it, as a string to compare: the sources' states and
  * errors and the stale set. `lastOkTs` moves on every good poll and `retryAt` on every
  * failed try; neither alone is news.
  */
-export function noticeableStatus({ sources, stale }: RelayStatus): string {
+export function noticeableStatus({ sources, stale }: StatusData): string {
   return JSON.stringify([sources.map(({ lastOkTs: _, retryAt: __, ...rest }) => rest), stale]);
 }
 
 /** What the store tells its listeners: a new `quotes` event or a changed status. */
 export type StoreEvent =
   | { type: 'quotes'; event: QuotesEvent }
-  | { type: 'status'; status: RelayStatus };
+  | { type: 'status'; status: StatusData };
 
 /** Everything a new client needs at once, read consistently. */
 export interface Snapshot {
@@ -32,7 +26,7 @@ export interface Snapshot {
   lastEventId?: string;
   quotes: Record<string, Quote>;
   history: Record<string, PricePoint[]>;
-  status: RelayStatus;
+  status: StatusData;
 }
 
 /**
@@ -57,7 +51,7 @@ export interface PriceStore {
   /** True once the store holds any quote. */
   hasQuotes(): Promise<boolean>;
   /** The current status: source health and stale symbols. */
-  status(): Promise<RelayStatus>;
+  status(): Promise<StatusData>;
   /** Latest quotes of the symbols the store has, each marked stale past the TTL. */
   latest(symbols: readonly string[]): Promise<Record<string, Quote>>;
   /** The last `limit` points of each symbol's history, oldest first. */

@@ -5,9 +5,9 @@ import {
   type Quote,
   SOURCE_STATES,
   type SourceStatus,
+  type StatusData,
 } from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
-import type { RelayStatus } from './price-store.js';
 
 /**
  * What the relays share through Redis, read back as carefully as what comes from upstream:
@@ -19,7 +19,7 @@ import type { RelayStatus } from './price-store.js';
 /** One entry of the shared event log. */
 export type Entry =
   | { type: 'quotes'; t: number; quotes: Record<string, Quote> }
-  | { type: 'status'; status: RelayStatus }
+  | { type: 'status'; status: StatusData }
   | { type: 'backfill'; symbol: string; points: PricePoint[] }
   | { type: 'forget'; symbols: string[] };
 
@@ -67,7 +67,7 @@ export function parsePoints(raw: readonly string[], now = Date.now()): PricePoin
 }
 
 /** The status key's JSON as a status; `undefined` when it is not one. */
-export function parseStatus(raw: string | null): RelayStatus | undefined {
+export function parseStatus(raw: string | null): StatusData | undefined {
   return raw === null ? undefined : readStatus(parseJson(raw));
 }
 
@@ -81,7 +81,7 @@ function readQuotes(value: Record<string, unknown>, now: number): Record<string,
 }
 
 /** A status as the relay keeps it: every source's fields, `lastOkTs` and `retryAt` included. */
-function readStatus(value: unknown): RelayStatus | undefined {
+function readStatus(value: unknown): StatusData | undefined {
   if (!isObject(value) || !Array.isArray(value.sources) || !Array.isArray(value.stale))
     return undefined;
   const sources = value.sources.flatMap((entry): SourceStatus[] => {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { backoffMs, type PricePoint, type Quote, type SourceStatus } from '@tickwire/protocol';
+import {
+  backoffMs,
+  type PricePoint,
+  type Quote,
+  type SourceStatus,
+  type StatusData,
+} from '@tickwire/protocol';
 import { type ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { SourceQuote } from '../sources/price-source.js';
@@ -10,7 +16,6 @@ import {
   noticeableStatus,
   type PriceStore,
   type QuotesEvent,
-  type RelayStatus,
   type Snapshot,
   type StoreEvent,
 } from './price-store.js';
@@ -165,7 +170,7 @@ export class RedisStore implements PriceStore {
   }
 
   async setSourceStatus(sources: readonly SourceStatus[]): Promise<void> {
-    const status: RelayStatus = { sources: [...sources], stale: this.mirror.staleSymbols() };
+    const status: StatusData = { sources: [...sources], stale: this.mirror.staleSymbols() };
     const key = noticeableStatus(status);
     if (key === this.publishedStatus) return;
     const multi = this.commands.multi().set(this.keys.status, JSON.stringify(status));
@@ -221,7 +226,7 @@ export class RedisStore implements PriceStore {
     }
   }
 
-  status(): Promise<RelayStatus> {
+  status(): Promise<StatusData> {
     return this.mirror.status();
   }
 

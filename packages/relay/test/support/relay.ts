@@ -1,10 +1,9 @@
-import type { QuotesAnswer } from '@tickwire/protocol';
+import type { QuotesAnswer, SourcesAnswer } from '@tickwire/protocol';
 import { pino } from 'pino';
 import { loadConfig, type RelayConfig } from '../../src/config.js';
 import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
 import { DemoSource } from '../../src/sources/demo.js';
 import type { PriceSource } from '../../src/sources/price-source.js';
-import type { RelayStatus } from '../../src/store/price-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 
 export interface TestRelayOptions {
@@ -69,8 +68,8 @@ export async function metricValue(relay: Relay, name: string, labels = ''): Prom
 }
 
 /** What `/v1/sources` answers: each source's health and the stale symbols. */
-export async function getSources(relay: Relay): Promise<RelayStatus> {
-  return (await fetch(`${relay.url}/v1/sources`)).json() as Promise<RelayStatus>;
+export async function getSources(relay: Relay): Promise<SourcesAnswer> {
+  return (await fetch(`${relay.url}/v1/sources`)).json() as Promise<SourcesAnswer>;
 }
 
 /** How many polls the relay has finished, from its own metrics. */
