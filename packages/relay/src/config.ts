@@ -1,4 +1,4 @@
-import { normaliseSymbol, SYMBOL_PATTERN } from '@tickwire/protocol';
+import { ASSET_PATTERN, splitSymbols } from '@tickwire/protocol';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { Markets } from './sources/markets.js';
@@ -33,27 +33,29 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`));
 
+/** A symbol list read by the protocol's rule (`splitSymbols`), the one clients and requests follow. */
 const symbolList = z
   .string()
-  .transform((raw) => [...new Set(commaList(raw).map(normaliseSymbol))])
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .regex(
-            SYMBOL_PATTERN,
-            'symbols are 1–15 letters or digits like BTC, or pairs like BTC/EUR, comma-separated',
-          ),
-      )
-      .min(1, 'expected at least one symbol'),
-  );
+  .transform(splitSymbols)
+  .transform(({ symbols, malformed }, ctx) => {
+    if (malformed.length === 0) return symbols;
+    ctx.issues.push({
+      code: 'custom',
+      input: malformed,
+      message: `${malformed[0]} is not a symbol: symbols are 1–15 letters or digits like BTC, or pairs like BTC/EUR, comma-separated`,
+    });
+    return z.NEVER;
+  })
+  .pipe(z.array(z.string()).min(1, 'expected at least one symbol'));
 
+/** A currency code by the protocol's rule for assets (`ASSET_PATTERN`): `USD`, `USDT`, `1000SATS`. */
 const currencyCode = z
   .string()
   .trim()
   .transform((raw) => raw.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9]{2,6}$/, 'expected a currency code such as USD'));
+  .pipe(
+    z.string().regex(ASSET_PATTERN, 'expected a currency code such as USD: 1–15 letters or digits'),
+  );
 
 const isUrl = (value: string) => URL.canParse(value);
 

@@ -32,6 +32,14 @@ describe('configuration', () => {
     assert.equal(config.POLL_INTERVAL, 30_000);
   });
 
+  test('currencies follow the protocol’s rule for assets: 1–15 letters or digits', () => {
+    assert.deepEqual(loadConfig({ CURRENCIES: 'usd, 1000sats ,X' }).CURRENCIES, [
+      'USD',
+      '1000SATS',
+      'X',
+    ]);
+  });
+
   test('POLL_INTERVAL takes 1–30 seconds or a named speed', () => {
     const interval = (value: string) => loadConfig({ POLL_INTERVAL: value }).POLL_INTERVAL;
     assert.deepEqual(
@@ -68,7 +76,8 @@ describe('configuration', () => {
     ['SYMBOLS', ' , ', /at least one/],
     ['SOURCES', 'nasdaq', /binance, coingecko, ccxt:<exchange> or demo/],
     ['SOURCES', 'demo,binance', /cannot be mixed with real sources/],
-    ['QUOTE', 'dollars', /currency code/],
+    ['QUOTE', 'us dollars', /currency code/],
+    ['CURRENCIES', 'USD,A234567890123456', /1–15 letters or digits/],
     ['REDIS_URL', 'localhost:6379', /redis:\/\//],
     ['REDIS_URL', 'redis://127.0.0.1:notaport', /valid host and port/],
     ['CORS_ORIGINS', 'example.com', /origins like/],

@@ -2,7 +2,7 @@ import type { HistoryAnswer, SourcesAnswer, SymbolsAnswer } from '@tickwire/prot
 import { Router } from 'express';
 import { coldRead } from './cold-read.js';
 import type { AppDeps } from './deps.js';
-import { parseInteger, parseSymbols } from './query.js';
+import { parseInteger, requestedSymbols } from './query.js';
 import { readiness } from './readiness.js';
 
 /** The JSON API besides quotes (a hot route): history, symbols, sources; health, readiness and metrics. */
@@ -12,7 +12,7 @@ export function apiRoutes(deps: AppDeps): Router {
   const noStore = { 'Cache-Control': 'no-store' };
 
   router.get('/v1/history', async (req, res) => {
-    const symbols = parseSymbols(
+    const symbols = requestedSymbols(
       req.query.symbols,
       config.SYMBOLS,
       config.MAX_SYMBOLS_PER_REQUEST,

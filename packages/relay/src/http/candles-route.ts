@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { CachedCandles } from '../store/candle-cache.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
-import { parseRange, parseSymbol } from './query.js';
+import { parseRange, requestedSymbol } from './query.js';
 
 /**
  * `GET /v1/candles?symbol=BTC&range=24h` (protocol README, "Candles"): from the candle
@@ -14,7 +14,7 @@ export function candlesRoute({ catalog, candles }: AppDeps): Router {
   // Each answer is compressed once, on its first gzip reader, not once per request.
   const compressed = new WeakMap<CachedCandles, Buffer>();
   router.get('/v1/candles', async (req, res) => {
-    const symbol = parseSymbol(req.query.symbol, catalog.markets);
+    const symbol = requestedSymbol(req.query.symbol, catalog.markets);
     const range = parseRange(req.query.range);
     if (!catalog.lists(symbol)) {
       throw new HttpError(400, 'unknown_symbol', `No source of this relay lists ${symbol}.`);

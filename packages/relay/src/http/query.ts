@@ -24,11 +24,12 @@ function queryValue(raw: unknown, name: string): string | undefined {
 }
 
 /**
- * Reads `symbols`: comma-separated, trimmed, case-insensitive, duplicates dropped. Missing or
- * empty means `defaults`. A malformed symbol or too many are a 400; so is, when `markets`
- * is given, one in a currency or from a source the relay does not have.
+ * The symbols a request asks for in `symbols`: the protocol's `splitSymbols` (trimmed,
+ * case-insensitive, duplicates dropped) and what a request adds to it — missing or empty
+ * means `defaults`; a malformed symbol, more than `max`, or, when `markets` is given, one in a
+ * currency or from a source the relay does not have, is a 400 saying which.
  */
-export function parseSymbols(
+export function requestedSymbols(
   raw: unknown,
   defaults: readonly string[],
   max: number,
@@ -58,9 +59,9 @@ export function parseSymbols(
   return symbols;
 }
 
-/** Reads `symbol`: exactly one, case-insensitive. */
-export function parseSymbol(raw: unknown, markets: Markets): string {
-  const symbols = parseSymbols(raw, [], 1, markets);
+/** The one symbol a request asks for in `symbol` (`requestedSymbols` with a limit of one). */
+export function requestedSymbol(raw: unknown, markets: Markets): string {
+  const symbols = requestedSymbols(raw, [], 1, markets);
   if (symbols.length === 0) {
     throw new HttpError(400, 'bad_symbol', "Name one symbol, such as '?symbol=BTC'.");
   }

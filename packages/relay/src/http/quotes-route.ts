@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { coldRead } from './cold-read.js';
 import type { AppDeps } from './deps.js';
 import type { HotRoute } from './hot-routes.js';
-import { parseSymbols } from './query.js';
+import { requestedSymbols } from './query.js';
 
 /** An answer is encoded again after this long even without news, ms: `t` stays near now. */
 const REENCODE_AFTER_MS = 1_000;
@@ -50,7 +50,7 @@ export function quotesRoute(deps: AppDeps): HotRoute {
     let answer = answers.get(key);
     if (!answer) {
       const readFrom = news;
-      const symbols = parseSymbols(
+      const symbols = requestedSymbols(
         asked,
         config.SYMBOLS,
         config.MAX_SYMBOLS_PER_REQUEST,

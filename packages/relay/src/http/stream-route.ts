@@ -3,7 +3,7 @@ import type { SourceCatalog } from '../sources/catalog.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import type { HotRoute } from './hot-routes.js';
-import { parseLastEventId, parseSymbols } from './query.js';
+import { parseLastEventId, requestedSymbols } from './query.js';
 import { EVENT_STREAM_HEADERS, openEventStream } from './sse.js';
 
 const DEFAULT_RETRY_MS = 2_000;
@@ -22,7 +22,7 @@ export function streamRoute({
 }: AppDeps): HotRoute {
   const clientsPerAddress = new Map<string, number>();
   return async (req, res, query, headers) => {
-    const requested = parseSymbols(
+    const requested = requestedSymbols(
       query.getAll('symbols'),
       config.SYMBOLS,
       config.MAX_SYMBOLS_PER_REQUEST,

@@ -13,9 +13,10 @@ export interface SymbolDefaults {
 }
 
 /**
- * An attribute's symbols as the relay keys them: trimmed, upper-cased, de-duplicated, each
- * given the element's currency and source where it names none (`BTC` with `currency="EUR"`
- * is `BTC/EUR`; `ETH/BTC` stays in bitcoin). Split into well-formed and not.
+ * An attribute's symbols as the relay keys them: the protocol's `splitSymbols` (trimmed,
+ * upper-cased, de-duplicated, split into well-formed and not) and what an element adds to
+ * it — each symbol given the element's currency and source where it names none (`BTC` with
+ * `currency="EUR"` is `BTC/EUR`; `ETH/BTC` stays in bitcoin).
  */
 export function parseSymbols(
   attribute: string | null | undefined,
