@@ -42,3 +42,4 @@ export {
   splitSymbols,
   symbolOf,
 } from './symbols.js';
+export { DAY_MS, HOUR_MS, MINUTE_MS } from './time.js';

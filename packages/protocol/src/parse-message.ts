@@ -1,6 +1,7 @@
 import type { StreamMessage } from './events.js';
 import { isPrice, type PricePoint, type Quote, SOURCE_STATES, type SourceStatus } from './quote.js';
 import { isAsset, isSymbol } from './symbols.js';
+import { DAY_MS, HOUR_MS } from './time.js';
 
 /**
  * The edge where a relay's stream becomes data a client can trust. The relay is another
@@ -14,7 +15,7 @@ import { isAsset, isSymbol } from './symbols.js';
 export const MAX_HISTORY_POINTS = 1_000;
 /** Times before Bitcoin, or more than a day ahead of this page's clock, are not times of a price. */
 const MIN_TIME_MS = 1_230_768_000_000;
-const MAX_AHEAD_MS = 86_400_000;
+const MAX_AHEAD_MS = DAY_MS;
 
 type Fields = Record<string, unknown>;
 
@@ -127,8 +128,8 @@ export function parseMessage(
       type,
       data: {
         // An interval of 0.1 s to an hour, a TTL of 1 s to a day (the relay's ranges); else the defaults.
-        interval: inRange(data.interval, 100, 3_600_000) ? data.interval : 5_000,
-        ttl: inRange(data.ttl, 1_000, 86_400_000) ? data.ttl : undefined,
+        interval: inRange(data.interval, 100, HOUR_MS) ? data.interval : 5_000,
+        ttl: inRange(data.ttl, 1_000, DAY_MS) ? data.ttl : undefined,
         quote: isAsset(data.quote) ? data.quote : undefined,
         quotes: readMap(data.quotes, (symbol, quote) => parseQuote(symbol, quote, now)),
         history: readMap(data.history, (_symbol, points) => parseHistory(points, now)),

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CANDLE_RANGES, type CandleRange, type CandlesAnswer } from '@tickwire/protocol';
+import {
+  CANDLE_RANGES,
+  type CandleRange,
+  type CandlesAnswer,
+  HOUR_MS,
+  MINUTE_MS,
+  stepMsOf,
+} from '@tickwire/protocol';
 import type { Logger } from 'pino';
 import { withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
@@ -28,7 +35,7 @@ export interface CandleServiceOptions {
  * Readers keep the last bucket moving from the stream in between.
  */
 export const cacheMsOf = (range: CandleRange): number =>
-  Math.min(3_600_000, Math.max(60_000, CANDLE_RANGES[range].resolution * 1000));
+  Math.min(HOUR_MS, Math.max(MINUTE_MS, stepMsOf(range)));
 
 /** How often a relay looks whether another relay's fetch has landed in the shared cache. */
 const PEER_POLL_MS = 50;

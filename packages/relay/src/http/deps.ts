@@ -39,5 +39,5 @@ export interface AppDeps {
   /** Folder of the built widget bundle; absent = `/widgets.js` answers 503. */
   widgetsDir?: string;
   /** `retry:` sent to stream clients, ms. */
-  retryMs?: number;
+  retryMs: number;
 }

@@ -6,8 +6,6 @@ import type { HotRoute } from './hot-routes.js';
 import { parseLastEventId, requestedSymbols } from './query.js';
 import { EVENT_STREAM_HEADERS, openEventStream } from './sse.js';
 
-const DEFAULT_RETRY_MS = 2_000;
-
 /**
  * `GET /v1/stream`: every check happens before the stream opens, so a bad request gets
  * a JSON error, never a broken stream.
@@ -58,7 +56,7 @@ export function streamRoute({
     }
     clientsPerAddress.set(address, fromAddress + 1);
 
-    const stream = openEventStream(req, res, headers, retryMs ?? DEFAULT_RETRY_MS);
+    const stream = openEventStream(req, res, headers, retryMs);
     // Listen before the first await: a client can leave while its snapshot is read. What
     // this handler keeps, it keeps for the stream's life: a few names, no request data.
     res.on('close', () => {

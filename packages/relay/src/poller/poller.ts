@@ -23,7 +23,7 @@ export interface PollerOptions {
    * An upstream call not answered within this is abandoned and its source counted failed, ms.
    * Sources have deadlines of their own; this one holds whatever a source does.
    */
-  callTimeoutMs?: number;
+  callTimeoutMs: number;
   log: Logger;
   metrics: RelayMetrics;
   /** With several relays, only the holder of the lease polls. */
@@ -33,7 +33,6 @@ export interface PollerOptions {
 
 /** Backfills under way at once: history is a nicety, never a flood of upstream calls. */
 const BACKFILL_CONCURRENCY = 2;
-const DEFAULT_CALL_TIMEOUT_MS = 12_000;
 
 /**
  * Owns the clock of upstream traffic: one batched call per source per interval for all
@@ -63,7 +62,7 @@ export class Poller {
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
     this.currentIntervalMs = options.intervalMs;
-    this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    this.callTimeoutMs = options.callTimeoutMs;
     this.backfiller = new Backfiller({
       catalog: options.catalog,
       store: options.store,

@@ -1,4 +1,4 @@
-import { isPrice, type PricePoint } from '@tickwire/protocol';
+import { DAY_MS, isPrice, type PricePoint } from '@tickwire/protocol';
 import type { FetchedQuote, SourceQuote } from '../sources/price-source.js';
 import { MAX_CLOCK_AHEAD_MS, QuoteClock } from './quote-clock.js';
 
@@ -11,7 +11,7 @@ export const SUSTAINED_POLLS = 3;
 /** A price this far from the source's own 24 h open contradicts its own figures. */
 const MAX_RATIO_TO_OPEN = 10;
 /** A quote older than this is not news at all. */
-const MAX_AGE_MS = 24 * 60 * 60_000;
+const MAX_AGE_MS = DAY_MS;
 
 export type Verdict =
   | { ok: true; quote: SourceQuote; note?: string }

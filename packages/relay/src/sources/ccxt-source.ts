@@ -10,7 +10,7 @@ import {
 } from '@tickwire/protocol';
 import type { Exchange, Ticker } from 'ccxt';
 import { isTimeout, withDeadline } from '../deadline.js';
-import type { FetchedQuote, PriceSource } from './price-source.js';
+import { type FetchedQuote, type PriceSource, SOURCE_TIMEOUT_MS } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
 import { ccxtFetchImplementation, MAX_ANSWER_BYTES, MAX_LISTING_BYTES } from './upstream-fetch.js';
 
@@ -49,7 +49,7 @@ export async function createCcxtSource(options: CcxtSourceOptions): Promise<Ccxt
   if (!ccxt.exchanges.includes(options.exchangeId) || !ExchangeClass) {
     throw new Error(`ccxt has no exchange '${options.exchangeId}'`);
   }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? SOURCE_TIMEOUT_MS;
   const exchange = new ExchangeClass({
     enableRateLimit: true,
     timeout: timeoutMs,
@@ -70,8 +70,6 @@ export async function createCcxtSource(options: CcxtSourceOptions): Promise<Ccxt
   });
   return new CcxtSource(exchange, options, { closing, bodyLimit });
 }
-
-const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** ccxt's timeframe for each range's resolution. */
 const CCXT_TIMEFRAMES: Record<CandleRange, string> = {
@@ -230,7 +228,7 @@ export class CcxtSource implements PriceSource {
   ): Promise<T> {
     try {
       return await withDeadline(() => this.bodyLimit.run(maxBodyBytes, request), {
-        timeoutMs: 2 * (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        timeoutMs: 2 * (this.options.timeoutMs ?? SOURCE_TIMEOUT_MS),
         signals: [this.closing.signal],
       });
     } catch (error) {

@@ -2,13 +2,14 @@ import {
   type Candle,
   type CandleRange,
   isAsset,
+  MINUTE_MS,
   type PricePoint,
   stepMsOf,
 } from '@tickwire/protocol';
 import { candlesFromPoints } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
-import type { FetchedQuote, PriceSource } from './price-source.js';
+import { type FetchedQuote, type PriceSource, SOURCE_TIMEOUT_MS } from './price-source.js';
 import { parseRetryAfter, SourceError } from './source-error.js';
 import { MAX_ANSWER_BYTES, MAX_LISTING_BYTES, parseJson, upstreamFetch } from './upstream-fetch.js';
 
@@ -97,7 +98,7 @@ export class CoinGeckoSource implements PriceSource {
     this.plan = proKey ? PLANS.pro : options.apiKey ? PLANS.demo : PLANS.keyless;
     this.key = proKey ?? options.apiKey;
     this.now = options.now ?? Date.now;
-    this.budget = new CallBudget(this.plan.callsPerMinute, 60_000, this.now);
+    this.budget = new CallBudget(this.plan.callsPerMinute, MINUTE_MS, this.now);
   }
 
   async listPairs(): Promise<ReadonlySet<string>> {
@@ -314,7 +315,7 @@ export class CoinGeckoSource implements PriceSource {
         },
       },
       {
-        deadlineMs: this.options.timeoutMs ?? 10_000,
+        deadlineMs: this.options.timeoutMs ?? SOURCE_TIMEOUT_MS,
         maxBodyBytes,
         signal: this.closing.signal,
       },

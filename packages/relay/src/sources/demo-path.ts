@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from '@tickwire/protocol';
 import type { DemoAsset } from './demo-assets.js';
 import { gaussianAt, hashOf, hashOfText } from './seeded-random.js';
 
@@ -5,10 +6,9 @@ import { gaussianAt, hashOf, hashOfText } from './seeded-random.js';
 const FINEST_MS = 1_000;
 /** Grid spacings of the noise's scales, ms, each twice the last: a second to about a year (2^25 s). */
 const SPACINGS_MS = Array.from({ length: 26 }, (_, scale) => FINEST_MS * 2 ** scale);
-const DAY_MS = 86_400_000;
 const YEAR_MS = 365 * DAY_MS;
 /** Traded volume wanders around the asset's daily value, changing pace hour by hour. */
-const VOLUME_SPACING_MS = 3_600_000;
+const VOLUME_SPACING_MS = HOUR_MS;
 /** Keeps volume draws apart from price draws of the same asset. */
 const VOLUME_SALT = 0x5f3759df;
 /**

@@ -1,6 +1,8 @@
 import {
   type Candle,
   type CandleRange,
+  DAY_MS,
+  MINUTE_MS,
   type PricePoint,
   parseInstrument,
   priceDecimals,
@@ -9,9 +11,6 @@ import { DEMO_ASSETS, DEMO_FX } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
 import { DemoPath } from './demo-path.js';
 import type { PriceSource, SourceQuote } from './price-source.js';
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /**
  * The demo market's seed when none is given: one for every relay, so that a restart, or a

@@ -1,5 +1,8 @@
 import type { Candle, CandleRange, PricePoint, Quote } from '@tickwire/protocol';
 
+/** An upstream call's deadline, headers and body together, where a source's options name none, ms. */
+export const SOURCE_TIMEOUT_MS = 10_000;
+
 /** A quote from a source, its time checked by the poller; the store decides staleness. */
 export type SourceQuote = Omit<Quote, 'stale'>;
 

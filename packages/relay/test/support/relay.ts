@@ -46,7 +46,7 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
       candleCache: shared.candleCache(),
     }),
     widgetsDir: options.widgetsDir,
-    timings: { heartbeatMs: 15_000, retryMs: 2_000, drainWindowMs: 50, ...options.timings },
+    timings: { heartbeatMs: 15_000, drainWindowMs: 50, ...options.timings },
   });
 }
 

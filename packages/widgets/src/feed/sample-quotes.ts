@@ -4,6 +4,7 @@ import {
   CANDLE_RANGES,
   type Candle,
   type CandleRange,
+  MINUTE_MS,
   type PricePoint,
   type Quote,
   type SnapshotData,
@@ -45,7 +46,7 @@ export function sampleHistory(price: number, points = 60, seed = 1): PricePoint[
   let level = price;
   const out: PricePoint[] = [];
   for (let i = 0; i < points; i++) {
-    out.unshift([now - i * 60_000, level]);
+    out.unshift([now - i * MINUTE_MS, level]);
     level *= 1 + random() * 0.004;
   }
   return out;
