@@ -1,71 +1,23 @@
 'use client';
 
 /**
- * The Tickwire elements as React components (`@lit/react`): props are set as element
- * properties, the elements' events are `on…` props, refs reach the element. Every component of
- * a page shares one stream per relay, as the elements do.
+ * The Tickwire elements as React components: props an element takes as attributes are rendered
+ * as its attributes (on the server too), the elements' events are `on…` props, refs reach the
+ * element. Every component of a page shares one stream per relay, as the elements do.
  *
  * ```tsx
  * import { PriceCard, setRelay } from '@tickwire/react';
  * setRelay('https://relay.example.com/');
  * <PriceCard symbol="BTC" />
  * ```
+ *
+ * This entry brings every element; `@tickwire/react/price-card` (and `/live-chart`,
+ * `/price-ticker`, `/market-feed`, `/stream-controls`) brings one.
  */
-import { createComponent, type EventName } from '@lit/react';
-import {
-  type ElementState,
-  LiveChart as LiveChartElement,
-  MarketFeed as MarketFeedElement,
-  PriceCard as PriceCardElement,
-  PriceTicker as PriceTickerElement,
-  type Quote,
-  StreamControls as StreamControlsElement,
-} from '@tickwire/widgets';
-import * as React from 'react';
-
 export { setRelay } from '@tickwire/widgets/config.js';
-
-/** Every element's events: its data's state, and new prices of its symbols. */
-const FEED_EVENTS = {
-  onTickwireStateChange: 'tickwire-state-change' as EventName<CustomEvent<{ state: ElementState }>>,
-  onTickwireQuotes: 'tickwire-quotes' as EventName<CustomEvent<{ quotes: Record<string, Quote> }>>,
-};
-
-/** An element with only the common events as a React component: props become its properties. */
-const component = <E extends HTMLElement>(tagName: string, elementClass: new () => E) =>
-  createComponent({ tagName, elementClass, react: React, events: FEED_EVENTS });
-
-export const PriceCard = component('price-card', PriceCardElement);
-export const PriceTicker = component('price-ticker', PriceTickerElement);
-export const MarketFeed = component('market-feed', MarketFeedElement);
-
-/** The reader's pick of a range (the chart's buttons) carries the range. */
-export const LiveChart = createComponent({
-  tagName: 'live-chart',
-  elementClass: LiveChartElement,
-  react: React,
-  events: {
-    ...FEED_EVENTS,
-    onTickwireRangeChange: 'tickwire-range-change' as EventName<
-      CustomEvent<{ range: LiveChartElement['range'] }>
-    >,
-  },
-});
-
-/** Pause and resume come from the reader; the refresh and source changes carry the choice. */
-export const StreamControls = createComponent({
-  tagName: 'stream-controls',
-  elementClass: StreamControlsElement,
-  react: React,
-  events: {
-    ...FEED_EVENTS,
-    onTickwirePause: 'tickwire-pause' as EventName<CustomEvent<undefined>>,
-    onTickwireResume: 'tickwire-resume' as EventName<CustomEvent<undefined>>,
-    onTickwireRefreshChange: 'tickwire-refresh-change' as EventName<
-      CustomEvent<{ intervalMs: number }>
-    >,
-    onTickwireSourceChange: 'tickwire-source-change' as EventName<
-      CustomEvent<{ source: string | undefined }>
-    >,
-  },
-});
+export type { ElementProps } from './element-component.js';
+export { LiveChart } from './live-chart.js';
+export { MarketFeed } from './market-feed.js';
+export { PriceCard } from './price-card.js';
+export { PriceTicker } from './price-ticker.js';
+export { StreamControls } from './stream-controls.js';
