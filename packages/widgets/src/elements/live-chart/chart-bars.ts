@@ -1,5 +1,5 @@
 import { bucketStart, type Candle, type PricePoint } from '@tickwire/protocol';
-import type { Bar } from './chart-renderer.js';
+import type { Bar } from './chart-layout.js';
 
 /**
  * One symbol's bars as the chart draws them, kept moving by the stream: a price in the last

@@ -1,5 +1,7 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { type Bar, type ChartLayout, ChartRenderer } from './chart-renderer.js';
+import type { Bar, ChartLayout } from './chart-layout.js';
+import { drawnTimes, fontDrawn, recordTickLabels, xAt } from './chart-probe.test.js';
+import { ChartRenderer } from './chart-renderer.js';
 
 const theme = {
   text: '#556070',
@@ -49,7 +51,7 @@ describe('ChartRenderer', () => {
     chart.setBars('BTC', bars(288, 5 * MINUTE), 100);
     chart.fit();
     await nextFrame();
-    const xs = chart.timesOf('BTC').map((time) => chart.xOf(time)!);
+    const xs = drawnTimes(chart).map((time) => xAt(chart, time)!);
     const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
     expect(Math.max(...gaps) - Math.min(...gaps)).to.be.below(0.01);
     expect(gaps[0]).to.be.above(0);
@@ -60,11 +62,11 @@ describe('ChartRenderer', () => {
     chart.setBars('BTC', bars(3, 5 * MINUTE), 100);
     const last = { ...bars(3, 5 * MINUTE)[2]!, close: 150, high: 150 };
     chart.updateBar('BTC', last);
-    expect(chart.timesOf('BTC')).to.have.length(3);
+    expect(drawnTimes(chart)).to.have.length(3);
     chart.updateBar('BTC', { ...last, time: last.time + 5 * MINUTE });
-    expect(chart.timesOf('BTC')).to.have.length(4);
+    expect(drawnTimes(chart)).to.have.length(4);
     chart.updateBar('BTC', { ...last, time: start });
-    expect(chart.timesOf('BTC')).to.have.length(4);
+    expect(drawnTimes(chart)).to.have.length(4);
   });
 
   it('labels ticks by their kind, in the element’s font, never two alike', async () => {
@@ -75,16 +77,17 @@ describe('ChartRenderer', () => {
       ['1y', 1_440 * MINUTE, 365],
     ] as const) {
       const chart = await make({ range });
+      const tickLabels = recordTickLabels(chart);
       chart.setBars('BTC', bars(count, step), 100);
       chart.fit();
       await nextFrame();
       await nextFrame();
-      const labels = [...chart.tickLabels.values()];
+      const labels = [...tickLabels.values()];
       expect(labels.length, range).to.be.above(2);
       expect(new Set(labels).size, `${range}: ${labels.join(' | ')}`).to.equal(labels.length);
       // en-US hours have no leading zero, as every other time the kit prints.
       expect(labels.filter((label) => /^0\d:/.test(label))).to.deep.equal([]);
-      expect(chart.axisFont).to.equal('Courier New');
+      expect(fontDrawn(chart)).to.equal('Courier New');
       chart.dispose();
     }
   });

@@ -6,7 +6,10 @@ import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
 import { formatPercent } from '../../internal/format.js';
 import { CandleLoadError } from './candle-history.js';
-import { type ChartRenderer, type ChartTheme, readableOn } from './chart-renderer.js';
+import { readableOn } from './chart-colours.js';
+import { drawnTimes, fontDrawn, xAt } from './chart-probe.test.js';
+import type { ChartRenderer } from './chart-renderer.js';
+import type { ChartTheme } from './chart-theme.js';
 import type { LiveChart } from './live-chart.js';
 
 const text = (element: Element, selector: string) =>
@@ -15,6 +18,11 @@ const drawn = (chart: LiveChart) => chart.shadowRoot!.querySelector('.plot canva
 /** The chart library's side of the element, for what only a canvas shows. */
 const rendererOf = (chart: LiveChart) =>
   (chart as unknown as { renderer: ChartRenderer | undefined }).renderer;
+/** The times drawn for the chart's `index`th symbol, ms. */
+const bucketsShown = (el: LiveChart, index = 0) => {
+  const renderer = rendererOf(el);
+  return renderer ? drawnTimes(renderer, index) : [];
+};
 
 /**
  * Holds the page's timers of 10 s or more instead of running them (the chart's retry is
@@ -174,7 +182,6 @@ describe('<live-chart> on a scripted feed', () => {
 describe('<live-chart> over a range of candles', () => {
   const step = (range: CandleRange) =>
     ({ '1h': 60, '24h': 300, '7d': 3_600, '30d': 14_400, '1y': 86_400 })[range] * 1000;
-  const bucketsShown = (el: LiveChart, symbol = 'BTC') => rendererOf(el)?.timesOf(symbol) ?? [];
 
   async function candleChart(
     symbols: string,
@@ -218,7 +225,7 @@ describe('<live-chart> over a range of candles', () => {
         times.every((t, i) => i === 0 || t - times[i - 1]! === step(range)),
         range,
       ).to.equal(true);
-      const xs = times.map((t) => rendererOf(el)!.xOf(t)!);
+      const xs = times.map((t) => xAt(rendererOf(el)!, t)!);
       const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
       expect(Math.max(...gaps) - Math.min(...gaps), `${range}: equal widths`).to.be.below(0.01);
       expect(text(el, '[part="footer"]')).to.contain(`Prices in USD, ${words}`);
@@ -288,7 +295,7 @@ describe('<live-chart> over a range of candles', () => {
       /^open .*, high .*, low .*, close /,
     );
     const two = await candleChart('BTC,ETH', { type: 'candles' });
-    await waitUntil(() => bucketsShown(two.el, 'ETH').length === 288);
+    await waitUntil(() => bucketsShown(two.el, 1).length === 288);
     expect(
       rendererOf(two.el)!
         .step(-1)!
@@ -404,7 +411,7 @@ describe('<live-chart> over a range of candles', () => {
     ).then((div) => div.querySelector('live-chart')!);
     feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
     await waitUntil(() => rendererOf(el));
-    expect(rendererOf(el)!.axisFont).to.equal('Verdana, sans-serif');
+    expect(fontDrawn(rendererOf(el)!)).to.equal('Verdana, sans-serif');
   });
 });
 
@@ -461,7 +468,7 @@ describe('<live-chart> on a real relay', () => {
     const el = await fixture<LiveChart>(
       html`<live-chart symbols="ETH" relay=${relay} style="width: 600px; height: 320px"></live-chart>`,
     );
-    await waitUntil(() => (rendererOf(el)?.timesOf('ETH').length ?? 0) >= 288, '24h drawn', {
+    await waitUntil(() => bucketsShown(el).length >= 288, '24h drawn', {
       timeout: 5_000,
     });
     expect(text(el, '[part="simulated"]')).to.equal('Simulated');

@@ -18,18 +18,11 @@ import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { CandleLoadError, type ChartRange, isChartRange, loadCandles } from './candle-history.js';
 import { SymbolBars } from './chart-bars.js';
-import type {
-  Bar,
-  ChartLayout,
-  ChartRenderer,
-  ChartScale,
-  ChartTheme,
-  ChartType,
-  Readout,
-} from './chart-renderer.js';
+import type { Bar, ChartLayout, ChartScale, ChartType, Readout } from './chart-layout.js';
+import type { ChartRenderer } from './chart-renderer.js';
+import { type ChartTheme, readChartTheme, SERIES_COLOURS } from './chart-theme.js';
 import { liveChartStyles } from './live-chart.styles.js';
 
-const SERIES_COLOURS = 6;
 /** A range that could not be loaded is asked again after this long, ms (the relay's Retry-After). */
 const RETRY_MS = 30_000;
 
@@ -538,35 +531,10 @@ export class LiveChart extends FeedElement {
     }
   }
 
-  /**
-   * The theme as the chart library needs it: resolved values, not `var()` or `light-dark()`,
-   * read from the element's own tokens (never the host page's font). A hidden probe
-   * resolves each token through the CSSOM (fine under a strict CSP).
-   */
+  /** The theme as the chart library needs it, resolved from the element's own tokens. */
   private readTheme(): ChartTheme {
-    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
-    const resolve = (token: string) => {
-      if (!probe) return '';
-      probe.style.color = `var(${token})`;
-      return getComputedStyle(probe).color;
-    };
-    return {
-      text: resolve('--_muted'),
-      grid: resolve('--_border'),
-      up: resolve('--_up'),
-      down: resolve('--_down'),
-      font: probe ? fontOf(probe) : 'system-ui',
-      series: Array.from({ length: SERIES_COLOURS }, (_, index) =>
-        resolve(`--_series-${index + 1}`),
-      ),
-    };
+    return readChartTheme(this.renderRoot.querySelector<HTMLElement>('.probe'));
   }
-}
-
-/** The element's `--tickwire-font`, resolved. */
-function fontOf(probe: HTMLElement): string {
-  probe.style.fontFamily = 'var(--_font)';
-  return getComputedStyle(probe).fontFamily;
 }
 
 declare global {

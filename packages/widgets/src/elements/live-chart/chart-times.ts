@@ -1,0 +1,84 @@
+import { TickMarkType, type UTCTimestamp } from 'lightweight-charts';
+import type { ChartRange } from './candle-history.js';
+
+/**
+ * The chart's times, in the reader's wall-clock time: the library lays ticks out on UTC
+ * boundaries, so every time is shifted by the page's current UTC offset (one offset for all,
+ * keeping buckets evenly spaced across a DST change), and its formats read shifted times in UTC.
+ */
+export class ChartTimes {
+  private readonly formats: ReturnType<typeof timeFormats>;
+
+  constructor(
+    locale: string | undefined,
+    /** The shift, seconds: the page's UTC offset when the chart was built. */
+    readonly offsetSec = -new Date().getTimezoneOffset() * 60,
+  ) {
+    this.formats = timeFormats(locale);
+  }
+
+  /** `ms` as the library places it. */
+  toChart(ms: number): UTCTimestamp {
+    return (Math.floor(ms / 1000) + this.offsetSec) as UTCTimestamp;
+  }
+
+  /** A time the library gives back, in ms. */
+  fromChart(time: number): number {
+    return (time - this.offsetSec) * 1000;
+  }
+
+  /**
+   * A tick's label from its kind: the year at a year's first tick, the month at a month's,
+   * day and month at a day's, else the time of day (with seconds when the tick is not on a
+   * whole minute, so no two ticks read alike).
+   */
+  tickLabel(time: number, type: TickMarkType): string {
+    const ms = time * 1000;
+    switch (type) {
+      case TickMarkType.Year:
+        return this.formats.year.format(ms);
+      case TickMarkType.Month:
+        return this.formats.month.format(ms);
+      case TickMarkType.DayOfMonth:
+        return this.formats.day.format(ms);
+      default:
+        return (time % 60 === 0 ? this.formats.minute : this.formats.second).format(ms);
+    }
+  }
+
+  /** The crosshair's time: what a bucket of `range` means (a day, an hour, a moment). */
+  crosshairTime(time: number, range: ChartRange): string {
+    const format =
+      range === 'live'
+        ? this.formats.second
+        : range === '1y'
+          ? this.formats.date
+          : this.formats.dateTime;
+    return format.format(time * 1000);
+  }
+
+  /** A time of day as the axis writes it: `8:15 PM`, or with `seconds` `8:15:30 PM`. */
+  clockTime(ms: number, seconds = false): string {
+    return (seconds ? this.formats.second : this.formats.minute).format(this.toChart(ms) * 1000);
+  }
+}
+
+/** Formats of the chart's times; they read shifted times, so they format in UTC. */
+function timeFormats(locale: string | undefined) {
+  const make = (options: Intl.DateTimeFormatOptions) => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    } catch {
+      return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' });
+    }
+  };
+  return {
+    year: make({ year: 'numeric' }),
+    month: make({ month: 'short' }),
+    day: make({ day: 'numeric', month: 'short' }),
+    minute: make({ hour: 'numeric', minute: '2-digit' }),
+    second: make({ hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+    date: make({ dateStyle: 'medium' }),
+    dateTime: make({ day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }),
+  };
+}
