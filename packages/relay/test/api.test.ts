@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Relay } from '../src/relay.js';
-import { startTestRelay, waitFor } from './support/relay.js';
+import { pollCount, startTestRelay, untilPolls, waitFor } from './support/relay.js';
 
 interface QuoteBody {
   t: number;
@@ -99,10 +99,14 @@ describe('the JSON API', () => {
   });
 
   test('/v1/history is oldest first, capped at MAX_HISTORY, and honours limit', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const full = (await (await get('/v1/history?symbols=BTC')).json()) as {
-      history: Record<string, [number, number][]>;
-    };
+    const history = async () =>
+      (await (await get('/v1/history?symbols=BTC')).json()) as {
+        history: Record<string, [number, number][]>;
+      };
+    // Full, then two polls more: a history that outgrew MAX_HISTORY would show it.
+    await waitFor(async () => ((await history()).history.BTC?.length === 20 ? true : undefined));
+    await untilPolls(relay, (await pollCount(relay)) + 2);
+    const full = await history();
     assert.equal(full.history.BTC?.length, 20, 'capped at MAX_HISTORY');
     const times = full.history.BTC!.map(([ms]) => ms);
     assert.deepEqual(

@@ -18,7 +18,14 @@ import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { startFakeKraken } from './support/fake-kraken.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { getQuotes, getSources, pollCount, startTestRelay, waitFor } from './support/relay.js';
+import {
+  getQuotes,
+  getSources,
+  pollCount,
+  startTestRelay,
+  untilPolls,
+  waitFor,
+} from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
 /**
@@ -274,8 +281,7 @@ describe('upstream cost stays flat', () => {
         second.calls.length,
         await pollCount(relay),
       ];
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      const polls = (await pollCount(relay)) - pollsBefore;
+      const polls = (await untilPolls(relay, pollsBefore + 3)) - pollsBefore;
       assert.ok(polls >= 2, `${polls} polls`);
       for (const [source, before] of [
         [first, firstBefore],

@@ -7,7 +7,7 @@ import type { Relay } from '../src/relay.js';
 import { RedisStore } from '../src/store/redis-store.js';
 import { CountingSource } from './support/counting-source.js';
 import { RedisServer } from './support/redis-server.js';
-import { getQuotes, pollCount, startTestRelay, waitFor } from './support/relay.js';
+import { getQuotes, pollCount, startTestRelay, untilPolls, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
 const metric = async (relay: Relay, name: string) =>
@@ -75,8 +75,8 @@ describe('relays sharing one Redis', () => {
       await pollCount(leader),
       followerSource.calls.length,
     ];
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    const [callsAfter, pollsAfter] = [leaderSource.calls.length, await pollCount(leader)];
+    const pollsAfter = await untilPolls(leader, pollsBefore + 3);
+    const callsAfter = leaderSource.calls.length;
     assert.ok(pollsAfter > pollsBefore);
     assert.ok(Math.abs(callsAfter - callsBefore - (pollsAfter - pollsBefore)) <= 1);
     assert.equal(
@@ -107,7 +107,11 @@ describe('relays sharing one Redis', () => {
       await waitFor(() => (leaving.ids.length >= 2 ? true : undefined));
       leaving.source.close();
       const lastSeen = leaving.ids.at(-1)!;
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      // Events pass while the client is away.
+      await waitFor(() => {
+        const at = witness.ids.indexOf(lastSeen);
+        return at >= 0 && witness.ids.length - at > 3 ? true : undefined;
+      });
       const resumed = listen(`${b.url}/v1/stream?symbols=BTC,ETH`, { 'Last-Event-ID': lastSeen });
       try {
         await waitFor(() => (resumed.ids.length >= 5 ? true : undefined));

@@ -107,7 +107,11 @@ describe('GET /v1/stream', () => {
       leaving.source.close();
       const lastSeen = leaving.received.filter((event) => event.type === 'quotes').at(-1)!.id;
       // Let several polls pass while the client is away.
-      await new Promise((resolve) => setTimeout(resolve, 450));
+      await waitFor(() => {
+        const ids = witness.received.filter((event) => event.type === 'quotes').map(({ id }) => id);
+        const at = ids.indexOf(lastSeen);
+        return at >= 0 && ids.length - at > 3 ? true : undefined;
+      });
       const resumed = listen(`${relay.url}/v1/stream?symbols=BTC,ETH`, {
         'Last-Event-ID': lastSeen,
       });

@@ -43,6 +43,8 @@ export interface HubOptions {
   maxBufferedBytes: number;
   metrics: RelayMetrics;
   log: Logger;
+  /** The clock, ms; `Date.now` when absent (tests pass a fake one). */
+  now?: () => number;
 }
 
 /**
@@ -99,8 +101,10 @@ export class Hub {
   /** When every client was last sent something (a status), ms. */
   private broadcastAt = 0;
   private readonly unsubscribe: () => void;
+  private readonly now: () => number;
 
   constructor(private readonly options: HubOptions) {
+    this.now = options.now ?? Date.now;
     this.unsubscribe = options.store.subscribe((event) => this.publish(event));
     // Every half interval, to the streams quiet for as long: none is quiet for longer than
     // the interval, and a stream that carries news gets no heartbeat at all.
@@ -230,10 +234,10 @@ export class Hub {
     this.snapshotFrames.clear();
     if (event.type === 'status') {
       this.broadcast(statusFrame(event.status));
-      this.broadcastAt = Date.now();
+      this.broadcastAt = this.now();
       return;
     }
-    const now = Date.now();
+    const now = this.now();
     // Each symbol set's frame is encoded to bytes once, and the same bytes go to every socket.
     const frames = new Map<string, Buffer | undefined>();
     let sent = 0;
@@ -356,7 +360,7 @@ export class Hub {
 
   /** A comment line to every stream quiet for half the heartbeat interval. */
   private beat(): void {
-    const quietSince = Date.now() - this.options.heartbeatMs / 2;
+    const quietSince = this.now() - this.options.heartbeatMs / 2;
     if (this.broadcastAt > quietSince) return;
     for (const subscriber of this.subscribers.values()) {
       if (subscriber.watching.sentAt > quietSince) continue;

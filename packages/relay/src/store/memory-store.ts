@@ -21,6 +21,7 @@ export interface StoreOptions {
   maxHistory: number;
   /** `quotes` events kept for resuming clients. */
   eventLogSize: number;
+  /** The clock, ms; `Date.now` when absent (tests pass a fake one). */
   now?: () => number;
 }
 
@@ -34,6 +35,10 @@ export class MemoryStore implements PriceStore {
   private readonly log: RingBuffer<QuotesEvent>;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private readonly now: () => number;
+  /**
+   * The first part of every event id: the real time this store started, not `now()`, so ids
+   * of a restarted relay (or of a test's fake clock) never repeat an earlier store's.
+   */
   private readonly startedMs = Date.now();
   private sequence = 0;
   private currentStatus: StatusData = { sources: [], stale: [] };

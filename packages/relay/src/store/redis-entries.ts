@@ -24,7 +24,7 @@ export type Entry =
   | { type: 'forget'; symbols: string[] };
 
 /** A Stream entry's fields (`type`, `data`) as an entry; `undefined` when it is not one of ours. */
-export function parseEntry(fields: string[], now = Date.now()): Entry | undefined {
+export function parseEntry(fields: string[], now: number): Entry | undefined {
   const values: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) values[fields[i]!] = fields[i + 1]!;
   const data = parseJson(values.data);
@@ -52,7 +52,7 @@ export function parseEntry(fields: string[], now = Date.now()): Entry | undefine
 }
 
 /** The latest-quotes hash (symbol → JSON) as quotes; damaged ones left out. */
-export function parseLatest(hash: Record<string, string>, now = Date.now()): SourceQuote[] {
+export function parseLatest(hash: Record<string, string>, now: number): SourceQuote[] {
   return Object.entries(hash).flatMap(([symbol, raw]) => {
     const quote = parseQuote(symbol, parseJson(raw), now);
     if (!quote) return [];
@@ -62,7 +62,7 @@ export function parseLatest(hash: Record<string, string>, now = Date.now()): Sou
 }
 
 /** A history list (one JSON point a member) as points, oldest first; damaged ones left out. */
-export function parsePoints(raw: readonly string[], now = Date.now()): PricePoint[] {
+export function parsePoints(raw: readonly string[], now: number): PricePoint[] {
   return parseHistory(raw.map(parseJson), now);
 }
 

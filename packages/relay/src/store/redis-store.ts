@@ -69,6 +69,7 @@ export class RedisStore implements PriceStore {
   private reading = true;
   private readLoop: Promise<void> | undefined;
   private publishedStatus = '';
+  private readonly now: () => number;
 
   private constructor(
     private readonly options: RedisStoreOptions,
@@ -76,6 +77,7 @@ export class RedisStore implements PriceStore {
     /** XREAD BLOCK holds its connection: it gets one of its own. */
     private readonly reader: Redis,
   ) {
+    this.now = options.now ?? Date.now;
     const prefix = options.prefix ?? 'tickwire';
     this.keys = {
       events: `${prefix}:events`,
@@ -209,7 +211,7 @@ export class RedisStore implements PriceStore {
   }
 
   async shareWatched(symbols: readonly string[], forMs: number): Promise<string[]> {
-    const now = Date.now();
+    const now = this.now();
     try {
       const multi = this.commands.multi().zremrangebyscore(this.keys.watched, '-inf', String(now));
       if (symbols.length > 0)
@@ -273,17 +275,17 @@ export class RedisStore implements PriceStore {
       this.commands.get(this.keys.status),
       this.commands.xrevrange(this.keys.events, '+', '-', 'COUNT', this.options.eventLogSize * 2),
     ]);
-    const quotes = parseLatest(latest);
+    const quotes = parseLatest(latest, this.now());
     const histories: Record<string, PricePoint[]> = {};
     await Promise.all(
       quotes.map(async ({ symbol }) => {
         const raw = await this.commands.lrange(this.keys.history(symbol), 0, -1);
-        histories[symbol] = parsePoints(raw);
+        histories[symbol] = parsePoints(raw, this.now());
       }),
     );
     const events = recent
       .reverse()
-      .map(([id, fields]) => ({ id, entry: parseEntry(fields) }))
+      .map(([id, fields]) => ({ id, entry: parseEntry(fields, this.now()) }))
       .flatMap(({ id, entry }) =>
         entry?.type === 'quotes' ? [{ id, t: entry.t, quotes: entry.quotes }] : [],
       );
@@ -312,7 +314,7 @@ export class RedisStore implements PriceStore {
         for (const [, entries] of answer ?? []) {
           for (const [id, fields] of entries) {
             this.lastReadId = id;
-            this.apply(id, parseEntry(fields));
+            this.apply(id, parseEntry(fields, this.now()));
           }
         }
       } catch (error) {

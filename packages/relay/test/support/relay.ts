@@ -79,6 +79,17 @@ export async function pollCount(relay: Relay): Promise<number> {
 }
 
 /**
+ * Waits until the relay has finished `count` polls in all (`pollCount`): a test that needs
+ * polls to happen waits for them, not for a guess at how long they take.
+ */
+export async function untilPolls(relay: Relay, count: number, timeoutMs?: number): Promise<number> {
+  return waitFor(async () => {
+    const polls = await pollCount(relay);
+    return polls >= count ? polls : undefined;
+  }, timeoutMs);
+}
+
+/**
  * Waits until `check` returns a value other than undefined, polling every 20 ms; fails after
  * `timeoutMs`, with what `explain` says of the state then (so a failure in CI can be read).
  */
