@@ -35,6 +35,19 @@ describe('reading a relay’s candle answer', () => {
     }
   });
 
+  it('keeps how long a busy relay asked to be left alone: Retry-After in seconds or as a date', async () => {
+    const busy = (retryAfter: string) =>
+      new Response('<h1>Service unavailable</h1>', {
+        status: 503,
+        headers: { 'Retry-After': retryAfter },
+      });
+    expect((await failureOf(busy('30'))).retryAfterMs).to.equal(30_000);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    expect((await failureOf(busy(inAMinute))).retryAfterMs).to.be.within(58_000, 60_000);
+    expect((await failureOf(busy('soon'))).retryAfterMs).to.equal(undefined);
+    expect((await failureOf(refusal(503))).retryAfterMs).to.equal(undefined);
+  });
+
   it('an answer that is not the relay’s (a proxy’s page) gets a sentence of ours', async () => {
     const error = await failureOf(new Response('<h1>Bad gateway</h1>', { status: 502 }));
     expect(error.message).to.equal('The 1h history of BTC could not be loaded.');

@@ -30,9 +30,19 @@ export class CandleLoadError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** How long the relay asked to be left alone, ms (its `Retry-After`), if it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+}
+
+/** A `Retry-After` header in ms: seconds, or an HTTP date. */
+function retryAfterMsOf(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** True for an HTTP status that may be different when asked again. */
@@ -77,6 +87,7 @@ export async function readCandles(
         ? message
         : `The ${range} history of ${symbol} could not be loaded.`,
       isTransient(response.status),
+      retryAfterMsOf(response.headers.get('Retry-After')),
     );
   }
   const answer = parseCandles(body);

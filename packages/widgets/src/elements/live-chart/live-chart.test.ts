@@ -1,19 +1,31 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { CandleRange } from '@tickwire/protocol';
+import type { CandleRange, CandlesAnswer } from '@tickwire/protocol';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
+import type { ScriptedFeed } from '../../feed/scripted-feed.js';
 import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
 import { formatPercent } from '../../internal/format.js';
-import { CandleLoadError } from './candle-history.js';
+import { CandleLoadError, readCandles } from './candle-history.js';
 import { readableOn } from './chart-colours.js';
 import { drawnTimes, fontDrawn, xAt } from './chart-probe.test.js';
 import type { ChartRenderer } from './chart-renderer.js';
 import type { ChartTheme } from './chart-theme.js';
+import { holdLongTimers } from './held-timers.test.js';
 import type { LiveChart } from './live-chart.js';
 
 const text = (element: Element, selector: string) =>
   element.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The message part says `words`, centred on the plot, where a reader sees it. */
+function expectShown(el: LiveChart, words: string): void {
+  const message = el.shadowRoot!.querySelector<HTMLElement>('[part="message"]');
+  expect(message?.textContent).to.equal(words);
+  expect(message!.classList.contains('centred')).to.equal(true);
+  expect(message!.checkVisibility({ opacityProperty: true, visibilityProperty: true })).to.equal(
+    true,
+  );
+  expect(message!.getBoundingClientRect().height).to.be.above(0);
+}
 const drawn = (chart: LiveChart) => chart.shadowRoot!.querySelector('.plot canvas') !== null;
 /** The chart library's side of the element, for what only a canvas shows. */
 const rendererOf = (chart: LiveChart) =>
@@ -24,19 +36,12 @@ const bucketsShown = (el: LiveChart, index = 0) => {
   return renderer ? drawnTimes(renderer, index) : [];
 };
 
-/**
- * Holds the page's timers of 10 s or more instead of running them (the chart's retry is
- * one), so a test sees what the element means to do later and runs it when it says.
- */
-function holdLongTimers() {
-  const real = window.setTimeout;
-  const held: { ms: number; run: () => void }[] = [];
-  window.setTimeout = ((handler: () => void, ms = 0, ...rest: unknown[]) => {
-    if (ms < 10_000) return real(handler, ms, ...rest);
-    held.push({ ms, run: handler });
-    return 0;
-  }) as typeof window.setTimeout;
-  return { held, restore: () => (window.setTimeout = real) };
+/** A new BTC price from the stream, at `ts`. */
+function sendPrice(feed: ScriptedFeed, price: number, ts = Date.now()): void {
+  feed.send({
+    type: 'quotes',
+    data: { t: ts, quotes: { BTC: sampleQuote('BTC', price, 1, { ts }) } },
+  });
 }
 
 async function chart(
@@ -86,10 +91,7 @@ describe('<live-chart> on a scripted feed', () => {
       await waitUntil(() => drawn(el));
       const now = Date.now();
       for (const ts of [now + 2_000, now + 1_000, now + 2_000, now + 3_000]) {
-        feed.send({
-          type: 'quotes',
-          data: { t: ts, quotes: { BTC: sampleQuote('BTC', 67_000 + ts - now, 1, { ts }) } },
-        });
+        sendPrice(feed, 67_000 + ts - now, ts);
         await el.updateComplete;
       }
       expect(errors).to.deep.equal([]);
@@ -183,16 +185,21 @@ describe('<live-chart> over a range of candles', () => {
   const step = (range: CandleRange) =>
     ({ '1h': 60, '24h': 300, '7d': 3_600, '30d': 14_400, '1y': 86_400 })[range] * 1000;
 
+  /**
+   * A chart of `symbols` on a scripted relay, which says which candles it was asked for; its
+   * `failure`, when it gives one for a request (`tries` asked so far), is the relay's answer.
+   */
   async function candleChart(
     symbols: string,
     attributes: { range?: string; type?: string; scale?: string } = {},
+    failure?: (range: CandleRange, tries: number) => Promise<CandlesAnswer> | undefined,
   ) {
     const { feed, relay } = scriptedRelay('candles');
     const asked: string[] = [];
     const serve = feed.candles;
     feed.candles = (symbol, range) => {
       asked.push(`${symbol}:${range}`);
-      return serve(symbol, range);
+      return failure?.(range, asked.length) ?? serve(symbol, range);
     };
     const el = await chart(
       relay,
@@ -267,20 +274,14 @@ describe('<live-chart> over a range of candles', () => {
     await el.updateComplete;
     const lastBucket = bucketsShown(el).at(-1)!;
     const inBucket = lastBucket + 1_000;
-    feed.send({
-      type: 'quotes',
-      data: { t: inBucket, quotes: { BTC: sampleQuote('BTC', 90_000, 1, { ts: inBucket }) } },
-    });
+    sendPrice(feed, 90_000, inBucket);
     await el.updateComplete;
     expect(bucketsShown(el)).to.have.length(60);
     expect(rendererOf(el)!.step(Number.POSITIVE_INFINITY)!.values[0]!.text).to.contain(
       'high $90,000.00',
     );
     const next = lastBucket + 60_000 + 500;
-    feed.send({
-      type: 'quotes',
-      data: { t: next, quotes: { BTC: sampleQuote('BTC', 91_000, 1, { ts: next }) } },
-    });
+    sendPrice(feed, 91_000, next);
     await el.updateComplete;
     // The window slides: an hour of buckets, the oldest gone as the new one opens.
     expect(bucketsShown(el)).to.have.length(60);
@@ -336,60 +337,96 @@ describe('<live-chart> over a range of candles', () => {
     expect(asked).to.deep.equal(['BTC:24h', 'BTC:7d']);
   });
 
-  it('a range no source has: the relay’s advice centred on the plot, shown for good (never asked again); another range is a click away', async () => {
-    const timers = holdLongTimers();
-    try {
-      const { feed, relay } = scriptedRelay('candles');
-      const serve = feed.candles;
+  describe('when loading fails', () => {
+    let timers: ReturnType<typeof holdLongTimers>;
+    beforeEach(() => {
+      timers = holdLongTimers();
+    });
+    afterEach(() => timers.restore());
+
+    it('a range no source has: the relay’s advice centred on the plot, shown for good (never asked again); another range is a click away', async () => {
       const advice = 'CoinGecko has no 1-minute candles for a 1H chart; choose 24H or longer.';
-      let asked = 0;
-      feed.candles = async (symbol, range) => {
-        if (range !== '1h') return serve(symbol, range);
-        asked++;
+      const { el, asked } = await candleChart('BTC', { range: '1h' }, (range) =>
         // What a 404 range_unavailable from the relay becomes (candle-history.test.ts).
-        throw new CandleLoadError(advice, false);
-      };
-      const el = await chart(relay, 'BTC', 'auto', '1h');
-      feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+        range === '1h' ? Promise.reject(new CandleLoadError(advice, false)) : undefined,
+      );
       await waitUntil(() => el.getAttribute('state') === 'error');
-      const message = el.shadowRoot!.querySelector('[part="message"]')!;
-      expect(message.textContent).to.equal(advice);
-      expect(message.classList.contains('centred')).to.equal(true);
+      expectShown(el, advice);
       expect(timers.held, 'nothing set to ask again').to.have.length(0);
-      expect(asked).to.equal(1);
+      expect(asked).to.deep.equal(['BTC:1h']);
       const day = [
         ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="ranges"] button'),
       ].find((button) => button.textContent!.trim() === '24H')!;
       day.click();
       await waitUntil(() => el.getAttribute('state') === 'live' && bucketsShown(el).length === 288);
       expect(el.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
-    } finally {
-      timers.restore();
-    }
-  });
+    });
 
-  it('a relay failing now: its message shown, asked again 30 s later, drawn once it answers', async () => {
-    const timers = holdLongTimers();
-    try {
-      const { feed, relay } = scriptedRelay('candles');
-      const serve = feed.candles;
+    it('a relay failing now: its message shown, asked again after the backoff, drawn once it answers', async () => {
       const failure = 'Binance could not give the 1H candles of BTC just now; try again shortly.';
-      let asked = 0;
-      feed.candles = async (symbol, range) => {
-        if (++asked === 1) throw new CandleLoadError(failure, true);
-        return serve(symbol, range);
-      };
-      const el = await chart(relay, 'BTC', 'auto', '1h');
-      feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+      const { el, asked } = await candleChart('BTC', { range: '1h' }, (_range, tries) =>
+        tries === 1 ? Promise.reject(new CandleLoadError(failure, true)) : undefined,
+      );
       await waitUntil(() => el.getAttribute('state') === 'error');
-      expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent).to.equal(failure);
-      expect(timers.held.map(({ ms }) => ms)).to.deep.equal([30_000]);
+      expectShown(el, failure);
+      // The first wait of the chart's backoff: up to 4 s, its later half by chance.
+      expect(timers.held).to.have.length(1);
+      expect(timers.held[0]!.ms).to.be.within(2_000, 4_000);
       timers.held[0]!.run();
       await waitUntil(() => el.getAttribute('state') === 'live' && bucketsShown(el).length === 60);
-      expect(asked).to.equal(2);
-    } finally {
-      timers.restore();
-    }
+      expect(asked).to.have.length(2);
+    });
+
+    it('a relay answering 503 with Retry-After: its reason shown on the plot, asked again when it said, and cleared once drawn', async () => {
+      const reason = 'Binance could not give the 24H candles of BTC just now; try again shortly.';
+      // The relay's own answer while its sources fail (candles-route.ts), read as the element reads it.
+      const unavailable = new Response(
+        JSON.stringify({ error: { code: 'no_candles', message: reason } }),
+        { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '45' } },
+      );
+      const { el, feed, asked } = await candleChart('BTC', {}, (range, tries) =>
+        tries === 1 ? readCandles(unavailable, 'BTC', range) : undefined,
+      );
+      await waitUntil(() => el.getAttribute('state') === 'error');
+      expectShown(el, reason);
+      expect(text(el, '[part="state"]')).to.equal('Error');
+      expect(timers.held.map(({ ms }) => ms)).to.deep.equal([45_000]);
+      // A price between: the reason stays (the next update once wrote over it).
+      sendPrice(feed, 67_100);
+      await el.updateComplete;
+      expectShown(el, reason);
+      timers.held[0]!.run();
+      await waitUntil(() => el.getAttribute('state') === 'live' && bucketsShown(el).length === 288);
+      expect(el.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
+      expect(asked).to.deep.equal(['BTC:24h', 'BTC:24h']);
+    });
+
+    it('a browser that cannot draw the chart says so on the plot, and draws it once a retry can', async () => {
+      const { ResizeObserver } = window;
+      // What an older browser lacks, and the chart's code needs.
+      (window as { ResizeObserver?: unknown }).ResizeObserver = undefined;
+      try {
+        const { feed, relay } = scriptedRelay('chart');
+        const el = await chart(relay, 'BTC');
+        feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('BTC', 67_000, 1)]) });
+        await waitUntil(() => el.getAttribute('state') === 'error', 'the chart fails');
+        expectShown(el, 'The chart could not be loaded.');
+        sendPrice(feed, 67_100);
+        await el.updateComplete;
+        expectShown(el, 'The chart could not be loaded.');
+        expect(timers.held).to.have.length(1);
+        expect(timers.held[0]!.ms).to.be.within(2_000, 4_000);
+        window.ResizeObserver = ResizeObserver;
+        timers.held[0]!.run();
+        await waitUntil(
+          () => drawn(el) && el.getAttribute('state') === 'live',
+          'drawn on the retry',
+        );
+        expect(el.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
+      } finally {
+        window.ResizeObserver = ResizeObserver;
+      }
+    });
   });
 
   it('all symbols unknown: the message is centred on the plot, not under an empty box', async () => {

@@ -1,7 +1,7 @@
 import {
+  backoffMs,
   bucketCount,
   CANDLE_RANGES,
-  type CandlesAnswer,
   open24hOf,
   parseInstrument,
 } from '@tickwire/protocol';
@@ -16,15 +16,13 @@ import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
-import { CandleLoadError, type ChartRange, isChartRange, loadCandles } from './candle-history.js';
+import { type ChartRange, isChartRange } from './candle-history.js';
+import { CandlesController, CHART_BACKOFF } from './candles-controller.js';
 import { SymbolBars } from './chart-bars.js';
 import type { Bar, ChartLayout, ChartScale, ChartType, Readout } from './chart-layout.js';
 import type { ChartRenderer } from './chart-renderer.js';
 import { type ChartTheme, readChartTheme, SERIES_COLOURS } from './chart-theme.js';
 import { liveChartStyles } from './live-chart.styles.js';
-
-/** A range that could not be loaded is asked again after this long, ms (the relay's Retry-After). */
-const RETRY_MS = 30_000;
 
 /**
  * Charts are built one per animation frame: a page's charts all load the library at once, and
@@ -33,9 +31,6 @@ const RETRY_MS = 30_000;
 let chartFrames: Promise<unknown> = Promise.resolve();
 const nextChartFrame = () =>
   (chartFrames = chartFrames.then(() => new Promise((resolve) => requestAnimationFrame(resolve))));
-
-/** The candles of one symbol over the range shown, or why there are none and whether to ask again. */
-type CandleSlot = { answer: CandlesAnswer } | { error: string; retry: boolean };
 
 /**
  * A price chart of one or more assets over a range — the last hour to the last year, from
@@ -100,16 +95,11 @@ export class LiveChart extends FeedElement {
   private problem: string | undefined;
   private renderer: ChartRenderer | undefined;
   private loadingRenderer = false;
-  /** Candles per symbol of the range shown, as they arrive. */
-  private candles = new Map<string, CandleSlot>();
-  /** What the candles were loaded for (relay, symbols, range), and when (reconnects, retries). */
-  private candlesChart = '';
-  private candlesKey = '';
-  private loading: AbortController | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retries = 0;
-  /** Candle answers received so far: each one is drawn afresh. */
-  private candlesLoaded = 0;
+  /** Times the chart's code failed to load in a row; while one is waited out, none starts. */
+  private rendererFailures = 0;
+  private rendererRetry: ReturnType<typeof setTimeout> | undefined;
+  /** The candles of the range shown, from the relay. */
+  private readonly candles = new CandlesController(this);
   /** The bars per symbol, folded before each render: legend and drawing read the same ones. */
   private bars = new Map<string, SymbolBars>();
   /** What the bars were built from (layout, candle answers, snapshots): a change rebuilds them. */
@@ -136,10 +126,8 @@ export class LiveChart extends FeedElement {
     // The chart holds a canvas, a ResizeObserver and timers: give them back with the element.
     this.renderer?.dispose();
     this.renderer = undefined;
-    this.loading?.abort();
-    clearTimeout(this.retryTimer);
-    this.candlesChart = '';
-    this.candlesKey = '';
+    clearTimeout(this.rendererRetry);
+    this.rendererRetry = undefined;
     this.barsKey = '';
     this.drawnKey = '';
   }
@@ -159,10 +147,15 @@ export class LiveChart extends FeedElement {
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
     this.shown = symbols.filter((symbol) => !view.unknown.has(symbol));
-    this.loadCandlesIfNeeded();
-    const failed = [...this.candles.values()].flatMap((slot) =>
-      'error' in slot ? [slot.error] : [],
-    );
+    this.candles.load({
+      feed: this.connection.feed,
+      symbols: this.shown,
+      range: this.shownRange,
+      // The first load runs beside the stream's first snapshot; later snapshots (reconnects) reload.
+      reconnects: Math.max(0, view.snapshots - 1),
+    });
+    const failed = this.candles.errors();
+    const chartFailed = this.rendererFailures > 0;
     this.problem =
       this.connection.problem ??
       symbolProblems(
@@ -173,11 +166,12 @@ export class LiveChart extends FeedElement {
         view.suggestions,
         this.words,
       ) ??
+      (chartFailed ? this.words.chartFailed : undefined) ??
       failed[0];
     const state = elementState(view, symbols, this.connection.problem);
     // Offline says more than the failed loads it causes: those are retried on reconnect.
     const noCandles = failed.length > 0 && failed.length === this.shown.length;
-    this.state = noCandles && state !== 'offline' ? 'error' : state;
+    this.state = (noCandles || chartFailed) && state !== 'offline' ? 'error' : state;
     this.foldBars();
   }
 
@@ -187,7 +181,7 @@ export class LiveChart extends FeedElement {
     const simulated = this.shown.some(
       (symbol) =>
         isSimulated(view, view.quotes.get(symbol)?.source ?? '') ||
-        this.answerOf(symbol)?.simulated === true,
+        this.candles.answerOf(symbol)?.simulated === true,
     );
     const nothingToDraw = this.shown.length === 0 || this.state === 'error';
     const { words } = this;
@@ -225,7 +219,7 @@ export class LiveChart extends FeedElement {
         }
         ${this.problem ? html`<p part="message" class=${nothingToDraw ? 'message centred' : 'message'}>${this.problem}</p>` : nothing}
         ${
-          !this.problem && this.isLoading()
+          !this.problem && this.candles.isLoading()
             ? html`<p part="message" class="message centred quiet">${words.loading}</p>`
             : nothing
         }
@@ -363,63 +357,6 @@ export class LiveChart extends FeedElement {
     return this.type === 'area' ? 'area' : 'line';
   }
 
-  private answerOf(symbol: string): CandlesAnswer | undefined {
-    const slot = this.candles.get(symbol);
-    return slot && 'answer' in slot ? slot.answer : undefined;
-  }
-
-  private isLoading(): boolean {
-    return this.shownRange !== 'live' && this.shown.some((symbol) => !this.candles.has(symbol));
-  }
-
-  /**
-   * Loads the candles of the range shown when the relay, the symbols or the range change,
-   * and after every snapshot (a reconnect may have left a gap). Each symbol's candles are
-   * drawn as they arrive.
-   */
-  private loadCandlesIfNeeded(): void {
-    const { feed, view } = this.connection;
-    const range = this.shownRange;
-    // The first load runs beside the stream's first snapshot; later snapshots (reconnects) reload.
-    const reconnects = Math.max(0, view.snapshots - 1);
-    const chart = `${feed?.relayUrl}|${this.shown.join()}|${range}`;
-    const key = `${chart}|${reconnects}|${this.retries}`;
-    if (key === this.candlesKey) return;
-    // Another chart starts empty; the same one reloading keeps its candles until new ones come.
-    if (chart !== this.candlesChart) this.candles = new Map();
-    this.candlesChart = chart;
-    this.candlesKey = key;
-    this.loading?.abort();
-    clearTimeout(this.retryTimer);
-    if (!feed || range === 'live') return;
-    const loading = new AbortController();
-    this.loading = loading;
-    for (const symbol of this.shown) {
-      loadCandles(feed, symbol, range, loading.signal)
-        .then((answer): CandleSlot => ({ answer }))
-        .catch(
-          (error: Error): CandleSlot => ({
-            error: error.message,
-            // A refusal (a range no source has) is shown for good; only a failure may pass.
-            retry: !(error instanceof CandleLoadError) || error.retryable,
-          }),
-        )
-        .then((slot) => {
-          if (loading.signal.aborted) return;
-          this.candles.set(symbol, slot);
-          this.candlesLoaded++;
-          if ('error' in slot && slot.retry) {
-            clearTimeout(this.retryTimer);
-            this.retryTimer = setTimeout(() => {
-              this.retries++;
-              this.requestUpdate();
-            }, RETRY_MS);
-          }
-          this.requestUpdate();
-        });
-    }
-  }
-
   /**
    * Folds the stream's new points into the bars, in the update before rendering, so the
    * legend and the drawing show the same numbers in the same frame: bars built afresh when
@@ -436,14 +373,14 @@ export class LiveChart extends FeedElement {
       quote: this.shownCurrency(),
       labels: this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency)),
     };
-    const sources = range === 'live' ? view.snapshots : this.candlesLoaded;
+    const sources = range === 'live' ? view.snapshots : this.candles.received;
     const key = `${JSON.stringify(layout)}|${sources}`;
     if (key !== this.barsKey) {
       this.barsKey = key;
       this.layout = layout;
       this.bars = new Map();
       for (const symbol of this.shown) {
-        const answer = this.answerOf(symbol);
+        const answer = this.candles.answerOf(symbol);
         if (range !== 'live' && !answer) continue;
         const bars =
           range === 'live'
@@ -479,7 +416,7 @@ export class LiveChart extends FeedElement {
   private syncChart(): void {
     if (!this.isConnected) return;
     if (!this.renderer) {
-      void this.loadRenderer();
+      if (this.rendererRetry === undefined) void this.loadRenderer();
       return;
     }
     if (this.layout && this.drawnKey !== this.barsKey) {
@@ -520,11 +457,19 @@ export class LiveChart extends FeedElement {
         this.readout = readout;
         this.requestUpdate();
       };
+      this.rendererFailures = 0;
       // Drawn in an update of its own, whose render can read the renderer (the live span).
       this.requestUpdate();
     } catch {
-      this.problem = this.words.chartFailed;
-      this.state = 'error';
+      // Said until a later try draws (willUpdate); tried again after the chart's backoff.
+      this.rendererFailures++;
+      this.rendererRetry = setTimeout(
+        () => {
+          this.rendererRetry = undefined;
+          this.requestUpdate();
+        },
+        backoffMs(this.rendererFailures, CHART_BACKOFF),
+      );
       this.requestUpdate();
     } finally {
       this.loadingRenderer = false;
