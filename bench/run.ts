@@ -7,6 +7,7 @@ import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
 import { firstPrice } from './first-price.js';
 import { fleet } from './fleet.js';
+import { forgetting } from './forgetting.js';
 import { heapPerClient } from './heap-per-client.js';
 import { marketCalls } from './market-calls.js';
 import { maxClients } from './max-clients.js';
@@ -31,6 +32,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   markets: marketCalls,
   redis: redisInstances,
   fleet,
+  forget: forgetting,
   quotes: quotesApi,
   render: renderLoad,
   first: firstPrice,

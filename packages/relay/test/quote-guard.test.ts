@@ -64,6 +64,15 @@ describe('the quote guard', () => {
     }
   });
 
+  test('forgets what it knows of a pair nobody watches any more, and keeps the watched ones', () => {
+    const guard = new QuoteGuard();
+    assert.equal(served(guard, quote(67_000)), 67_000);
+    guard.forgetExcept(new Set(['BTC']));
+    assert.equal(served(guard, quote(670_000)), undefined, 'still watched: still held to 67,000');
+    guard.forgetExcept(new Set());
+    assert.equal(served(guard, quote(6_700)), 6_700, 'forgotten: nothing left to hold it to');
+  });
+
   test("a price ×10 away from the source's own 24 h open is held even without a last price", () => {
     const guard = new QuoteGuard();
     assert.equal(served(guard, { ...quote(670_000), open24h: 66_000 }), undefined);

@@ -35,8 +35,15 @@ export class Backfiller {
     this.now = options.now ?? Date.now;
   }
 
-  /** Backfills those of `symbols` not done yet and not waiting out a backoff. Returns at once. */
+  /**
+   * Backfills those of `symbols` (every symbol watched now) not done yet and not waiting out a
+   * backoff. Returns at once. A symbol no longer watched is forgotten, as the store forgets its
+   * history: watched again, it is backfilled again.
+   */
   request(symbols: readonly string[]): void {
+    const watched = new Set(symbols);
+    for (const symbol of this.done) if (!watched.has(symbol)) this.done.delete(symbol);
+    for (const symbol of this.retries.keys()) if (!watched.has(symbol)) this.retries.delete(symbol);
     const now = this.now();
     for (const symbol of symbols) {
       if (this.done.has(symbol) || this.running.has(symbol) || this.queue.includes(symbol))

@@ -174,6 +174,9 @@ export class Poller {
     const endTimer = metrics.pollDuration.startTimer();
     if (!catalog.complete) await this.loadMissingListings();
     const symbols = watched.filter((symbol) => catalog.lists(symbol));
+    this.guard.forgetExcept(
+      new Set(symbols.map((symbol) => (catalog.route(symbol) as Route).pair)),
+    );
     this.backfiller.request(symbols);
     const quotes = await this.fetchWithFailover(symbols, signal);
     const event = await store.appendQuotes(quotes, this.now());

@@ -28,7 +28,7 @@ interface Seen {
  * - A source that gives no time is judged by its values: a price or volume that moved is
  *   timed at receipt, the same values keep the time they had.
  *
- * One entry per source and pair it answered: the pairs a source lists bound it.
+ * One entry per source and pair it answered, until the pair is no longer watched.
  */
 export class QuoteClock {
   private readonly seen = new Map<string, Seen>();
@@ -45,6 +45,13 @@ export class QuoteClock {
       ts: stamp.ts,
     });
     return stamp;
+  }
+
+  /** Forgets every pair but `pairs`, from every source. */
+  forgetExcept(pairs: ReadonlySet<string>): void {
+    for (const key of this.seen.keys()) {
+      if (!pairs.has(key.slice(key.indexOf('\u0000') + 1))) this.seen.delete(key);
+    }
   }
 
   private decide(quote: FetchedQuote, last: Seen | undefined, now: number): Stamp {

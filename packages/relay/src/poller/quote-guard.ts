@@ -3,7 +3,7 @@ import type { FetchedQuote, SourceQuote } from '../sources/price-source.js';
 import { MAX_CLOCK_AHEAD_MS, QuoteClock } from './quote-clock.js';
 
 /** A move larger than this from the last good price is not believed at once. */
-export const MAX_JUMP = 0.25;
+const MAX_JUMP = 0.25;
 /** Two prices agree when they are within this of each other. */
 const AGREE_WITHIN = 0.05;
 /** Answers in a row from one source, agreeing, that confirm a held price on their own. */
@@ -91,6 +91,17 @@ export class QuoteGuard {
     const count = previous && agree(previous.price, price) ? previous.count + 1 : 1;
     bySource.set(source, { price, count });
     return count >= SUSTAINED_POLLS;
+  }
+
+  /**
+   * Forgets every pair but `pairs` (those the relay still watches): what the guard knows of a
+   * pair nobody reads would otherwise stay for the process's life, one entry for every pair
+   * any reader ever asked for.
+   */
+  forgetExcept(pairs: ReadonlySet<string>): void {
+    for (const pair of this.lastGood.keys()) if (!pairs.has(pair)) this.lastGood.delete(pair);
+    for (const pair of this.held.keys()) if (!pairs.has(pair)) this.held.delete(pair);
+    this.clock.forgetExcept(pairs);
   }
 
   /** A believed price: the new reference, and held prices that contradict it are forgotten. */
