@@ -34,7 +34,7 @@ import type { PriceStore } from './store/price-store.js';
 import { WatchList } from './watch-list.js';
 
 /** `quotes` events kept for resuming clients: at 5 s a poll, well over an hour. */
-export const EVENT_LOG_SIZE = 1_000;
+const EVENT_LOG_SIZE = 1_000;
 
 /** Timing knobs that are constants in production and short in tests. */
 export interface RelayTimings extends RequestTimeouts {

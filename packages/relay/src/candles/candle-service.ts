@@ -34,7 +34,7 @@ export interface CandleServiceOptions {
  * minute and at most an hour (a year's chart still sees its current day move hourly).
  * Readers keep the last bucket moving from the stream in between.
  */
-export const cacheMsOf = (range: CandleRange): number =>
+const cacheMsOf = (range: CandleRange): number =>
   Math.min(HOUR_MS, Math.max(MINUTE_MS, stepMsOf(range)));
 
 /** How often a relay looks whether another relay's fetch has landed in the shared cache. */

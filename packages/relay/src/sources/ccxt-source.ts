@@ -36,7 +36,7 @@ export interface CcxtSourceOptions {
  * the currency itself, then, for USD, the dollar stablecoins that exchanges without USD
  * pairs quote in (`BTC/USD` → `BTC/USDT` on Binance; the quote's `market` says so).
  */
-export function quoteCandidates(currency: string): string[] {
+function quoteCandidates(currency: string): string[] {
   return currency === 'USD' ? ['USD', 'USDT', 'USDC'] : [currency];
 }
 

@@ -16,7 +16,7 @@ import type { PriceSource, SourceQuote } from './price-source.js';
  * The demo market's seed when none is given: one for every relay, so that a restart, or a
  * second relay, shows the same market at the same moment.
  */
-export const DEFAULT_DEMO_SEED = 20_261_127;
+const DEFAULT_DEMO_SEED = 20_261_127;
 
 /** Options of the demo market; tests fix the clock to read the market at chosen moments. */
 export interface DemoSourceOptions {

@@ -130,7 +130,7 @@ export class MemoryStore implements PriceStore {
   }
 
   /** Re-checks which prices have passed the TTL; tells the listeners when that set changed. */
-  refreshStale(): void {
+  private refreshStale(): void {
     this.applyStatus({ sources: this.currentStatus.sources, stale: this.staleSymbols() });
   }
 
@@ -187,11 +187,6 @@ export class MemoryStore implements PriceStore {
 
   isAfter(a: string, b: string): boolean {
     return compareEventIds(a, b) > 0;
-  }
-
-  /** The id of the newest event held. */
-  lastEventId(): string | undefined {
-    return this.log.peekLast()?.id;
   }
 
   async forgetExcept(watched: readonly string[]): Promise<void> {

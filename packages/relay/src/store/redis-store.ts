@@ -55,7 +55,7 @@ export interface RedisStoreOptions extends StoreOptions {
  */
 export class RedisStore implements PriceStore {
   /** Identifies this relay in the poll lease and the shared watch list. */
-  readonly instanceId = randomUUID();
+  private readonly instanceId = randomUUID();
   private readonly mirror: MemoryStore;
   private readonly keys: {
     events: string;

@@ -4,12 +4,8 @@ export class RingBuffer<T> {
   private start = 0;
   private count = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(private readonly capacity: number) {
     this.items = new Array(capacity);
-  }
-
-  get length(): number {
-    return this.count;
   }
 
   push(item: T): void {
@@ -32,10 +28,5 @@ export class RingBuffer<T> {
   /** The newest item. */
   peekLast(): T | undefined {
     return this.count === 0 ? undefined : this.items[(this.start + this.count - 1) % this.capacity];
-  }
-
-  /** The oldest item. */
-  peekFirst(): T | undefined {
-    return this.count === 0 ? undefined : this.items[this.start];
   }
 }

@@ -4,7 +4,7 @@ import { RelayFeed } from './relay-feed.js';
 const feeds = new Map<string, Feed>();
 
 /** A relay URL in one spelling: absolute, with a path that ends in `/`. Throws if it is not a URL. */
-export function normalizeRelayUrl(relay: string): string {
+function normalizeRelayUrl(relay: string): string {
   const url = new URL(relay, document.baseURI);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   url.search = '';
