@@ -10,15 +10,3 @@ export function open24hOf(quote: Quote): number | null {
   if (quote.changePct24h === null || quote.changePct24h <= -100) return null;
   return quote.price / (1 + quote.changePct24h / 100);
 }
-
-/**
- * Decimals a price of `value`'s size is written with: the currency's minor units (cents) from 1
- * up, four significant digits below (0.4498, 0.00002331), at most 12. Chosen from the magnitude
- * alone, so a price keeps its decimals from one update to the next. The one rule for every
- * figure: the elements' text, a chart's price axis, the demo market's tick size.
- */
-export function priceDecimals(value: number, minorUnits = 2): number {
-  const size = Math.abs(value);
-  if (size >= 1 || size === 0 || !Number.isFinite(size)) return minorUnits;
-  return Math.min(12, 3 - Math.floor(Math.log10(size)));
-}

@@ -14,6 +14,7 @@ export {
   parseCandles,
   stepMsOf,
 } from './candles.js';
+export { priceDecimals } from './decimals.js';
 export type {
   ErrorAnswer,
   HistoryAnswer,
@@ -27,7 +28,7 @@ export type {
   SymbolsAnswer,
 } from './events.js';
 export { STREAM_EVENTS } from './events.js';
-export { open24hOf, priceDecimals } from './figures.js';
+export { open24hOf } from './figures.js';
 export { MAX_HISTORY_POINTS, parseHistory, parseMessage, parseQuote } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
