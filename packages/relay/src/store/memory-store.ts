@@ -13,6 +13,14 @@ import { RingBuffer } from './ring-buffer.js';
 /** How often staleness is checked against the clock, ms. */
 const STALE_CHECK_MS = 1_000;
 
+/**
+ * Quotes the event log holds in all, whatever its count of events: an event holds every quote
+ * that changed in its poll, so a thousand polls of five thousand symbols would be five million
+ * quotes (gigabytes). A hundred thousand is ~25 MiB, and 200 polls (over 3 minutes at 1 s) of a
+ * relay watching 500 symbols: a client resumes from anything newer, and gets a snapshot instead.
+ */
+const MAX_LOGGED_QUOTES = 100_000;
+
 /** Settings shared by every `PriceStore`. */
 export interface StoreOptions {
   /** A quote older than this is stale. */
@@ -33,6 +41,7 @@ export class MemoryStore implements PriceStore {
   private readonly latestQuotes = new Map<string, SourceQuote>();
   private readonly histories = new Map<string, RingBuffer<PricePoint>>();
   private readonly log: RingBuffer<QuotesEvent>;
+  private loggedQuotes = 0;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private readonly now: () => number;
   /**
@@ -90,7 +99,7 @@ export class MemoryStore implements PriceStore {
     for (const [symbol, points] of Object.entries(state.histories)) {
       for (const point of points) this.pushHistory(symbol, point);
     }
-    for (const event of state.events) this.log.push(event);
+    for (const event of state.events) this.logEvent(event);
     if (state.status) this.currentStatus = state.status;
   }
 
@@ -103,8 +112,17 @@ export class MemoryStore implements PriceStore {
       this.latestQuotes.set(quote.symbol, sourceQuote);
       this.pushHistory(quote.symbol, [quote.ts, quote.price]);
     }
-    this.log.push(event);
+    this.logEvent(event);
     this.emit({ type: 'quotes', event });
+  }
+
+  /** Keeps `event` for resuming clients, within the log's count of events and of quotes. */
+  private logEvent(event: QuotesEvent): void {
+    const quotesIn = (logged: QuotesEvent) => Object.keys(logged.quotes).length;
+    const dropped = this.log.push(event);
+    this.loggedQuotes += quotesIn(event) - (dropped ? quotesIn(dropped) : 0);
+    while (this.loggedQuotes > MAX_LOGGED_QUOTES && this.log.size > 1)
+      this.loggedQuotes -= quotesIn(this.log.shift()!);
   }
 
   async backfill(symbol: string, points: readonly PricePoint[]): Promise<void> {

@@ -8,11 +8,28 @@ export class RingBuffer<T> {
     this.items = new Array(capacity);
   }
 
-  push(item: T): void {
+  /** Appends `item`; returns the oldest item when it made room for it. */
+  push(item: T): T | undefined {
     const end = (this.start + this.count) % this.capacity;
+    const dropped = this.count === this.capacity ? this.items[end] : undefined;
     this.items[end] = item;
     if (this.count < this.capacity) this.count++;
     else this.start = (this.start + 1) % this.capacity;
+    return dropped;
+  }
+
+  /** Removes and returns the oldest item. */
+  shift(): T | undefined {
+    if (this.count === 0) return undefined;
+    const oldest = this.items[this.start];
+    this.items[this.start] = undefined;
+    this.start = (this.start + 1) % this.capacity;
+    this.count--;
+    return oldest;
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   /** The last `n` items (all by default), oldest first. */
