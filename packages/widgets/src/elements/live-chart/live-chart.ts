@@ -1,10 +1,4 @@
-import {
-  backoffMs,
-  bucketCount,
-  CANDLE_RANGES,
-  open24hOf,
-  parseInstrument,
-} from '@tickwire/protocol';
+import { bucketCount, CANDLE_RANGES, open24hOf, parseInstrument } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
@@ -17,20 +11,13 @@ import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { type ChartRange, isChartRange } from './candle-history.js';
-import { CandlesController, CHART_BACKOFF } from './candles-controller.js';
+import { CandlesController } from './candles-controller.js';
 import { SymbolBars } from './chart-bars.js';
 import type { Bar, ChartLayout, ChartScale, ChartType, Readout } from './chart-layout.js';
+import { ChartLoader } from './chart-loader.js';
 import type { ChartRenderer } from './chart-renderer.js';
 import { type ChartTheme, readChartTheme, SERIES_COLOURS } from './chart-theme.js';
 import { liveChartStyles } from './live-chart.styles.js';
-
-/**
- * Charts are built one per animation frame: a page's charts all load the library at once, and
- * building them in one task is a long task (docs/benchmarks.md); one at a time, none is.
- */
-let chartFrames: Promise<unknown> = Promise.resolve();
-const nextChartFrame = () =>
-  (chartFrames = chartFrames.then(() => new Promise((resolve) => requestAnimationFrame(resolve))));
 
 /**
  * A price chart of one or more assets over a range — the last hour to the last year, from
@@ -93,11 +80,18 @@ export class LiveChart extends FeedElement {
 
   private shown: string[] = [];
   private problem: string | undefined;
-  private renderer: ChartRenderer | undefined;
-  private loadingRenderer = false;
-  /** Times the chart's code failed to load in a row; while one is waited out, none starts. */
-  private rendererFailures = 0;
-  private rendererRetry: ReturnType<typeof setTimeout> | undefined;
+  /** The chart's drawing code, loaded on first use. */
+  private readonly loader = new ChartLoader(this, (Renderer) => {
+    const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
+    if (!plot) return undefined;
+    const renderer = new Renderer(plot, this.readTheme(), this.locale);
+    renderer.candleWords = this.words.candle;
+    renderer.onReadout = (readout) => {
+      this.readout = readout;
+      this.requestUpdate();
+    };
+    return renderer;
+  });
   /** The candles of the range shown, from the relay. */
   private readonly candles = new CandlesController(this);
   /** The bars per symbol, folded before each render: legend and drawing read the same ones. */
@@ -122,14 +116,14 @@ export class LiveChart extends FeedElement {
   }
 
   override disconnectedCallback(): void {
+    // The controllers give back the chart (canvas, observer, timers) and the candles' loads.
     super.disconnectedCallback();
-    // The chart holds a canvas, a ResizeObserver and timers: give them back with the element.
-    this.renderer?.dispose();
-    this.renderer = undefined;
-    clearTimeout(this.rendererRetry);
-    this.rendererRetry = undefined;
     this.barsKey = '';
     this.drawnKey = '';
+  }
+
+  private get renderer(): ChartRenderer | undefined {
+    return this.loader.renderer;
   }
 
   /** The range drawn: an unknown `range` attribute falls back to the default. */
@@ -155,7 +149,7 @@ export class LiveChart extends FeedElement {
       reconnects: Math.max(0, view.snapshots - 1),
     });
     const failed = this.candles.errors();
-    const chartFailed = this.rendererFailures > 0;
+    const chartFailed = this.loader.failed;
     this.problem =
       this.connection.problem ??
       symbolProblems(
@@ -416,7 +410,7 @@ export class LiveChart extends FeedElement {
   private syncChart(): void {
     if (!this.isConnected) return;
     if (!this.renderer) {
-      if (this.rendererRetry === undefined) void this.loadRenderer();
+      this.loader.load();
       return;
     }
     if (this.layout && this.drawnKey !== this.barsKey) {
@@ -441,39 +435,6 @@ export class LiveChart extends FeedElement {
 
   private drawBars(symbol: string, bars: SymbolBars): void {
     this.renderer?.setBars(symbol, bars.bars, bars.baseline ?? 1);
-  }
-
-  private async loadRenderer(): Promise<void> {
-    if (this.loadingRenderer) return;
-    this.loadingRenderer = true;
-    try {
-      const { ChartRenderer } = await import('./chart-renderer.js');
-      await nextChartFrame();
-      const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
-      if (!this.isConnected || this.renderer || !plot) return;
-      this.renderer = new ChartRenderer(plot, this.readTheme(), this.locale);
-      this.renderer.candleWords = this.words.candle;
-      this.renderer.onReadout = (readout) => {
-        this.readout = readout;
-        this.requestUpdate();
-      };
-      this.rendererFailures = 0;
-      // Drawn in an update of its own, whose render can read the renderer (the live span).
-      this.requestUpdate();
-    } catch {
-      // Said until a later try draws (willUpdate); tried again after the chart's backoff.
-      this.rendererFailures++;
-      this.rendererRetry = setTimeout(
-        () => {
-          this.rendererRetry = undefined;
-          this.requestUpdate();
-        },
-        backoffMs(this.rendererFailures, CHART_BACKOFF),
-      );
-      this.requestUpdate();
-    } finally {
-      this.loadingRenderer = false;
-    }
   }
 
   /** The theme as the chart library needs it, resolved from the element's own tokens. */
