@@ -2,6 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../all.js';
 import { bucketStart, MAX_HISTORY_POINTS } from '@tickwire/protocol';
+import { drawnTimes } from '../elements/live-chart/chart-probe.test.js';
+import type { ChartRenderer } from '../elements/live-chart/chart-renderer.js';
 import type { LiveChart } from '../elements/live-chart/live-chart.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 import { sampleQuote } from './sample-quotes.js';
@@ -148,9 +150,8 @@ describe('a broken or hostile relay', () => {
         );
         if (typeof expected === 'number') {
           await waitUntil(() => {
-            const renderer = (chart as unknown as { renderer?: { timesOf(s: string): number[] } })
-              .renderer;
-            return renderer?.timesOf('BTC').length === expected;
+            const renderer = (chart as unknown as { renderer?: ChartRenderer }).renderer;
+            return renderer !== undefined && drawnTimes(renderer).length === expected;
           }, 'the good buckets are drawn');
         } else {
           await waitUntil(() => expected.test(partText(chart, 'message')), 'a clear message');
