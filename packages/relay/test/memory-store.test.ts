@@ -90,22 +90,22 @@ describe('the in-memory store', () => {
     );
   });
 
-  test('the log holds at most 100,000 quotes however few its events: big polls push old ones out', async () => {
+  test('the log holds at most 25,000 quotes however few its events: big polls push old ones out', async () => {
     const { store } = setup({ eventLogSize: 1_000 });
     const poll = async (round: number) => {
-      const quotes = Array.from({ length: 40_000 }, (_, i) => quote(`S${i}`, 100 + round, round));
+      const quotes = Array.from({ length: 10_000 }, (_, i) => quote(`S${i}`, 100 + round, round));
       return (await store.appendQuotes(quotes, round))!.id;
     };
     const ids = [await poll(1), await poll(2), await poll(3)];
     assert.equal(
       await store.eventsAfter(ids[0]!),
       undefined,
-      '120,000 quotes: the first poll is gone',
+      '30,000 quotes: the first poll is gone',
     );
     assert.deepEqual(
       (await store.eventsAfter(ids[1]!))?.map((event) => event.id),
       [ids[2]],
-      'the two newest (80,000 quotes) are kept',
+      'the two newest (20,000 quotes) are kept',
     );
   });
 

@@ -16,10 +16,11 @@ const STALE_CHECK_MS = 1_000;
 /**
  * Quotes the event log holds in all, whatever its count of events: an event holds every quote
  * that changed in its poll, so a thousand polls of five thousand symbols would be five million
- * quotes (gigabytes). A hundred thousand is ~25 MiB, and 200 polls (over 3 minutes at 1 s) of a
- * relay watching 500 symbols: a client resumes from anything newer, and gets a snapshot instead.
+ * quotes (gigabytes; a logged quote costs ~600 B of heap, docs/benchmarks.md "forget").
+ * 25,000 is ~15 MiB: 50 polls of a relay watching 500 symbols, 500 of one watching 50. A
+ * client resumes from anything newer, and gets a snapshot from anything older.
  */
-const MAX_LOGGED_QUOTES = 100_000;
+const MAX_LOGGED_QUOTES = 25_000;
 
 /** Settings shared by every `PriceStore`. */
 export interface StoreOptions {
