@@ -1,4 +1,5 @@
 import { parseInstrument, type Quote } from '@tickwire/protocol';
+import { CandleLoadError } from '../../packages/widgets/src/elements/live-chart/candle-history.js';
 import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
 import { scriptedRelay } from '../../packages/widgets/src/feed/testing.js';
 
@@ -48,8 +49,9 @@ export function scriptedMarket({
   if (candles === 'none') {
     feed.candles = async (symbol, range) => {
       // What a relay says of a range its source lacks (a 404 shown for good, not retried).
-      throw new Error(
+      throw new CandleLoadError(
         `CoinGecko has no candles of ${symbol} for a ${range.toUpperCase()} chart; choose a longer range.`,
+        false,
       );
     };
   }

@@ -32,6 +32,7 @@ export { open24hOf } from './figures.js';
 export { MAX_HISTORY_POINTS, parseHistory, parseMessage, parseQuote } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export type { Instrument } from './symbols.js';
 export {
   ASSET_PATTERN,

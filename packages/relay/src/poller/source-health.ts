@@ -1,12 +1,12 @@
-import { type BackoffPolicy, backoffMs, type SourceStatus } from '@tickwire/protocol';
+import {
+  type BackoffPolicy,
+  backoffMs,
+  MAX_RETRY_AFTER_MS,
+  type SourceStatus,
+} from '@tickwire/protocol';
 
 /** An upstream that failed is asked again after up to 1 s, then 2, 4 … 5 min: full jitter. */
 const UPSTREAM_BACKOFF: BackoffPolicy = { firstMs: 1_000, maxMs: 5 * 60_000, jitter: 1 };
-/**
- * The longest wait an upstream may impose (Retry-After, a ban): a peer's word is trusted only
- * up to this. One `Retry-After: 999999` would otherwise take a healthy source out for 11 days.
- */
-export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 /** Consecutive failures after which a degraded source is reported down. */
 const DOWN_AFTER_FAILURES = 3;
 

@@ -6,12 +6,13 @@ import {
   type CandleRange,
   isAsset,
   type PricePoint,
+  parseRetryAfter,
   stepMsOf,
 } from '@tickwire/protocol';
 import type { Exchange, Ticker } from 'ccxt';
 import { isTimeout, withDeadline } from '../deadline.js';
 import { type FetchedQuote, type PriceSource, SOURCE_TIMEOUT_MS } from './price-source.js';
-import { parseRetryAfter, SourceError } from './source-error.js';
+import { SourceError } from './source-error.js';
 import { ccxtFetchImplementation, MAX_ANSWER_BYTES, MAX_LISTING_BYTES } from './upstream-fetch.js';
 
 export interface CcxtSourceOptions {

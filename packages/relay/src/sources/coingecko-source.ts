@@ -4,13 +4,14 @@ import {
   isAsset,
   MINUTE_MS,
   type PricePoint,
+  parseRetryAfter,
   stepMsOf,
 } from '@tickwire/protocol';
 import { candlesFromPoints } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
 import { type FetchedQuote, type PriceSource, SOURCE_TIMEOUT_MS } from './price-source.js';
-import { parseRetryAfter, SourceError } from './source-error.js';
+import { SourceError } from './source-error.js';
 import { MAX_ANSWER_BYTES, MAX_LISTING_BYTES, parseJson, upstreamFetch } from './upstream-fetch.js';
 
 /** CoinGecko's plans as this source treats them: where to call, how to sign, how often. */

@@ -13,14 +13,3 @@ export class SourceError extends Error {
     super(message, options);
   }
 }
-
-/** Reads a Retry-After header: seconds, or an HTTP date. */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}

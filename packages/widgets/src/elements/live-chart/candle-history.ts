@@ -3,6 +3,7 @@ import {
   type CandlesAnswer,
   isCandleRange,
   parseCandles,
+  parseRetryAfter,
 } from '@tickwire/protocol';
 import type { Feed } from '../../feed/feed.js';
 
@@ -35,14 +36,6 @@ export class CandleLoadError extends Error {
   ) {
     super(message);
   }
-}
-
-/** A `Retry-After` header in ms: seconds, or an HTTP date. */
-function retryAfterMsOf(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** True for an HTTP status that may be different when asked again. */
@@ -87,7 +80,7 @@ export async function readCandles(
         ? message
         : `The ${range} history of ${symbol} could not be loaded.`,
       isTransient(response.status),
-      retryAfterMsOf(response.headers.get('Retry-After')),
+      parseRetryAfter(response.headers.get('Retry-After')),
     );
   }
   const answer = parseCandles(body);

@@ -1,4 +1,9 @@
-import { type BackoffPolicy, backoffMs, type CandlesAnswer } from '@tickwire/protocol';
+import {
+  type BackoffPolicy,
+  backoffMs,
+  type CandlesAnswer,
+  MAX_RETRY_AFTER_MS,
+} from '@tickwire/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feed } from '../../feed/feed.js';
 import { CandleLoadError, type ChartRange, loadCandles } from './candle-history.js';
@@ -9,8 +14,6 @@ import { CandleLoadError, type ChartRange, loadCandles } from './candle-history.
  * ask again in step.
  */
 export const CHART_BACKOFF: BackoffPolicy = { firstMs: 4_000, maxMs: 5 * 60_000, jitter: 0.5 };
-/** The longest wait a relay's `Retry-After` may impose: a peer's word is trusted up to this. */
-const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /** The candles of one symbol over the range shown, or why there are none. */
 type CandleSlot = { answer: CandlesAnswer } | { error: string };
