@@ -49,7 +49,14 @@ test('every path the manifest names is a shipped file, exported as the entry of 
   }
   assert.deepEqual(
     modules.map((module) => module.declarations![0]!.tagName),
-    ['live-chart', 'market-feed', 'price-card', 'price-ticker', 'stream-controls'],
+    [
+      'live-chart',
+      'market-feed',
+      'price-card',
+      'price-converter',
+      'price-ticker',
+      'stream-controls',
+    ],
   );
 });
 

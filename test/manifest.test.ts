@@ -31,6 +31,7 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
     'live-chart',
     'market-feed',
     'price-card',
+    'price-converter',
     'price-ticker',
     'stream-controls',
   ]);

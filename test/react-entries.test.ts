@@ -16,7 +16,7 @@ const ROOT = new URL('../', import.meta.url);
 const run = promisify(execFile);
 
 /** A value for each attribute, as a page sets it; the rest of the common ones are strings. */
-const SAMPLE: Record<string, string | number> = {
+const SAMPLE: Record<string, string | number | boolean> = {
   symbol: 'BTC',
   symbols: 'BTC,ETH',
   'announce-every': 30,
@@ -27,6 +27,10 @@ const SAMPLE: Record<string, string | number> = {
   layout: 'tape',
   limit: 20,
   threshold: 0.5,
+  from: 'ETH',
+  to: 'EUR',
+  amount: 2.5,
+  cross: true,
   relay: 'https://relay.example.com/',
   currency: 'EUR',
   source: 'kraken',
@@ -64,7 +68,9 @@ describe('@tickwire/react: one entry per element, rendered on the server with it
         defined: string[];
         url: string;
       };
-      const expected = attributes.map((name) => `${name}="${SAMPLE[name]}"`).join(' ');
+      // A boolean attribute is written bare, as HTML has it: `cross=""`.
+      const value = (name: string) => (SAMPLE[name] === true ? '' : SAMPLE[name]);
+      const expected = attributes.map((name) => `${name}="${value(name)}"`).join(' ');
       assert.equal(html, `<${tag} ${expected} class="mine"></${tag}>`);
       // A ticker's grid is made of cards; nothing else brings another element (or the chart).
       const brought = tag === 'price-ticker' ? ['price-card', tag] : [tag];

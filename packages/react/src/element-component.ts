@@ -69,7 +69,10 @@ export function elementComponent<T extends Tag, E extends HTMLElement, Events ex
       const event = eventNames[key];
       if (event !== undefined) listeners[event] = value;
       else if (attribute !== undefined) {
-        if (value !== undefined && value !== null) rendered[attribute] = String(value);
+        // A boolean attribute (`cross`) is there or not: `cross="false"` would read as true.
+        if (value === true) rendered[attribute] = '';
+        else if (value !== undefined && value !== null && value !== false)
+          rendered[attribute] = String(value);
       } else rendered[key === 'className' ? 'class' : key] = value;
     }
     // The newest handlers, read when an event comes: one listener per event for the element's life.

@@ -25,5 +25,6 @@ export {
 export { LiveChart } from './live-chart.js';
 export { MarketFeed } from './market-feed.js';
 export { PriceCard } from './price-card.js';
+export { PriceConverter } from './price-converter.js';
 export { PriceTicker } from './price-ticker.js';
 export { StreamControls } from './stream-controls.js';

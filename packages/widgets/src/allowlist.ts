@@ -13,6 +13,7 @@ export const ELEMENT_ATTRIBUTES = {
   'price-ticker': ['symbols', 'layout', ...COMMON],
   'stream-controls': [...COMMON],
   'market-feed': ['symbols', 'limit', 'threshold', ...COMMON],
+  'price-converter': ['from', 'to', 'amount', 'cross', ...COMMON],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The element tags, for a sanitizer's tag allowlist. */

@@ -19,6 +19,8 @@ loadOnUse({
   'stream-controls': async () =>
     (await import('./elements/stream-controls/stream-controls.js')).StreamControls,
   'market-feed': async () => (await import('./elements/market-feed/market-feed.js')).MarketFeed,
+  'price-converter': async () =>
+    (await import('./elements/price-converter/price-converter.js')).PriceConverter,
 });
 
 /**

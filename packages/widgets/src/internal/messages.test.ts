@@ -15,8 +15,9 @@ import type { Messages } from './messages.js';
  */
 const SAME_IN_BOTH = ['relay', 'tradingview'];
 const SAME_IN: Record<string, string[]> = {
-  de: ['symbol'],
+  de: ['symbol', 'asset'],
   es: ['error'],
+  it: ['asset'],
   fr: ['notable', 'pause'],
   nl: ['letters', 'open', 'over'],
   pl: ['symbol'],
@@ -109,6 +110,7 @@ describe('message catalogs', () => {
         <price-ticker symbols="BTC,ETH" layout="tape" relay=${relay} locale=${code}></price-ticker>
         <market-feed symbols="BTC,ETH" relay=${relay} locale=${code}></market-feed>
         <stream-controls relay=${relay} locale=${code}></stream-controls>
+        <price-converter from="BTC" to="USD" relay=${relay} locale=${code}></price-converter>
         <live-chart symbols="BTC" relay=${relay} locale=${code}></live-chart>
         <live-chart symbols="BTC,ETH" scale="percent" range="live" relay=${relay} locale=${code}></live-chart>
       </div>`);

@@ -75,6 +75,29 @@ export interface Messages {
   pricesInBuckets: (currency: string, minutes: number) => string;
   candle: (open: string, high: string, low: string, close: string) => string;
   credit: string;
+  /** The converter's accessible name: what it converts into what. */
+  converterLabel: (from: string, to: string) => string;
+  /** The converter's two amounts: the one converted, and what it comes to. */
+  convertFrom: string;
+  convertTo: string;
+  /** The pickers of the asset or currency on each side. */
+  fromAsset: string;
+  toAsset: string;
+  /** The button that turns the conversion round. */
+  swap: string;
+  /** Beside a cross rate: the third asset it goes through (`via USDT`). */
+  via: (asset: string) => string;
+  /** Why a cross rate is one: `pairs` are the two prices it is made of. */
+  crossTitle: (pairs: string) => string;
+  /** Typed text that is not an amount; `example` is 1.5 written in the reader's locale. */
+  notAnAmount: (text: string, example: string) => string;
+  notAnAsset: (text: string) => string;
+  /** No price of the pair, and a cross is not allowed: what to do about it. */
+  noPair: (pair: string) => string;
+  /** No price of the pair, directly or through a third asset. */
+  noRoute: (pair: string) => string;
+  /** A screen reader's sentence of a conversion: `1.50 BTC is €93,190.89`. */
+  spokenConversion: (amount: string, result: string, stale: boolean) => string;
 }
 
 /** The words the price card shows: the ones every page with an element needs at once. */

@@ -72,4 +72,18 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `الافتتاح ${open}، الأعلى ${high}، الأدنى ${low}، الإغلاق ${close}`,
   credit: 'الرسوم البيانية من TradingView',
+  converterLabel: (from, to) => `تحويل ${from} إلى ${to}`,
+  convertFrom: 'من',
+  convertTo: 'إلى',
+  fromAsset: 'الأصل أو العملة المحوَّل منها',
+  toAsset: 'الأصل أو العملة المحوَّل إليها',
+  swap: 'تبديل الاتجاه',
+  via: (asset) => `عبر ${asset}`,
+  crossTitle: (pairs) => `لا يوجد سعر مباشر: حُوِّل عبر ${pairs}`,
+  notAnAmount: (text, example) => `«${text}» ليس مبلغًا: اكتب رقمًا مثل ${example}.`,
+  notAnAsset: (text) => `«${text}» ليس أصلًا ولا عملة: استخدم حروفًا وأرقامًا، مثل BTC أو EUR.`,
+  noPair: (pair) => `لا يوفّر المُرحِّل سعر ${pair}: اختر زوجًا آخر، أو عيّن cross للتحويل عبر أصل ثالث.`,
+  noRoute: (pair) => `لا يوفّر المُرحِّل سعر ${pair}، لا مباشرةً ولا عبر أصل ثالث.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} تساوي ${result}${stale ? '، سعر غير محدَّث' : ''}`,
 };

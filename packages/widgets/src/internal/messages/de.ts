@@ -85,4 +85,21 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `Eröffnung ${open}, Hoch ${high}, Tief ${low}, Schluss ${close}`,
   credit: 'Diagramme von TradingView',
+  converterLabel: (from, to) => `${from} in ${to} umrechnen`,
+  convertFrom: 'Von',
+  convertTo: 'Nach',
+  fromAsset: 'Asset oder Währung, aus der umgerechnet wird',
+  toAsset: 'Asset oder Währung, in die umgerechnet wird',
+  swap: 'Von und Nach tauschen',
+  via: (asset) => `über ${asset}`,
+  crossTitle: (pairs) => `Kein direkter Kurs: umgerechnet über ${pairs}`,
+  notAnAmount: (text, example) => `„${text}“ ist kein Betrag: eine Zahl wie ${example} eingeben.`,
+  notAnAsset: (text) =>
+    `„${text}“ ist weder Asset noch Währung: Buchstaben und Ziffern verwenden, etwa BTC oder EUR.`,
+  noPair: (pair) =>
+    `Das Relay hat keinen Kurs für ${pair}: ein anderes Paar wählen oder cross setzen, um über ein drittes Asset umzurechnen.`,
+  noRoute: (pair) =>
+    `Das Relay hat keinen Kurs für ${pair}, weder direkt noch über ein drittes Asset.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} sind ${result}${stale ? ', veralteter Kurs' : ''}`,
 };

@@ -56,4 +56,20 @@ export const en: Messages = {
     `Prices in ${currency}, ${minutes < 60 ? `${minutes}-minute` : minutes < 1440 ? `${minutes / 60}-hour` : '1-day'} buckets`,
   candle: (open, high, low, close) => `open ${open}, high ${high}, low ${low}, close ${close}`,
   credit: 'Charts by TradingView',
+  converterLabel: (from, to) => `Convert ${from} to ${to}`,
+  convertFrom: 'From',
+  convertTo: 'To',
+  fromAsset: 'Asset or currency to convert from',
+  toAsset: 'Asset or currency to convert to',
+  swap: 'Swap from and to',
+  via: (asset) => `via ${asset}`,
+  crossTitle: (pairs) => `The relay has no price of the pair itself: converted through ${pairs}`,
+  notAnAmount: (text, example) => `"${text}" is not an amount: write a number such as ${example}.`,
+  notAnAsset: (text) =>
+    `"${text}" is not an asset or currency: use letters and digits, such as BTC or EUR.`,
+  noPair: (pair) =>
+    `This relay has no ${pair} price: choose another pair, or set cross to convert through a third asset.`,
+  noRoute: (pair) => `This relay has no ${pair} price, directly or through a third asset.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} is ${result}${stale ? ', stale price' : ''}`,
 };

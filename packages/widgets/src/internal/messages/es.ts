@@ -72,4 +72,21 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `apertura ${open}, máximo ${high}, mínimo ${low}, cierre ${close}`,
   credit: 'Gráficos de TradingView',
+  converterLabel: (from, to) => `Convertir ${from} a ${to}`,
+  convertFrom: 'De',
+  convertTo: 'A',
+  fromAsset: 'Activo o divisa de origen',
+  toAsset: 'Activo o divisa de destino',
+  swap: 'Intercambiar origen y destino',
+  via: (asset) => `a través de ${asset}`,
+  crossTitle: (pairs) => `Sin precio directo: convertido a través de ${pairs}`,
+  notAnAmount: (text, example) => `«${text}» no es un importe: escribe un número como ${example}.`,
+  notAnAsset: (text) =>
+    `«${text}» no es un activo ni una divisa: usa letras y dígitos, como BTC o EUR.`,
+  noPair: (pair) =>
+    `Este relay no tiene precio de ${pair}: elige otro par, o añade cross para convertir a través de un tercer activo.`,
+  noRoute: (pair) =>
+    `Este relay no tiene precio de ${pair}, ni directo ni a través de un tercer activo.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} son ${result}${stale ? ', precio desactualizado' : ''}`,
 };

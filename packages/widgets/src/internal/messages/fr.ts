@@ -78,4 +78,21 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `ouverture ${open}, plus haut ${high}, plus bas ${low}, clôture ${close}`,
   credit: 'Graphiques par TradingView',
+  converterLabel: (from, to) => `Convertir ${from} en ${to}`,
+  convertFrom: 'De',
+  convertTo: 'Vers',
+  fromAsset: 'Actif ou devise à convertir',
+  toAsset: 'Actif ou devise d’arrivée',
+  swap: 'Inverser les deux',
+  via: (asset) => `par ${asset}`,
+  crossTitle: (pairs) => `Pas de cours direct : converti par ${pairs}`,
+  notAnAmount: (text, example) =>
+    `« ${text} » n’est pas un montant : saisissez un nombre comme ${example}.`,
+  notAnAsset: (text) =>
+    `« ${text} » n’est ni un actif ni une devise : utilisez lettres et chiffres, comme BTC ou EUR.`,
+  noPair: (pair) =>
+    `Ce relais n’a pas de cours ${pair} : choisissez une autre paire, ou ajoutez cross pour convertir par un troisième actif.`,
+  noRoute: (pair) => `Ce relais n’a pas de cours ${pair}, ni direct ni par un troisième actif.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} valent ${result}${stale ? ', cours obsolète' : ''}`,
 };

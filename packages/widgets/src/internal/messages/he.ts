@@ -71,4 +71,19 @@ export const messages: Messages = {
     `מחירים ב-${currency}, נרות של ${minutes < 60 ? `${minutes} דקות` : minutes < 1440 ? `${minutes / 60} שעות` : 'יום'}`,
   candle: (open, high, low, close) => `פתיחה ${open}, גבוה ${high}, נמוך ${low}, סגירה ${close}`,
   credit: 'גרפים של TradingView',
+  converterLabel: (from, to) => `המרת ${from} ל-${to}`,
+  convertFrom: 'מקור',
+  convertTo: 'יעד',
+  fromAsset: 'הנכס או המטבע להמרה',
+  toAsset: 'הנכס או המטבע שאליו ממירים',
+  swap: 'החלפת הכיוון',
+  via: (asset) => `דרך ${asset}`,
+  crossTitle: (pairs) => `אין מחיר ישיר: הומר דרך ${pairs}`,
+  notAnAmount: (text, example) => `"${text}" אינו סכום: יש להקליד מספר כגון ${example}.`,
+  notAnAsset: (text) => `"${text}" אינו נכס או מטבע: יש להשתמש באותיות ובספרות, כגון BTC או EUR.`,
+  noPair: (pair) =>
+    `לממסר אין מחיר ${pair}: יש לבחור צמד אחר, או להגדיר cross כדי להמיר דרך נכס שלישי.`,
+  noRoute: (pair) => `לממסר אין מחיר ${pair}, לא ישירות ולא דרך נכס שלישי.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} הם ${result}${stale ? ', מחיר לא עדכני' : ''}`,
 };

@@ -71,4 +71,19 @@ export const messages: Messages = {
     `${currency} में कीमतें, ${minutes < 60 ? `${minutes} मिनट` : minutes < 1440 ? `${minutes / 60} घंटे` : '1 दिन'} की कैंडल`,
   candle: (open, high, low, close) => `ओपन ${open}, हाई ${high}, लो ${low}, क्लोज़ ${close}`,
   credit: 'चार्ट: TradingView',
+  converterLabel: (from, to) => `${from} को ${to} में बदलें`,
+  convertFrom: 'स्रोत',
+  convertTo: 'लक्ष्य',
+  fromAsset: 'जिस एसेट या मुद्रा से बदलना है',
+  toAsset: 'जिस एसेट या मुद्रा में बदलना है',
+  swap: 'दिशा उलटें',
+  via: (asset) => `${asset} के ज़रिए`,
+  crossTitle: (pairs) => `सीधा भाव नहीं: ${pairs} के ज़रिए बदला गया`,
+  notAnAmount: (text, example) => `"${text}" राशि नहीं है: ${example} जैसी संख्या लिखें.`,
+  notAnAsset: (text) => `"${text}" एसेट या मुद्रा नहीं है: अक्षर और अंक इस्तेमाल करें, जैसे BTC या EUR.`,
+  noPair: (pair) =>
+    `रिले के पास ${pair} का भाव नहीं है: दूसरी जोड़ी चुनें, या किसी तीसरे एसेट के ज़रिए बदलने के लिए cross सेट करें.`,
+  noRoute: (pair) => `रिले के पास ${pair} का भाव न सीधे है, न किसी तीसरे एसेट के ज़रिए.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} बराबर ${result}${stale ? ', पुराना भाव' : ''}`,
 };

@@ -77,4 +77,20 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `apertura ${open}, massimo ${high}, minimo ${low}, chiusura ${close}`,
   credit: 'Grafici di TradingView',
+  converterLabel: (from, to) => `Converti ${from} in ${to}`,
+  convertFrom: 'Da',
+  convertTo: 'A',
+  fromAsset: 'Asset o valuta di partenza',
+  toAsset: 'Asset o valuta di arrivo',
+  swap: 'Scambia partenza e arrivo',
+  via: (asset) => `tramite ${asset}`,
+  crossTitle: (pairs) => `Nessun prezzo diretto: convertito tramite ${pairs}`,
+  notAnAmount: (text, example) => `«${text}» non è un importo: scrivi un numero come ${example}.`,
+  notAnAsset: (text) =>
+    `«${text}» non è un asset né una valuta: usa lettere e cifre, come BTC o EUR.`,
+  noPair: (pair) =>
+    `Il relay non ha un prezzo ${pair}: scegli un’altra coppia, o imposta cross per convertire tramite un terzo asset.`,
+  noRoute: (pair) => `Il relay non ha un prezzo ${pair}, né diretto né tramite un terzo asset.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} sono ${result}${stale ? ', prezzo non aggiornato' : ''}`,
 };

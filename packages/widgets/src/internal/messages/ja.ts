@@ -79,4 +79,21 @@ export const messages: Messages = {
     `${currency} 建て価格、${minutes < 60 ? `${minutes}分` : minutes < 1440 ? `${minutes / 60}時間` : '日'}足`,
   candle: (open, high, low, close) => `始値 ${open}、高値 ${high}、安値 ${low}、終値 ${close}`,
   credit: 'チャート提供: TradingView',
+  converterLabel: (from, to) => `${from} を ${to} に換算`,
+  convertFrom: '換算元',
+  convertTo: '換算先',
+  fromAsset: '換算元の資産または通貨',
+  toAsset: '換算先の資産または通貨',
+  swap: '換算元と換算先を入れ替え',
+  via: (asset) => `${asset} 経由`,
+  crossTitle: (pairs) => `直接の価格がないため ${pairs} 経由で換算`,
+  notAnAmount: (text, example) =>
+    `「${text}」は金額ではありません。${example} のような数値を入力してください。`,
+  notAnAsset: (text) =>
+    `「${text}」は資産でも通貨でもありません。BTC や EUR のように英数字を使ってください。`,
+  noPair: (pair) =>
+    `リレーに ${pair} の価格がありません。別のペアを選ぶか、cross を設定して第三の資産経由で換算してください。`,
+  noRoute: (pair) => `リレーには ${pair} の価格が、直接にも第三の資産経由でもありません。`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} は ${result}${stale ? '、価格は更新停止中' : ''}`,
 };

@@ -71,4 +71,21 @@ export const messages: Messages = {
     `${currency} 기준 가격, ${minutes < 60 ? `${minutes}분` : minutes < 1440 ? `${minutes / 60}시간` : '일'}봉`,
   candle: (open, high, low, close) => `시가 ${open}, 고가 ${high}, 저가 ${low}, 종가 ${close}`,
   credit: '차트 제공: TradingView',
+  converterLabel: (from, to) => `${from}을(를) ${to}(으)로 환산`,
+  convertFrom: '환산할 금액',
+  convertTo: '환산 결과',
+  fromAsset: '환산할 자산 또는 통화',
+  toAsset: '환산될 자산 또는 통화',
+  swap: '방향 바꾸기',
+  via: (asset) => `${asset} 경유`,
+  crossTitle: (pairs) => `직접 시세 없음: ${pairs} 경유로 환산`,
+  notAnAmount: (text, example) =>
+    `"${text}"은(는) 금액이 아닙니다. ${example}처럼 숫자를 입력하세요.`,
+  notAnAsset: (text) =>
+    `"${text}"은(는) 자산이나 통화가 아닙니다. BTC 또는 EUR처럼 영문자와 숫자를 사용하세요.`,
+  noPair: (pair) =>
+    `릴레이에 ${pair} 시세가 없습니다. 다른 쌍을 선택하거나 cross를 설정해 제3의 자산을 경유해 환산하세요.`,
+  noRoute: (pair) => `릴레이에 ${pair} 시세가 직접으로도, 제3의 자산 경유로도 없습니다.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount}은(는) ${result}${stale ? ', 지연된 시세' : ''}`,
 };

@@ -72,4 +72,20 @@ export const messages: Messages = {
     `Koersen in ${currency}, candles van ${minutes < 60 ? `${minutes} minuten` : minutes < 1440 ? `${minutes / 60} uur` : '1 dag'}`,
   candle: (open, high, low, close) => `open ${open}, hoog ${high}, laag ${low}, slot ${close}`,
   credit: 'Grafieken door TradingView',
+  converterLabel: (from, to) => `${from} omrekenen naar ${to}`,
+  convertFrom: 'Van',
+  convertTo: 'Naar',
+  fromAsset: 'Munt of valuta om van om te rekenen',
+  toAsset: 'Munt of valuta om naar om te rekenen',
+  swap: 'Van en naar omwisselen',
+  via: (asset) => `via ${asset}`,
+  crossTitle: (pairs) => `Geen directe koers: omgerekend via ${pairs}`,
+  notAnAmount: (text, example) => `‘${text}’ is geen bedrag: typ een getal zoals ${example}.`,
+  notAnAsset: (text) =>
+    `‘${text}’ is geen munt of valuta: gebruik letters en cijfers, zoals BTC of EUR.`,
+  noPair: (pair) =>
+    `De relay heeft geen koers voor ${pair}: kies een ander paar, of zet cross om via een derde munt om te rekenen.`,
+  noRoute: (pair) => `De relay heeft geen koers voor ${pair}, direct noch via een derde munt.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} is ${result}${stale ? ', verouderde koers' : ''}`,
 };

@@ -79,4 +79,19 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `otwarcie ${open}, maks. ${high}, min. ${low}, zamknięcie ${close}`,
   credit: 'Wykresy: TradingView',
+  converterLabel: (from, to) => `Przelicz ${from} na ${to}`,
+  convertFrom: 'Z',
+  convertTo: 'Na',
+  fromAsset: 'Aktywo lub waluta, z której przeliczasz',
+  toAsset: 'Aktywo lub waluta, na którą przeliczasz',
+  swap: 'Zamień kierunek',
+  via: (asset) => `przez ${asset}`,
+  crossTitle: (pairs) => `Brak bezpośredniego kursu: przeliczono przez ${pairs}`,
+  notAnAmount: (text, example) => `„${text}” to nie kwota: wpisz liczbę, np. ${example}.`,
+  notAnAsset: (text) => `„${text}” to nie aktywo ani waluta: użyj liter i cyfr, np. BTC lub EUR.`,
+  noPair: (pair) =>
+    `Przekaźnik nie ma kursu ${pair}: wybierz inną parę albo ustaw cross, aby przeliczać przez trzecie aktywo.`,
+  noRoute: (pair) => `Przekaźnik nie ma kursu ${pair} ani bezpośrednio, ani przez trzecie aktywo.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} to ${result}${stale ? ', kurs nieaktualny' : ''}`,
 };

@@ -77,4 +77,21 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `abertura ${open}, máxima ${high}, mínima ${low}, fechamento ${close}`,
   credit: 'Gráficos por TradingView',
+  converterLabel: (from, to) => `Converter ${from} em ${to}`,
+  convertFrom: 'De',
+  convertTo: 'Para',
+  fromAsset: 'Ativo ou moeda de origem',
+  toAsset: 'Ativo ou moeda de destino',
+  swap: 'Inverter origem e destino',
+  via: (asset) => `por meio de ${asset}`,
+  crossTitle: (pairs) => `Sem preço direto: convertido por meio de ${pairs}`,
+  notAnAmount: (text, example) => `“${text}” não é um valor: digite um número como ${example}.`,
+  notAnAsset: (text) =>
+    `“${text}” não é um ativo nem uma moeda: use letras e dígitos, como BTC ou EUR.`,
+  noPair: (pair) =>
+    `Este relay não tem preço de ${pair}: escolha outro par, ou defina cross para converter por meio de um terceiro ativo.`,
+  noRoute: (pair) =>
+    `Este relay não tem preço de ${pair}, nem direto nem por meio de um terceiro ativo.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} equivalem a ${result}${stale ? ', preço desatualizado' : ''}`,
 };

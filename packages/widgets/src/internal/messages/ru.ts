@@ -78,4 +78,20 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `открытие ${open}, максимум ${high}, минимум ${low}, закрытие ${close}`,
   credit: 'Графики: TradingView',
+  converterLabel: (from, to) => `Пересчёт ${from} в ${to}`,
+  convertFrom: 'Из',
+  convertTo: 'В',
+  fromAsset: 'Актив или валюта, из которой пересчитать',
+  toAsset: 'Актив или валюта, в которую пересчитать',
+  swap: 'Поменять местами',
+  via: (asset) => `через ${asset}`,
+  crossTitle: (pairs) => `Прямой цены нет: пересчитано через ${pairs}`,
+  notAnAmount: (text, example) => `«${text}» — не сумма: введите число, например ${example}.`,
+  notAnAsset: (text) =>
+    `«${text}» — не актив и не валюта: используйте буквы и цифры, например BTC или EUR.`,
+  noPair: (pair) =>
+    `У ретранслятора нет цены ${pair}: выберите другую пару или задайте cross, чтобы пересчитать через третий актив.`,
+  noRoute: (pair) => `У ретранслятора нет цены ${pair} ни напрямую, ни через третий актив.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} — это ${result}${stale ? ', цена устарела' : ''}`,
 };

@@ -72,4 +72,20 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `açılış ${open}, en yüksek ${high}, en düşük ${low}, kapanış ${close}`,
   credit: 'Grafikler: TradingView',
+  converterLabel: (from, to) => `${from} birimini ${to} birimine dönüştür`,
+  convertFrom: 'Kaynak',
+  convertTo: 'Hedef',
+  fromAsset: 'Dönüştürülecek varlık veya para birimi',
+  toAsset: 'Hedef varlık veya para birimi',
+  swap: 'Kaynak ile hedefi değiştir',
+  via: (asset) => `${asset} üzerinden`,
+  crossTitle: (pairs) => `Doğrudan fiyat yok: ${pairs} üzerinden dönüştürüldü`,
+  notAnAmount: (text, example) => `“${text}” bir tutar değil: ${example} gibi bir sayı yazın.`,
+  notAnAsset: (text) =>
+    `“${text}” bir varlık veya para birimi değil: BTC veya EUR gibi harf ve rakam kullanın.`,
+  noPair: (pair) =>
+    `Aktarıcıda ${pair} fiyatı yok: başka bir çift seçin ya da üçüncü bir varlık üzerinden dönüştürmek için cross ayarlayın.`,
+  noRoute: (pair) => `Aktarıcıda ${pair} fiyatı ne doğrudan ne de üçüncü bir varlık üzerinden var.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount}, ${result} ediyor${stale ? ', fiyat güncel değil' : ''}`,
 };

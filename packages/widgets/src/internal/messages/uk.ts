@@ -73,4 +73,20 @@ export const messages: Messages = {
   candle: (open, high, low, close) =>
     `відкриття ${open}, максимум ${high}, мінімум ${low}, закриття ${close}`,
   credit: 'Графіки: TradingView',
+  converterLabel: (from, to) => `Перерахунок ${from} у ${to}`,
+  convertFrom: 'З',
+  convertTo: 'У',
+  fromAsset: 'Актив або валюта, з якої перерахувати',
+  toAsset: 'Актив або валюта, у яку перерахувати',
+  swap: 'Поміняти місцями',
+  via: (asset) => `через ${asset}`,
+  crossTitle: (pairs) => `Прямої ціни немає: перераховано через ${pairs}`,
+  notAnAmount: (text, example) => `«${text}» — не сума: введіть число, наприклад ${example}.`,
+  notAnAsset: (text) =>
+    `«${text}» — не актив і не валюта: використовуйте літери й цифри, наприклад BTC або EUR.`,
+  noPair: (pair) =>
+    `Ретранслятор не має ціни ${pair}: виберіть іншу пару або задайте cross, щоб перерахувати через третій актив.`,
+  noRoute: (pair) => `Ретранслятор не має ціни ${pair} ні напряму, ні через третій актив.`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} — це ${result}${stale ? ', ціна застаріла' : ''}`,
 };

@@ -70,4 +70,18 @@ export const messages: Messages = {
     `以 ${currency} 计价，${minutes < 60 ? `${minutes} 分钟` : minutes < 1440 ? `${minutes / 60} 小时` : '日'} K 线`,
   candle: (open, high, low, close) => `开盘 ${open}，最高 ${high}，最低 ${low}，收盘 ${close}`,
   credit: '图表由 TradingView 提供',
+  converterLabel: (from, to) => `将 ${from} 换算为 ${to}`,
+  convertFrom: '从',
+  convertTo: '到',
+  fromAsset: '换算前的资产或货币',
+  toAsset: '换算后的资产或货币',
+  swap: '互换方向',
+  via: (asset) => `经由 ${asset}`,
+  crossTitle: (pairs) => `没有直接价格：经由 ${pairs} 换算`,
+  notAnAmount: (text, example) => `“${text}”不是金额：请输入数字，例如 ${example}。`,
+  notAnAsset: (text) => `“${text}”不是资产或货币：请使用字母和数字，例如 BTC 或 EUR。`,
+  noPair: (pair) => `中继没有 ${pair} 的价格：请选择其他交易对，或设置 cross 经由第三种资产换算。`,
+  noRoute: (pair) => `中继没有 ${pair} 的价格，无论直接还是经由第三种资产。`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} 等于 ${result}${stale ? '，价格已过时' : ''}`,
 };

@@ -70,4 +70,18 @@ export const messages: Messages = {
     `以 ${currency} 計價，${minutes < 60 ? `${minutes} 分鐘` : minutes < 1440 ? `${minutes / 60} 小時` : '日'} K 線`,
   candle: (open, high, low, close) => `開盤 ${open}，最高 ${high}，最低 ${low}，收盤 ${close}`,
   credit: '圖表由 TradingView 提供',
+  converterLabel: (from, to) => `將 ${from} 換算為 ${to}`,
+  convertFrom: '從',
+  convertTo: '到',
+  fromAsset: '換算前的資產或貨幣',
+  toAsset: '換算後的資產或貨幣',
+  swap: '互換方向',
+  via: (asset) => `經由 ${asset}`,
+  crossTitle: (pairs) => `沒有直接價格：經由 ${pairs} 換算`,
+  notAnAmount: (text, example) => `「${text}」不是金額：請輸入數字，例如 ${example}。`,
+  notAnAsset: (text) => `「${text}」不是資產或貨幣：請使用字母和數字，例如 BTC 或 EUR。`,
+  noPair: (pair) => `中繼沒有 ${pair} 的價格：請選擇其他交易對，或設定 cross 經由第三種資產換算。`,
+  noRoute: (pair) => `中繼沒有 ${pair} 的價格，無論直接還是經由第三種資產。`,
+  spokenConversion: (amount, result, stale) =>
+    `${amount} 等於 ${result}${stale ? '，價格已過時' : ''}`,
 };

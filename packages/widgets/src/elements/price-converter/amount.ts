@@ -1,0 +1,112 @@
+/**
+ * Amounts a reader types and reads in the converter's fields, in its locale: `1,5` in
+ * German, `1.5` in English, `١٫٥` in Arabic. Prices shown as results go through
+ * `formatPrice` (internal/format.ts); these are the editable numbers beside them, in the
+ * asset's own unit (never satoshis) and without its sign, so they can be typed over.
+ */
+import { priceDecimals } from '@tickwire/protocol';
+
+/** The separators and digits `locale` writes numbers with. */
+interface NumberSymbols {
+  group: string;
+  decimal: string;
+  /** The locale's own digits, 0 to 9 (Latin in most locales, Arabic-Indic in `ar-EG`). */
+  digits: string[];
+}
+
+const symbolsCache = new Map<string, NumberSymbols>();
+const formatCache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatCache.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, options);
+    } catch {
+      // An unknown locale tag reads as the page's, as everywhere else in the kit.
+      format = new Intl.NumberFormat(undefined, options);
+    }
+    formatCache.set(key, format);
+  }
+  return format;
+}
+
+function symbolsOf(locale: string | undefined): NumberSymbols {
+  const key = locale ?? '';
+  let symbols = symbolsCache.get(key);
+  if (!symbols) {
+    const parts = numberFormat(locale, {}).formatToParts(1234567.5);
+    const plain = numberFormat(locale, { useGrouping: false });
+    symbols = {
+      group: parts.find((part) => part.type === 'group')?.value ?? '',
+      decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+      digits: Array.from({ length: 10 }, (_, digit) => plain.format(digit)),
+    };
+    symbolsCache.set(key, symbols);
+  }
+  return symbols;
+}
+
+/** Spaces a locale groups digits with (French's narrow no-break space), and those people type. */
+const SPACES = /[\s\u00a0\u202f]/g;
+
+/** What a field's text reads as: a number, nothing typed, or text that is not an amount. */
+export type ParsedAmount = { value: number } | 'empty' | 'invalid';
+
+/**
+ * Reads an amount as a reader of `locale` writes it: its decimal sign, its digit grouping
+ * (only in groups of three, so German `1.5` is refused rather than read as 15), its digits
+ * or Latin ones. Negative numbers, exponents and other text are not amounts.
+ */
+export function parseAmount(text: string, locale: string | undefined): ParsedAmount {
+  const { group, decimal, digits } = symbolsOf(locale);
+  let latin = '';
+  for (const char of text.trim()) {
+    const digit = digits.indexOf(char);
+    latin += digit >= 0 ? String(digit) : char;
+  }
+  const groupIsSpace = group === '' || group.replace(SPACES, '') === '';
+  const compact = groupIsSpace ? latin.replace(SPACES, ' ') : latin;
+  if (compact === '') return 'empty';
+  const pieces = compact.split(decimal);
+  if (pieces.length > 2) return 'invalid';
+  const [whole = '', fraction] = pieces;
+  if (fraction !== undefined && !/^\d*$/.test(fraction)) return 'invalid';
+  const separator = groupIsSpace ? ' ' : group;
+  const grouped = whole.includes(separator) && separator !== '';
+  const wholeOk = grouped
+    ? new RegExp(`^\\d{1,3}(?:${escapeRegExp(separator)}\\d{3})+$`).test(whole)
+    : /^\d*$/.test(whole);
+  if (!wholeOk || (whole === '' && !fraction)) return 'invalid';
+  const value = Number(`${whole.split(separator).join('') || '0'}.${fraction || '0'}`);
+  return Number.isFinite(value) ? { value } : 'invalid';
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** ISO 4217 currencies (Intl knows their minor units); crypto assets are not among them. */
+let isoCurrencies: Set<string> | undefined;
+
+/**
+ * An amount of `asset` for its field, in `locale`: a currency in its minor units (`1.234,50`
+ * euros, `10,123` yen), a crypto asset to 8 decimals and more for tiny amounts, trailing
+ * zeros dropped (`0.0161`, `1.61032544`), following the protocol's decimals rule below 1.
+ */
+export function formatAmount(value: number, asset: string, locale: string | undefined): string {
+  if (!Number.isFinite(value)) return '';
+  isoCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  if (isoCurrencies.has(asset)) {
+    const minor =
+      numberFormat(undefined, { style: 'currency', currency: asset }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    const digits = priceDecimals(value, minor);
+    return numberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(value);
+  }
+  return numberFormat(locale, {
+    maximumFractionDigits: Math.max(8, priceDecimals(value, 2)),
+  }).format(value);
+}
