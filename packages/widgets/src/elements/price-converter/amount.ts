@@ -85,13 +85,17 @@ export function parseAmount(text: string, locale: string | undefined): ParsedAmo
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** How many digits a crypto amount shows at least, whole and fractional together. */
+const SIGNIFICANT_DIGITS = 8;
+
 /** ISO 4217 currencies (Intl knows their minor units); crypto assets are not among them. */
 let isoCurrencies: Set<string> | undefined;
 
 /**
  * An amount of `asset` for its field, in `locale`: a currency in its minor units (`1.234,50`
- * euros, `10,123` yen), a crypto asset to 8 decimals and more for tiny amounts, trailing
- * zeros dropped (`0.0161`, `1.61032544`), following the protocol's decimals rule below 1.
+ * euros, `10,123` yen); a crypto asset to about eight significant digits, trailing zeros
+ * dropped (`1.6103254`, `735.16606`, `81,037,277`), and below 1 by the protocol's decimals
+ * rule (`0.03496`).
  */
 export function formatAmount(value: number, asset: string, locale: string | undefined): string {
   if (!Number.isFinite(value)) return '';
@@ -106,7 +110,8 @@ export function formatAmount(value: number, asset: string, locale: string | unde
       maximumFractionDigits: digits,
     }).format(value);
   }
+  const wholeDigits = Math.max(1, Math.floor(Math.log10(Math.abs(value) || 1)) + 1);
   return numberFormat(locale, {
-    maximumFractionDigits: Math.max(8, priceDecimals(value, 2)),
+    maximumFractionDigits: Math.max(priceDecimals(value, 0), SIGNIFICANT_DIGITS - wholeDigits, 0),
   }).format(value);
 }

@@ -333,7 +333,6 @@ export class PriceConverter extends FeedElement {
           inputmode="decimal"
           autocomplete="off"
           spellcheck="false"
-          dir="ltr"
           .value=${live(text)}
           aria-invalid=${amountInvalid ? 'true' : 'false'}
           aria-describedby=${amountInvalid ? 'error' : nothing}
@@ -347,7 +346,6 @@ export class PriceConverter extends FeedElement {
           autocomplete="off"
           spellcheck="false"
           autocapitalize="characters"
-          dir="ltr"
           aria-label=${side === 'from' ? words.fromAsset : words.toAsset}
           .value=${live(this.badAsset?.side === side ? this.badAsset.text : asset)}
           aria-invalid=${assetInvalid ? 'true' : 'false'}
@@ -381,11 +379,15 @@ export class PriceConverter extends FeedElement {
       </p>
       <p part="meta" class="meta">
         ${
-          ready
-            ? html`<bdi>${formatPrice(1, fromAsset, locale)} = ${formatPrice(conversion.rate!, toAsset, locale)}</bdi>`
-            : fromAsset === toAsset
+          // The rate, unless the result already is it (an amount of 1); each figure isolated,
+          // as in the result, so both read in the page's direction.
+          !ready
+            ? fromAsset === toAsset
               ? nothing
               : html`<span>${words.waitingForPrice}</span>`
+            : conversion.fromValue === 1
+              ? nothing
+              : html`<span><bdi>${formatPrice(1, fromAsset, locale)}</bdi> = <bdi>${formatPrice(conversion.rate!, toAsset, locale)}</bdi></span>`
         }
         ${via ? html`<span part="via" class="via" title=${words.crossTitle(legs.map((leg: Leg) => legLabel(leg, defaultCurrency)).join(', '))}>${words.via(via)}</span>` : nothing}
         ${newest ? html`<time datetime=${new Date(newest).toISOString()}><bdi>${formatTime(newest, locale)}</bdi></time>` : nothing}
