@@ -144,7 +144,7 @@ export const CONFIG_KEYS = {
   }),
   MAX_WATCHED_SYMBOLS: key({
     defaultValue: '500',
-    doc: 'Symbols readers may have the relay poll at once, beyond `SYMBOLS`; a symbol past it is answered as refused, with the reason.',
+    doc: 'Symbols readers may have the relay poll at once, beyond `SYMBOLS`, one client address adding at most a quarter of them; a symbol past either is answered as refused, with the reason.',
     schema: integer(1, 100_000),
   }),
   MAX_HISTORY: key({

@@ -2,6 +2,16 @@
 export const WATCH_LIST_FULL =
   'This relay is watching as many symbols as it may (MAX_WATCHED_SYMBOLS); try again later.';
 
+/** Why a symbol is not served to one address: it has added its share of the watch list. */
+export const ADDRESS_SHARE_FULL =
+  'Your address is watching as many symbols as one reader may (a quarter of MAX_WATCHED_SYMBOLS); close a stream first.';
+
+/**
+ * The share of the watch list one client address may add to: a quarter, so one reader (ten
+ * streams of fifty symbols) cannot take every slot and leave the next one's symbols unpriced.
+ */
+const ADDRESS_SHARE = 0.25;
+
 /** Settings of a `WatchList`. */
 export interface WatchListOptions {
   /** How long a symbol stays watched after its last reader, ms (`WATCH_GRACE`). */
@@ -23,6 +33,10 @@ export class WatchList {
   private readonly streams = new Map<string, number>();
   /** Symbols no stream holds, with the time their grace ends, ms. */
   private readonly lingering = new Map<string, number>();
+  /** The address each watched symbol (not pinned) is charged to: the one that added it. */
+  private readonly addedBy = new Map<string, string>();
+  /** Symbols charged to each address. */
+  private readonly charged = new Map<string, number>();
   private readonly listeners = new Set<(added: string[]) => void>();
   private readonly pinned: ReadonlySet<string>;
   private readonly now: () => number;
@@ -36,11 +50,14 @@ export class WatchList {
   }
 
   /**
-   * Watches `symbols` for a stream until the returned function is called, then for the grace.
-   * Returns also the symbols that could not be watched (the list is full).
+   * Watches `symbols` for a stream from `address` until the returned function is called, then
+   * for the grace. Returns also the symbols that could not be watched, with why.
    */
-  add(symbols: readonly string[]): { release: () => void; refused: string[] } {
-    const { held, refused } = this.take(symbols, (symbol) =>
+  add(
+    symbols: readonly string[],
+    address: string,
+  ): { release: () => void; refused: Record<string, string> } {
+    const { held, refused } = this.take(symbols, address, (symbol) =>
       this.streams.set(symbol, (this.streams.get(symbol) ?? 0) + 1),
     );
     let released = false;
@@ -60,10 +77,13 @@ export class WatchList {
     return { release, refused };
   }
 
-  /** Watches `symbols` for a REST read: for the grace from now. Returns those that could not be. */
-  read(symbols: readonly string[]): string[] {
+  /**
+   * Watches `symbols` for a REST read from `address`: for the grace from now. Returns those
+   * that could not be, with why.
+   */
+  read(symbols: readonly string[], address: string): Record<string, string> {
     const graceEnds = this.now() + this.options.graceMs;
-    return this.take(symbols, (symbol) => {
+    return this.take(symbols, address, (symbol) => {
       if (!this.streams.has(symbol)) this.lingering.set(symbol, graceEnds);
     }).refused;
   }
@@ -72,7 +92,9 @@ export class WatchList {
   symbols(): string[] {
     const now = this.now();
     for (const [symbol, graceEnds] of this.lingering) {
-      if (graceEnds <= now) this.lingering.delete(symbol);
+      if (graceEnds > now) continue;
+      this.lingering.delete(symbol);
+      this.uncharge(symbol);
     }
     return [...new Set([...this.pinned, ...this.streams.keys(), ...this.lingering.keys()])];
   }
@@ -90,19 +112,28 @@ export class WatchList {
 
   /**
    * Applies `hold` to each symbol there is room for, telling the listeners of those new to
-   * the list; the rest are refused.
+   * the list; the rest are refused. A symbol new to the list is charged to `address`, within
+   * its share; one already watched costs a reader nothing.
    */
-  private take(symbols: readonly string[], hold: (symbol: string) => void) {
+  private take(symbols: readonly string[], address: string, hold: (symbol: string) => void) {
     const added: string[] = [];
     const held: string[] = [];
-    const refused: string[] = [];
+    const refused: Record<string, string> = {};
+    const share = Math.max(1, Math.ceil(this.options.maxExtra * ADDRESS_SHARE));
     for (const symbol of new Set(symbols)) {
       if (this.pinned.has(symbol)) continue;
       if (!this.streams.has(symbol) && !this.lingering.has(symbol)) {
         if (this.streams.size + this.lingering.size >= this.options.maxExtra) {
-          refused.push(symbol);
+          refused[symbol] = WATCH_LIST_FULL;
           continue;
         }
+        const charged = this.charged.get(address) ?? 0;
+        if (charged >= share) {
+          refused[symbol] = ADDRESS_SHARE_FULL;
+          continue;
+        }
+        this.charged.set(address, charged + 1);
+        this.addedBy.set(symbol, address);
         added.push(symbol);
       }
       this.lingering.delete(symbol);
@@ -111,5 +142,15 @@ export class WatchList {
     }
     if (added.length > 0) for (const listener of this.listeners) listener(added);
     return { held, refused };
+  }
+
+  /** A symbol left the list: its address may add another. */
+  private uncharge(symbol: string): void {
+    const address = this.addedBy.get(symbol);
+    if (address === undefined) return;
+    this.addedBy.delete(symbol);
+    const left = (this.charged.get(address) ?? 1) - 1;
+    if (left > 0) this.charged.set(address, left);
+    else this.charged.delete(address);
   }
 }

@@ -59,8 +59,8 @@ describe('the hub', () => {
     const hub = hubOn(store, 64 * 1024, watching(['BTC']), 400);
     const [busy, quiet] = [new StalledClient(), new StalledClient()];
     try {
-      await hub.connect(busy, { symbols: ['BTC'], unknown: [] });
-      await hub.connect(quiet, { symbols: ['ETH'], unknown: [] });
+      await hub.connect(busy, { symbols: ['BTC'], unknown: [], address: '127.0.0.1' });
+      await hub.connect(quiet, { symbols: ['ETH'], unknown: [], address: '127.0.0.1' });
       // News for BTC every 20 ms for 1.2 s.
       for (let tick = 1; tick <= 60; tick++) {
         await store.appendQuotes([quote(100 + tick, tick)], Date.now());
@@ -86,9 +86,9 @@ describe('the hub', () => {
     );
     const [page, samePage, other] = [new StalledClient(), new StalledClient(), new StalledClient()];
     try {
-      await hub.connect(page, { symbols: ['ETH', 'SOL'], unknown: [] });
-      await hub.connect(samePage, { symbols: ['SOL', 'ETH'], unknown: [] });
-      await hub.connect(other, { symbols: ['ETH'], unknown: [] });
+      await hub.connect(page, { symbols: ['ETH', 'SOL'], unknown: [], address: '127.0.0.1' });
+      await hub.connect(samePage, { symbols: ['SOL', 'ETH'], unknown: [], address: '127.0.0.1' });
+      await hub.connect(other, { symbols: ['ETH'], unknown: [], address: '127.0.0.1' });
       assert.deepEqual(watchList.symbols().sort(), ['BTC', 'ETH', 'SOL']);
       hub.disconnect(page);
       hub.disconnect(page);
@@ -112,8 +112,8 @@ describe('the hub', () => {
     const hub = hubOn(store, 64 * 1024);
     const slow = new StalledClient();
     const fast = new StalledClient();
-    await hub.connect(slow, { symbols: ['BTC'], unknown: [] });
-    await hub.connect(fast, { symbols: ['BTC'], unknown: [] });
+    await hub.connect(slow, { symbols: ['BTC'], unknown: [], address: '127.0.0.1' });
+    await hub.connect(fast, { symbols: ['BTC'], unknown: [], address: '127.0.0.1' });
     try {
       slow.bufferedBytes = 65 * 1024;
       for (let i = 1; i <= 50; i++) await store.appendQuotes([quote(100 + i, i)], i);
@@ -140,7 +140,12 @@ describe('the hub', () => {
       const first = await store.appendQuotes([quote(100, 1)], 1);
       for (let i = 2; i <= 500; i++) await store.appendQuotes([quote(100 + i, i)], i);
       const fromOld = new StalledClient();
-      await hub.connect(fromOld, { symbols: ['BTC'], unknown: [], lastEventId: first!.id });
+      await hub.connect(fromOld, {
+        symbols: ['BTC'],
+        unknown: [],
+        address: '127.0.0.1',
+        lastEventId: first!.id,
+      });
       const written = fromOld.frames.join('');
       assert.ok(written.length < 16 * 1024, `${written.length} bytes written`);
       assert.equal(fromOld.frames.filter((f) => f.includes('event: quotes')).length, 0);
@@ -148,7 +153,12 @@ describe('the hub', () => {
 
       const recent = new StalledClient();
       const lastButTwo = (await store.eventsAfter(first!.id))!.at(-3)!.id;
-      await hub.connect(recent, { symbols: ['BTC'], unknown: [], lastEventId: lastButTwo });
+      await hub.connect(recent, {
+        symbols: ['BTC'],
+        unknown: [],
+        address: '127.0.0.1',
+        lastEventId: lastButTwo,
+      });
       assert.equal(
         recent.frames.filter((f) => f.includes('event: quotes')).length,
         2,
@@ -166,7 +176,8 @@ describe('the hub', () => {
     const hub = hubOn(store, 64 * 1024, watching(['BTC']), 400);
     const clients = [new StalledClient(), new StalledClient(), new StalledClient()];
     try {
-      for (const client of clients) await hub.connect(client, { symbols: ['BTC'], unknown: [] });
+      for (const client of clients)
+        await hub.connect(client, { symbols: ['BTC'], unknown: [], address: '127.0.0.1' });
       const drained = hub.drain(1_000);
       // Each stream is closed at its own moment in the window; the store goes on meanwhile.
       for (let tick = 1; tick <= 12; tick++) {
@@ -194,7 +205,7 @@ describe('the hub', () => {
     const hub = hubOn(store, 64 * 1024, new WatchList([], { graceMs: 0, maxExtra: 1_000 }));
     const connect = async (symbols: string[]) => {
       const client = new StalledClient();
-      await hub.connect(client, { symbols, unknown: [] });
+      await hub.connect(client, { symbols, unknown: [], address: '127.0.0.1' });
       return client;
     };
     try {

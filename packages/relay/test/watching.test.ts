@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { HistoryAnswer, QuotesAnswer, SnapshotData } from '@tickwire/protocol';
-import { WATCH_LIST_FULL, WatchList } from '../src/watch-list.js';
+import { ADDRESS_SHARE_FULL, WATCH_LIST_FULL, WatchList } from '../src/watch-list.js';
 import { getSources, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
@@ -15,8 +15,8 @@ describe('the watch list', () => {
 
   test('a streamed symbol stays watched for the grace after its last stream, then is dropped', () => {
     const { watchList, clock } = list();
-    const first = watchList.add(['ETH', 'BTC']);
-    const second = watchList.add(['ETH']);
+    const first = watchList.add(['ETH', 'BTC'], 'a');
+    const second = watchList.add(['ETH'], 'b');
     first.release();
     clock.now = 120_000;
     assert.deepEqual(watchList.symbols().sort(), ['BTC', 'ETH'], 'a stream still holds it');
@@ -29,12 +29,12 @@ describe('the watch list', () => {
 
   test('a REST read watches a symbol for the grace from the read; a new read or stream extends it', () => {
     const { watchList, clock } = list();
-    watchList.read(['SOL']);
+    watchList.read(['SOL'], 'a');
     clock.now = 50_000;
-    watchList.read(['SOL']);
+    watchList.read(['SOL'], 'a');
     clock.now = 100_000;
     assert.ok(watchList.has('SOL'), '60 s after the last read, not the first');
-    const stream = watchList.add(['SOL']);
+    const stream = watchList.add(['SOL'], 'a');
     clock.now = 500_000;
     assert.ok(watchList.has('SOL'), 'a stream holds it however long');
     stream.release();
@@ -44,13 +44,41 @@ describe('the watch list', () => {
   });
 
   test('past its bound, new symbols are refused, by streams and reads alike; watched ones are not', () => {
-    const { watchList } = list(2);
+    const { watchList } = list(4);
     const added: string[][] = [];
     watchList.onAdded((symbols) => added.push(symbols));
-    assert.deepEqual(watchList.add(['ETH', 'SOL']).refused, []);
-    assert.deepEqual(watchList.read(['DOGE', 'ETH', 'BTC']), ['DOGE']);
-    assert.deepEqual(watchList.add(['XRP', 'SOL']).refused, ['XRP']);
-    assert.deepEqual(added, [['ETH', 'SOL']], 'listeners hear only of symbols new to the list');
+    assert.deepEqual(watchList.add(['ETH'], 'a').refused, {});
+    assert.deepEqual(watchList.add(['SOL'], 'b').refused, {});
+    assert.deepEqual(watchList.add(['ADA'], 'c').refused, {});
+    assert.deepEqual(watchList.read(['DOT', 'DOGE', 'ETH', 'BTC'], 'd'), { DOGE: WATCH_LIST_FULL });
+    assert.deepEqual(watchList.add(['XRP', 'SOL'], 'e').refused, { XRP: WATCH_LIST_FULL });
+    assert.deepEqual(
+      added,
+      [['ETH'], ['SOL'], ['ADA'], ['DOT']],
+      'listeners hear only of symbols new to the list',
+    );
+  });
+
+  test('one address adds at most a quarter of the list; what others watch costs it nothing', () => {
+    const { watchList, clock } = list(8);
+    const greedy = watchList.add(['ETH', 'SOL', 'ADA'], 'greedy');
+    assert.deepEqual(greedy.refused, { ADA: ADDRESS_SHARE_FULL }, 'two of eight, then no more');
+    assert.deepEqual(watchList.read(['DOGE'], 'greedy'), { DOGE: ADDRESS_SHARE_FULL });
+    assert.deepEqual(
+      watchList.add(['DOGE', 'ETH'], 'other').refused,
+      {},
+      'another reader still gets its symbols',
+    );
+    assert.deepEqual(watchList.add(['DOGE'], 'greedy').refused, {}, 'watched already: no charge');
+    greedy.release();
+    clock.now += 60_000;
+    watchList.symbols();
+    // SOL left the list; ETH, which `other` still watches, stays charged to the reader that added it.
+    assert.deepEqual(
+      watchList.add(['ADA', 'DOT'], 'greedy').refused,
+      { DOT: ADDRESS_SHARE_FULL },
+      'its share comes back as its symbols leave the list',
+    );
   });
 });
 
@@ -94,20 +122,36 @@ describe('readers who do not stream', () => {
     }
   });
 
-  test('past MAX_WATCHED_SYMBOLS a read or a stream is told which symbols are refused, and why', async () => {
-    const relay = await startTestRelay({ env: { SYMBOLS: 'BTC', MAX_WATCHED_SYMBOLS: '2' } });
-    // A set is taken in alphabetical order: DOGE and ETH fit, SOL does not.
-    const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=SOL,ETH,DOGE`);
+  test('past MAX_WATCHED_SYMBOLS, or past its share of them, a reader is told which symbols are refused, and why', async () => {
+    // Four extra symbols, one per address; readers come through a proxy that names them.
+    const relay = await startTestRelay({
+      env: { SYMBOLS: 'BTC', MAX_WATCHED_SYMBOLS: '4', TRUST_PROXY: 'loopback' },
+    });
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    const read = async (symbols: string, address: string) =>
+      (await (
+        await fetch(`${relay.url}/v1/quotes?symbols=${symbols}`, { headers: from(address) })
+      ).json()) as QuotesAnswer;
+    // A set is taken in alphabetical order: ETH is this reader's share, SOL is past it.
+    const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=SOL,ETH`, from('10.0.0.1'));
     try {
       await reader.untilEvent('snapshot');
       const [snapshot] = reader.events('snapshot');
       const data = JSON.parse(snapshot!.data!) as SnapshotData;
-      assert.deepEqual(data.refused, { SOL: WATCH_LIST_FULL });
-      const answer = (await (
-        await fetch(`${relay.url}/v1/quotes?symbols=XRP,ETH`)
-      ).json()) as QuotesAnswer;
-      assert.deepEqual(answer.refused, { XRP: WATCH_LIST_FULL });
-      assert.ok(answer.quotes.ETH, 'the watched symbol is answered');
+      assert.deepEqual(data.refused, { SOL: ADDRESS_SHARE_FULL });
+      for (const [symbol, address] of [
+        ['XRP', '10.0.0.2'],
+        ['DOGE', '10.0.0.3'],
+        ['ADA', '10.0.0.4'],
+      ])
+        assert.equal(
+          (await read(symbol!, address!)).refused,
+          undefined,
+          `${symbol} from ${address}`,
+        );
+      const full = await read('DOT,ETH', '10.0.0.5');
+      assert.deepEqual(full.refused, { DOT: WATCH_LIST_FULL });
+      assert.ok(full.quotes.ETH, 'a watched symbol is answered to anyone');
     } finally {
       await reader.close();
       await relay.stop();

@@ -19,7 +19,7 @@ export function apiRoutes(deps: AppDeps): Router {
       catalog.markets,
     );
     const limit = parseInteger(req.query.limit, 'limit', 1, config.MAX_HISTORY, config.MAX_HISTORY);
-    const notes = await coldRead(deps, symbols);
+    const notes = await coldRead(deps, symbols, deps.clientAddress(req));
     res
       .set(noStore)
       .json({ history: await store.history(symbols, limit), ...notes } satisfies HistoryAnswer);

@@ -1,5 +1,4 @@
 import type { PriceStore } from '../store/price-store.js';
-import { WATCH_LIST_FULL } from '../watch-list.js';
 import type { AppDeps } from './deps.js';
 
 /** The longest a REST read waits for a symbol's first price, ms, however slow the polling. */
@@ -14,7 +13,7 @@ export interface ReadOutcome {
 }
 
 /**
- * A REST read of `symbols` (`/v1/quotes`, `/v1/history`), as a reader: every listed symbol is
+ * A REST read of `symbols` (`/v1/quotes`, `/v1/history`) by the reader at `address`: every listed symbol is
  * watched for the watch grace from now (a read keeps a symbol polled as a stream does), and
  * one nobody watched before is waited for — up to one poll interval and two seconds — so a
  * script's first read gets the price, not an empty answer. The protocol README says so.
@@ -27,10 +26,11 @@ export async function coldRead(
     polling,
   }: Pick<AppDeps, 'store' | 'catalog' | 'watchList' | 'polling'>,
   symbols: readonly string[],
+  address: string,
 ): Promise<ReadOutcome> {
   const listed = symbols.filter((symbol) => catalog.lists(symbol));
-  const refused = watchList.read(listed);
-  const awaited = listed.filter((symbol) => !refused.includes(symbol));
+  const refused = watchList.read(listed, address);
+  const awaited = listed.filter((symbol) => !Object.hasOwn(refused, symbol));
   let missing = await missingQuotes(store, awaited);
   if (missing.length > 0) {
     await untilQuoted(store, missing, Math.min(polling.intervalMs + 2_000, MAX_WAIT_MS));
@@ -38,9 +38,7 @@ export async function coldRead(
   }
   return {
     ...(missing.length > 0 && { pending: missing }),
-    ...(refused.length > 0 && {
-      refused: Object.fromEntries(refused.map((symbol) => [symbol, WATCH_LIST_FULL])),
-    }),
+    ...(Object.keys(refused).length > 0 && { refused }),
   };
 }
 

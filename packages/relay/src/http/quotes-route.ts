@@ -43,7 +43,7 @@ export function quotesRoute(deps: AppDeps): HotRoute {
     answers.clear();
   });
   const served = metrics.quotesServed.labels({ from: 'cache' });
-  return async (_req, res, query, headers) => {
+  return async (req, res, query, headers) => {
     const asked = query.getAll('symbols');
     // After JSON, two spellings cannot meet: `symbols=BTC&symbols=SOL` is not `symbols=BTC%26SOL`.
     const key = JSON.stringify(asked);
@@ -57,7 +57,7 @@ export function quotesRoute(deps: AppDeps): HotRoute {
         catalog.markets,
       );
       // Re-encoded at least every second while read: a reader keeps its symbols watched.
-      const notes = await coldRead(deps, symbols);
+      const notes = await coldRead(deps, symbols, deps.clientAddress(req));
       const quotes = await store.latest(symbols);
       const body: QuotesAnswer = {
         t: Date.now(),

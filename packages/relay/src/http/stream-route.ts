@@ -66,7 +66,7 @@ export function streamRoute({
       else clientsPerAddress.delete(address);
       log.debug({ address }, 'stream closed');
     });
-    await hub.connect(stream, { ...sortOut(requested, catalog), lastEventId });
+    await hub.connect(stream, { ...sortOut(requested, catalog), lastEventId, address });
   };
 }
 
@@ -75,7 +75,10 @@ export function streamRoute({
  * relay lacks is reported with the reason (for its element to show), not refused for the
  * whole page as the JSON routes refuse it.
  */
-function sortOut(requested: string[], catalog: SourceCatalog): Omit<StreamRequest, 'lastEventId'> {
+function sortOut(
+  requested: string[],
+  catalog: SourceCatalog,
+): Omit<StreamRequest, 'lastEventId' | 'address'> {
   const symbols = requested.filter((symbol) => catalog.lists(symbol));
   const unknown = requested.filter((symbol) => !symbols.includes(symbol));
   const refused = unknown.flatMap((symbol) => {

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
 import type { PriceStore, QuotesEvent, StoreEvent } from '../store/price-store.js';
-import { WATCH_LIST_FULL, type WatchList } from '../watch-list.js';
+import type { WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
 import type { StreamClient, StreamRequest } from './stream-client.js';
 
@@ -124,7 +124,7 @@ export class Hub {
   async connect(client: StreamClient, request: StreamRequest): Promise<void> {
     const subscriber: Subscriber = {
       client,
-      watching: this.watch(request.symbols),
+      watching: this.watch(request.symbols, request.address),
       pending: [],
       behind: false,
       unknown: request.unknown,
@@ -165,23 +165,23 @@ export class Hub {
     this.options.metrics.sseClients.set(this.subscribers.size);
   }
 
-  /** The shared set of `symbols`, watched (polled) while some client watches it. */
-  private watch(symbols: readonly string[]): SymbolSet {
+  /**
+   * The shared set of `symbols`, watched (polled) while some client watches it; what it adds
+   * to the watch list is charged to the address of the client that opened it.
+   */
+  private watch(symbols: readonly string[], address: string): SymbolSet {
     const sorted = [...symbols].sort();
     const key = sorted.join(',');
     let watching = this.symbolSets.get(key);
     if (!watching) {
-      const { release, refused } = this.options.watchList.add(sorted);
+      const { release, refused } = this.options.watchList.add(sorted, address);
       watching = {
-        symbols: new Set(sorted.filter((symbol) => !refused.includes(symbol))),
+        symbols: new Set(sorted.filter((symbol) => !Object.hasOwn(refused, symbol))),
         key,
         count: 0,
         sentAt: 0,
         unwatch: release,
-        refused:
-          refused.length > 0
-            ? Object.fromEntries(refused.map((symbol) => [symbol, WATCH_LIST_FULL]))
-            : undefined,
+        refused: Object.keys(refused).length > 0 ? refused : undefined,
       };
       this.symbolSets.set(key, watching);
     }

@@ -24,4 +24,6 @@ export interface StreamRequest {
   refused?: Record<string, string>;
   /** Resume after this event, if the client has one. */
   lastEventId?: string;
+  /** The reader's address (after trusted proxies): what it adds to the watch list is charged to it. */
+  address: string;
 }
