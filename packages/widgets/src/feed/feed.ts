@@ -1,5 +1,6 @@
 import type { StreamMessage } from '@tickwire/protocol';
 import { Observable } from 'rxjs';
+import { type Clock, pageClock } from './clock.js';
 import {
   applyMessage,
   type ConnectionState,
@@ -57,11 +58,15 @@ export abstract class BaseFeed implements Feed {
   /** Messages folded since the view was last shown, not yet shown. */
   private pending: FeedView | undefined;
   private showScheduled = false;
-  /** When the view was last shown, ms (`performance.now()`). */
+  /** When the view was last shown, ms. */
   private shownAt = Number.NEGATIVE_INFINITY;
   private throttle = 0;
 
-  constructor(readonly relayUrl: string) {}
+  constructor(
+    readonly relayUrl: string,
+    /** What times quotes' arrival and expiry, and the throttle. */
+    protected readonly clock: Clock = pageClock,
+  ) {}
 
   /** Opens the connection that delivers messages (through `receive`); returns what closes it. */
   protected abstract connect(): () => void;
@@ -141,7 +146,7 @@ export abstract class BaseFeed implements Feed {
    * frames, so its elements render nothing until it is shown, and then the latest view.
    */
   protected receive(message: StreamMessage): void {
-    this.fold((view) => applyMessage(view, message, Date.now()));
+    this.fold((view) => applyMessage(view, message, this.clock.now()));
     // What an unknown symbol may have meant (`DOGEE`: `DOGE`) is looked up by code and a
     // listing loaded only then: a page whose symbols are all listed never asks.
     if (message.type === 'snapshot' && message.data.unknown.length > 0) {
@@ -153,7 +158,7 @@ export abstract class BaseFeed implements Feed {
 
   /** Marks stale the prices not heard of in time; a live connection calls it every second. */
   protected expireQuotes(): void {
-    this.fold((view) => expireQuotes(view, Date.now()));
+    this.fold((view) => expireQuotes(view, this.clock.now()));
   }
 
   /** Changes the view, shown at the next animation frame; an unchanged view shows nothing. */
@@ -168,7 +173,7 @@ export abstract class BaseFeed implements Feed {
       this.showScheduled = false;
       this.flush();
     };
-    const waitMs = this.shownAt + this.throttle - performance.now();
+    const waitMs = this.shownAt + this.throttle - this.clock.now();
     if (waitMs > 0) setTimeout(() => requestAnimationFrame(show), waitMs);
     else requestAnimationFrame(show);
   }
@@ -190,7 +195,7 @@ export abstract class BaseFeed implements Feed {
     const pending = this.pending;
     this.pending = undefined;
     if (!pending) return;
-    this.shownAt = performance.now();
+    this.shownAt = this.clock.now();
     this.view$.next(pending);
   }
 

@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { filter, firstValueFrom } from 'rxjs';
 import '../all.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
+import { FakeClock } from './fake-clock.js';
 import { RelayFeed } from './relay-feed.js';
 
 /** A real EventSource that remembers every URL it opened. */
@@ -16,6 +17,91 @@ function recordingEventSource() {
   }
   return { urls, Recording };
 }
+
+/** An EventSource that never touches the network: the test says what it hears. */
+class ScriptedSource extends EventTarget {
+  static opened: ScriptedSource[] = [];
+  closed = false;
+  constructor(readonly url: string) {
+    super();
+    ScriptedSource.opened.push(this);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  hear(type: string, data: unknown = {}): void {
+    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+}
+
+/** A feed on fake time whose streams are `ScriptedSource`s, watching BTC. */
+async function feedOnFakeTime() {
+  ScriptedSource.opened = [];
+  const clock = new FakeClock();
+  const feed = new RelayFeed('https://relay.test/', {
+    clock,
+    eventSource: ScriptedSource as unknown as typeof EventSource,
+  });
+  const subscription = feed.watch(['BTC']).subscribe();
+  await waitUntil(() => ScriptedSource.opened.length === 1, 'the stream opens');
+  return { clock, feed, subscription, stream: () => ScriptedSource.opened.at(-1)! };
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+describe('the relay feed on fake time', () => {
+  it('turns a silent stream’s prices stale at the first check past the TTL and an interval', async () => {
+    const { clock, feed, subscription, stream } = await feedOnFakeTime();
+    try {
+      stream().hear('open');
+      stream().hear('snapshot', {
+        interval: 500,
+        ttl: 1_000,
+        quotes: {
+          BTC: {
+            symbol: 'BTC',
+            price: 67_000,
+            changePct24h: 1,
+            ts: clock.now(),
+            source: 'binance',
+            stale: false,
+          },
+        },
+        history: {},
+        unknown: [],
+        sources: [{ id: 'binance', state: 'ok' }],
+      });
+      expect(feed.view.stale.has('BTC')).to.equal(false);
+      // Checked every second: at 1 s the price is 1 s old, within 1.5 s; at 2 s it is not.
+      clock.tick(1_000);
+      await nextFrame();
+      expect(feed.view.stale.has('BTC')).to.equal(false, 'fresh at 1 s');
+      clock.tick(1_000);
+      await nextFrame();
+      expect(feed.view.stale.has('BTC')).to.equal(true, 'stale at 2 s');
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  it('reopens a failed stream after its backoff, 0.5–1 s the first time, from the last event id', async () => {
+    const { clock, subscription, stream } = await feedOnFakeTime();
+    try {
+      stream().hear('open');
+      stream().dispatchEvent(
+        new MessageEvent('status', { data: '{"sources":[],"stale":[]}', lastEventId: '7-1' }),
+      );
+      stream().hear('error');
+      clock.tick(499);
+      expect(ScriptedSource.opened.length).to.equal(1, 'not within half the first wait');
+      clock.tick(501);
+      expect(ScriptedSource.opened.length).to.equal(2, 'again within the first wait');
+      expect(new URL(stream().url).searchParams.get('lastEventId')).to.equal('7-1');
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+});
 
 describe('the relay feed', () => {
   it('resumes after a dropped stream from the last event id: no new snapshot, nothing missed', async () => {

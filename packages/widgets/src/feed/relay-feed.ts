@@ -1,4 +1,5 @@
 import { type BackoffPolicy, backoffMs, parseMessage, STREAM_EVENTS } from '@tickwire/protocol';
+import type { Clock } from './clock.js';
 import { BaseFeed } from './feed.js';
 
 export interface RelayFeedOptions {
@@ -6,6 +7,8 @@ export interface RelayFeedOptions {
   graceMs?: number;
   /** The EventSource class to use; tests pass a subclass that records its instances. */
   eventSource?: typeof EventSource;
+  /** The page's clock when absent; tests pass a `FakeClock`. */
+  clock?: Clock;
 }
 
 /**
@@ -28,7 +31,7 @@ export class RelayFeed extends BaseFeed {
   private readonly eventSource: typeof EventSource;
 
   constructor(relayUrl: string, options: RelayFeedOptions = {}) {
-    super(relayUrl);
+    super(relayUrl, options.clock);
     this.eventSource = options.eventSource ?? EventSource;
     this.graceMs = options.graceMs ?? 1_000;
   }
@@ -67,6 +70,7 @@ export class RelayFeed extends BaseFeed {
     let settle: ReturnType<typeof setTimeout> | undefined;
     const changes = this.watched$.changes.subscribe(() => {
       clearTimeout(settle);
+      // The next task, not a time: the page's own timer, whatever the clock.
       settle = setTimeout(() => {
         const wanted = this.watched$.value;
         if (open && wanted.every((symbol) => open!.includes(symbol))) return;
@@ -92,9 +96,9 @@ export class RelayFeed extends BaseFeed {
     const list = symbols.join(',');
     let attempt = 0;
     let source: EventSource | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
+    let cancelRetry: (() => void) | undefined;
     // Quotes the open stream stops bringing turn stale, even if it never errors.
-    const watchdog = setInterval(() => this.expireQuotes(), EXPIRY_CHECK_MS);
+    const stopWatchdog = this.clock.every(EXPIRY_CHECK_MS, () => this.expireQuotes());
     const open = () => {
       const url = new URL('v1/stream', this.relayUrl);
       if (list) url.searchParams.set('symbols', list);
@@ -132,13 +136,13 @@ export class RelayFeed extends BaseFeed {
             this.setProblem(await notARelay(url, this.relayUrl)),
           );
         }
-        retry = setTimeout(open, backoffMs(++attempt, RECONNECT_BACKOFF));
+        cancelRetry = this.clock.after(backoffMs(++attempt, RECONNECT_BACKOFF), open);
       });
     };
     open();
     return () => {
-      clearInterval(watchdog);
-      clearTimeout(retry);
+      stopWatchdog();
+      cancelRetry?.();
       source?.close();
     };
   }

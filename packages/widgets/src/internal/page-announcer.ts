@@ -1,3 +1,4 @@
+import { type Clock, pageClock } from '../feed/clock.js';
 import type { Feed } from '../feed/feed.js';
 import { direction, formatPercent } from './format.js';
 import { en } from './messages/en.js';
@@ -21,17 +22,19 @@ export class PageAnnouncer {
   /** The element that told the state last: the page's sentences are in its language. */
   private teller: HTMLElement | undefined;
   private region: HTMLElement | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cancelTick: (() => void) | undefined;
   private lastAt = Number.NEGATIVE_INFINITY;
   private said = '';
   private connection = '';
+
+  constructor(private readonly clock: Clock = pageClock) {}
 
   /** `owner` says what `describe` gives, at most every `everyMs`; a new owner or symbol is heard within a second. */
   speak(owner: object, everyMs: number, describe: Describe): void {
     this.speakers.set(owner, { everyMs, describe });
     this.lastAt = Number.NEGATIVE_INFINITY;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.tick(), 1_000);
+    this.cancelTick?.();
+    this.cancelTick = this.clock.after(1_000, () => this.tick());
   }
 
   forget(owner: object): void {
@@ -53,11 +56,11 @@ export class PageAnnouncer {
   }
 
   private tick(): void {
-    this.timer = undefined;
+    this.cancelTick = undefined;
     const speakers = [...this.speakers.values()];
     if (speakers.length === 0) return;
     const everyMs = Math.min(...speakers.map((speaker) => speaker.everyMs));
-    const wait = this.lastAt + everyMs - Date.now();
+    const wait = this.lastAt + everyMs - this.clock.now();
     if (wait <= 0) {
       const phrases = speakers.flatMap((speaker) => speaker.describe() ?? []);
       const more = phrases.length - MAX_PHRASES;
@@ -65,7 +68,7 @@ export class PageAnnouncer {
       const sentence = [...phrases.slice(0, MAX_PHRASES), ...rest].join('; ');
       if (sentence && sentence !== this.said) this.say(sentence);
     }
-    this.timer = setTimeout(() => this.tick(), Math.max(wait, everyMs));
+    this.cancelTick = this.clock.after(Math.max(wait, everyMs), () => this.tick());
   }
 
   private say(text: string): void {
@@ -87,7 +90,7 @@ export class PageAnnouncer {
     }
     this.region.textContent = text;
     this.said = text;
-    this.lastAt = Date.now();
+    this.lastAt = this.clock.now();
   }
 }
 
