@@ -9,6 +9,7 @@ import {
   CANDLE_RANGES,
   type Candle,
   type CandleRange,
+  MINUTE_MS,
   type PricePoint,
   type Quote,
   stepMsOf,
@@ -135,7 +136,7 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
             // Ending at the snapshot's quote, as a relay's history does.
             known.map((symbol) => [
               symbol,
-              walk(PRICES[symbol]![0], 60, 60_000, symbol.length, quote(symbol).ts),
+              walk(PRICES[symbol]![0], 60, MINUTE_MS, symbol.length, quote(symbol).ts),
             ]),
           ),
           unknown: wanted.filter((symbol) => !PRICES[symbol]),
