@@ -141,12 +141,12 @@ export const priceConverterStyles = css`
     }
   }
 
+  /* Smaller in a narrow box, so a long figure fits its line; lines break between figures. */
   .result {
     margin: 0;
-    font-size: 1.15em;
+    font-size: min(1.15em, 8.5cqi);
     font-weight: 650;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
   }
 
   .meta {

@@ -243,6 +243,14 @@ describe('<price-converter> on a scripted feed', () => {
     expect(el.getAttribute('state')).to.equal('offline');
   });
 
+  it('joining a stream already offline, says offline at once', async () => {
+    const { feed, relay } = scriptedRelay('converter');
+    await fixture(html`<price-card symbol="BTC/EUR" relay=${relay}></price-card>`);
+    feed.setState('offline');
+    const el = await converter(relay);
+    expect(el.getAttribute('state')).to.equal('offline');
+  });
+
   it('is accessible: a named group with labelled fields and a named swap button', async () => {
     const { feed, relay } = scriptedRelay('converter');
     const el = await converter(relay);

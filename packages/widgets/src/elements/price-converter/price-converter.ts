@@ -175,22 +175,26 @@ export class PriceConverter extends FeedElement {
     this.askListing();
     const watched = this.route?.legs.map((leg) => leg.symbol) ?? [];
     this.connection.watch(this.relayUrl, problem ? [] : watched);
+    // What the feed knows now: a first watch of a shared feed brings its view at once (offline
+    // already, or live), and no later news may come to update this one.
+    const now = this.connection.view;
+    if (now.quote !== defaultCurrency) void this.updateComplete.then(() => this.requestUpdate());
     const pair = `${fromAsset}/${toAsset}`;
     problem ??= this.connection.problem;
     if (!problem && this.route === null)
       problem = this.cross ? words.noRoute(pair) : words.noPair(pair);
-    if (!problem && this.routeSettled && watched.some((symbol) => view.unknown.has(symbol)))
+    if (!problem && this.routeSettled && watched.some((symbol) => now.unknown.has(symbol)))
       problem = words.noRoute(pair);
     this.shown = { fromAsset, toAsset, defaultCurrency, problem };
     // Waiting for the listing after the relay refused the pair: still connecting, not an error.
-    const looking = !this.routeSettled && direct !== undefined && view.unknown.has(direct);
+    const looking = !this.routeSettled && direct !== undefined && now.unknown.has(direct);
     this.state = problem
       ? 'error'
       : looking
         ? 'connecting'
         : watched.length === 0
-          ? view.connection
-          : elementState(view, watched, undefined);
+          ? now.connection
+          : elementState(now, watched, undefined);
     this.speak();
   }
 
