@@ -44,16 +44,18 @@ async function run(store: string, redis?: RedisServer): Promise<void> {
     console.log(`${store}: ${describe(0, baseline, baseline)}`);
     let answered = 0;
     let pending = 0;
+    let refused = 0;
     let nextMeasure = MEASURE_EVERY;
     for (let from = PER_READ; from < PAIRS; from += PER_READ * READS_AT_ONCE) {
       const reads = Array.from({ length: READS_AT_ONCE }, (_, i) => from + i * PER_READ).filter(
         (start) => start < PAIRS,
       );
       for (const counts of await Promise.all(
-        reads.map((start) => readSymbols(url, start, PER_READ)),
+        reads.map((start, reader) => readSymbols(url, start, PER_READ, reader)),
       )) {
         answered += counts.answered;
         pending += counts.pending;
+        refused += counts.refused;
       }
       const done = Math.min(PAIRS, from + PER_READ * READS_AT_ONCE);
       if (done >= nextMeasure || done === PAIRS) {
@@ -63,7 +65,7 @@ async function run(store: string, redis?: RedisServer): Promise<void> {
       }
     }
     console.log(
-      `${store}: ${answered} quotes answered, ${pending} symbols answered pending (their first poll not yet in)`,
+      `${store}: ${answered} quotes answered, ${pending} symbols answered pending (their first poll not yet in), ${refused} refused`,
     );
   } finally {
     relay.disconnect();
@@ -115,17 +117,22 @@ async function readSymbols(
   url: string,
   from: number,
   count: number,
-): Promise<{ answered: number; pending: number }> {
+  reader = 0,
+): Promise<{ answered: number; pending: number; refused: number }> {
   const symbols = Array.from({ length: count }, (_, i) => assetOf(from + i)).join(',');
-  const response = await fetch(`${url}/v1/quotes?symbols=${symbols}`);
+  const response = await fetch(`${url}/v1/quotes?symbols=${symbols}`, {
+    headers: { 'X-Forwarded-For': `10.0.0.${reader + 1}` },
+  });
   if (!response.ok)
     throw new Error(`/v1/quotes answered ${response.status}: ${await response.text()}`);
   const answer = (await response.json()) as {
     quotes?: Record<string, unknown>;
     pending?: string[];
+    refused?: Record<string, string>;
   };
   return {
     answered: Object.keys(answer.quotes ?? {}).length,
     pending: answer.pending?.length ?? 0,
+    refused: Object.keys(answer.refused ?? {}).length,
   };
 }

@@ -12,6 +12,8 @@ const relay = await createRelay({
     MAX_WATCHED_SYMBOLS: '5000',
     MAX_SYMBOLS_PER_REQUEST: '1000',
     MAX_CLIENTS_PER_IP: '1000',
+    // Each of the bench's concurrent readers is its own address (X-Forwarded-For), as readers are.
+    TRUST_PROXY: 'loopback',
     LOG_LEVEL: 'warn',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
   }),
