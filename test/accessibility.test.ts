@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Relay } from '../packages/relay/src/relay.js';
 import { launchChromium } from './support/browser.js';
 import { startDemoRelay } from './support/demo-relay.js';
+import { serveHostPage } from './support/host-page.js';
 
 /** The demo page as a screen reader and a keyboard user meet it, in Chromium. */
 describe('the demo page, by accessibility tree and keyboard', () => {
@@ -99,5 +100,104 @@ describe('the demo page, by accessibility tree and keyboard', () => {
     );
     const plot = stops.find((stop) => stop.tag === 'DIV' && stop.text === '');
     assert.ok(plot?.ring, 'the chart plot takes focus visibly');
+  });
+});
+
+/** A converter as a screen reader and a keyboard user meet it, in Chromium. */
+describe('<price-converter>, by accessibility tree and keyboard', () => {
+  let relay: Relay;
+  let browser: Browser;
+  let page: Page;
+  let host: { url: string; close(): Promise<void> };
+
+  before(async () => {
+    relay = await startDemoRelay({ CURRENCIES: 'USD,EUR,BTC' });
+    host = await serveHostPage(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="${relay.url}/widgets.js"></script></head>
+<body><main><price-converter from="BTC" to="EUR" amount="1" locale="en-US"></price-converter></main></body></html>`);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(host.url);
+    await page.waitForFunction(
+      () => document.querySelector('price-converter')?.getAttribute('state') === 'live',
+    );
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await relay?.stop();
+  });
+
+  test('a named group: labelled fields, a named swap button, the result as text', async () => {
+    const tree = await page.locator('main').ariaSnapshot();
+    assert.match(tree, /- group "Convert BTC to EUR":/, tree);
+    assert.match(tree, /- textbox "From": "1"/, tree);
+    assert.match(tree, /- textbox "To": "?[\d,]+\.\d\d"?/, tree);
+    assert.match(tree, /- combobox "Asset or currency to convert from": BTC/, tree);
+    assert.match(tree, /- combobox "Asset or currency to convert to": EUR/, tree);
+    assert.match(tree, /- button "Swap from and to"/, tree);
+    assert.match(tree, /1\.00 BTC = €[\d,]+\.\d\d/, tree);
+    assert.doesNotMatch(tree, /- status/, 'no live region in the element: ticks are not read out');
+  });
+
+  test('by keyboard: fields and the swap button in reading order, each with a focus ring; a bad amount is described and said', async () => {
+    const focused = async () =>
+      page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        if (!element) return undefined;
+        const style = getComputedStyle(element);
+        return {
+          name: element.getAttribute('aria-label') ?? element.id,
+          ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 1,
+        };
+      });
+    const stops: { name: string; ring: boolean }[] = [];
+    for (let press = 0; press < 5; press++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (now) stops.push(now);
+    }
+    assert.deepEqual(
+      stops.map((stop) => stop.name),
+      [
+        'from-amount',
+        'Asset or currency to convert from',
+        'Swap from and to',
+        'to-amount',
+        'Asset or currency to convert to',
+      ],
+    );
+    assert.ok(
+      stops.every((stop) => stop.ring),
+      'every stop shows a ring',
+    );
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused())?.name, 'from-amount');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('abc');
+    const tree = await page.locator('main').ariaSnapshot();
+    assert.match(tree, /- textbox "From" \[invalid\]: abc/, tree);
+    assert.match(tree, /abc\\?" is not an amount: write a number such as 1\.5\./, tree);
+    const said = await page.waitForFunction(
+      () => document.querySelector('[data-tickwire-announcer]')?.textContent || undefined,
+      undefined,
+      { timeout: 5_000 },
+    );
+    assert.equal(
+      await said.jsonValue(),
+      '"abc" is not an amount: write a number such as 1.5.',
+      'said once through the page announcer',
+    );
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2');
+    await page.waitForFunction(() =>
+      /^2\.00 BTC is €[\d,]+\.\d\d$/.test(
+        document.querySelector('[data-tickwire-announcer]')?.textContent ?? '',
+      ),
+    );
   });
 });

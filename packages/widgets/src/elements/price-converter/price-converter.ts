@@ -115,6 +115,8 @@ export class PriceConverter extends FeedElement {
   private routeSettled = false;
   /** The reader acted: the next sentence to screen readers is the conversion. */
   private toSay = false;
+  /** The reader acted since the announcer was last told: it hears this converter within a second. */
+  private fresh = false;
 
   /** What this render shows, worked out in `willUpdate`. */
   private shown = {
@@ -179,7 +181,8 @@ export class PriceConverter extends FeedElement {
     // already, or live), and no later news may come to update this one.
     const now = this.connection.view;
     if (now.quote !== defaultCurrency) void this.updateComplete.then(() => this.requestUpdate());
-    const pair = `${fromAsset}/${toAsset}`;
+    // Word joiners: Firefox would break "NOPE/SHIB" after its slash.
+    const pair = `${fromAsset}\u2060/\u2060${toAsset}`;
     problem ??= this.connection.problem;
     if (!problem && this.route === null)
       problem = this.cross ? words.noRoute(pair) : words.noPair(pair);
@@ -227,9 +230,11 @@ export class PriceConverter extends FeedElement {
    */
   private speak(): void {
     const feed = this.isConnected ? this.connection.feed : undefined;
-    if (!announcerModule && !(feed && this.toSay)) return;
+    // Anew once per change: told again on every price, the announcer would wait forever.
+    const anew = this.fresh;
+    this.fresh = false;
+    if (!announcerModule && !(feed && anew)) return;
     announcerModule ??= import('../../internal/page-announcer.js');
-    const anew = this.toSay;
     const state = this.connection.view.connection;
     void announcerModule.then(({ cardSpeaks }) =>
       cardSpeaks(this, feed, SPEAK_EVERY_MS, state, anew, () => {
@@ -378,8 +383,10 @@ export class PriceConverter extends FeedElement {
       conversion.fromValue !== undefined && conversion.toValue !== undefined
         ? html`<bdi>${formatPrice(conversion.fromValue, fromAsset, locale)}</bdi> = <bdi>${formatPrice(conversion.toValue, toAsset, locale)}</bdi>`
         : '—';
+    // Plain text, not an <output>: that is a live region, and every tick would be read out;
+    // the page announcer says the result once the reader has changed something.
     return html`<p part="result" class="result ${stale ? 'stale' : ''}">
-        <output for="from-amount to-amount">${ready ? result : '—'}</output>
+        ${ready ? result : '—'}
       </p>
       <p part="meta" class="meta">
         ${
@@ -403,6 +410,7 @@ export class PriceConverter extends FeedElement {
   private onAmount(side: Side, event: Event): void {
     this.typed = { side, text: (event.target as HTMLInputElement).value };
     this.toSay = true;
+    this.fresh = true;
     this.requestUpdate();
   }
 
@@ -410,6 +418,7 @@ export class PriceConverter extends FeedElement {
     const text = (event.target as HTMLInputElement).value;
     const asset = text.trim().toUpperCase();
     this.toSay = true;
+    this.fresh = true;
     if (!isAsset(asset)) {
       this.badAsset = { side, text };
       this.requestUpdate();
@@ -434,6 +443,7 @@ export class PriceConverter extends FeedElement {
     this.from = toAsset;
     this.to = fromAsset;
     this.toSay = true;
+    this.fresh = true;
   }
 }
 
