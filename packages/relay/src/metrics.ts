@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { droppedLogLines } from './log.js';
 
 /** The relay's Prometheus metrics, on a registry of its own so several relays can share a process (tests). */
 export function createMetrics() {
@@ -43,6 +44,15 @@ export function createMetrics() {
       name: 'tickwire_poller_leader',
       help: '1 while this relay holds the poll lease (the one relay that polls upstream), else 0.',
       registers: [registry],
+    }),
+    logLinesDropped: new Counter({
+      name: 'tickwire_log_lines_dropped_total',
+      help: 'Log lines dropped because stdout was not taking them (a stalled pipe or collector).',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(droppedLogLines());
+      },
     }),
     quotesServed: new Counter({
       name: 'tickwire_quotes_served_total',

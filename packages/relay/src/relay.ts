@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { CandleService } from './candles/candle-service.js';
 import { checkConfig, type RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
@@ -20,6 +20,7 @@ import {
 } from './http/request-limits.js';
 import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
+import { stdoutLog } from './log.js';
 import { createMetrics } from './metrics.js';
 import { Poller } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
@@ -65,7 +66,7 @@ export interface RelayOptions {
   config: RelayConfig;
   /** Defaults to the sources `config.SOURCES` names. */
   sources?: PriceSource[];
-  /** Defaults to pino JSON on stdout at `config.LOG_LEVEL`. */
+  /** Defaults to pino JSON on stdout at `config.LOG_LEVEL`, held within a bound when stdout stalls. */
   log?: Logger;
   /** Defaults to Redis when `config.REDIS_URL` is set, else memory. */
   store?: PriceStore;
@@ -115,7 +116,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   // A configuration built by hand is held to the bounds the environment's parser keeps.
   checkConfig(config);
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
-  const log = options.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
+  const log = options.log ?? stdoutLog(config.LOG_LEVEL);
   const sources = options.sources ?? (await createSources(config));
   const shared: { store?: PriceStore; lease?: PollLease; candleCache?: CandleCache } =
     options.store || !config.REDIS_URL

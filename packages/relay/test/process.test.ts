@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Agent, get } from 'node:http';
 import { describe, test } from 'node:test';
 import { RedisServer } from './support/redis-server.js';
 import { waitFor } from './support/relay.js';
@@ -38,6 +39,35 @@ describe('relay processes', () => {
     } finally {
       for (const relay of relays) await relay.signal('SIGKILL');
       await redis.kill();
+    }
+  });
+
+  test('a log nobody reads is dropped past 1 MiB and counted, and the relay keeps answering', async () => {
+    // stdout is a pipe this test does not read: a stalled log collector.
+    const relay = await RelayProcess.start({ LOG_LEVEL: 'info' }, { stdout: 'pipe' });
+    try {
+      const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+      // Each bad request is a ~250 B "request refused" line: 10,000 are ~2.5 MB of log.
+      const refused = async () => {
+        for (let i = 0; i < 500; i++) {
+          await new Promise<void>((resolve, reject) =>
+            get(`${relay.url}/v1/quotes?symbols=%25%25`, { agent }, (res) => {
+              res.resume().on('end', resolve);
+            }).on('error', reject),
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: 20 }, refused));
+      agent.destroy();
+      const dropped = await relay.metric('tickwire_log_lines_dropped_total');
+      assert.ok(dropped > 2_000, `${dropped} lines dropped`);
+      assert.ok((await fetch(`${relay.url}/healthz`)).ok, 'still answering');
+      const logged = new Promise<string>((resolve) =>
+        relay.child.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString())),
+      );
+      assert.match(await logged, /request refused/, 'what was held is written once read');
+    } finally {
+      await relay.signal('SIGKILL');
     }
   });
 

@@ -12,11 +12,15 @@ export class RelayProcess {
     readonly child: ChildProcess,
   ) {}
 
-  static async start(env: Record<string, string>): Promise<RelayProcess> {
+  /** `stdout: 'pipe'` keeps the relay's log in a pipe the test reads, or leaves unread. */
+  static async start(
+    env: Record<string, string>,
+    { stdout = 'ignore' }: { stdout?: 'ignore' | 'pipe' } = {},
+  ): Promise<RelayProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', stdout, 'inherit'],
     });
     const relay = new RelayProcess(`http://127.0.0.1:${port}`, child);
     const deadline = Date.now() + 20_000;
