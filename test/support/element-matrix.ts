@@ -5,11 +5,28 @@
 export const STATES = ['live', 'stale', 'offline', 'paused', 'error'] as const;
 export type State = (typeof STATES)[number];
 
-/** Every element, in one container. */
-function elements(relay: string, theme: string, state: State, locale: string): string {
+/**
+ * Every element, in one container: with the converters unless `converters` is false; only
+ * they and the stream's controls (which pause them) when it is `only`.
+ */
+function elements(
+  relay: string,
+  theme: string,
+  state: State,
+  locale: string,
+  converters: boolean | 'only' = true,
+): string {
   const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
   const one = state === 'error' ? 'NOTACOIN' : 'BTC';
   const common = `relay="${relay}" theme="${theme}" locale="${locale}"`;
+  // A pair the relay polls (BTC in dollars), and a cross rate (no relay lists ADA/SHIB or
+  // SHIB/ADA: through USD) with a long result in a meme coin.
+  const converterTags = [
+    `<price-converter from="${state === 'error' ? 'NOTACOIN' : 'BTC'}" to="USD" amount="2.5" cross ${common}></price-converter>`,
+    `<price-converter from="${state === 'error' ? 'NOPE' : 'ADA'}" to="SHIB" amount="1000" cross ${common}></price-converter>`,
+  ];
+  if (converters === 'only')
+    return [`<stream-controls ${common}></stream-controls>`, ...converterTags].join('\n');
   return [
     `<price-card symbol="${one}" ${common}></price-card>`,
     `<price-card symbol="${state === 'error' ? 'NOPE' : 'SHIB'}" ${common}></price-card>`,
@@ -18,6 +35,7 @@ function elements(relay: string, theme: string, state: State, locale: string): s
     `<live-chart symbols="${state === 'error' ? known : 'BTC,ETH'}" ${common} style="height: 300px"></live-chart>`,
     `<stream-controls ${common}></stream-controls>`,
     `<market-feed symbols="${known}" limit="6" threshold="0.01" ${common}></market-feed>`,
+    ...(converters ? converterTags : []),
   ].join('\n');
 }
 
@@ -37,6 +55,11 @@ export function matrixPage(options: {
   locale?: string;
   /** The page's direction (default `ltr`). */
   dir?: 'ltr' | 'rtl';
+  /**
+   * With the `<price-converter>`s (default), without them (`false`: the screenshots of every
+   * other element were drawn before it), or only they and the controls (`only`: theirs).
+   */
+  converters?: boolean | 'only';
 }): string {
   const { script, relay, theme, state, widths, locale = 'en-US', dir = 'ltr' } = options;
   const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
@@ -44,5 +67,5 @@ export function matrixPage(options: {
 <script type="module" src="${script}widgets.js"></script>
 <style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
 [data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
-<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale)}</div>`).join('\n')}</body></html>`;
+<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters)}</div>`).join('\n')}</body></html>`;
 }

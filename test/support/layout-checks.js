@@ -6,7 +6,9 @@
  */
 function kitElements(root = document) {
   return [
-    ...root.querySelectorAll('price-card, live-chart, price-ticker, stream-controls, market-feed'),
+    ...root.querySelectorAll(
+      'price-card, live-chart, price-ticker, stream-controls, market-feed, price-converter',
+    ),
   ];
 }
 
