@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { release } from 'node:os';
+import { loadavg, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { machine } from './support.js';
@@ -39,6 +39,7 @@ export async function recordPart(
   sections: Map<string, string>,
 ): Promise<void> {
   const printed: string[] = [];
+  const began = stamp();
   const print = console.log;
   console.log = (...args: unknown[]) => {
     print(...args);
@@ -49,11 +50,11 @@ export async function recordPart(
   } finally {
     console.log = print;
   }
-  sections.set(part, `${begin(part)}\n${asMarkdown(printed.join('\n'))}\n${end(part)}`);
+  sections.set(part, `${begin(part)}\n${asMarkdown(printed.join('\n'), began)}\n${end(part)}`);
 }
 
 /** Headings the bench printed (`## …`) become the document's; the figures under them stay verbatim. */
-function asMarkdown(printed: string): string {
+function asMarkdown(printed: string, stamped: string): string {
   const blocks = printed
     .split(/^(?=## )/m)
     .map((block) => block.trim())
@@ -65,7 +66,7 @@ function asMarkdown(printed: string): string {
       const figures = (heading ? rest : [first, ...rest]).join('\n').trim();
       const lines = [
         heading,
-        index === 0 ? `_${stamp()}_` : '',
+        index === 0 ? `_${stamped}_` : '',
         figures && `\`\`\`\n${figures}\n\`\`\``,
       ];
       return lines.filter(Boolean).join('\n\n');
@@ -91,7 +92,9 @@ function sectionIn(document: string, part: string): string | undefined {
 
 function stamp(): string {
   const date = new Date().toISOString().slice(0, 10);
-  return `Measured ${date} on commit ${commit()}: ${machine()}, Linux ${release()}.`;
+  // Other work on the machine moves every figure: the load when the part began says how much.
+  const load = loadavg()[0]!.toFixed(1);
+  return `Measured ${date} on commit ${commit()}: ${machine()}, Linux ${release()}, load average ${load} as it began.`;
 }
 
 function commit(): string {
