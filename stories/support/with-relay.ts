@@ -1,7 +1,10 @@
 import type { Decorator, StoryContext } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { parseSymbols, type SymbolDefaults } from '../../packages/widgets/src/internal/symbols.js';
+import {
+  elementSymbols,
+  type SymbolDefaults,
+} from '../../packages/widgets/src/internal/symbols.js';
 import { type MarketState, scriptedMarket } from './scripted-market.js';
 
 /** The toolbar value for the scripted market; anything else is a relay URL. */
@@ -30,7 +33,7 @@ export function relayFor(
   const chosen = context.globals.relay as string | undefined;
   if (chosen && chosen !== SCRIPTED) return chosen;
   const market = (context.parameters.market ?? {}) as MarketParameters;
-  const watched = parseSymbols(symbols, defaults).symbols;
+  const watched = elementSymbols(symbols, defaults).symbols;
   return scriptedMarket({
     symbols: [
       ...watched,

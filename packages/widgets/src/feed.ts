@@ -17,7 +17,7 @@ import { Observable } from 'rxjs';
 import { feedFor } from './feed/feed-registry.js';
 import { defaultRelay, NO_RELAY } from './internal/default-relay.js';
 import { type ElementState, elementState } from './internal/element-state.js';
-import { parseSymbols } from './internal/symbols.js';
+import { elementSymbols } from './internal/symbols.js';
 
 export { setRelay } from './config.js';
 export { pauseQuotes, resumeQuotes } from './feed/pause-quotes.js';
@@ -56,7 +56,7 @@ export function watchQuotes(
 ): Observable<QuotesUpdate> {
   return new Observable<QuotesUpdate>((subscriber) => {
     const relay = options.relay ?? defaultRelay();
-    const { symbols: wanted, malformed } = parseSymbols(
+    const { symbols: wanted, malformed } = elementSymbols(
       typeof symbols === 'string' ? symbols : symbols.join(','),
     );
     const failed = (why: string): QuotesUpdate => ({

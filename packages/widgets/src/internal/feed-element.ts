@@ -5,7 +5,7 @@ import { feedFor } from '../feed/feed-registry.js';
 import { defaultRelay } from './default-relay.js';
 import type { ElementState } from './element-state.js';
 import { type CardMessages, enCard, words } from './messages.js';
-import { parseSymbols } from './symbols.js';
+import { elementSymbols } from './symbols.js';
 
 /**
  * What every element shares: where its data comes from (`relay`), how it reads (`locale`,
@@ -122,7 +122,7 @@ export class FeedElement extends LitElement {
 
   /** The symbols of an attribute with this element's currency and source (else the page's). */
   protected symbolsOf(attribute: string | null | undefined) {
-    return parseSymbols(attribute, {
+    return elementSymbols(attribute, {
       currency: this.currency,
       source: this.source ?? pageSource(this.relayUrl),
     });

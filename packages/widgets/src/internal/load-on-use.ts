@@ -1,7 +1,7 @@
 import { feedFor } from '../feed/feed-registry.js';
 import { defaultRelay } from './default-relay.js';
 import { defineElement } from './define-element.js';
-import { parseSymbols } from './symbols.js';
+import { elementSymbols } from './symbols.js';
 
 /** Loads an element's module and returns its class. */
 export type ElementLoader = () => Promise<CustomElementConstructor>;
@@ -41,7 +41,7 @@ function watchEarly(element: Element): (() => void) | undefined {
   if (!relay) return undefined;
   try {
     const feed = feedFor(relay);
-    const { symbols } = parseSymbols(
+    const { symbols } = elementSymbols(
       element.getAttribute('symbols') ?? element.getAttribute('symbol'),
       {
         currency: element.getAttribute('currency'),

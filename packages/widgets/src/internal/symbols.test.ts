@@ -1,24 +1,24 @@
 import { expect } from '@open-wc/testing';
-import { parseSymbols, symbolLabel } from './symbols.js';
+import { elementSymbols, symbolLabel } from './symbols.js';
 
 describe('symbols as elements read them', () => {
   it('gives each symbol the element’s currency and source where it names none', () => {
     expect(
-      parseSymbols(' btc, eth/btc, sol@Kraken ', { currency: 'eur', source: 'Binance' }),
+      elementSymbols(' btc, eth/btc, sol@Kraken ', { currency: 'eur', source: 'Binance' }),
     ).to.deep.equal({
       symbols: ['BTC/EUR@binance', 'ETH/BTC@binance', 'SOL/EUR@kraken'],
       malformed: [],
     });
-    expect(parseSymbols('BTC,ETH')).to.deep.equal({ symbols: ['BTC', 'ETH'], malformed: [] });
-    expect(parseSymbols('BTC, btc/usd', { currency: 'USD' }).symbols).to.deep.equal(['BTC/USD']);
+    expect(elementSymbols('BTC,ETH')).to.deep.equal({ symbols: ['BTC', 'ETH'], malformed: [] });
+    expect(elementSymbols('BTC, btc/usd', { currency: 'USD' }).symbols).to.deep.equal(['BTC/USD']);
   });
 
   it('a currency or source no relay could name makes the element’s symbols malformed, not its page’s stream', () => {
-    expect(parseSymbols('BTC', { currency: 'euro dollars' })).to.deep.equal({
+    expect(elementSymbols('BTC', { currency: 'euro dollars' })).to.deep.equal({
       symbols: [],
       malformed: ['BTC/EURO DOLLARS'],
     });
-    expect(parseSymbols('BTC,ETH/BTC', { source: 'my exchange' }).malformed).to.deep.equal([
+    expect(elementSymbols('BTC,ETH/BTC', { source: 'my exchange' }).malformed).to.deep.equal([
       'BTC@my exchange',
       'ETH/BTC@my exchange',
     ]);

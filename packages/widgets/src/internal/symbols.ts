@@ -18,7 +18,7 @@ export interface SymbolDefaults {
  * it — each symbol given the element's currency and source where it names none (`BTC` with
  * `currency="EUR"` is `BTC/EUR`; `ETH/BTC` stays in bitcoin).
  */
-export function parseSymbols(
+export function elementSymbols(
   attribute: string | null | undefined,
   { currency, source }: SymbolDefaults = {},
 ) {
