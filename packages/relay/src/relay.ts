@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Logger, pino } from 'pino';
 import { CandleService } from './candles/candle-service.js';
-import { checkConfig, type RelayConfig } from './config.js';
+import { ConfigError, checkConfig, type RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
 import { clientAddress } from './http/client-address.js';
 import { withHotRoutes } from './http/hot-routes.js';
@@ -31,6 +31,7 @@ import { connectRedis } from './store/connect-redis.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { PollLease } from './store/poll-lease.js';
 import type { PriceStore } from './store/price-store.js';
+import { redisTarget } from './store/redis-target.js';
 import { WatchList } from './watch-list.js';
 
 /** `quotes` events kept for resuming clients: at 5 s a poll, well over an hour. */
@@ -67,7 +68,7 @@ export interface RelayOptions {
   sources?: PriceSource[];
   /** Defaults to pino JSON on stdout at `config.LOG_LEVEL`. */
   log?: Logger;
-  /** Defaults to Redis when `config.REDIS_URL` is set, else memory. */
+  /** Defaults to Redis when `config` names one (`REDIS_URL`, `REDIS_SENTINELS`, `REDIS_CLUSTER`), else memory. */
   store?: PriceStore;
   /** Who polls, when several relays share a store. */
   lease?: PollLease;
@@ -117,11 +118,14 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
   const log = options.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
   const sources = options.sources ?? (await createSources(config));
+  const target = redisTarget(config);
+  // A configuration built by hand meets the checks `loadConfig` makes.
+  if (typeof target === 'string') throw new ConfigError(target);
   const shared: { store?: PriceStore; lease?: PollLease; candleCache?: CandleCache } =
-    options.store || !config.REDIS_URL
+    options.store || !target
       ? { store: options.store, lease: options.lease, candleCache: options.candleCache }
       : await connectRedis({
-          url: config.REDIS_URL,
+          target,
           ttlMs: config.PRICE_TTL,
           maxHistory: config.MAX_HISTORY,
           eventLogSize: EVENT_LOG_SIZE,

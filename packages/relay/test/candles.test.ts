@@ -17,7 +17,6 @@ import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { RedisServer } from './support/redis-server.js';
 import { metricValue, startTestRelay } from './support/relay.js';
 
 const RANGES = Object.keys(CANDLE_RANGES) as CandleRange[];
@@ -343,42 +342,5 @@ describe('demo candles', () => {
         assert.ok(high >= Math.max(open, close) && low <= Math.min(open, close));
       }
     }
-  });
-});
-
-describe('relays sharing one Redis share candles', () => {
-  let redis: RedisServer;
-  let binance: FakeUpstream;
-  let relays: Relay[] = [];
-
-  before(async () => {
-    redis = await RedisServer.start();
-    binance = await startFakeBinance(new FakeMarket());
-    const config = loadConfig({ SOURCES: 'binance', SOURCE_URL_BINANCE: binance.url });
-    relays = await Promise.all(
-      [0, 1].map(async () =>
-        startTestRelay({
-          env: { SOURCES: 'binance' },
-          sources: await createSources(config),
-          redisUrl: redis.url,
-        }),
-      ),
-    );
-  });
-  after(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    await binance.close();
-    await redis.kill();
-  });
-
-  test('a thousand readers on two relays cost one upstream call between them', async () => {
-    const before = klines(binance, 'SOLUSDT').length;
-    const answers = await Promise.all(
-      Array.from({ length: 1_000 }, (_, i) => candles(relays[i % 2]!, 'symbol=SOL&range=24h')),
-    );
-    assert.ok(answers.every(({ response }) => response.status === 200));
-    assert.equal(klines(binance, 'SOLUSDT').length - before, 1);
-    const bodies = new Set(answers.map(({ body }) => JSON.stringify(body)));
-    assert.equal(bodies.size, 1, 'both relays serve the same answer');
   });
 });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 
 /** A `/v1/candles` answer as served: its JSON, its ETag, and when it must be fetched again. */
 export interface CachedCandles {
@@ -55,7 +55,7 @@ export class RedisCandleCache implements CandleCache {
   private readonly local: MemoryCandleCache;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly owner: string,
     private readonly now: () => number = Date.now,
