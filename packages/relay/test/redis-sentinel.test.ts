@@ -25,15 +25,22 @@ describe('relays on a primary watched by three Sentinels', () => {
       [0, 1].map(() =>
         startTestRelay({
           redis: group.target,
-          env: { PRICE_TTL: '1' },
-          config: { POLL_INTERVAL: 200 },
+          // Stale well before a replica can be promoted (about 2 s here), on either relay.
+          config: { POLL_INTERVAL: 200, PRICE_TTL: 500 },
         }),
       ),
     );
   });
   after(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    await group?.stop();
+    try {
+      // Bounded, so the Redis processes are stopped whatever a relay's shutdown does.
+      await Promise.race([
+        Promise.all(relays.map((relay) => relay.stop())),
+        new Promise((resolve) => setTimeout(resolve, 15_000).unref()),
+      ]);
+    } finally {
+      await group?.stop();
+    }
   });
 
   test('follow the promoted replica when the primary dies: stale during the gap, live after, a resumed reader misses nothing', async (t) => {
@@ -59,7 +66,8 @@ describe('relays on a primary watched by three Sentinels', () => {
       const stale = await watcher.untilStale('BTC', 8_000);
       assert.ok(stale.length > 0, 'prices turn stale while no primary takes writes');
       const staleAt = Date.now();
-      assert.equal((await getQuotes(b, 'BTC')).quotes.BTC?.stale, true, 'served, marked stale');
+      // Each relay marks its own mirror stale, on its own one-second check.
+      await waitFor(async () => ((await getQuotes(b, 'BTC')).quotes.BTC?.stale ? true : undefined));
 
       await waitFor(
         async () => ((await group.primaryPort()) === replicaPort ? true : undefined),
