@@ -32,6 +32,7 @@ import { MemoryStore } from './store/memory-store.js';
 import type { PollLease } from './store/poll-lease.js';
 import type { PriceStore } from './store/price-store.js';
 import { redisTarget } from './store/redis-target.js';
+import { StoreWrites, watchWrites } from './store/store-writes.js';
 import { WatchList } from './watch-list.js';
 
 /** `quotes` events kept for resuming clients: at 5 s a poll, well over an hour. */
@@ -133,13 +134,19 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
           log,
         });
   const metrics = createMetrics();
-  const store =
+  const storeWrites = new StoreWrites(log.child({ module: 'store' }), {
+    failed: () => metrics.storeWriteFailures.inc(),
+    writable: (yes) => metrics.storeWritable.set(yes ? 1 : 0),
+  });
+  const store = watchWrites(
     shared.store ??
-    new MemoryStore({
-      ttlMs: config.PRICE_TTL,
-      maxHistory: config.MAX_HISTORY,
-      eventLogSize: EVENT_LOG_SIZE,
-    });
+      new MemoryStore({
+        ttlMs: config.PRICE_TTL,
+        maxHistory: config.MAX_HISTORY,
+        eventLogSize: EVENT_LOG_SIZE,
+      }),
+    storeWrites,
+  );
   const markets = new Markets(
     config.CURRENCIES,
     sources.map((source) => source.id),
@@ -183,6 +190,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const httpDeps: AppDeps = {
     config,
     store,
+    storeWrites,
     hub,
     catalog,
     candles,
