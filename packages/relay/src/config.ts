@@ -253,6 +253,11 @@ export const CONFIG_KEYS = {
     doc: 'Open streams per client address; more are answered 429.',
     schema: integer(1, 1_000_000),
   }),
+  MAX_CONNECTIONS_PER_IP: key({
+    defaultValue: undefined,
+    doc: 'Open TCP connections per client address (streams, keep-alive and idle sockets alike); more are closed at once, unanswered. A trusted proxy (`TRUST_PROXY`) is not capped. Unset = 4 × `MAX_CLIENTS_PER_IP` (200): each reader’s stream and a few keep-alive connections.',
+    schema: integer(1, 1_000_000),
+  }),
   MAX_SYMBOLS_PER_REQUEST: key({
     defaultValue: '50',
     doc: 'Symbols one request may name; more are answered 400.',
@@ -297,6 +302,8 @@ type ConfigKeys = typeof CONFIG_KEYS;
 export type RelayConfig = { [K in keyof ConfigKeys]: z.output<ConfigKeys[K]['schema']> } & {
   /** Always set once loaded: the default `USD,EUR,BTC`, or `QUOTE` alone where only that is set. */
   CURRENCIES: string[];
+  /** Always set once loaded: unset, 4 × `MAX_CLIENTS_PER_IP`. */
+  MAX_CONNECTIONS_PER_IP: number;
   /** From `SOURCE_URL_<ID>`: base URL overrides by source id (lower case). */
   sourceUrls: Record<string, string>;
 };
@@ -327,6 +334,7 @@ const PARSED_BOUNDS = {
   MAX_WATCHED_SYMBOLS: [1, 100_000],
   MAX_CLIENTS: [1, 1_000_000],
   MAX_CLIENTS_PER_IP: [1, 1_000_000],
+  MAX_CONNECTIONS_PER_IP: [1, 1_000_000],
   MAX_SYMBOLS_PER_REQUEST: [1, 1_000],
 } as const satisfies Partial<Record<keyof RelayConfig, readonly [number, number]>>;
 
@@ -364,6 +372,17 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
   config.sourceUrls = readSourceUrls(env);
   const target = redisTarget(config);
   if (typeof target === 'string') throw new ConfigError(target);
+  const streams = (config as RelayConfig).MAX_CLIENTS_PER_IP;
+  const connections = ((config as RelayConfig).MAX_CONNECTIONS_PER_IP ??= Math.min(
+    4 * streams,
+    1_000_000,
+  ));
+  if (connections < streams) {
+    // Streams past the connection cap would be cut unanswered instead of refused with a 429.
+    throw new ConfigError(
+      `MAX_CONNECTIONS_PER_IP=${connections}: expected at least MAX_CLIENTS_PER_IP (${streams}), each stream holds a connection`,
+    );
+  }
   return withMarkets(config as RelayConfig, env);
 }
 

@@ -44,6 +44,11 @@ export function createMetrics() {
       help: '1 while this relay holds the poll lease (the one relay that polls upstream), else 0.',
       registers: [registry],
     }),
+    connectionsRefused: new Counter({
+      name: 'tickwire_connections_refused_total',
+      help: 'Connections closed on arrival because their address held MAX_CONNECTIONS_PER_IP open already.',
+      registers: [registry],
+    }),
     storeWriteFailures: new Counter({
       name: 'tickwire_store_write_failures_total',
       help: 'Writes the store refused or could not take (Redis full, read-only, unreachable): polls not published.',

@@ -9,7 +9,8 @@ import { type Logger, pino } from 'pino';
 import { CandleService } from './candles/candle-service.js';
 import { ConfigError, checkConfig, type RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
-import { clientAddress } from './http/client-address.js';
+import { clientAddress, trustFor } from './http/client-address.js';
+import { capConnectionsPerAddress } from './http/connection-cap.js';
 import { withHotRoutes } from './http/hot-routes.js';
 import {
   answerClientErrors,
@@ -222,6 +223,11 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const listen = async (port = 0, host = '127.0.0.1'): Promise<Relay> => {
     const server = createServer(serverOptions(timings), answerMissingHost(app));
     answerClientErrors(server);
+    capConnectionsPerAddress(server, {
+      maxPerAddress: config.MAX_CONNECTIONS_PER_IP,
+      trusted: trustFor(config.TRUST_PROXY),
+      metrics: { refused: () => metrics.connectionsRefused.inc() },
+    });
     closeServer = trackConnections(server);
     server.listen(port, host);
     await once(server, 'listening');

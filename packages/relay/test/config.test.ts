@@ -137,6 +137,7 @@ describe('configuration', () => {
       /REDIS_URL or REDIS_CLUSTER, not both/,
     ],
     [{ REDIS_SENTINELS: 's1:26379' }, /needs REDIS_SENTINEL_NAME/],
+    [{ MAX_CONNECTIONS_PER_IP: '20' }, /at least MAX_CLIENTS_PER_IP \(50\)/],
     [{ REDIS_SENTINEL_NAME: 'prices' }, /needs REDIS_SENTINELS/],
     [{ REDIS_URL: 'redis+sentinel://s1:26379' }, /names no primary/],
     [

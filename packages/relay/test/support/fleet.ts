@@ -161,7 +161,8 @@ export function fleetSuite(label: string, startRedis: () => Promise<SharedRedis>
       relays = await Promise.all(
         [0, 1].map(async () =>
           startTestRelay({
-            env: { SOURCES: 'binance' },
+            // A thousand readers at once from one address.
+            env: { SOURCES: 'binance', MAX_CONNECTIONS_PER_IP: '2000' },
             sources: await createSources(config),
             redis: redis.target,
           }),
