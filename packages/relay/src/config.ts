@@ -373,10 +373,8 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
   const target = redisTarget(config);
   if (typeof target === 'string') throw new ConfigError(target);
   const streams = (config as RelayConfig).MAX_CLIENTS_PER_IP;
-  const connections = ((config as RelayConfig).MAX_CONNECTIONS_PER_IP ??= Math.min(
-    4 * streams,
-    1_000_000,
-  ));
+  (config as RelayConfig).MAX_CONNECTIONS_PER_IP ??= Math.min(4 * streams, 1_000_000);
+  const connections = (config as RelayConfig).MAX_CONNECTIONS_PER_IP;
   if (connections < streams) {
     // Streams past the connection cap would be cut unanswered instead of refused with a 429.
     throw new ConfigError(
