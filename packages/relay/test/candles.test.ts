@@ -118,6 +118,52 @@ describe('GET /v1/candles from Binance through the real ccxt client', () => {
     assert.equal(klines(binance, 'ETHUSDT').length - before, 1);
   });
 
+  test('ETH, ETH/USD, ETH@binance and ETH/USD@binance share one cache entry and one upstream call, each answer naming what it asked', async () => {
+    const spellings = ['ETH', 'ETH/USD', 'ETH@binance', 'ETH/USD@binance', 'eth/usd@binance'];
+    const before = klines(binance, 'ETHUSDT').length;
+    const answers = await Promise.all(
+      spellings.flatMap((symbol) =>
+        Array.from({ length: 20 }, () =>
+          candles(relay, `symbol=${encodeURIComponent(symbol)}&range=24h`),
+        ),
+      ),
+    );
+    assert.ok(answers.every(({ response }) => response.status === 200));
+    assert.equal(
+      klines(binance, 'ETHUSDT').length - before,
+      1,
+      'one call for every spelling at once',
+    );
+    assert.deepEqual([...new Set(answers.map(({ body }) => body.symbol))].sort(), [
+      'ETH',
+      'ETH/USD',
+      'ETH/USD@binance',
+      'ETH@binance',
+    ]);
+    assert.equal(new Set(answers.map(({ body }) => JSON.stringify(body.candles))).size, 1);
+    // Each spelling is its own body, so its own validator.
+    assert.equal(new Set(answers.map(({ response }) => response.headers.get('etag'))).size, 4);
+    for (const symbol of spellings) {
+      const { response } = await candles(relay, `symbol=${encodeURIComponent(symbol)}&range=24h`);
+      assert.equal(response.status, 200);
+    }
+    assert.equal(klines(binance, 'ETHUSDT').length - before, 1, 'and none for each one after');
+
+    const eurBefore = klines(binance, 'ETHEUR').length;
+    const euros = await Promise.all(
+      ['ETH/EUR', 'ETH/EUR@binance'].map((symbol) => candles(relay, `symbol=${symbol}&range=24h`)),
+    );
+    assert.deepEqual(
+      euros.map(({ body }) => body.quote),
+      ['EUR', 'EUR'],
+    );
+    assert.equal(
+      klines(binance, 'ETHEUR').length - eurBefore,
+      1,
+      'another currency, another market',
+    );
+  });
+
   test('bad input is a 400 with a JSON error before any upstream call', async () => {
     const before = binance.callsTo('/api/v3/klines').length;
     const cases: [string, string][] = [
