@@ -39,9 +39,8 @@ async function main(args: readonly string[]): Promise<void> {
   }
   if (args.length > 0) fail(2, `unknown argument ${args[0]}; see tickwire-relay --help`);
 
-  const [{ ConfigError, loadConfig, misspelledKeys }, { pino }, { startRelay }] = await Promise.all(
-    [import('./config.js'), import('pino'), import('./relay.js')],
-  );
+  const [{ ConfigError, loadConfig, misspelledKeys }, { createLogger }, { startRelay }] =
+    await Promise.all([import('./config.js'), import('./logger.js'), import('./relay.js')]);
   let config: RelayConfig;
   try {
     config = loadConfig(process.env);
@@ -49,7 +48,7 @@ async function main(args: readonly string[]): Promise<void> {
     if (error instanceof ConfigError) fail(2, `bad configuration: ${error.message}`);
     throw error;
   }
-  const log = pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
+  const log = createLogger({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
   // A misspelled key leaves its default in force without a word otherwise.
   for (const { key, likely } of misspelledKeys(process.env)) {
     log.warn(

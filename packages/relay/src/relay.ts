@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { CandleService } from './candles/candle-service.js';
 import { ConfigError, checkConfig, type RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
@@ -21,6 +21,7 @@ import {
 } from './http/request-limits.js';
 import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
+import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { Poller } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
@@ -118,7 +119,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   // A configuration built by hand is held to the bounds the environment's parser keeps.
   checkConfig(config);
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
-  const log = options.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
+  const log =
+    options.log ?? createLogger({ level: config.LOG_LEVEL, base: { service: 'tickwire-relay' } });
   const sources = options.sources ?? (await createSources(config));
   const target = redisTarget(config);
   // A configuration built by hand meets the checks `loadConfig` makes.
