@@ -2,6 +2,7 @@ import { ASSET_PATTERN, splitSymbols } from '@tickwire/protocol';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { Markets } from './sources/markets.js';
+import { redisTarget } from './store/redis-target.js';
 
 /**
  * Every setting of the relay, read from the environment. Each key carries its default and
@@ -67,6 +68,29 @@ const compiles = (trusted: string[]) => {
   } catch {
     return false;
   }
+};
+
+/** `host:port`: a name or IPv4 address, or an IPv6 address in brackets, and a port. */
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
+
+const isHostPort = (entry: string) => {
+  const port = Number(HOST_PORT.exec(entry)?.[2]);
+  return port >= 1 && port <= 65535;
+};
+
+const hostPortList = z
+  .string()
+  .transform(commaList)
+  .pipe(
+    z
+      .array(z.string().refine(isHostPort, 'expected host:port entries, comma-separated'))
+      .min(1, 'expected at least one host:port'),
+  );
+
+/** `redis+sentinel://[user:password@]host:port[,host:port…][/name[/db]]` */
+const isSentinelUrl = (url: string) => {
+  const match = /^redis\+sentinel:\/\/(?:[^@/]*@)?([^/]+)(\/[^/]*(\/\d+)?)?$/.exec(url);
+  return match !== null && commaList(match[1]!).every(isHostPort);
 };
 
 const optionalText = z
@@ -167,14 +191,40 @@ export const CONFIG_KEYS = {
   }),
   REDIS_URL: key({
     defaultValue: undefined,
-    doc: 'Redis to share quotes, history and the event log between relays; unset = in memory.',
+    doc: 'Redis to share quotes, history and the event log between relays; unset = in memory. `redis+sentinel://[:password@]host:port,host:port/<name>` reaches the primary through Sentinel.',
     schema: optionalText.pipe(
       z
         .string()
-        .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')
-        .refine(isUrl, 'expected a redis:// URL with a valid host and port')
+        .regex(
+          /^(rediss?|redis\+sentinel):\/\//,
+          'expected a redis://, rediss:// or redis+sentinel:// URL',
+        )
+        .refine(
+          (url) => (url.startsWith('redis+sentinel:') ? isSentinelUrl(url) : isUrl(url)),
+          'expected a redis:// URL with a valid host and port, or redis+sentinel://host:port,host:port/<name>',
+        )
         .optional(),
     ),
+  }),
+  REDIS_SENTINELS: key({
+    defaultValue: undefined,
+    doc: 'Redis Sentinels to ask for the primary, `host:port` comma-separated (with `REDIS_SENTINEL_NAME`); relays follow a failover to the promoted replica.',
+    schema: optionalText.pipe(hostPortList.optional()),
+  }),
+  REDIS_SENTINEL_NAME: key({
+    defaultValue: undefined,
+    doc: 'The primary’s name as the Sentinels know it (`sentinel monitor <name> …`).',
+    schema: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected a name of letters, digits, . _ or -')
+        .optional(),
+    ),
+  }),
+  REDIS_CLUSTER: key({
+    defaultValue: undefined,
+    doc: 'Redis Cluster nodes to start from, `host:port` comma-separated (instead of `REDIS_URL`); the relay’s keys share one hash slot.',
+    schema: optionalText.pipe(hostPortList.optional()),
   }),
   CORS_ORIGINS: key({
     defaultValue: '*',
@@ -203,6 +253,11 @@ export const CONFIG_KEYS = {
   MAX_CLIENTS_PER_IP: key({
     defaultValue: '50',
     doc: 'Open streams per client address; more are answered 429.',
+    schema: integer(1, 1_000_000),
+  }),
+  MAX_CONNECTIONS_PER_IP: key({
+    defaultValue: undefined,
+    doc: 'Open TCP connections per client address (streams, keep-alive and idle sockets alike); more are closed at once, unanswered. A trusted proxy (`TRUST_PROXY`) is not capped. Unset = 4 × `MAX_CLIENTS_PER_IP` (200): each reader’s stream and a few keep-alive connections.',
     schema: integer(1, 1_000_000),
   }),
   MAX_SYMBOLS_PER_REQUEST: key({
@@ -249,6 +304,8 @@ type ConfigKeys = typeof CONFIG_KEYS;
 export type RelayConfig = { [K in keyof ConfigKeys]: z.output<ConfigKeys[K]['schema']> } & {
   /** Always set once loaded: the default `USD,EUR,BTC`, or `QUOTE` alone where only that is set. */
   CURRENCIES: string[];
+  /** Always set once loaded: unset, 4 × `MAX_CLIENTS_PER_IP`. */
+  MAX_CONNECTIONS_PER_IP: number;
   /** From `SOURCE_URL_<ID>`: base URL overrides by source id (lower case). */
   sourceUrls: Record<string, string>;
 };
@@ -279,6 +336,7 @@ const PARSED_BOUNDS = {
   MAX_WATCHED_SYMBOLS: [1, 100_000],
   MAX_CLIENTS: [1, 1_000_000],
   MAX_CLIENTS_PER_IP: [1, 1_000_000],
+  MAX_CONNECTIONS_PER_IP: [1, 1_000_000],
   MAX_SYMBOLS_PER_REQUEST: [1, 1_000],
 } as const satisfies Partial<Record<keyof RelayConfig, readonly [number, number]>>;
 
@@ -314,6 +372,17 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     config[name] = parsed.data;
   }
   config.sourceUrls = readSourceUrls(env);
+  const target = redisTarget(config);
+  if (typeof target === 'string') throw new ConfigError(target);
+  const streams = (config as RelayConfig).MAX_CLIENTS_PER_IP;
+  (config as RelayConfig).MAX_CONNECTIONS_PER_IP ??= Math.min(4 * streams, 1_000_000);
+  const connections = (config as RelayConfig).MAX_CONNECTIONS_PER_IP;
+  if (connections < streams) {
+    // Streams past the connection cap would be cut unanswered instead of refused with a 429.
+    throw new ConfigError(
+      `MAX_CONNECTIONS_PER_IP=${connections}: expected at least MAX_CLIENTS_PER_IP (${streams}), each stream holds a connection`,
+    );
+  }
   return withMarkets(config as RelayConfig, env);
 }
 

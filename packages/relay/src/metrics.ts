@@ -54,6 +54,21 @@ export function createMetrics() {
         this.inc(droppedLogLines());
       },
     }),
+    connectionsRefused: new Counter({
+      name: 'tickwire_connections_refused_total',
+      help: 'Connections closed on arrival because their address held MAX_CONNECTIONS_PER_IP open already.',
+      registers: [registry],
+    }),
+    storeWriteFailures: new Counter({
+      name: 'tickwire_store_write_failures_total',
+      help: 'Writes the store refused or could not take (Redis full, read-only, unreachable): polls not published.',
+      registers: [registry],
+    }),
+    storeWritable: new Gauge({
+      name: 'tickwire_store_writable',
+      help: '1 while the store takes this relay’s writes (or none was refused since the last that succeeded), else 0.',
+      registers: [registry],
+    }),
     quotesServed: new Counter({
       name: 'tickwire_quotes_served_total',
       help: 'Quotes handed to clients, from the cache or fresh from an upstream poll.',

@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { CandleService } from './candles/candle-service.js';
-import { checkConfig, type RelayConfig } from './config.js';
+import { ConfigError, checkConfig, type RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
-import { clientAddress } from './http/client-address.js';
+import { clientAddress, trustFor } from './http/client-address.js';
+import { capConnectionsPerAddress } from './http/connection-cap.js';
 import { withHotRoutes } from './http/hot-routes.js';
 import {
   answerClientErrors,
@@ -32,6 +33,8 @@ import { connectRedis } from './store/connect-redis.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { PollLease } from './store/poll-lease.js';
 import type { PriceStore } from './store/price-store.js';
+import { redisTarget } from './store/redis-target.js';
+import { StoreWrites, watchWrites } from './store/store-writes.js';
 import { WatchList } from './watch-list.js';
 
 /** `quotes` events kept for resuming clients: at 5 s a poll, well over an hour. */
@@ -68,7 +71,7 @@ export interface RelayOptions {
   sources?: PriceSource[];
   /** Defaults to pino JSON on stdout at `config.LOG_LEVEL`, held within a bound when stdout stalls. */
   log?: Logger;
-  /** Defaults to Redis when `config.REDIS_URL` is set, else memory. */
+  /** Defaults to Redis when `config` names one (`REDIS_URL`, `REDIS_SENTINELS`, `REDIS_CLUSTER`), else memory. */
   store?: PriceStore;
   /** Who polls, when several relays share a store. */
   lease?: PollLease;
@@ -118,11 +121,14 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
   const log = options.log ?? stdoutLog(config.LOG_LEVEL);
   const sources = options.sources ?? (await createSources(config));
+  const target = redisTarget(config);
+  // A configuration built by hand meets the checks `loadConfig` makes.
+  if (typeof target === 'string') throw new ConfigError(target);
   const shared: { store?: PriceStore; lease?: PollLease; candleCache?: CandleCache } =
-    options.store || !config.REDIS_URL
+    options.store || !target
       ? { store: options.store, lease: options.lease, candleCache: options.candleCache }
       : await connectRedis({
-          url: config.REDIS_URL,
+          target,
           ttlMs: config.PRICE_TTL,
           maxHistory: config.MAX_HISTORY,
           eventLogSize: EVENT_LOG_SIZE,
@@ -130,13 +136,19 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
           log,
         });
   const metrics = createMetrics();
-  const store =
+  const storeWrites = new StoreWrites(log.child({ module: 'store' }), {
+    failed: () => metrics.storeWriteFailures.inc(),
+    writable: (yes) => metrics.storeWritable.set(yes ? 1 : 0),
+  });
+  const store = watchWrites(
     shared.store ??
-    new MemoryStore({
-      ttlMs: config.PRICE_TTL,
-      maxHistory: config.MAX_HISTORY,
-      eventLogSize: EVENT_LOG_SIZE,
-    });
+      new MemoryStore({
+        ttlMs: config.PRICE_TTL,
+        maxHistory: config.MAX_HISTORY,
+        eventLogSize: EVENT_LOG_SIZE,
+      }),
+    storeWrites,
+  );
   const markets = new Markets(
     config.CURRENCIES,
     sources.map((source) => source.id),
@@ -180,6 +192,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const httpDeps: AppDeps = {
     config,
     store,
+    storeWrites,
     hub,
     catalog,
     candles,
@@ -211,6 +224,11 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const listen = async (port = 0, host = '127.0.0.1'): Promise<Relay> => {
     const server = createServer(serverOptions(timings), answerMissingHost(app));
     answerClientErrors(server);
+    capConnectionsPerAddress(server, {
+      maxPerAddress: config.MAX_CONNECTIONS_PER_IP,
+      trusted: trustFor(config.TRUST_PROXY),
+      metrics: { refused: () => metrics.connectionsRefused.inc() },
+    });
     closeServer = trackConnections(server);
     server.listen(port, host);
     await once(server, 'listening');

@@ -17,7 +17,6 @@ import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
-import { RedisServer } from './support/redis-server.js';
 import { metricValue, startTestRelay } from './support/relay.js';
 
 const RANGES = Object.keys(CANDLE_RANGES) as CandleRange[];
@@ -117,6 +116,52 @@ describe('GET /v1/candles from Binance through the real ccxt client', () => {
     });
     assert.equal(revalidated.status, 304);
     assert.equal(klines(binance, 'ETHUSDT').length - before, 1);
+  });
+
+  test('ETH, ETH/USD, ETH@binance and ETH/USD@binance share one cache entry and one upstream call, each answer naming what it asked', async () => {
+    const spellings = ['ETH', 'ETH/USD', 'ETH@binance', 'ETH/USD@binance', 'eth/usd@binance'];
+    const before = klines(binance, 'ETHUSDT').length;
+    const answers = await Promise.all(
+      spellings.flatMap((symbol) =>
+        Array.from({ length: 20 }, () =>
+          candles(relay, `symbol=${encodeURIComponent(symbol)}&range=24h`),
+        ),
+      ),
+    );
+    assert.ok(answers.every(({ response }) => response.status === 200));
+    assert.equal(
+      klines(binance, 'ETHUSDT').length - before,
+      1,
+      'one call for every spelling at once',
+    );
+    assert.deepEqual([...new Set(answers.map(({ body }) => body.symbol))].sort(), [
+      'ETH',
+      'ETH/USD',
+      'ETH/USD@binance',
+      'ETH@binance',
+    ]);
+    assert.equal(new Set(answers.map(({ body }) => JSON.stringify(body.candles))).size, 1);
+    // Each spelling is its own body, so its own validator.
+    assert.equal(new Set(answers.map(({ response }) => response.headers.get('etag'))).size, 4);
+    for (const symbol of spellings) {
+      const { response } = await candles(relay, `symbol=${encodeURIComponent(symbol)}&range=24h`);
+      assert.equal(response.status, 200);
+    }
+    assert.equal(klines(binance, 'ETHUSDT').length - before, 1, 'and none for each one after');
+
+    const eurBefore = klines(binance, 'ETHEUR').length;
+    const euros = await Promise.all(
+      ['ETH/EUR', 'ETH/EUR@binance'].map((symbol) => candles(relay, `symbol=${symbol}&range=24h`)),
+    );
+    assert.deepEqual(
+      euros.map(({ body }) => body.quote),
+      ['EUR', 'EUR'],
+    );
+    assert.equal(
+      klines(binance, 'ETHEUR').length - eurBefore,
+      1,
+      'another currency, another market',
+    );
   });
 
   test('bad input is a 400 with a JSON error before any upstream call', async () => {
@@ -343,42 +388,5 @@ describe('demo candles', () => {
         assert.ok(high >= Math.max(open, close) && low <= Math.min(open, close));
       }
     }
-  });
-});
-
-describe('relays sharing one Redis share candles', () => {
-  let redis: RedisServer;
-  let binance: FakeUpstream;
-  let relays: Relay[] = [];
-
-  before(async () => {
-    redis = await RedisServer.start();
-    binance = await startFakeBinance(new FakeMarket());
-    const config = loadConfig({ SOURCES: 'binance', SOURCE_URL_BINANCE: binance.url });
-    relays = await Promise.all(
-      [0, 1].map(async () =>
-        startTestRelay({
-          env: { SOURCES: 'binance' },
-          sources: await createSources(config),
-          redisUrl: redis.url,
-        }),
-      ),
-    );
-  });
-  after(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    await binance.close();
-    await redis.kill();
-  });
-
-  test('a thousand readers on two relays cost one upstream call between them', async () => {
-    const before = klines(binance, 'SOLUSDT').length;
-    const answers = await Promise.all(
-      Array.from({ length: 1_000 }, (_, i) => candles(relays[i % 2]!, 'symbol=SOL&range=24h')),
-    );
-    assert.ok(answers.every(({ response }) => response.status === 200));
-    assert.equal(klines(binance, 'SOLUSDT').length - before, 1);
-    const bodies = new Set(answers.map(({ body }) => JSON.stringify(body)));
-    assert.equal(bodies.size, 1, 'both relays serve the same answer');
   });
 });

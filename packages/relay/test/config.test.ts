@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_KEYS, ConfigError, loadConfig, misspelledKeys } from '../src/config.js';
 import { configTable } from '../src/config-table.js';
+import { redisTarget } from '../src/store/redis-target.js';
 import { waitFor } from './support/relay.js';
 
 describe('configuration', () => {
@@ -80,6 +81,9 @@ describe('configuration', () => {
     ['CURRENCIES', 'USD,A234567890123456', /1–15 letters or digits/],
     ['REDIS_URL', 'localhost:6379', /redis:\/\//],
     ['REDIS_URL', 'redis://127.0.0.1:notaport', /valid host and port/],
+    ['REDIS_URL', 'redis+sentinel://a:26379,b/mymaster', /redis\+sentinel:\/\/host:port/],
+    ['REDIS_SENTINELS', 'sentinel-1', /host:port/],
+    ['REDIS_CLUSTER', '10.0.0.1:6379,10.0.0.2:99999', /host:port/],
     ['CORS_ORIGINS', 'example.com', /origins like/],
     ['ADMIN_TOKEN', 'short', /16 characters/],
     ['LOG_LEVEL', 'loud', /expected fatal/],
@@ -91,6 +95,74 @@ describe('configuration', () => {
         (error: unknown) => {
           assert.ok(error instanceof ConfigError);
           assert.ok(error.message.startsWith(`${key}=`), error.message);
+          assert.match(error.message, reason);
+          assert.ok(!error.message.includes('\n'), 'one line');
+          return true;
+        },
+      );
+    });
+  }
+
+  test('REDIS_* name one server, a primary behind Sentinels, or a Cluster', () => {
+    const target = (env: Record<string, string>) => redisTarget(loadConfig(env));
+    assert.equal(target({}), undefined);
+    assert.deepEqual(target({ REDIS_URL: 'redis://127.0.0.1:6379' }), {
+      kind: 'server',
+      url: 'redis://127.0.0.1:6379',
+    });
+    assert.deepEqual(
+      target({ REDIS_SENTINELS: 's1:26379, [::1]:26380', REDIS_SENTINEL_NAME: 'prices' }),
+      {
+        kind: 'sentinel',
+        name: 'prices',
+        sentinels: [
+          { host: 's1', port: 26379 },
+          { host: '::1', port: 26380 },
+        ],
+      },
+    );
+    assert.deepEqual(target({ REDIS_URL: 'redis+sentinel://:p%40ss@s1:26379,s2:26379/prices/2' }), {
+      kind: 'sentinel',
+      name: 'prices',
+      password: 'p@ss',
+      db: 2,
+      sentinels: [
+        { host: 's1', port: 26379 },
+        { host: 's2', port: 26379 },
+      ],
+    });
+    assert.deepEqual(target({ REDIS_CLUSTER: '10.0.0.1:7000,10.0.0.2:7000' }), {
+      kind: 'cluster',
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: '10.0.0.2', port: 7000 },
+      ],
+    });
+  });
+
+  for (const [env, reason] of [
+    [
+      { REDIS_URL: 'redis://r:6379', REDIS_CLUSTER: 'n1:7000' },
+      /REDIS_URL or REDIS_CLUSTER, not both/,
+    ],
+    [{ REDIS_SENTINELS: 's1:26379' }, /needs REDIS_SENTINEL_NAME/],
+    [{ MAX_CONNECTIONS_PER_IP: '20' }, /at least MAX_CLIENTS_PER_IP \(50\)/],
+    [{ REDIS_SENTINEL_NAME: 'prices' }, /needs REDIS_SENTINELS/],
+    [{ REDIS_URL: 'redis+sentinel://s1:26379' }, /names no primary/],
+    [
+      { REDIS_URL: 'redis://r:6379', REDIS_SENTINELS: 's1:26379', REDIS_SENTINEL_NAME: 'p' },
+      /one server/,
+    ],
+    [
+      { REDIS_CLUSTER: 'n1:7000', REDIS_SENTINELS: 's1:26379', REDIS_SENTINEL_NAME: 'p' },
+      /no Sentinels/,
+    ],
+  ] as const) {
+    test(`${Object.keys(env).join(' with ')} (${Object.values(env).join(', ')}) is one clear line`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
           assert.match(error.message, reason);
           assert.ok(!error.message.includes('\n'), 'one line');
           return true;

@@ -1,141 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { EventSource } from 'eventsource';
+import { describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Relay } from '../src/relay.js';
 import { RedisStore } from '../src/store/redis-store.js';
-import { CountingSource } from './support/counting-source.js';
+import { fleetSuite, metric } from './support/fleet.js';
 import { RedisServer } from './support/redis-server.js';
-import { getQuotes, pollCount, startTestRelay, untilPolls, waitFor } from './support/relay.js';
+import { getQuotes, pollCount, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
-const metric = async (relay: Relay, name: string) =>
-  Number(
-    (await (await fetch(`${relay.url}/metrics`)).text()).match(
-      new RegExp(`^${name} (\\d+)`, 'm'),
-    )?.[1],
-  );
-
-/** Records every quotes event a real EventSource client receives. */
-function listen(url: string, headers: Record<string, string> = {}) {
-  const ids: string[] = [];
-  const symbols: string[] = [];
-  let snapshots = 0;
-  const source = new EventSource(url, {
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
-  });
-  source.addEventListener('snapshot', () => snapshots++);
-  source.addEventListener('quotes', (event) => {
-    ids.push(event.lastEventId);
-    symbols.push(...Object.keys(JSON.parse(event.data).quotes));
-  });
-  return { source, ids, symbols, snapshots: () => snapshots };
-}
-
-describe('relays sharing one Redis', () => {
-  let redis: RedisServer;
-  let a: Relay;
-  let b: Relay;
-  const sourceA = new CountingSource('upstream');
-  const sourceB = new CountingSource('upstream');
-
-  before(async () => {
-    redis = await RedisServer.start();
-    a = await startTestRelay({
-      redisUrl: redis.url,
-      sources: [sourceA],
-      config: { POLL_INTERVAL: 200 },
-    });
-    b = await startTestRelay({
-      redisUrl: redis.url,
-      sources: [sourceB],
-      config: { POLL_INTERVAL: 200 },
-    });
-  });
-  after(async () => {
-    await a?.stop();
-    await b?.stop();
-    await redis?.kill();
-  });
-
-  test('exactly one of them polls upstream, once per interval', async () => {
-    await waitFor(async () =>
-      (await metric(a, 'tickwire_poller_leader')) + (await metric(b, 'tickwire_poller_leader')) ===
-      1
-        ? true
-        : undefined,
-    );
-    const [leader, follower, leaderSource, followerSource] =
-      (await metric(a, 'tickwire_poller_leader')) === 1
-        ? [a, b, sourceA, sourceB]
-        : [b, a, sourceB, sourceA];
-    const [callsBefore, pollsBefore, followerBefore] = [
-      leaderSource.calls.length,
-      await pollCount(leader),
-      followerSource.calls.length,
-    ];
-    const pollsAfter = await untilPolls(leader, pollsBefore + 3);
-    const callsAfter = leaderSource.calls.length;
-    assert.ok(pollsAfter > pollsBefore);
-    assert.ok(Math.abs(callsAfter - callsBefore - (pollsAfter - pollsBefore)) <= 1);
-    assert.equal(
-      followerSource.calls.length,
-      followerBefore,
-      'the other relay made no upstream call',
-    );
-    assert.equal(await metric(follower, 'tickwire_poller_leader'), 0);
-  });
-
-  test('clients of both relays get the same events, with the same ids', async () => {
-    const onA = listen(`${a.url}/v1/stream?symbols=BTC`);
-    const onB = listen(`${b.url}/v1/stream?symbols=BTC`);
-    try {
-      await waitFor(() => (onA.ids.length >= 4 && onB.ids.length >= 4 ? true : undefined));
-      const common = onA.ids.filter((id) => onB.ids.includes(id));
-      assert.ok(common.length >= 3, `shared ids: ${common.join(' ')}`);
-    } finally {
-      onA.source.close();
-      onB.source.close();
-    }
-  });
-
-  test('a client that reconnects to the other relay resumes without gap or duplicate', async () => {
-    const witness = listen(`${a.url}/v1/stream?symbols=BTC,ETH`);
-    const leaving = listen(`${a.url}/v1/stream?symbols=BTC,ETH`);
-    try {
-      await waitFor(() => (leaving.ids.length >= 2 ? true : undefined));
-      leaving.source.close();
-      const lastSeen = leaving.ids.at(-1)!;
-      // Events pass while the client is away.
-      await waitFor(() => {
-        const at = witness.ids.indexOf(lastSeen);
-        return at >= 0 && witness.ids.length - at > 3 ? true : undefined;
-      });
-      const resumed = listen(`${b.url}/v1/stream?symbols=BTC,ETH`, { 'Last-Event-ID': lastSeen });
-      try {
-        await waitFor(() => (resumed.ids.length >= 5 ? true : undefined));
-        assert.equal(resumed.snapshots(), 0, 'resumed, not restarted');
-        const start = witness.ids.indexOf(lastSeen) + 1;
-        assert.ok(start > 0);
-        assert.deepEqual(resumed.ids.slice(0, 5), witness.ids.slice(start, start + 5));
-      } finally {
-        resumed.source.close();
-      }
-    } finally {
-      witness.source.close();
-    }
-  });
-
-  test('a symbol asked for on either relay is polled by the one that polls', async () => {
-    const [follower] = (await metric(a, 'tickwire_poller_leader')) === 1 ? [b] : [a];
-    const client = listen(`${follower.url}/v1/stream?symbols=DOGE`);
-    try {
-      await waitFor(() => (client.symbols.includes('DOGE') ? true : undefined));
-    } finally {
-      client.source.close();
-    }
-  });
+fleetSuite('relays sharing one Redis', async () => {
+  const redis = await RedisServer.start();
+  return { target: { kind: 'server', url: redis.url }, stop: () => redis.kill() };
 });
 
 describe('when the polling relay dies', () => {
@@ -275,7 +151,7 @@ describe('what a relay reads back from Redis', () => {
       );
       // A new relay's store as it loads what the fleet shares (no poller to add its own).
       const store = await RedisStore.connect({
-        url: redis.url,
+        target: { kind: 'server', url: redis.url },
         ttlMs: 60_000,
         maxHistory: 100,
         eventLogSize: 100,
@@ -305,7 +181,7 @@ describe('what a relay reads back from Redis', () => {
     try {
       // The store alone: a relay's poller would forget ETH, which none of its readers watches.
       const store = await RedisStore.connect({
-        url: redis.url,
+        target: { kind: 'server', url: redis.url },
         ttlMs: 60_000,
         maxHistory: 100,
         eventLogSize: 100,

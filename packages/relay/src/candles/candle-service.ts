@@ -13,6 +13,7 @@ import { withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import { Backoff } from '../poller/source-health.js';
 import type { SourceCatalog } from '../sources/catalog.js';
+import type { Route } from '../sources/markets.js';
 import { mayHaveCandles, type PriceSource } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
 import type { CachedCandles, CandleCache } from '../store/candle-cache.js';
@@ -77,20 +78,36 @@ export class CandleService {
     return catalog.sources.filter((source) => catalog.sourceLists(source, symbol));
   }
 
-  /** The answer for `symbol` over `range`; `undefined` when no source can give it now. */
+  /**
+   * The answer for `symbol` over `range`; `undefined` when no source can give it now. Each
+   * source's candles are cached and fetched per source market (`BTC/USD@binance:24h`), not
+   * per spelling: `BTC`, `BTC/USD`, `BTC@binance` and `BTC/USD@binance` on a relay whose first
+   * source with candles is Binance share one entry and one upstream call, each reader's answer
+   * naming the symbol it asked for.
+   */
   async get(symbol: string, range: CandleRange): Promise<CachedCandles | undefined> {
-    const key = `${symbol}:${range}`;
-    const cached = await this.options.cache.get(key);
-    if (cached) return cached;
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = this.load(key, symbol, range).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
+    const route = this.options.catalog.route(symbol);
+    if (typeof route === 'string') return undefined;
+    for (const source of this.sourcesOf(symbol)) {
+      if (!mayHaveCandles(source, range)) continue;
+      const market = `${route.pair}@${source.id}`;
+      const key = `${market}:${range}`;
+      let answer = await this.options.cache.get(key);
+      if (!answer) {
+        if (!this.backoffOf(source.id).available(this.now())) continue;
+        let pending = this.inFlight.get(key);
+        if (!pending) {
+          pending = this.load(key, source, route, range).finally(() => this.inFlight.delete(key));
+          this.inFlight.set(key, pending);
+        }
+        answer = await pending;
+      }
+      if (answer) return answerFor(answer, market, symbol);
     }
-    return pending;
+    return undefined;
   }
 
-  private async load(key: string, symbol: string, range: CandleRange) {
+  private async load(key: string, source: PriceSource, route: Route, range: CandleRange) {
     const { cache, callTimeoutMs } = this.options;
     if (!(await cache.claim(key, callTimeoutMs))) {
       // Another relay is fetching: its answer lands in the shared cache.
@@ -100,50 +117,44 @@ export class CandleService {
         if (answer) return answer;
       }
     }
-    return this.fetch(key, symbol, range);
+    return this.fetch(key, source, route, range);
   }
 
-  private async fetch(key: string, symbol: string, range: CandleRange) {
-    const { catalog, cache, metrics, log, callTimeoutMs } = this.options;
-    const route = catalog.route(symbol);
-    if (typeof route === 'string') return undefined;
-    for (const source of this.sourcesOf(symbol)) {
-      if (!mayHaveCandles(source, range)) continue;
-      const backoff = this.backoffOf(source.id);
-      if (!backoff.available(this.now())) continue;
-      try {
-        const raw = await withDeadline(() => source.fetchCandles!(route.pair, range), {
-          timeoutMs: callTimeoutMs,
-        });
-        backoff.succeeded();
-        if (!raw) continue;
-        metrics.candleRequests.inc({ source: source.id, outcome: 'ok' });
-        const candles = onGrid(raw, range, this.now());
-        if (candles.length === 0) continue;
-        const answer: CandlesAnswer = {
-          symbol,
-          range,
-          resolution: CANDLE_RANGES[range].resolution,
-          quote: route.currency,
-          source: source.id,
-          simulated: source.simulated,
-          candles,
-        };
-        const body = JSON.stringify(answer);
-        const cached: CachedCandles = {
-          body,
-          etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-          expiresAt: this.now() + cacheMsOf(range),
-        };
-        await cache.put(key, cached);
-        return cached;
-      } catch (error) {
-        metrics.candleRequests.inc({ source: source.id, outcome: 'error' });
-        backoff.failed(this.now(), error instanceof SourceError ? error.retryAfterMs : undefined);
-        log.warn({ source: source.id, symbol, range, err: error }, 'candles failed; next source');
-      }
+  /** One source's candles for the market, cached under `key`; `undefined` when it has none or fails. */
+  private async fetch(key: string, source: PriceSource, route: Route, range: CandleRange) {
+    const { cache, metrics, log, callTimeoutMs } = this.options;
+    const backoff = this.backoffOf(source.id);
+    try {
+      const raw = await withDeadline(() => source.fetchCandles!(route.pair, range), {
+        timeoutMs: callTimeoutMs,
+      });
+      backoff.succeeded();
+      if (!raw) return undefined;
+      metrics.candleRequests.inc({ source: source.id, outcome: 'ok' });
+      const candles = onGrid(raw, range, this.now());
+      if (candles.length === 0) return undefined;
+      const answer: CandlesAnswer = {
+        // The market; each reader's copy names the symbol it asked for (`answerFor`).
+        symbol: `${route.pair}@${source.id}`,
+        range,
+        resolution: CANDLE_RANGES[range].resolution,
+        quote: route.currency,
+        source: source.id,
+        simulated: source.simulated,
+        candles,
+      };
+      const cached = cachedAnswer(JSON.stringify(answer), this.now() + cacheMsOf(range));
+      await cache.put(key, cached);
+      return cached;
+    } catch (error) {
+      metrics.candleRequests.inc({ source: source.id, outcome: 'error' });
+      backoff.failed(this.now(), error instanceof SourceError ? error.retryAfterMs : undefined);
+      log.warn(
+        { source: source.id, pair: route.pair, range, err: error },
+        'candles failed; next source',
+      );
+      return undefined;
     }
-    return undefined;
   }
 
   private backoffOf(sourceId: string): Backoff {
@@ -154,4 +165,40 @@ export class CandleService {
     }
     return backoff;
   }
+}
+
+function cachedAnswer(body: string, expiresAt: number): CachedCandles {
+  return {
+    body,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+    expiresAt,
+  };
+}
+
+/**
+ * Each cached answer's copies per asked symbol, made once while the answer is held (a held
+ * answer is one object until it expires). The spellings of one market are few — base alone
+ * or with its currency, with or without the source — so a handful per answer.
+ */
+const copies = new WeakMap<CachedCandles, Map<string, CachedCandles>>();
+const MAX_COPIES = 16;
+
+/** `answer` (of `market`) as the reader who asked for `symbol` gets it: naming `symbol`. */
+function answerFor(answer: CachedCandles, market: string, symbol: string): CachedCandles {
+  let held = copies.get(answer);
+  const copy = held?.get(symbol);
+  if (copy) return copy;
+  // The answer's JSON begins with its symbol (it is written first): replaced without a parse.
+  const prefix = `{"symbol":${JSON.stringify(market)}`;
+  if (!answer.body.startsWith(prefix)) return answer;
+  const made = cachedAnswer(
+    `{"symbol":${JSON.stringify(symbol)}${answer.body.slice(prefix.length)}`,
+    answer.expiresAt,
+  );
+  if (!held) {
+    held = new Map();
+    copies.set(answer, held);
+  }
+  if (held.size < MAX_COPIES) held.set(symbol, made);
+  return made;
 }

@@ -5,6 +5,7 @@ import type { Hub } from '../hub/hub.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { PriceStore } from '../store/price-store.js';
+import type { StoreWrites } from '../store/store-writes.js';
 import type { WatchList } from '../watch-list.js';
 import type { PollingControls } from './admin-routes.js';
 import type { ClientAddress } from './client-address.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
     | 'TRUST_PROXY'
   >;
   store: PriceStore;
+  /** Whether the store takes writes: `/readyz` says when it does not. */
+  storeWrites?: Pick<StoreWrites, 'current'>;
   hub: Hub;
   catalog: SourceCatalog;
   candles: CandleService;

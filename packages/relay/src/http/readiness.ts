@@ -1,5 +1,6 @@
 import type { SourceStatus } from '@tickwire/protocol';
 import type { PriceStore } from '../store/price-store.js';
+import type { StoreWrites } from '../store/store-writes.js';
 import type { WatchList } from '../watch-list.js';
 
 /** What `/readyz` answers: ready, or why not and, when it is the sources, which. */
@@ -7,7 +8,7 @@ export type Readiness =
   | { ready: true }
   | {
       ready: false;
-      error: { code: 'no_quotes' | 'sources_unavailable'; message: string };
+      error: { code: 'no_quotes' | 'sources_unavailable' | 'store_unwritable'; message: string };
       sources?: SourceStatus[];
     };
 
@@ -17,9 +18,25 @@ export type Readiness =
  * Retry-After with nothing fresh to serve is not ready, and says which sources and why.
  */
 export async function readiness(
-  { store, watchList }: { store: PriceStore; watchList: WatchList },
+  {
+    store,
+    watchList,
+    storeWrites,
+  }: { store: PriceStore; watchList: WatchList; storeWrites?: Pick<StoreWrites, 'current'> },
   now = Date.now(),
 ): Promise<Readiness> {
+  // Polls that cannot be published leave every reader's prices to go stale: not ready.
+  const failure = storeWrites?.current();
+  if (failure) {
+    const since = new Date(failure.sinceMs).toISOString();
+    return {
+      ready: false,
+      error: {
+        code: 'store_unwritable',
+        message: `The store refuses writes since ${since}, so prices are not published: ${failure.error}`,
+      },
+    };
+  }
   if (!(await store.hasQuotes())) {
     return { ready: false, error: { code: 'no_quotes', message: 'No quotes yet.' } };
   }

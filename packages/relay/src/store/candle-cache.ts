@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import type { RedisClient } from './redis-client.js';
 
 /** A `/v1/candles` answer as served: its JSON, its ETag, and when it must be fetched again. */
 export interface CachedCandles {
@@ -23,21 +24,32 @@ export interface CandleCache {
   claim(key: string, ms: number): Promise<boolean>;
 }
 
-/** One relay's cache. Its fetches are already one at a time per key (the candle service). */
-export class MemoryCandleCache implements CandleCache {
-  private readonly answers = new Map<string, CachedCandles>();
+/** Candle answers one relay holds at most (each a chart's worth, tens of KB): about 30 MB. */
+export const MAX_CANDLE_ANSWERS = 1_000;
 
-  constructor(private readonly now: () => number = Date.now) {}
+/**
+ * One relay's cache. Its fetches are already one at a time per key (the candle service). Keys
+ * are source markets a reader asked for, so an exchange's whole listing over every range could
+ * be asked: past `maxAnswers` the least recently read answer goes first.
+ */
+export class MemoryCandleCache implements CandleCache {
+  private readonly answers: LRUCache<string, CachedCandles>;
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    maxAnswers = MAX_CANDLE_ANSWERS,
+  ) {
+    this.answers = new LRUCache({ max: maxAnswers });
+  }
 
   async get(key: string): Promise<CachedCandles | undefined> {
     const answer = this.answers.get(key);
-    return answer && answer.expiresAt > this.now() ? answer : undefined;
+    if (!answer || answer.expiresAt > this.now()) return answer;
+    this.answers.delete(key);
+    return undefined;
   }
 
   async put(key: string, answer: CachedCandles): Promise<void> {
-    const now = this.now();
-    for (const [held, { expiresAt }] of this.answers)
-      if (expiresAt <= now) this.answers.delete(held);
     this.answers.set(key, answer);
   }
 
@@ -55,7 +67,7 @@ export class RedisCandleCache implements CandleCache {
   private readonly local: MemoryCandleCache;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly owner: string,
     private readonly now: () => number = Date.now,

@@ -3,9 +3,10 @@ import type { CandleCache } from './candle-cache.js';
 import type { PollLease } from './poll-lease.js';
 import type { PriceStore } from './price-store.js';
 import { RedisStore } from './redis-store.js';
+import { describeTarget, type RedisTarget } from './redis-target.js';
 
 export interface SharedStoreOptions {
-  url: string;
+  target: RedisTarget;
   ttlMs: number;
   maxHistory: number;
   eventLogSize: number;
@@ -14,8 +15,9 @@ export interface SharedStoreOptions {
 }
 
 /**
- * The shared store, poll lease and candle cache of a relay that runs beside others on one Redis. Throws
- * one line, password hidden, when Redis cannot be reached.
+ * The shared store, poll lease and candle cache of a relay that runs beside others on one Redis
+ * (a server, a Sentinel-watched primary or a Cluster). Throws one line, password hidden, when
+ * Redis cannot be reached.
  */
 export async function connectRedis(
   options: SharedStoreOptions,
@@ -32,17 +34,8 @@ export async function connectRedis(
       candleCache: store.candleCache(),
     };
   } catch (error) {
-    throw new Error(`cannot reach Redis at ${redactUrl(options.url)}: ${(error as Error).message}`);
-  }
-}
-
-/** A URL fit for a log line: the password, if any, is hidden. */
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.href;
-  } catch {
-    return 'REDIS_URL';
+    throw new Error(
+      `cannot reach Redis at ${describeTarget(options.target)}: ${(error as Error).message}`,
+    );
   }
 }

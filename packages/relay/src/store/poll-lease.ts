@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 
 /** How the fleet polls, as an operator set it (`POST /admin/polling` on any relay). */
 export interface PollingSettings {
@@ -47,7 +47,7 @@ return 0`;
  */
 export class RedisLease implements PollLease {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
     private readonly owner: string,
     private readonly ttlMs: number,

@@ -6,7 +6,7 @@ import {
   type SourceStatus,
   type StatusData,
 } from '@tickwire/protocol';
-import { type ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
 import type { Logger } from 'pino';
 import type { SourceQuote } from '../sources/price-source.js';
 import { RedisCandleCache } from './candle-cache.js';
@@ -19,7 +19,9 @@ import {
   type Snapshot,
   type StoreEvent,
 } from './price-store.js';
+import { createRedisClient, type RedisClient } from './redis-client.js';
 import { type Entry, parseEntry, parseLatest, parsePoints, parseStatus } from './redis-entries.js';
+import { keyPrefix, type RedisTarget } from './redis-target.js';
 
 /**
  * Prepends to a history list (KEYS[1]) the points (ARGV[2..]: time, JSON, oldest first)
@@ -40,9 +42,10 @@ const RECONNECT_BACKOFF = { firstMs: 400, maxMs: 5_000, jitter: 0.5 };
 const FOLLOW_BACKOFF = { firstMs: 200, maxMs: 2_000, jitter: 0 };
 
 export interface RedisStoreOptions extends StoreOptions {
-  url: string;
+  /** One server, a primary behind Sentinels, or a Cluster. */
+  target: RedisTarget;
   log: Logger;
-  /** Key prefix, so several deployments can share one Redis. */
+  /** Key prefix, so several deployments can share one Redis (hash-tagged on a Cluster by default). */
   prefix?: string;
 }
 
@@ -73,9 +76,9 @@ export class RedisStore implements PriceStore {
 
   private constructor(
     private readonly options: RedisStoreOptions,
-    private readonly commands: Redis,
+    private readonly commands: RedisClient,
     /** XREAD BLOCK holds its connection: it gets one of its own. */
-    private readonly reader: Redis,
+    private readonly reader: RedisClient,
   ) {
     this.now = options.now ?? Date.now;
     const prefix = options.prefix ?? 'tickwire';
@@ -93,15 +96,12 @@ export class RedisStore implements PriceStore {
 
   /** Connects, loads the shared state and starts following the event log. Throws if Redis cannot be reached. */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
+    // Fail fast while disconnected: reads come from the mirror, writes are retried by the next poll.
     const connection = {
-      lazyConnect: true,
-      // Fail fast while disconnected: reads come from the mirror, writes are retried by the next poll.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
       retryStrategy: (attempt: number) => backoffMs(attempt, RECONNECT_BACKOFF),
     };
-    const commands = new Redis(options.url, connection);
-    const reader = new Redis(options.url, connection);
+    const commands = createRedisClient(options.target, connection);
+    const reader = createRedisClient(options.target, connection);
     let lastError = '';
     for (const client of [commands, reader]) {
       client.on('error', (error: Error) => {
@@ -117,7 +117,8 @@ export class RedisStore implements PriceStore {
       // ioredis says "Connection is closed"; the error before it says why.
       throw new Error(lastError || (error as Error).message);
     }
-    const store = new RedisStore(options, commands, reader);
+    const prefix = options.prefix ?? keyPrefix(options.target);
+    const store = new RedisStore({ ...options, prefix }, commands, reader);
     await store.load();
     store.readLoop = store.follow();
     return store;

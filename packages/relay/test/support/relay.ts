@@ -5,6 +5,7 @@ import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
 import { DemoSource } from '../../src/sources/demo.js';
 import type { PriceSource } from '../../src/sources/price-source.js';
 import { RedisStore } from '../../src/store/redis-store.js';
+import type { RedisTarget } from '../../src/store/redis-target.js';
 
 export interface TestRelayOptions {
   /** Environment as the relay would read it; PORT defaults to 0 (any free port). */
@@ -16,6 +17,8 @@ export interface TestRelayOptions {
   widgetsDir?: string;
   /** Shares state through this Redis, as relays behind a load balancer do. */
   redisUrl?: string;
+  /** The same through any Redis: a Sentinel-watched primary, a Cluster. */
+  redis?: RedisTarget;
 }
 
 /** A real relay on 127.0.0.1 and a free port, on a seeded demo market polled every 100 ms. */
@@ -27,9 +30,11 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
   };
   // `TEST_LOG=debug npm run test:relay` shows the relays' own logs.
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
-  const shared = options.redisUrl
+  const target: RedisTarget | undefined =
+    options.redis ?? (options.redisUrl ? { kind: 'server', url: options.redisUrl } : undefined);
+  const shared = target
     ? await RedisStore.connect({
-        url: options.redisUrl,
+        target,
         ttlMs: config.PRICE_TTL,
         maxHistory: config.MAX_HISTORY,
         eventLogSize: 1_000,
