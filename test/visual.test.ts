@@ -80,6 +80,7 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     theme: string,
     state: State,
     extraHead = '',
+    converters: false | 'only' = false,
   ): Promise<Buffer> {
     const still = state === 'stale' ? stale : live;
     const relay = state === 'offline' ? 'http://127.0.0.1:9/' : `${still.url}/`;
@@ -91,6 +92,7 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         state,
         widths: WIDTHS,
         sideBySide: true,
+        converters,
         head: FROZEN_CLOCK + STILL_STYLE + extraHead,
       }),
     );
@@ -116,39 +118,50 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     }
   }
 
+  /** Writes `bytes` as the baseline `name` (refreshing), or fails unless they match it. */
+  function matches(browserName: string, browser: TestBrowser, name: string, bytes: Buffer): void {
+    const file = join(BASELINES, `${name}.png`);
+    if (UPDATE) {
+      writeFileSync(file, bytes);
+      return;
+    }
+    assert.ok(existsSync(file), `${file} is missing: ${REFRESH} writes it`);
+    const shot = PNG.sync.read(bytes);
+    const baseline = PNG.sync.read(readFileSync(file));
+    const build =
+      recorded[browserName] === browser.version
+        ? ''
+        : ` (baselines drawn by ${browserName} ${recorded[browserName]}, this is ${browser.version}: if the change is the browser's, ${REFRESH})`;
+    assert.deepEqual(
+      [shot.width, shot.height],
+      [baseline.width, baseline.height],
+      `${file}: the page's size changed${build}`,
+    );
+    const { differing, diff } = compare(baseline, shot);
+    compared.push(`${browserName} ${browser.version}`);
+    if (differing > MAX_DIFFERING_PIXELS) {
+      const out = join(tmpdir(), `tickwire-visual-${name}`);
+      writeFileSync(`${out}-actual.png`, bytes);
+      writeFileSync(`${out}-diff.png`, PNG.sync.write(diff));
+      assert.fail(
+        `${differing} pixels differ from ${file}; see ${out}-actual.png and ${out}-diff.png${build}`,
+      );
+    }
+  }
+
   for (const browserName of ['chromium', 'firefox'] as const) {
     for (const theme of ['light', 'dark']) {
       for (const state of STATES) {
         test(`${browserName}, ${theme}, ${state}`, async () => {
           const browser = browsers.find((candidate) => candidate.name === browserName)!;
           const bytes = await screenshot(browser, theme, state);
-          const file = join(BASELINES, `${browserName}-${theme}-${state}.png`);
-          if (UPDATE) {
-            writeFileSync(file, bytes);
-            return;
-          }
-          assert.ok(existsSync(file), `${file} is missing: ${REFRESH} writes it`);
-          const shot = PNG.sync.read(bytes);
-          const baseline = PNG.sync.read(readFileSync(file));
-          const build =
-            recorded[browserName] === browser.version
-              ? ''
-              : ` (baselines drawn by ${browserName} ${recorded[browserName]}, this is ${browser.version}: if the change is the browser's, ${REFRESH})`;
-          assert.deepEqual(
-            [shot.width, shot.height],
-            [baseline.width, baseline.height],
-            `${file}: the page's size changed${build}`,
-          );
-          const { differing, diff } = compare(baseline, shot);
-          compared.push(`${browserName} ${browser.version}`);
-          if (differing > MAX_DIFFERING_PIXELS) {
-            const out = join(tmpdir(), `tickwire-visual-${browserName}-${theme}-${state}`);
-            writeFileSync(`${out}-actual.png`, bytes);
-            writeFileSync(`${out}-diff.png`, PNG.sync.write(diff));
-            assert.fail(
-              `${differing} pixels differ from ${file}; see ${out}-actual.png and ${out}-diff.png${build}`,
-            );
-          }
+          matches(browserName, browser, `${browserName}-${theme}-${state}`, bytes);
+        });
+        // Baselines of its own: the page of every element above was drawn without it.
+        test(`${browserName}, ${theme}, ${state}: <price-converter>`, async () => {
+          const browser = browsers.find((candidate) => candidate.name === browserName)!;
+          const bytes = await screenshot(browser, theme, state, '', 'only');
+          matches(browserName, browser, `price-converter-${browserName}-${theme}-${state}`, bytes);
         });
       }
     }

@@ -145,6 +145,15 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
       );
       return;
     }
+    if (url.pathname === '/v1/symbols') {
+      // What a converter reads to find a route for a pair not listed: every pair is in USD.
+      const listed = Object.keys(PRICES);
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({ quote: 'USD', currencies: ['USD'], symbols: listed, defaults: listed }),
+      );
+      return;
+    }
     if (url.pathname === '/v1/candles') {
       const symbol = wanted[0] ?? '';
       if (!PRICES[symbol]) {

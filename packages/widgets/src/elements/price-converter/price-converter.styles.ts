@@ -54,7 +54,7 @@ export const priceConverterStyles = css`
 
   .fields {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(4.5em, 6.5em);
+    grid-template-columns: minmax(0, 1fr) minmax(4.5em, 8em);
     gap: 0.4em;
   }
 
