@@ -90,6 +90,10 @@ describe('the static Storybook', () => {
       ['elements-live-chart--all-unknown', 'error'],
       ['elements-live-chart--no-candles', 'error'],
       ['elements-live-chart--stale', 'stale'],
+      ['elements-price-converter--stale', 'stale'],
+      ['elements-price-converter--paused', 'paused'],
+      ['elements-price-converter--cross-rate', 'live'],
+      ['elements-price-converter--no-pair-without-cross', 'error'],
     ] as const) {
       await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
       await page.waitForFunction(
