@@ -68,7 +68,8 @@ describe('embedding with one script tag on another origin', () => {
       <live-chart symbols="BTC,ETH"></live-chart>
       <price-ticker symbols="BTC,ETH,SOL"></price-ticker>
       <stream-controls></stream-controls>
-      <market-feed symbols="BTC,ETH"></market-feed></body></html>`,
+      <market-feed symbols="BTC,ETH"></market-feed>
+      <price-converter from="ETH" to="SOL" cross></price-converter></body></html>`,
       {
         'Content-Security-Policy': `default-src 'none'; script-src ${relayOrigin}; connect-src ${relayOrigin}; style-src 'self'`,
       },
@@ -80,6 +81,7 @@ describe('embedding with one script tag on another origin', () => {
         'price-ticker',
         'stream-controls',
         'market-feed',
+        'price-converter',
       ]) {
         await untilLive(page, tag);
       }
