@@ -9,6 +9,10 @@ export function seriesColour({ series }: ChartTheme, index: number): string {
   return series[index % series.length] ?? '#1d5fd6';
 }
 
+/** Which round of the palette the series at `index` is in: 0 for the first colours, 1 when they repeat … */
+export const seriesRound = ({ series }: ChartTheme, index: number): number =>
+  Math.floor(index / Math.max(1, series.length));
+
 /** A main series' colours, as its options: candles up and down, else the series' own; faded when `dimmed`. */
 export function seriesColours(
   theme: ChartTheme,

@@ -8,6 +8,7 @@ import {
   type IPriceLine,
   type ISeriesApi,
   LineSeries,
+  LineStyle,
   type MouseEventParams,
   type SeriesType,
   type TickMarkType,
@@ -15,9 +16,11 @@ import {
 } from 'lightweight-charts';
 import { formatPercent, formatPrice } from '../../internal/format.js';
 import type { Messages } from '../../internal/messages.js';
+import { AxisLabels } from './axis-labels.js';
 import {
   lastLabelColours,
   seriesColours,
+  seriesRound,
   volumeColour,
   volumeSeriesColour,
 } from './chart-colours.js';
@@ -34,6 +37,9 @@ interface Plotted {
   /** What percent changes are counted from (the chart's baseline). */
   base: number;
 }
+
+/** A line's style in each round of the palette: solid, then dashed, then dotted (as the legend's swatches). */
+const LINE_STYLES = [LineStyle.Solid, LineStyle.Dashed, LineStyle.Dotted];
 
 /** A plot narrower than this, px, drops its price axis. */
 const COMPACT_WIDTH = 240;
@@ -55,17 +61,29 @@ export class ChartRenderer {
   private readonly resizes: ResizeObserver;
   private readonly times: ChartTimes;
   private readonly crosshair: CrosshairModel;
+  /** Several symbols' last values, in a gutter beside the price axis (one symbol's sits on it). */
+  private readonly gutterLabels: AxisLabels | undefined;
+  private labelsFrame = 0;
   onReadout: ((readout: Readout | undefined) => void) | undefined;
 
-  constructor(container: HTMLElement, theme: ChartTheme, locale: string | undefined) {
+  constructor(
+    container: HTMLElement,
+    theme: ChartTheme,
+    private readonly locale: string | undefined,
+    gutter?: HTMLElement,
+  ) {
     this.theme = theme;
+    this.gutterLabels = gutter && new AxisLabels(gutter);
     this.times = new ChartTimes(locale);
     this.crosshair = new CrosshairModel(this.times, locale);
     // Built before the chart: a browser without ResizeObserver fails here, leaving no chart behind.
     this.resizes = new ResizeObserver(([entry]) => {
       const { width = 0, height = 0 } = entry?.contentRect ?? {};
       this.chart.resize(width, height);
-      this.fitAxes(width);
+      // Compact or not by the room the plot and the gutter share, so that the gutter coming
+      // or going (which resizes the plot) never flips the decision back.
+      this.fitAxes(container.parentElement?.clientWidth ?? width);
+      this.placeLastValues();
     });
     // Sized by this renderer's own observer, not the library's `autoSize`: that one redraws the
     // whole chart inside the observer's callback, in the frame the chart is built (a long task
@@ -95,10 +113,7 @@ export class ChartRenderer {
         locale,
         timeFormatter: (time: Time) =>
           this.times.crosshairTime(time as number, this.layout?.range ?? 'live'),
-        priceFormatter: (value: number) =>
-          this.layout?.scale === 'percent'
-            ? formatPercent(value, locale)
-            : formatPrice(value, this.layout?.quote ?? 'USD', locale),
+        priceFormatter: (value: number) => this.formatValue(value),
       },
       handleScroll: false,
       handleScale: false,
@@ -127,7 +142,7 @@ export class ChartRenderer {
     this.chart.applyOptions({ rightPriceScale: { visible: !compact } });
     for (const [symbol, { lastLabel }] of this.plotted) {
       lastLabel.applyOptions({
-        axisLabelVisible: !compact && this.crosshair.lastBar(symbol) !== undefined,
+        axisLabelVisible: this.onAxis() && this.crosshair.lastBar(symbol) !== undefined,
       });
     }
     this.fit();
@@ -150,6 +165,7 @@ export class ChartRenderer {
       });
     }
     this.chart.applyOptions({ timeScale: { secondsVisible: layout.range === 'live' } });
+    this.placeLastValues();
   }
 
   /** Replaces a symbol's bars; in percent mode their values are changes from `base`. */
@@ -171,9 +187,10 @@ export class ChartRenderer {
       });
       plotted.lastLabel.applyOptions({
         price: this.value(last.close, plotted.base),
-        axisLabelVisible: !this.compact,
+        axisLabelVisible: this.onAxis(),
       });
     }
+    this.placeLastValues();
   }
 
   /** Updates the last bar or appends a newer one; an older one is ignored (the library would throw). */
@@ -185,9 +202,10 @@ export class ChartRenderer {
     // The bar taken is the newest: its close is the last value.
     plotted.lastLabel.applyOptions({
       price: this.value(bar.close, plotted.base),
-      axisLabelVisible: !this.compact,
+      axisLabelVisible: this.onAxis(),
     });
     if (this.layout?.type === 'candles') this.colourLastLabel(symbol, plotted, 0);
+    this.placeLastValues();
   }
 
   fit(): void {
@@ -237,6 +255,8 @@ export class ChartRenderer {
     if (this.disposed) return;
     this.disposed = true;
     this.resizes.disconnect();
+    cancelAnimationFrame(this.labelsFrame);
+    this.gutterLabels?.clear();
     this.chart.unsubscribeCrosshairMove(this.onCrosshairMove);
     this.chart.remove();
     this.plotted.clear();
@@ -276,11 +296,55 @@ export class ChartRenderer {
       price: 0,
       lineVisible: false,
       axisLabelVisible: false,
-      title: this.layout!.symbols.length > 1 ? (this.layout!.labels[index] ?? symbol) : '',
     });
     const plotted: Plotted = { main, lastLabel, volume, base: 1 };
     this.plotted.set(symbol, plotted);
     this.colourSeries(symbol, plotted, index);
+  }
+
+  /** One symbol's last value sits on the price axis, as the library draws it; several go in the gutter. */
+  private onAxis(): boolean {
+    return !this.compact && (!this.gutterLabels || (this.layout?.symbols.length ?? 0) < 2);
+  }
+
+  /**
+   * Puts several symbols' last values in the gutter, once the chart has drawn (the price
+   * scale fits the new data as it draws): at the next frame, after the library's own.
+   */
+  private placeLastValues(): void {
+    if (!this.gutterLabels || this.labelsFrame) return;
+    this.labelsFrame = requestAnimationFrame(() => {
+      this.labelsFrame = 0;
+      if (this.disposed) return;
+      const layout = this.layout;
+      const several = !this.compact && layout !== undefined && layout.symbols.length > 1;
+      this.gutterLabels?.show(
+        several
+          ? [...this.plotted].flatMap(([symbol, { main, base }], index) => {
+              const last = this.crosshair.lastBar(symbol);
+              const value = last && this.value(last.close, base);
+              const y = value === undefined ? null : main.priceToCoordinate(value);
+              if (value === undefined || y === null) return [];
+              const { axisLabelColor, axisLabelTextColor } = lastLabelColours(
+                this.theme,
+                layout.type,
+                index,
+                last,
+              );
+              return [
+                {
+                  symbol,
+                  label: layout.labels[index] ?? symbol,
+                  text: this.formatValue(value),
+                  y,
+                  background: axisLabelColor,
+                  color: axisLabelTextColor,
+                },
+              ];
+            })
+          : [],
+      );
+    });
   }
 
   private applyTheme(): void {
@@ -297,12 +361,19 @@ export class ChartRenderer {
     [...this.plotted].forEach(([symbol, plotted], index) => {
       this.colourSeries(symbol, plotted, index);
     });
+    this.placeLastValues();
   }
 
   private colourSeries(symbol: string, plotted: Plotted, index: number): void {
     const type = this.layout?.type;
     this.colourLastLabel(symbol, plotted, index);
-    plotted.main.applyOptions(seriesColours(this.theme, type, index, this.dimmed));
+    plotted.main.applyOptions({
+      ...seriesColours(this.theme, type, index, this.dimmed),
+      // Past the palette, repeated colours are told apart by their dashes.
+      ...(type === 'candles'
+        ? {}
+        : { lineStyle: LINE_STYLES[seriesRound(this.theme, index) % LINE_STYLES.length] }),
+    });
     if (type === 'candles') plotted.volume?.applyOptions({ color: volumeSeriesColour(this.theme) });
   }
 
@@ -328,6 +399,13 @@ export class ChartRenderer {
           close: value(bar.close),
         }
       : { time, value: value(bar.close) };
+  }
+
+  /** A value as the axis writes it: a percent change, or a price in the chart's currency. */
+  private formatValue(value: number): string {
+    return this.layout?.scale === 'percent'
+      ? formatPercent(value, this.locale)
+      : formatPrice(value, this.layout?.quote ?? 'USD', this.locale);
   }
 
   private value(price: number, base: number): number {

@@ -8,8 +8,11 @@ export interface ChartTheme {
   series: readonly string[];
 }
 
-/** How many series colours the theme names (`--tickwire-series-1` to `-6`); more symbols repeat them. */
-export const SERIES_COLOURS = 6;
+/**
+ * How many series colours the theme names (`--tickwire-series-1` to `-12`); more symbols
+ * repeat them, dashed, then dotted.
+ */
+export const SERIES_COLOURS = 12;
 
 /**
  * The theme as the chart library needs it: resolved values, not `var()` or `light-dark()`,

@@ -36,12 +36,13 @@ import { liveChartStyles } from './live-chart.styles.js';
  * @csspart simulated - The label on simulated (demo) prices.
  * @csspart ranges - The range buttons.
  * @csspart plot - The drawing area; focus it and use the arrow keys to read each bucket.
+ * @csspart last-value - With several symbols, each one's last value, beside the price axis.
  * @csspart readout - Time and values under the crosshair.
  * @csspart message - Why some or all symbols cannot be shown, centred on the plot when none can.
  * @csspart footer - What the axis shows, and the chart library's credit.
  * @csspart credit - The link crediting TradingView's lightweight-charts.
  *
- * @cssproperty [--tickwire-series-1=#1d5fd6] - Colour of the first line (up to `--tickwire-series-6`).
+ * @cssproperty [--tickwire-series-1=#1d5fd6] - Colour of the first line (up to `--tickwire-series-12`).
  * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
  * @cssproperty [--tickwire-muted=#556070] - Secondary text, axis labels.
@@ -83,8 +84,9 @@ export class LiveChart extends FeedElement {
   /** The chart's drawing code, loaded on first use. */
   private readonly loader = new ChartLoader(this, (Renderer) => {
     const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
-    if (!plot) return undefined;
-    const renderer = new Renderer(plot, this.readTheme(), this.locale);
+    const gutter = this.renderRoot.querySelector<HTMLElement>('.gutter');
+    if (!plot || !gutter) return undefined;
+    const renderer = new Renderer(plot, this.readTheme(), this.locale, gutter);
     renderer.candleWords = this.words.candle;
     renderer.onReadout = (readout) => {
       this.readout = readout;
@@ -181,9 +183,16 @@ export class LiveChart extends FeedElement {
     const { words } = this;
     if (this.renderer) this.renderer.candleWords = words.candle;
     const labels = this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency));
+    const many = this.shown.length > 2;
     return html`<figure part="chart" class="panel surface" aria-label=${words.chartLabel(labels.join(', '), words.spans[range])}>
-      <header>
-        <ul part="legend" class=${this.shown.length > 2 ? 'legend many' : 'legend'}>
+      <header class=${many ? 'many' : ''}>
+        <ul
+          part="legend"
+          class=${many ? 'legend many' : 'legend'}
+          tabindex=${many ? '0' : nothing}
+          @scroll=${this.markLegendEdges}
+          @wheel=${this.onLegendWheel}
+        >
           ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index, words))}
         </ul>
         <span class="header-end">
@@ -203,6 +212,7 @@ export class LiveChart extends FeedElement {
           @keydown=${this.onPlotKey}
           @blur=${this.onPlotBlur}
         ></div>
+        <div class="gutter" aria-hidden="true"></div>
         ${
           this.readout
             ? html`<p part="readout" class="readout">
@@ -229,6 +239,7 @@ export class LiveChart extends FeedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.markLegendEdges();
     if (changed.has('theme')) this.renderer?.setTheme(this.readTheme());
     this.syncChart();
   }
@@ -248,7 +259,10 @@ export class LiveChart extends FeedElement {
         ? quote.changePct24h
         : (this.bars.get(symbol)?.changePct ?? null);
     return html`<li>
-      <span class="swatch series-${(index % SERIES_COLOURS) + 1}" aria-hidden="true"></span>
+      <span
+        class=${`swatch series-${(index % SERIES_COLOURS) + 1} round-${Math.min(2, Math.floor(index / SERIES_COLOURS))}`}
+        aria-hidden="true"
+      ></span>
       <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
       ${
         quote
@@ -315,6 +329,30 @@ export class LiveChart extends FeedElement {
       }),
     );
   }
+
+  /** A legend that scrolls fades at each edge with more beyond it. */
+  private readonly markLegendEdges = () => {
+    const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
+    if (!legend) return;
+    const many = legend.classList.contains('many');
+    // Negative on a right-to-left page, where the row starts at the right.
+    const scrolled = Math.abs(legend.scrollLeft);
+    legend.classList.toggle('more-start', many && scrolled > 1);
+    legend.classList.toggle(
+      'more-end',
+      many && scrolled + legend.clientWidth < legend.scrollWidth - 1,
+    );
+  };
+
+  /** A mouse wheel scrolls the one-row legend sideways, as a trackpad does. */
+  private readonly onLegendWheel = (event: WheelEvent) => {
+    const legend = event.currentTarget as HTMLElement;
+    if (event.deltaX !== 0 || event.deltaY === 0 || legend.scrollWidth <= legend.clientWidth)
+      return;
+    const rtl = getComputedStyle(legend).direction === 'rtl';
+    legend.scrollLeft += rtl ? -event.deltaY : event.deltaY;
+    event.preventDefault();
+  };
 
   private readonly onPlotKey = (event: KeyboardEvent) => {
     const steps: Record<string, number> = {
