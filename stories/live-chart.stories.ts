@@ -57,6 +57,15 @@ export const Candles: Story = { args: { symbols: 'BTC', type: 'candles' } };
 export const CandlesDark: Story = { args: { symbols: 'BTC', type: 'candles', theme: 'dark' } };
 export const OneSymbol: Story = { args: { symbols: 'BTC' } };
 export const ManySymbols: Story = { args: { symbols: 'BTC,ETH,SOL,ADA,DOT,DOGE' } };
+/** Twelve symbols, twelve colours: the last values beside the axis, the legend one row that scrolls. */
+export const TwelveSymbols: Story = {
+  args: { symbols: 'BTC,ETH,SOL,BNB,XRP,ADA,DOGE,TRX,TON,AVAX,SHIB,DOT' },
+};
+/** Twelve symbols in a phone's width. */
+export const TwelveSymbolsNarrow: Story = {
+  args: { symbols: 'BTC,ETH,SOL,BNB,XRP,ADA,DOGE,TRX,TON,AVAX,SHIB,DOT' },
+  decorators: [(story) => html`<div style="width: 375px">${story()}</div>`],
+};
 export const PriceScale: Story = { args: { symbols: 'BTC', scale: 'price' } };
 export const Stale: Story = { parameters: { market: { state: 'stale' } } };
 export const Offline: Story = { parameters: { market: { state: 'offline' } } };
