@@ -57,6 +57,52 @@ async function chart(
 }
 
 describe('<live-chart> on a scripted feed', () => {
+  it('tells thirteen symbols apart: twelve colours, then the first again, dashed; the values beside the axis', async () => {
+    const symbols = 'BTC,ETH,SOL,BNB,XRP,ADA,DOGE,TRX,TON,AVAX,SHIB,DOT,LINK'.split(',');
+    const { feed, relay } = scriptedRelay('chart');
+    const el = await chart(relay, symbols.join(','));
+    feed.send({
+      type: 'snapshot',
+      data: sampleSnapshot(symbols.map((symbol, i) => sampleQuote(symbol, 10 + i, i - 6))),
+    });
+    await waitUntil(() => drawn(el), 'the chart library loads and draws');
+    const swatches = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="legend"] .swatch')];
+    const colours = swatches.map((swatch) =>
+      getComputedStyle(swatch).getPropertyValue('--_swatch'),
+    );
+    expect(new Set(colours.slice(0, 12)).size).to.equal(12);
+    expect(colours[12]).to.equal(colours[0]);
+    expect(swatches[12]!.classList.contains('round-1')).to.equal(true);
+    const series = rendererOf(el)!['chart' as keyof ChartRenderer] as unknown as {
+      panes(): { getSeries(): { options(): { lineStyle: number } }[] }[];
+    };
+    const styles = series
+      .panes()
+      .flatMap((pane) => pane.getSeries())
+      .map((one) => one.options().lineStyle);
+    expect(styles.slice(0, 12).every((style) => style === 0)).to.equal(true);
+    expect(styles[12]).to.equal(2);
+    // The legend stays one row.
+    const tops = new Set(
+      [...el.shadowRoot!.querySelectorAll('[part="legend"] li')].map((li) =>
+        Math.round(li.getBoundingClientRect().top),
+      ),
+    );
+    expect(tops.size).to.equal(1);
+    // Every last value in the gutter, right of the plot, none over another.
+    const shown = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="last-value"]')].filter(
+        (label) => !label.hidden,
+      );
+    await waitUntil(() => shown().length > 0, 'the last values are placed');
+    const plot = el.shadowRoot!.querySelector('.plot')!.getBoundingClientRect();
+    const rects = shown().map((label) => label.getBoundingClientRect());
+    for (const rect of rects) expect(rect.left).to.be.at.least(plot.right - 0.5);
+    const sorted = rects.sort((a, b) => a.top - b.top);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]!.top).to.be.at.least(sorted[i - 1]!.bottom - 0.5);
+  });
+
   it('draws a line per symbol from the snapshot, with a legend and percent change for several', async () => {
     const { feed, relay } = scriptedRelay('chart');
     const el = await chart(relay, 'BTC,eth');
