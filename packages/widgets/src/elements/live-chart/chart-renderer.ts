@@ -83,6 +83,9 @@ export class ChartRenderer {
       // Compact or not by the room the plot and the gutter share, so that the gutter coming
       // or going (which resizes the plot) never flips the decision back.
       this.fitAxes(container.parentElement?.clientWidth ?? width);
+      // The whole range, whatever the width: the gutter taking its room (after the first
+      // draw) must not leave the chart fitted to the wider plot it had before.
+      this.fit();
       this.placeLastValues();
     });
     // Sized by this renderer's own observer, not the library's `autoSize`: that one redraws the
