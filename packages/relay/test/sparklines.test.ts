@@ -99,6 +99,25 @@ describe('sparklines: a 24 h line per watched symbol, in the stream', () => {
     }
   });
 
+  test('a client that resumes gets no snapshot, but the current line after the events it missed', async () => {
+    const first = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+    await first.until(
+      (frames) => lineOf(first, 'BTC') != null && frames.some((frame) => frame.event === 'quotes'),
+    );
+    const lastId = first.events('quotes').at(-1)!.id!;
+    const resumed = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`, {
+      'Last-Event-ID': lastId,
+    });
+    try {
+      await resumed.untilEvent('sparklines');
+      assert.equal(resumed.events('snapshot').length, 0);
+      assert.deepEqual(lineOf(resumed, 'BTC'), lineOf(first, 'BTC'));
+    } finally {
+      await first.close();
+      await resumed.close();
+    }
+  });
+
   test('a snapshot without lines is as before: no `sparklines` field at all', async () => {
     const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=NOTACOIN`);
     try {
