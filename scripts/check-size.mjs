@@ -9,8 +9,11 @@ const DIST = new URL('../packages/widgets/dist/', import.meta.url);
 // code, the "is this a relay?" check, symbol suggestions and the page's colour scheme load
 // later. Raised from 15 KiB by what every element now does for a page (its state and price
 // events, a relay set late, a relay URL without a scheme named as such, following the page's
-// theme): the figure `npm run size` prints is the one to bring back under 15.
-const BUDGETS_KIB = { 'card path': 15.75, 'chart chunk': 60 };
+// theme), then to 16 KiB by the feed's injectable clock (its exact tests: 64 B), the
+// converter's lazy entry (33 B) and the elements' read-only state (25 B), while the card's
+// sparkline code left for a chunk of its own: the figure `npm run size` prints is the one to
+// bring back under 15.
+const BUDGETS_KIB = { 'card path': 16, 'chart chunk': 60 };
 
 const gzipKib = (file) => gzipSync(readFileSync(new URL(file, DIST))).length / 1024;
 

@@ -1,6 +1,7 @@
 import { parseInstrument, type Quote } from '@tickwire/protocol';
 import { CandleLoadError } from '../../packages/widgets/src/elements/live-chart/candle-history.js';
 import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
+import { sampleSparkline } from '../../packages/widgets/src/feed/sample-sparkline.js';
 import { scriptedRelay } from '../../packages/widgets/src/feed/testing.js';
 
 /** The states a story can put its market in. */
@@ -103,6 +104,13 @@ export function scriptedMarket({
         state: state === 'stale' ? 'down' : 'ok',
         simulated: true,
       })),
+      // The card's 24 h line, from the day's open to the price, as the 24 h figure says.
+      sparklines: Object.fromEntries(
+        known.map((symbol, index) => {
+          const { price, changePct24h } = quote(symbol, 0, now);
+          return [symbol, sampleSparkline(price, changePct24h ?? 0, index + 1)];
+        }),
+      ),
     },
   });
   if (state === 'stale')

@@ -14,6 +14,7 @@ import {
   type Quote,
   stepMsOf,
 } from '@tickwire/protocol';
+import { dayLine } from '../../packages/relay/src/sparklines/day-line.js';
 import { WIDGETS_DIR } from './demo-relay.js';
 
 /**
@@ -141,6 +142,10 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
           ),
           unknown: wanted.filter((symbol) => !PRICES[symbol]),
           sources: [{ id: 'demo', state: 'ok', simulated: true }],
+          // Drawn from the 24 h candles the chart shows, as a relay draws it.
+          sparklines: Object.fromEntries(
+            known.map((symbol) => [symbol, dayLine(candles(symbol, '24h'), STILL_TIME)]),
+          ),
         }),
       );
       return;

@@ -1,4 +1,5 @@
 import type { PricePoint, Quote, SourceStatus } from './quote.js';
+import type { Sparkline } from './sparkline.js';
 
 /** The first event of every stream: everything a client needs at once. */
 export interface SnapshotData {
@@ -19,6 +20,11 @@ export interface SnapshotData {
    */
   refused?: Record<string, string>;
   sources: SourceStatus[];
+  /**
+   * Each symbol's 24 h line, for those whose source has 24 h of candles (a symbol without one
+   * has no line). Absent from older relays.
+   */
+  sparklines?: Record<string, Sparkline>;
 }
 
 /** One poll's news: the quotes that changed. Its SSE `id` is what a client resumes after. */
@@ -34,14 +40,20 @@ export interface StatusData {
   stale: string[];
 }
 
+/** Lines that changed since the snapshot: a new one, or `null` where a symbol has none any more. */
+export interface SparklinesData {
+  sparklines: Record<string, Sparkline | null>;
+}
+
 /** One message of the stream, parsed. */
 export type StreamMessage =
   | { type: 'snapshot'; data: SnapshotData }
   | { type: 'quotes'; data: QuotesData }
-  | { type: 'status'; data: StatusData };
+  | { type: 'status'; data: StatusData }
+  | { type: 'sparklines'; data: SparklinesData };
 
 /** The stream's event types, in the `event:` field. */
-export const STREAM_EVENTS = ['snapshot', 'quotes', 'status'] as const;
+export const STREAM_EVENTS = ['snapshot', 'quotes', 'status', 'sparklines'] as const;
 
 /**
  * What a REST read says of listed symbols it has no data for yet (`/v1/quotes`, `/v1/history`):

@@ -23,6 +23,7 @@ export type {
   ReadNotes,
   SnapshotData,
   SourcesAnswer,
+  SparklinesData,
   StatusData,
   StreamMessage,
   SymbolsAnswer,
@@ -33,6 +34,7 @@ export { MAX_HISTORY_POINTS, parseHistory, parseMessage, parseQuote } from './pa
 export type { PricePoint, Quote, SourceStatus } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
+export { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
 export type { Instrument } from './symbols.js';
 export {
   ASSET_PATTERN,

@@ -1,5 +1,6 @@
 import type { StreamMessage } from './events.js';
 import { isPrice, type PricePoint, type Quote, SOURCE_STATES, type SourceStatus } from './quote.js';
+import { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
 import { isAsset, isSymbol } from './symbols.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
@@ -87,6 +88,18 @@ export function parseHistory(value: unknown, now = Date.now()): PricePoint[] {
   return points;
 }
 
+/**
+ * A 24 h line, checked: its newest points (times increasing, prices in bounds), none older
+ * than a day before its newest; `undefined` for another span or fewer than two points.
+ */
+function readSparkline(value: unknown, now: number): Sparkline | undefined {
+  if (!isObject(value) || value.range !== '24h') return undefined;
+  const points = parseHistory(list(value.points).slice(-MAX_SPARKLINE_POINTS), now);
+  const newest = points.at(-1)?.[0] ?? 0;
+  const day = points.filter(([ms]) => ms >= newest - DAY_MS);
+  return day.length > 1 ? { range: '24h', points: day } : undefined;
+}
+
 /** Source health as the elements show it (`lastOkTs` is shown by none, so it is not read). */
 const readSources = (value: unknown): SourceStatus[] =>
   list(value).flatMap((entry) =>
@@ -136,8 +149,15 @@ export function parseMessage(
         unknown: readSymbols(data.unknown),
         refused: readMap(data.refused, (_symbol, reason) => (isText(reason) ? reason : undefined)),
         sources: readSources(data.sources),
+        sparklines: readMap(data.sparklines, (_symbol, line) => readSparkline(line, now)),
       },
     };
+  }
+  if (type === 'sparklines' && isObject(data.sparklines)) {
+    const sparklines = readMap(data.sparklines, (_symbol, line) =>
+      line === null ? null : readSparkline(line, now),
+    );
+    return { type, data: { sparklines } };
   }
   if (type === 'quotes' && isObject(data.quotes)) {
     const quotes = readMap(data.quotes, (symbol, quote) => parseQuote(symbol, quote, now));

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  DAY_MS,
   MAX_HISTORY_POINTS,
+  MAX_SPARKLINE_POINTS,
   parseInstrument,
   parseMessage,
   type Quote,
@@ -166,6 +168,62 @@ describe('parseMessage: what a client accepts from a relay', () => {
       message.data.sources.map((source) => source.id),
       ['binance'],
     );
+  });
+
+  test('a 24 h line is read in a snapshot and in a sparklines event; a hostile one is dropped alone', () => {
+    const HALF_HOUR = 1_800_000;
+    const day = Array.from({ length: 49 }, (_, i): [number, number] => [
+      NOW - DAY_MS + i * HALF_HOUR,
+      100 + i,
+    ]);
+    const snapshot = parse('snapshot', {
+      interval: 5_000,
+      quotes: { BTC: quote('BTC', 148) },
+      history: {},
+      unknown: [],
+      sources: [],
+      sparklines: {
+        BTC: { range: '24h', points: day },
+        ETH: { range: '7d', points: day }, // a span the client would label wrongly
+        SOL: { range: '24h', points: [[NOW - 1_000, 1]] }, // one point is no line
+        DOGE: '<svg onload=alert(1)>',
+        'not a symbol': { range: '24h', points: day },
+      },
+    });
+    assert.equal(snapshot?.type, 'snapshot');
+    if (snapshot?.type !== 'snapshot') return;
+    assert.deepEqual(snapshot.data.sparklines, { BTC: { range: '24h', points: day } });
+
+    const event = parse('sparklines', {
+      sparklines: {
+        BTC: {
+          range: '24h',
+          // Longer than a day, out of order, a price past the bounds, a time ahead of the clock:
+          // the day before the newest good point stays, the rest goes.
+          points: [
+            [NOW - 2 * DAY_MS, 5],
+            ...day,
+            [NOW - 60_000, 1],
+            [NOW + 2 * DAY_MS, 2],
+            [NOW, 1e300],
+          ],
+        },
+        ETH: null,
+        SOL: { range: '24h', points: 'M0,0' },
+      },
+    });
+    assert.deepEqual(event, {
+      type: 'sparklines',
+      data: { sparklines: { BTC: { range: '24h', points: day }, ETH: null } },
+    });
+
+    const long = Array.from({ length: 10_000 }, (_, i): [number, number] => [NOW - 10_000 + i, 1]);
+    const cut = parse('sparklines', { sparklines: { BTC: { range: '24h', points: long } } });
+    assert.equal(
+      cut?.type === 'sparklines' && cut.data.sparklines.BTC?.points.length,
+      MAX_SPARKLINE_POINTS,
+    );
+    assert.equal(parse('sparklines', { sparklines: [] }), undefined);
   });
 
   test('what is not an event at all is dropped whole', () => {

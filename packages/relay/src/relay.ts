@@ -28,6 +28,7 @@ import { SourceCatalog } from './sources/catalog.js';
 import { createSources } from './sources/create-sources.js';
 import { Markets } from './sources/markets.js';
 import type { PriceSource } from './sources/price-source.js';
+import { SparklineService } from './sparklines/sparkline-service.js';
 import { type CandleCache, MemoryCandleCache } from './store/candle-cache.js';
 import { connectRedis } from './store/connect-redis.js';
 import { MemoryStore } from './store/memory-store.js';
@@ -52,6 +53,8 @@ export interface RelayTimings extends RequestTimeouts {
   drainWindowMs: number;
   /** An upstream call not answered within this is abandoned, ms (sources have their own deadlines too). */
   callTimeoutMs: number;
+  /** How often the 24 h lines are read again from the candles: their cache time, so no extra upstream call. */
+  sparklineRefreshMs: number;
 }
 
 const DEFAULT_TIMINGS: RelayTimings = {
@@ -61,6 +64,7 @@ const DEFAULT_TIMINGS: RelayTimings = {
   shutdownTimeoutMs: 5_000,
   drainWindowMs: 2_000,
   callTimeoutMs: 12_000,
+  sparklineRefreshMs: 5 * 60_000,
   ...REQUEST_TIMEOUTS,
 };
 
@@ -169,6 +173,18 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     metrics,
     lease: shared.lease,
   });
+  const candles = new CandleService({
+    catalog,
+    cache: shared.candleCache ?? new MemoryCandleCache(),
+    callTimeoutMs: timings.callTimeoutMs,
+    metrics,
+    log: log.child({ module: 'candles' }),
+  });
+  const sparklines = new SparklineService({
+    candles,
+    refreshMs: timings.sparklineRefreshMs,
+    log: log.child({ module: 'sparklines' }),
+  });
   const hub = new Hub({
     store,
     watchList,
@@ -180,13 +196,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     maxBufferedBytes: timings.maxBufferedBytes,
     metrics,
     log: log.child({ module: 'hub' }),
-  });
-  const candles = new CandleService({
-    catalog,
-    cache: shared.candleCache ?? new MemoryCandleCache(),
-    callTimeoutMs: timings.callTimeoutMs,
-    metrics,
-    log: log.child({ module: 'candles' }),
+    sparklines,
   });
   await catalog.refresh();
   const httpDeps: AppDeps = {
@@ -214,6 +224,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
       await poller.stop();
       await hub.drain(timings.drainWindowMs);
       hub.close();
+      sparklines.stop();
       await closeServer?.(timings.shutdownTimeoutMs);
       await store.close();
       await Promise.all(sources.map((source) => source.close?.()));

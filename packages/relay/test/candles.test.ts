@@ -13,6 +13,7 @@ import type { Relay } from '../src/relay.js';
 import { CoinGeckoSource } from '../src/sources/coingecko-source.js';
 import { createSources } from '../src/sources/create-sources.js';
 import { DemoSource } from '../src/sources/demo.js';
+import { startBinanceRelay } from './support/binance-relay.js';
 import { startFakeBinance } from './support/fake-binance.js';
 import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
@@ -60,19 +61,12 @@ function assertOnGrid(
 describe('GET /v1/candles from Binance through the real ccxt client', () => {
   let binance: FakeUpstream;
   let relay: Relay;
+  let stop: () => Promise<void>;
 
   before(async () => {
-    binance = await startFakeBinance(new FakeMarket());
-    const config = loadConfig({ SOURCES: 'binance', SOURCE_URL_BINANCE: binance.url });
-    relay = await startTestRelay({
-      env: { SOURCES: 'binance' },
-      sources: await createSources(config),
-    });
+    ({ binance, relay, stop } = await startBinanceRelay());
   });
-  after(async () => {
-    await relay.stop();
-    await binance.close();
-  });
+  after(() => stop());
 
   test('every range: evenly spaced buckets at its resolution, from one klines call at its interval', async () => {
     const intervals: Record<CandleRange, string> = {

@@ -2,6 +2,7 @@ import type { Quote, SnapshotData, StatusData } from '@tickwire/protocol';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
+import type { SparklineChanges, SparklineService } from '../sparklines/sparkline-service.js';
 import type { PriceStore, QuotesEvent, StoreEvent } from '../store/price-store.js';
 import type { WatchList } from '../watch-list.js';
 import { encodeEvent, HEARTBEAT_FRAME } from './sse-frame.js';
@@ -43,6 +44,8 @@ export interface HubOptions {
   maxBufferedBytes: number;
   metrics: RelayMetrics;
   log: Logger;
+  /** The 24 h lines of the symbols streams watch, in snapshots and `sparklines` events; none when absent. */
+  sparklines?: Pick<SparklineService, 'watch' | 'linesOf' | 'subscribe'>;
   /** The clock, ms; `Date.now` when absent (tests pass a fake one). */
   now?: () => number;
 }
@@ -101,11 +104,13 @@ export class Hub {
   /** When every client was last sent something (a status), ms. */
   private broadcastAt = 0;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeLines: (() => void) | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: HubOptions) {
     this.now = options.now ?? Date.now;
     this.unsubscribe = options.store.subscribe((event) => this.publish(event));
+    this.unsubscribeLines = options.sparklines?.subscribe((changes) => this.publishLines(changes));
     // Every half interval, to the streams quiet for as long: none is quiet for longer than
     // the interval, and a stream that carries news gets no heartbeat at all.
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs / 2);
@@ -175,12 +180,17 @@ export class Hub {
     let watching = this.symbolSets.get(key);
     if (!watching) {
       const { release, refused } = this.options.watchList.add(sorted, address);
+      const symbols = sorted.filter((symbol) => !Object.hasOwn(refused, symbol));
+      const releaseLines = this.options.sparklines?.watch(symbols);
       watching = {
-        symbols: new Set(sorted.filter((symbol) => !Object.hasOwn(refused, symbol))),
+        symbols: new Set(symbols),
         key,
         count: 0,
         sentAt: 0,
-        unwatch: release,
+        unwatch: () => {
+          release();
+          releaseLines?.();
+        },
         refused: Object.keys(refused).length > 0 ? refused : undefined,
       };
       this.symbolSets.set(key, watching);
@@ -226,6 +236,7 @@ export class Hub {
   close(): void {
     clearInterval(this.heartbeat);
     this.unsubscribe();
+    this.unsubscribeLines?.();
     this.closeAll();
   }
 
@@ -269,6 +280,32 @@ export class Hub {
   }
 
   /**
+   * Sends each symbol set's clients the lines of theirs that changed. A client still reading
+   * its first frames gets the lines in them (they are read after its last wait), one behind
+   * gets them in its catch-up snapshot.
+   */
+  private publishLines(changes: SparklineChanges): void {
+    this.generation++;
+    this.snapshotFrames.clear();
+    const frames = new Map<string, Buffer | undefined>();
+    let sent = 0;
+    for (const subscriber of this.subscribers.values()) {
+      if (subscriber.pending || !this.hasRoom(subscriber)) continue;
+      const { watching } = subscriber;
+      if (!frames.has(watching.key)) {
+        const frame = sparklinesFrame(changes, watching.symbols);
+        frames.set(watching.key, frame === undefined ? undefined : Buffer.from(frame));
+      }
+      const frame = frames.get(watching.key);
+      if (frame) {
+        subscriber.client.write(frame);
+        sent++;
+      }
+    }
+    this.options.metrics.eventsSent.inc(sent);
+  }
+
+  /**
    * Writes the events after `lastEventId`; returns the id to continue after, or undefined
    * when they are not held or would not fit the client's buffer limit (a snapshot is then
    * smaller and says the same: the latest values).
@@ -288,6 +325,14 @@ export class Hub {
     for (const frame of frames) this.write(subscriber, frame);
     // The status may have changed while the client was away: sources, stale prices.
     this.write(subscriber, statusFrame(await this.options.store.status()));
+    // And lines: those the client held may have moved on, or gone.
+    const { symbols } = subscriber.watching;
+    const lines = this.options.sparklines?.linesOf(symbols) ?? {};
+    const changes = Object.fromEntries(
+      [...symbols].map((symbol) => [symbol, lines[symbol] ?? null]),
+    );
+    const linesFrame = this.options.sparklines && sparklinesFrame(changes, symbols);
+    if (linesFrame) this.write(subscriber, linesFrame);
     return missed.at(-1)?.id ?? lastEventId;
   }
 
@@ -299,6 +344,7 @@ export class Hub {
       const { store, historyLimit, intervalMs, quote, ttlMs } = this.options;
       const generation = this.generation;
       const snapshot = await store.snapshot([...subscriber.watching.symbols], historyLimit);
+      const sparklines = this.options.sparklines?.linesOf(subscriber.watching.symbols) ?? {};
       const data: SnapshotData = {
         interval: intervalMs(),
         ttl: ttlMs,
@@ -308,6 +354,7 @@ export class Hub {
         unknown: subscriber.unknown,
         ...(subscriber.refused && { refused: subscriber.refused }),
         sources: snapshot.status.sources,
+        ...(Object.keys(sparklines).length > 0 && { sparklines }),
       };
       cached = {
         frame: encodeEvent('snapshot', data, snapshot.lastEventId),
@@ -389,6 +436,19 @@ function quotesFrame(event: QuotesEvent, symbols: ReadonlySet<string>): string |
     }
   }
   return count === 0 ? undefined : encodeEvent('quotes', { t: event.t, quotes }, event.id);
+}
+
+/** A `sparklines` event of the changes to `symbols`; undefined when none of them changed. */
+function sparklinesFrame(
+  changes: SparklineChanges,
+  symbols: ReadonlySet<string>,
+): string | undefined {
+  const sparklines = Object.fromEntries(
+    Object.entries(changes).filter(([symbol]) => symbols.has(symbol)),
+  );
+  return Object.keys(sparklines).length === 0
+    ? undefined
+    : encodeEvent('sparklines', { sparklines });
 }
 
 function statusFrame(status: StatusData): string {

@@ -3,6 +3,7 @@ import {
   type PricePoint,
   type Quote,
   type SourceStatus,
+  type Sparkline,
   type StreamMessage,
 } from '@tickwire/protocol';
 
@@ -16,6 +17,8 @@ export interface FeedView {
   quotes: ReadonlyMap<string, Quote>;
   /** Per symbol, oldest first; ticks are appended to the snapshot's history. */
   history: ReadonlyMap<string, readonly PricePoint[]>;
+  /** Per symbol, the relay's 24 h line, where its source has one (protocol README, "Sparklines"). */
+  sparklines: ReadonlyMap<string, Sparkline>;
   /** Counts snapshots: a chart redraws from scratch when it changes. */
   snapshots: number;
   unknown: ReadonlySet<string>;
@@ -52,6 +55,7 @@ export const EMPTY_VIEW: FeedView = {
   quote: 'USD',
   quotes: new Map(),
   history: new Map(),
+  sparklines: new Map(),
   snapshots: 0,
   unknown: new Set(),
   refused: new Map(),
@@ -85,6 +89,7 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
         quote: data.quote ?? view.quote,
         quotes,
         history,
+        sparklines: foldLines(new Map(), data.sparklines ?? {}),
         snapshots: view.snapshots + 1,
         unknown: new Set(data.unknown),
         refused: new Map(Object.entries(data.refused ?? {})),
@@ -127,6 +132,8 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
       }
       return { ...view, quotes, stale, sources: message.data.sources };
     }
+    case 'sparklines':
+      return { ...view, sparklines: foldLines(new Map(view.sparklines), message.data.sparklines) };
   }
 }
 
@@ -147,6 +154,15 @@ function expired(view: FeedView, now: number): string[] {
   const limit = view.ttlMs + view.intervalMs;
   // `received` has an entry exactly for each symbol with a quote.
   return [...view.received].flatMap(([symbol, at]) => (now - at > limit ? [symbol] : []));
+}
+
+/** Sets each line in `lines`, and deletes the symbols whose line is `null` (they have none any more). */
+function foldLines(lines: Map<string, Sparkline>, changes: Record<string, Sparkline | null>) {
+  for (const [symbol, line] of Object.entries(changes)) {
+    if (line) lines.set(symbol, line);
+    else lines.delete(symbol);
+  }
+  return lines;
 }
 
 /** Appends a point unless it is not newer than the last one (a replay or a repeated tick). */

@@ -9,6 +9,7 @@ import {
   type Quote,
   type SnapshotData,
 } from '@tickwire/protocol';
+import { sampleSparkline } from './sample-sparkline.js';
 
 /** A quote as the relay would send it, for scripted feeds (tests, Storybook). */
 export function sampleQuote(
@@ -80,7 +81,7 @@ export function sampleCandles(
   return { resolution, candles };
 }
 
-/** A snapshot message body for `quotes`, with history for each. */
+/** A snapshot message body for `quotes`, with history and a 24 h line for each. */
 export function sampleSnapshot(quotes: Quote[], unknown: string[] = []): SnapshotData {
   return {
     interval: 5_000,
@@ -89,5 +90,8 @@ export function sampleSnapshot(quotes: Quote[], unknown: string[] = []): Snapsho
     history: Object.fromEntries(quotes.map((quote) => [quote.symbol, sampleHistory(quote.price)])),
     unknown,
     sources: [{ id: 'demo', state: 'ok', simulated: true }],
+    sparklines: Object.fromEntries(
+      quotes.map((quote) => [quote.symbol, sampleSparkline(quote.price, quote.changePct24h ?? 0)]),
+    ),
   };
 }

@@ -58,12 +58,20 @@ export const priceCardStyles = css`
     font-weight: normal;
   }
 
+  /* The line, and its span ("24h") after it in the meta line's size: 2.25em of that is the
+     1.75em the line always had. */
   .sparkline {
-    width: 100%;
-    height: 1.75em;
+    display: flex;
+    gap: 0.4em;
+    height: 2.25em;
+    font-size: 0.78em;
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;
+  }
+
+  svg {
+    flex: 1;
   }
 
   /* On the path itself: on the <svg> it does not apply, and steep segments drew thicker. */

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Sparkline } from '@tickwire/protocol';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { openStreams, partText, scriptedRelay } from '../../feed/testing.js';
@@ -264,16 +265,92 @@ describe('<price-card> on a scripted feed', () => {
     await waitUntil(() => partText(el, 'price') === '$67,200.00', 'seen again: the latest price');
   });
 
-  it('draws a sparkline of its recent history', async () => {
-    const { feed, relay } = scriptedRelay('card');
-    const el = await card(relay, 'ETH');
-    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ETH', 3_500, -1)]) });
-    await el.updateComplete;
-    const line = el.shadowRoot!.querySelector('[part="sparkline"] path')!;
-    expect(line.getAttribute('d')).to.match(/^M0\.0,[\d.]+(L[\d.]+,[\d.]+){59}$/);
-    expect(el.shadowRoot!.querySelector('[part="sparkline"]')!.classList.contains('down')).to.equal(
-      true,
-    );
+  describe('its 24 h line', () => {
+    const HALF_HOUR = 1_800_000;
+    /** A line of `prices`, half an hour apart, ending now. */
+    const line = (prices: number[]): Sparkline => ({
+      range: '24h',
+      points: prices.map((price, i) => [Date.now() - (prices.length - 1 - i) * HALF_HOUR, price]),
+    });
+    const drawn = async (el: PriceCard) => {
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('[part="sparkline"] path'),
+        'a line drawn',
+      );
+      const part = el.shadowRoot!.querySelector('[part="sparkline"]')!;
+      const ys = [
+        ...part
+          .querySelector('path')!
+          .getAttribute('d')!
+          .matchAll(/[ML][\d.]+,([\d.-]+)/g),
+      ].map(([, y]) => Number(y));
+      return { part, ys };
+    };
+
+    it('draws the line the relay carries, its span stated, its newest point at the live price', async () => {
+      const { feed, relay } = scriptedRelay('card');
+      const el = await card(relay, 'ETH');
+      feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ETH', 3_500, -1)]) });
+      const { part, ys } = await drawn(el);
+      expect(ys).to.have.length(49);
+      expect(part.getAttribute('role')).to.equal('img');
+      expect(part.getAttribute('aria-label')).to.equal('24h: down');
+      expect(part.textContent).to.equal('24h');
+      expect(part.classList.contains('down')).to.equal(true);
+      // A new price moves the newest point, and only it.
+      feed.send({
+        type: 'quotes',
+        data: { t: Date.now(), quotes: { ETH: sampleQuote('ETH', 3_600, 1.9) } },
+      });
+      await el.updateComplete;
+      const after = (await drawn(el)).ys;
+      expect(after.slice(0, -10)).to.not.deep.equal(ys.slice(0, -10), 'rescaled to the new high');
+      expect(after.at(-1)).to.equal(Math.min(...after), 'the newest point is the highest price');
+    });
+
+    it("is coloured by its own direction, not by the source's 24 h figure", async () => {
+      const { feed, relay } = scriptedRelay('card');
+      const el = await card(relay, 'BTC');
+      const snapshot = sampleSnapshot([sampleQuote('BTC', 101, -2)]);
+      snapshot.sparklines = { BTC: line([99, 100, 98, 101]) };
+      feed.send({ type: 'snapshot', data: snapshot });
+      const { part } = await drawn(el);
+      expect(part.classList.contains('up')).to.equal(true);
+      expect(part.getAttribute('aria-label')).to.equal('24h: up');
+      expect(partText(el, 'change')).to.contain('down');
+    });
+
+    it('does not let a 0.02 % wiggle fill its height: it stands for at least 1 % of the price', async () => {
+      const { feed, relay } = scriptedRelay('card');
+      const calm = await card(relay, 'USDT');
+      const moving = await card(relay, 'BTC');
+      const snapshot = sampleSnapshot([sampleQuote('USDT', 1.0001), sampleQuote('BTC', 110)]);
+      snapshot.sparklines = {
+        USDT: line([1, 1.0002, 0.9999, 1.0001]),
+        BTC: line([100, 105, 95, 110]),
+      };
+      feed.send({ type: 'snapshot', data: snapshot });
+      const wiggle = (await drawn(calm)).ys;
+      expect(Math.max(...wiggle) - Math.min(...wiggle)).to.be.below(1.5, 'of 28');
+      const day = (await drawn(moving)).ys;
+      expect(Math.max(...day) - Math.min(...day)).to.be.above(25, 'a day that moved 15 % fills it');
+    });
+
+    it('shows no line where the relay carries none, and drops one the relay takes back', async () => {
+      const { feed, relay } = scriptedRelay('card');
+      const el = await card(relay, 'BTC');
+      const snapshot = sampleSnapshot([sampleQuote('BTC', 100)]);
+      delete snapshot.sparklines;
+      feed.send({ type: 'snapshot', data: snapshot });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="sparkline"]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.sparkline')).to.not.equal(null, 'its space is kept');
+      feed.send({ type: 'sparklines', data: { sparklines: { BTC: line([100, 101]) } } });
+      await drawn(el);
+      feed.send({ type: 'sparklines', data: { sparklines: { BTC: null } } });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="sparkline"]')).to.equal(null);
+    });
   });
 
   it('formats for its locale', async () => {

@@ -12,14 +12,11 @@ import {
 } from '../../internal/format.js';
 import type { CardMessages } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { sparkline } from '../../internal/sparkline.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
-/** History points drawn in the sparkline. */
-const SPARKLINE_POINTS = 60;
 /** Where the sparkline goes while there is none yet: the card keeps its height. */
 const SPARKLINE_SPACE = html`<div class="sparkline" aria-hidden="true"></div>`;
 
@@ -40,7 +37,7 @@ const SPARKLINE_SPACE = html`<div class="sparkline" aria-hidden="true"></div>`;
  * @csspart source - The source's name.
  * @csspart simulated - The label on simulated (demo) prices.
  * @csspart message - Why there is no price (an unknown symbol, a bad attribute).
- * @csspart sparkline - The line of recent prices.
+ * @csspart sparkline - The line of the last 24 h, and its span; absent when the relay has none for the symbol.
  *
  * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
@@ -163,6 +160,14 @@ export class PriceCard extends FeedElement {
     const trend = direction(quote.change24h);
     const simulated = isSimulated(this.connection.view, quote.source);
     const currency = this.currencyOf(quote);
+    const line = this.connection.view.sparklines.get(quote.symbol);
+    // The line's code loads with the first line to draw, off the card path: price first.
+    if (line && !drawLine) {
+      lineModule ??= import('../../internal/sparkline.js').then((module) => {
+        drawLine = module.sparkline;
+      });
+      void lineModule.then(() => this.requestUpdate());
+    }
     // Each figure in a <bdi>: on a right-to-left page "−1.52%" stays "−1.52%", not "1.52%−".
     return html`<div part="price" class="price"><bdi>${formatPrice(quote.price, currency, locale)}</bdi></div>
       ${
@@ -175,7 +180,7 @@ export class PriceCard extends FeedElement {
               <span class="period">${words.period24h}</span>
             </div>`
       }
-      ${sparkline((this.connection.view.history.get(quote.symbol) ?? []).slice(-SPARKLINE_POINTS), trend) ?? SPARKLINE_SPACE}
+      ${(line && drawLine?.(line, quote.price, words)) || SPARKLINE_SPACE}
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}><bdi>${formatTime(quote.ts, locale)}</bdi></time>
         <span aria-hidden="true">·</span>
@@ -195,6 +200,10 @@ export class PriceCard extends FeedElement {
     return undefined;
   }
 }
+
+/** The 24 h line's drawing code, once a card has a line to draw. */
+let lineModule: Promise<void> | undefined;
+let drawLine: typeof import('../../internal/sparkline.js').sparkline | undefined;
 
 /** The page announcer's code, once a card has asked for it. */
 let announcerModule: Promise<typeof import('../../internal/page-announcer.js')> | undefined;
