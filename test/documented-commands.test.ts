@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadConfig } from '@tickwire/relay';
+import { loadConfig } from '../packages/relay/src/config.js';
 import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js';
 import { startFakeCoinGecko } from '../packages/relay/test/support/fake-coingecko.js';
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
