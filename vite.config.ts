@@ -27,7 +27,7 @@ const CORE = [
  * words of every language but English (each its own chunk, fetched by a page that reads it).
  */
 const NOT_CORE =
-  /\/src\/(internal\/(sparkline|page-announcer|page-scheme|page-follow|symbol-problems|edit-distance|messages\/[\w-]+)|elements\/price-card\/price-flash|feed\/(relay-check|symbol-suggestions))\.ts$/;
+  /\/src\/(internal\/(sparkline|page-announcer|page-scheme|page-follow|symbol-problems|edit-distance|messages\/[\w-]+)|elements\/price-card\/price-flash|feed\/(relay-check|relay-listing|symbol-suggestions))\.ts$/;
 function coreChunk(id: string): string | undefined {
   if (NOT_CORE.test(id)) return undefined;
   return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;

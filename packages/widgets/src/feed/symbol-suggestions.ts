@@ -1,46 +1,9 @@
-import { isSymbol, parseInstrument, type SymbolsAnswer, symbolOf } from '@tickwire/protocol';
+import { parseInstrument, symbolOf } from '@tickwire/protocol';
 import { editDistance } from '../internal/edit-distance.js';
 import { symbolLabel } from '../internal/symbols.js';
 import type { Feed } from './feed.js';
 import type { FeedView } from './feed-view.js';
-
-/** A feed that lists its symbols itself (a scripted market) instead of its relay's `/v1/symbols`. */
-interface ListingFeed extends Feed {
-  symbols(): Promise<SymbolsAnswer>;
-}
-
-const listsItself = (feed: Feed): feed is ListingFeed =>
-  typeof (feed as Partial<ListingFeed>).symbols === 'function';
-
-/** What a relay lists: its default currency, and its symbols (those in that currency without it). */
-export type Listing = Pick<SymbolsAnswer, 'quote' | 'symbols'>;
-
-/** Each relay's listing, asked once per page: one entry per feed, which is one per relay. */
-const listings = new WeakMap<Feed, Promise<Listing>>();
-
-/**
- * Every symbol the feed's relay lists (`GET /v1/symbols`, protocol README), asked the first
- * time a symbol turns out unknown and never again on this page; none when it cannot be read
- * (a suggestion is a courtesy: its absence is no error).
- */
-function listingOf(feed: Feed): Promise<Listing> {
-  let listing = listings.get(feed);
-  if (!listing) {
-    listing = (
-      listsItself(feed)
-        ? feed.symbols()
-        : fetch(new URL('v1/symbols', feed.relayUrl)).then((response) => response.json())
-    ).then(
-      (answer: Partial<SymbolsAnswer> | undefined) => ({
-        quote: typeof answer?.quote === 'string' ? answer.quote : '',
-        symbols: Array.isArray(answer?.symbols) ? answer.symbols.filter(isSymbol) : [],
-      }),
-      () => ({ quote: '', symbols: [] }),
-    );
-    listings.set(feed, listing);
-  }
-  return listing;
-}
+import { type Listing, listingOf } from './relay-listing.js';
 
 /**
  * The listed symbol a reader most likely meant by `symbol`, which the relay does not list:
@@ -49,7 +12,10 @@ function listingOf(feed: Feed): Promise<Listing> {
  * its source left out: that is the element's). Undefined when none is close, or two are
  * equally close.
  */
-export function closestListed(symbol: string, { quote, symbols }: Listing): string | undefined {
+export function closestListed(
+  symbol: string,
+  { quote, symbols }: Pick<Listing, 'quote' | 'symbols'>,
+): string | undefined {
   const { base, currency } = parseInstrument(symbol);
   const bases = new Set(
     symbols.flatMap((candidate) => {

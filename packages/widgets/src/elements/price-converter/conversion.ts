@@ -4,14 +4,8 @@
  * asset they share (`BTC/USDT` and `EUR/USDT`: "via USDT"). A rate is never invented: it is
  * made of the quotes the relay sends, or there is none.
  */
-import {
-  isSymbol,
-  parseInstrument,
-  type Quote,
-  type SymbolsAnswer,
-  symbolOf,
-} from '@tickwire/protocol';
-import type { Feed } from '../../feed/feed.js';
+import { parseInstrument, type Quote, symbolOf } from '@tickwire/protocol';
+import type { Listing } from '../../feed/relay-listing.js';
 
 /** One quote of a conversion, and whether its price is used upside down (EUR→BTC from BTC/EUR). */
 export interface Leg {
@@ -24,9 +18,6 @@ export interface Route {
   legs: Leg[];
   via?: string;
 }
-
-/** What a relay lists (`GET /v1/symbols`): its default currency, every currency, every pair. */
-export type Listing = Pick<SymbolsAnswer, 'quote' | 'currencies' | 'symbols'>;
 
 /**
  * The relay's symbol for `base` priced in `currency`, as it keys it: without the currency
@@ -93,44 +84,6 @@ export const legLabel = (leg: Leg, defaultCurrency: string): string => {
   const { base, currency = defaultCurrency } = parseInstrument(leg.symbol);
   return `${base}/${currency}`;
 };
-
-/** A feed that lists its symbols itself (a scripted market) instead of its relay's `/v1/symbols`. */
-interface ListingFeed extends Feed {
-  symbols(): Promise<SymbolsAnswer>;
-}
-
-const listsItself = (feed: Feed): feed is ListingFeed =>
-  typeof (feed as Partial<ListingFeed>).symbols === 'function';
-
-/** Each relay's listing, asked once per page (one feed per relay). */
-const listings = new WeakMap<Feed, Promise<Listing>>();
-
-/**
- * What `feed`'s relay lists, asked once per page: for the pickers' suggestions and for the
- * routes when the direct pair is unknown. Empty when it cannot be read: then only the pair
- * the reader names is tried, never a guess.
- */
-export function listingOf(feed: Feed): Promise<Listing> {
-  let listing = listings.get(feed);
-  if (!listing) {
-    listing = (
-      listsItself(feed)
-        ? feed.symbols()
-        : fetch(new URL('v1/symbols', feed.relayUrl)).then((response) => response.json())
-    ).then(
-      (answer: Partial<SymbolsAnswer> | undefined) => ({
-        quote: typeof answer?.quote === 'string' ? answer.quote : '',
-        currencies: Array.isArray(answer?.currencies)
-          ? answer.currencies.filter((code) => typeof code === 'string')
-          : [],
-        symbols: Array.isArray(answer?.symbols) ? answer.symbols.filter(isSymbol) : [],
-      }),
-      () => ({ quote: '', currencies: [], symbols: [] }),
-    );
-    listings.set(feed, listing);
-  }
-  return listing;
-}
 
 /** The assets and currencies a listing names, sorted: what the pickers offer. */
 export function listedAssets(listing: Listing): string[] {

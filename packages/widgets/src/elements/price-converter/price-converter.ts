@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Feed } from '../../feed/feed.js';
 import { isSimulated, sourceLine } from '../../feed/feed-view.js';
+import { type Listing, listingOf } from '../../feed/relay-listing.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { formatPrice, formatTime } from '../../internal/format.js';
@@ -13,10 +14,8 @@ import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { formatAmount, parseAmount } from './amount.js';
 import {
   type Leg,
-  type Listing,
   legLabel,
   listedAssets,
-  listingOf,
   pairSymbol,
   type Route,
   rateOf,
