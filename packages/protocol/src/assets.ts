@@ -42,8 +42,3 @@ export interface AssetsAnswer {
   /** Assets whose facts are being fetched: ask again shortly. */
   pending?: string[];
 }
-
-/** The stream's `assets` event: facts that changed, `null` where an asset has none any more. */
-export interface AssetsData {
-  assets: Record<string, AssetFacts | null>;
-}

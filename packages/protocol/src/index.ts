@@ -3,7 +3,7 @@
  * read. The protocol itself is described in this package's README.
  */
 
-export type { AssetFacts, AssetsAnswer, AssetsData } from './assets.js';
+export type { AssetFacts, AssetsAnswer } from './assets.js';
 export { type BackoffPolicy, backoffMs } from './backoff.js';
 export type { Candle, CandleRange, CandlesAnswer } from './candles.js';
 export {
