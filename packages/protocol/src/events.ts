@@ -88,8 +88,23 @@ export interface SymbolsAnswer {
   defaults: string[];
 }
 
-/** `GET /v1/sources` */
-export type SourcesAnswer = StatusData;
+/** The shared store refusing this relay's writes (`GET /v1/sources`'s `storeUnwritable`). */
+export interface StoreWriteFailure {
+  /** The store's own words, e.g. Redis's `OOM command not allowed when used memory > 'maxmemory'.` */
+  error: string;
+  /** ms since the epoch of the first refused write in the run under way */
+  sinceTs: number;
+}
+
+/**
+ * `GET /v1/sources`: each source's health and the stale symbols, and `storeUnwritable` while
+ * the shared store (Redis) refuses this relay's writes, so its polls are not published and
+ * prices turn stale whatever the sources say. Absent while writes succeed, and on a relay
+ * without Redis; only the relay that polls writes, so in a fleet it is that relay's answer.
+ */
+export interface SourcesAnswer extends StatusData {
+  storeUnwritable?: StoreWriteFailure;
+}
 
 /** Every refusal the relay controls: a 4xx or 5xx with this body. */
 export interface ErrorAnswer {

@@ -26,6 +26,7 @@ export type {
   SourcesAnswer,
   SparklinesData,
   StatusData,
+  StoreWriteFailure,
   StreamMessage,
   SymbolsAnswer,
 } from './events.js';

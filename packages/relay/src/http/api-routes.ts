@@ -36,7 +36,11 @@ export function apiRoutes(deps: AppDeps): Router {
 
   router.get('/v1/sources', async (_req, res) => {
     const { sources, stale } = await store.status();
-    res.set(noStore).json({ sources, stale } satisfies SourcesAnswer);
+    // A store that refuses writes leaves every poll unpublished: as much news as a source down.
+    const failure = deps.storeWrites?.current();
+    const answer: SourcesAnswer = { sources, stale };
+    if (failure) answer.storeUnwritable = { error: failure.error, sinceTs: failure.sinceMs };
+    res.set(noStore).json(answer);
   });
 
   router.get('/healthz', (_req, res) => {

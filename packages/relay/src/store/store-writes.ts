@@ -37,11 +37,16 @@ export class StoreWrites {
     return this.failure;
   }
 
-  /** Waits for `write` and records how it went; its result or error passes through unchanged. */
-  async record<T>(write: Promise<T>): Promise<T> {
+  /**
+   * Waits for `write` and records how it went; its result or error passes through unchanged.
+   * `reached(result)` says whether a write that resolved reached the store: a store skips
+   * writes with nothing new (no quote changed, the same status), and such a skip proves
+   * nothing about a store that refuses writes, so it must not clear a failure.
+   */
+  async record<T>(write: Promise<T>, reached: (result: T) => boolean = () => true): Promise<T> {
     try {
       const result = await write;
-      if (this.failure) {
+      if (this.failure && reached(result)) {
         this.log.info(
           { failedForMs: this.now() - this.failure.sinceMs },
           'the store takes writes again',
@@ -66,13 +71,19 @@ export class StoreWrites {
 /**
  * `store` with its writes watched by `writes`: the poll's quotes, status, backfills and
  * forgetting. Reads pass straight through (a mirror answers them, whatever Redis does).
+ * Only a write known to have reached the store clears a failure: quotes that made an event
+ * and a backfill. A status or a forgetting resolves also when the store skipped it as
+ * nothing new, so those only ever report failures (else a relay polling an unchanged market
+ * on a full Redis would flap between ready and not).
  */
 export function watchWrites(store: PriceStore, writes: StoreWrites): PriceStore {
+  const never = () => false;
   return {
-    appendQuotes: (quotes, t) => writes.record(store.appendQuotes(quotes, t)),
+    appendQuotes: (quotes, t) =>
+      writes.record(store.appendQuotes(quotes, t), (event) => event !== undefined),
     backfill: (symbol, points) => writes.record(store.backfill(symbol, points)),
-    setSourceStatus: (sources) => writes.record(store.setSourceStatus(sources)),
-    forgetExcept: (watched) => writes.record(store.forgetExcept(watched)),
+    setSourceStatus: (sources) => writes.record(store.setSourceStatus(sources), never),
+    forgetExcept: (watched) => writes.record(store.forgetExcept(watched), never),
     shareWatched: (symbols, forMs) => store.shareWatched(symbols, forMs),
     hasQuotes: () => store.hasQuotes(),
     status: () => store.status(),
