@@ -20,7 +20,7 @@ describe('one stream per relay per page, from the first paint', () => {
   });
 
   for (const name of ['chromium', 'firefox'] as const) {
-    test(`${name}: a card, a chart, a tape, a feed and the controls open one stream with all their symbols`, async () => {
+    test(`${name}: a card, a chart, a tape, a feed, a converter and the controls open one stream with all their symbols`, async () => {
       const relay = await startDemoRelay();
       const host = await serveHostPage(`<!doctype html>
 <script type="module" src="${relay.url}/widgets.js"></script>
@@ -28,6 +28,7 @@ describe('one stream per relay per page, from the first paint', () => {
 <live-chart symbols="BTC,ETH" range="live"></live-chart>
 <price-ticker symbols="SOL" layout="tape"></price-ticker>
 <market-feed symbols="ADA"></market-feed>
+<price-converter from="ETH" to="EUR"></price-converter>
 <stream-controls></stream-controls>`);
       const page = await browsers.find((browser) => browser.name === name)!.newPage(1_000);
       try {
@@ -35,7 +36,7 @@ describe('one stream per relay per page, from the first paint', () => {
         await page.run(`new Promise((resolve, reject) => {
           const deadline = Date.now() + 15000;
           const check = () => {
-            const all = [...document.querySelectorAll('price-card, live-chart, price-ticker, market-feed, stream-controls')];
+            const all = [...document.querySelectorAll('price-card, live-chart, price-ticker, market-feed, price-converter, stream-controls')];
             if (all.every((element) => element.getAttribute('state') === 'live')) return resolve();
             if (Date.now() > deadline) return reject(new Error('not live'));
             setTimeout(check, 100);

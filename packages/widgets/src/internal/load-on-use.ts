@@ -1,4 +1,5 @@
 import { feedFor } from '../feed/feed-registry.js';
+import { EMPTY_VIEW } from '../feed/feed-view.js';
 import { defaultRelay } from './default-relay.js';
 import { defineElement } from './define-element.js';
 import { elementSymbols } from './symbols.js';
@@ -41,13 +42,15 @@ function watchEarly(element: Element): (() => void) | undefined {
   if (!relay) return undefined;
   try {
     const feed = feedFor(relay);
-    const { symbols } = elementSymbols(
-      element.getAttribute('symbols') ?? element.getAttribute('symbol'),
-      {
-        currency: element.getAttribute('currency'),
-        source: element.getAttribute('source') ?? feed.source,
-      },
-    );
+    const converter = element.localName === 'price-converter';
+    const named = converter
+      ? converterPair(element, EMPTY_VIEW.quote)
+      : (element.getAttribute('symbols') ?? element.getAttribute('symbol'));
+    const { symbols } = elementSymbols(named, {
+      // A converter's currency is its `to`, in the pair already.
+      currency: converter ? null : element.getAttribute('currency'),
+      source: element.getAttribute('source') ?? feed.source,
+    });
     if (symbols.length === 0) return undefined;
     const watching = feed.watch(symbols).subscribe();
     return () => watching.unsubscribe();
@@ -55,4 +58,14 @@ function watchEarly(element: Element): (() => void) | undefined {
     // No relay, or not a URL: the element says so itself once defined.
     return undefined;
   }
+}
+
+/**
+ * The pair a converter tries first (price-converter.ts): `from` in `to`, leaving out the
+ * relay's default currency as the converter does — USD until the relay's snapshot says.
+ */
+function converterPair(element: Element, defaultCurrency: string): string {
+  const from = element.getAttribute('from') ?? 'BTC';
+  const to = (element.getAttribute('to') ?? element.getAttribute('currency'))?.trim().toUpperCase();
+  return to && to !== defaultCurrency ? `${from}/${to}` : from;
 }
