@@ -37,10 +37,20 @@ export async function readiness(
       },
     };
   }
-  if (!(await store.hasQuotes())) {
-    return { ready: false, error: { code: 'no_quotes', message: 'No quotes yet.' } };
-  }
   const { sources } = await store.status();
+  if (!(await store.hasQuotes())) {
+    // A source that cannot be reached (no route out of a container) is the usual reason: say it.
+    const failing = sources.filter((source) => source.error);
+    if (failing.length === 0) {
+      return { ready: false, error: { code: 'no_quotes', message: 'No quotes yet.' } };
+    }
+    const named = failing.map(({ id, error }) => `${id} (${error})`).join(', ');
+    return {
+      ready: false,
+      error: { code: 'no_quotes', message: `No quotes yet; failing: ${named}.` },
+      sources: failing,
+    };
+  }
   const waiting = sources.filter((source) => source.retryAt !== undefined && source.retryAt > now);
   if (sources.length === 0 || waiting.length < sources.length) return { ready: true };
   const quotes = Object.values(await store.latest(watchList.symbols()));
