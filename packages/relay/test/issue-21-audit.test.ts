@@ -1,9 +1,12 @@
 /**
  * What issue 21's hostile probes found, each closed by a check of its own where no other test
- * covered it: a hangup gives up the poll lease, a cache key is never a query's before it is
- * validated, and a relay with no quote says which source fails.
+ * covered it: a hangup gives up the poll lease, a drain survives a pipelined stream request, a
+ * cache key is never a query's before it is validated, and a relay with no quote says which
+ * source fails.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import type { PriceSource } from '../src/sources/price-source.js';
@@ -35,6 +38,58 @@ describe('SIGHUP is handled as SIGTERM', () => {
     } finally {
       await relay.signal('SIGKILL');
       admin.disconnect();
+      await redis.kill();
+    }
+  });
+});
+
+describe('the drain never writes to an ended answer', () => {
+  test('SIGTERM on a follower of a fleet, with a client that pipelined a second stream request: exit 0', async () => {
+    const redis = await RedisServer.start();
+    const relays = await Promise.all(
+      [1, 2].map(() => RelayProcess.start({ REDIS_URL: redis.url, POLL_INTERVAL: '1' })),
+    );
+    try {
+      const leader = await waitFor(async () => {
+        const flags = await Promise.all(relays.map((r) => r.metric('tickwire_poller_leader')));
+        return flags.filter((flag) => flag === 1).length === 1 ? flags.indexOf(1) : undefined;
+      });
+      // The follower writes every event it reads from Redis, drain or not.
+      const follower = relays[1 - leader]!;
+      const readers = await Promise.all(
+        [1, 2, 3].map(() => SseReader.open(`${follower.url}/v1/stream?symbols=BTC`)),
+      );
+      // Clients that pipeline a second stream request behind their first: an ended answer's
+      // socket then stays open, and a hub that forgot nothing kept writing to the answer.
+      const { port } = new URL(follower.url);
+      const request = 'GET /v1/stream?symbols=BTC HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+      const pipelined = await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const socket = connect({ host: '127.0.0.1', port: Number(port) });
+          await once(socket, 'connect');
+          const client = { socket, received: '' };
+          socket.on('data', (chunk: Buffer) => {
+            client.received += chunk;
+          });
+          socket.on('error', () => undefined);
+          socket.write(request + request);
+          return client;
+        }),
+      );
+      try {
+        await Promise.all(readers.map((reader) => reader.untilEvent('snapshot')));
+        // Events keep coming from the leader through Redis while the follower drains.
+        await waitFor(() =>
+          pipelined.every(({ received }) => received.includes('event: quotes')) ? true : undefined,
+        );
+        assert.equal(await follower.signal('SIGTERM'), 0);
+        for (const reader of readers) await reader.ended;
+      } finally {
+        for (const { socket } of pipelined) socket.destroy();
+        for (const reader of readers) await reader.close();
+      }
+    } finally {
+      for (const relay of relays) await relay.signal('SIGKILL');
       await redis.kill();
     }
   });
