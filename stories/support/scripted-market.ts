@@ -48,10 +48,11 @@ export function scriptedMarket({
   clearInterval(ticking);
   const { feed, relay } = scriptedRelay('story');
   if (candles === 'none') {
-    feed.candles = async (symbol, range) => {
+    feed.candles = async (_symbol, range) => {
       // What a relay says of a range its source lacks (a 404 shown for good, not retried).
+      const longer = (['24h', '7d', '30d', '1y'] as const).filter((choice) => choice !== range);
       throw new CandleLoadError(
-        `CoinGecko has no candles of ${symbol} for a ${range.toUpperCase()} chart; choose a longer range.`,
+        { reason: 'range-unavailable', sources: ['CoinGecko'], ranges: [...longer] },
         false,
       );
     };

@@ -1,3 +1,4 @@
+import type { CandleRange } from './candles.js';
 import type { PricePoint, Quote, SourceStatus } from './quote.js';
 import type { Sparkline } from './sparkline.js';
 
@@ -108,5 +109,15 @@ export interface SourcesAnswer extends StatusData {
 
 /** Every refusal the relay controls: a 4xx or 5xx with this body. */
 export interface ErrorAnswer {
-  error: { code: string; message: string };
+  error: {
+    code: string;
+    /** One sentence for a reader, in English. */
+    message: string;
+    /**
+     * `range_unavailable` only: the sources the symbol may come from, by name, and the ranges
+     * they do have, for a client to say in its reader's own language.
+     */
+    sources?: string[];
+    ranges?: CandleRange[];
+  };
 }

@@ -228,7 +228,7 @@ describe('GET /v1/candles from CoinGecko', () => {
     assert.equal(body.candles.at(-1)![5], null, 'CoinGecko has no volume per bucket');
   });
 
-  test('no 1-minute buckets at CoinGecko and no other source: a 404 that says so in words and names the ranges there are, without asking upstream', async () => {
+  test('no 1-minute buckets at CoinGecko and no other source: a 404 that says so in words and in parts (the sources, the ranges there are), without asking upstream', async () => {
     const before = coingecko.calls.length;
     for (const symbol of ['BTC', 'BTC@coingecko']) {
       const { response, body } = await candles(
@@ -242,6 +242,9 @@ describe('GET /v1/candles from CoinGecko', () => {
         body.error.message,
         'CoinGecko has no 1-minute candles for a 1H chart; choose 24H or longer.',
       );
+      // The same in parts, for a chart to say in its reader's language.
+      assert.deepEqual(body.error.sources, ['CoinGecko']);
+      assert.deepEqual(body.error.ranges, ['24h', '7d', '30d', '1y']);
     }
     assert.equal(coingecko.calls.length, before);
   });

@@ -18,7 +18,14 @@ import { mayHaveCandles, type PriceSource } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
 import type { CachedCandles, CandleCache } from '../store/candle-cache.js';
 import { onGrid } from './grid.js';
-import { missingRangeAdvice, unavailableNowAdvice } from './range-advice.js';
+import { missingRangeAdvice, nameOf, rangesOf, unavailableNowAdvice } from './range-advice.js';
+
+/** A range no source of a symbol has: the sentence, and its parts for a client's own words. */
+export interface RangeRefusal {
+  message: string;
+  sources: string[];
+  ranges: CandleRange[];
+}
 
 export interface CandleServiceOptions {
   catalog: SourceCatalog;
@@ -62,8 +69,12 @@ export class CandleService {
    * Why no source of `symbol` can ever give `range`, naming the ranges they can, for a
    * reader; undefined when one may (then `get` tries).
    */
-  missingRange(symbol: string, range: CandleRange): string | undefined {
-    return missingRangeAdvice(this.sourcesOf(symbol), range);
+  missingRange(symbol: string, range: CandleRange): RangeRefusal | undefined {
+    const sources = this.sourcesOf(symbol);
+    const message = missingRangeAdvice(sources, range);
+    return message
+      ? { message, sources: sources.map(nameOf), ranges: rangesOf(sources) }
+      : undefined;
   }
 
   /** Why `get` gave nothing, for a reader: the sources that have `range` all failed just now. */

@@ -14,7 +14,12 @@ function bucketWords(range: CandleRange): string {
   return `${seconds / 60}-minute`;
 }
 
-const nameOf = (source: PriceSource): string => source.name ?? source.id;
+/** A source as readers know it: `CoinGecko`, `Kraken`. */
+export const nameOf = (source: PriceSource): string => source.name ?? source.id;
+
+/** The ranges at least one of `sources` may have, shortest first. */
+export const rangesOf = (sources: readonly PriceSource[]): CandleRange[] =>
+  RANGES.filter((range) => sources.some((source) => mayHaveCandles(source, range)));
 
 /** `A`, `A or B`, `A, B or C`. */
 function either(words: readonly string[]): string {
@@ -53,9 +58,7 @@ export function missingRangeAdvice(
       : names.length === 2
         ? `Neither ${names[0]} nor ${names[1]} has`
         : `None of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} has`;
-  const working = RANGES.filter((candidate) =>
-    sources.some((source) => mayHaveCandles(source, candidate)),
-  );
+  const working = rangesOf(sources);
   if (working.length === 0) return `${lacking} candles of any range.`;
   return `${lacking} ${bucketWords(range)} candles for a ${rangeWords(range)} chart; choose ${choices(working)}.`;
 }

@@ -22,7 +22,10 @@ export function candlesRoute({ catalog, candles }: AppDeps): Router {
     // A range no source has is said at once and for good (a 4xx, not retried), with the
     // ranges there are; a range whose sources fail now is a 503 worth retrying.
     const missing = candles.missingRange(symbol, range);
-    if (missing) throw new HttpError(404, 'range_unavailable', missing);
+    if (missing) {
+      const { message, sources, ranges } = missing;
+      throw new HttpError(404, 'range_unavailable', message, {}, { sources, ranges });
+    }
     const answer = await candles.get(symbol, range);
     if (!answer) {
       throw new HttpError(503, 'no_candles', candles.unavailableNow(symbol, range), {

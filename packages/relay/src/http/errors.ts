@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** What a client may say in its own words instead of `message` (`ErrorAnswer`). */
+    readonly details: Omit<ErrorAnswer['error'], 'code' | 'message'> = {},
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   sendJson(
     res,
     error.status,
-    { error: { code: error.code, message: error.message } } satisfies ErrorAnswer,
+    { error: { code: error.code, message: error.message, ...error.details } } satisfies ErrorAnswer,
     error.headers,
   );
 }

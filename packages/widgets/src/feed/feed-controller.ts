@@ -1,10 +1,10 @@
 import type { Quote } from '@tickwire/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
-import { followRelay, NO_RELAY } from '../internal/default-relay.js';
+import { followRelay } from '../internal/default-relay.js';
 import type { Feed } from './feed.js';
 import { feedFor } from './feed-registry.js';
-import { EMPTY_VIEW, type FeedView } from './feed-view.js';
+import { EMPTY_VIEW, type FeedView, type RelayProblem } from './feed-view.js';
 
 /** Which elements are on screen: one observer for the page, a callback per element. */
 const onScreen = new WeakMap<Element, (visible: boolean) => void>();
@@ -27,7 +27,7 @@ export class FeedController implements ReactiveController {
   /** What the feed knows now. */
   view: FeedView = EMPTY_VIEW;
   /** Why nothing can be watched here (no relay, a relay URL that is not one), if so. */
-  private setupProblem: string | undefined;
+  private setupProblem: RelayProblem | undefined;
   /** Unset until the host calls `watch`. */
   private relay: string | undefined;
   private symbols: readonly string[] = [];
@@ -50,7 +50,7 @@ export class FeedController implements ReactiveController {
    * Why nothing can be shown, if so: no relay, a relay URL that is not one, or a URL that
    * answers but not as a relay (a CDN folder).
    */
-  get problem(): string | undefined {
+  get problem(): RelayProblem | undefined {
     return this.setupProblem ?? this.view.problem;
   }
 
@@ -115,19 +115,19 @@ export class FeedController implements ReactiveController {
     this.feed = undefined;
     if (this.relay === undefined) return;
     if (this.relay === '') {
-      this.setupProblem = NO_RELAY;
+      this.setupProblem = { message: 'noRelay' };
       return;
     }
     // "prices.example.com" would be read as a path on this page's own site, forever 404.
     if (/^[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(this.relay)) {
-      this.setupProblem = `relay="${this.relay}" has no scheme: write relay="https://${this.relay}".`;
+      this.setupProblem = { message: 'noScheme', relay: this.relay };
       return;
     }
     let feed: Feed;
     try {
       feed = feedFor(this.relay);
     } catch {
-      this.setupProblem = `"${this.relay}" is not a relay URL.`;
+      this.setupProblem = { message: 'notARelayUrl', relay: this.relay };
       return;
     }
     this.feed = feed;

@@ -44,11 +44,23 @@ export interface FeedView {
   /** Local time of the last quotes the relay sent, ms. */
   lastUpdate: number | undefined;
   /**
-   * Why the relay URL cannot be read at all (it answers, but not as a relay: a CDN's 404),
-   * with the fix, in words; cleared by the next snapshot.
+   * Why the relay URL cannot be read at all (it answers, but not as a relay: a CDN's 404);
+   * cleared by the next snapshot.
    */
-  problem: string | undefined;
+  problem: RelayProblem | undefined;
 }
+
+/**
+ * Why an element cannot read its relay, by the message that says it with the fix: each
+ * element says it in its own language (`FeedElement.relayProblem`).
+ */
+export type RelayProblem =
+  /** Neither the element nor the page names a relay. */
+  | { message: 'noRelay' }
+  /** `relay="prices.example.com"`: read as a path on the page's own site; or no URL at all. */
+  | { message: 'noScheme' | 'notARelayUrl'; relay: string }
+  /** The URL answers, but not as a relay (a CDN folder's 404). */
+  | { message: 'notARelay'; relay: string; status: number };
 
 export const EMPTY_VIEW: FeedView = {
   connection: 'connecting',

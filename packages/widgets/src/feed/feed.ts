@@ -7,6 +7,7 @@ import {
   EMPTY_VIEW,
   expireQuotes,
   type FeedView,
+  type RelayProblem,
 } from './feed-view.js';
 import { Latest } from './latest.js';
 
@@ -179,7 +180,7 @@ export abstract class BaseFeed implements Feed {
   }
 
   /** Says why the relay cannot be read at all (or, `undefined`, that it can), at once. */
-  protected setProblem(problem: string | undefined): void {
+  protected setProblem(problem: RelayProblem | undefined): void {
     this.flush();
     if (this.view$.value.problem !== problem) this.view$.next({ ...this.view$.value, problem });
   }

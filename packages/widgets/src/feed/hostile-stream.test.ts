@@ -116,8 +116,8 @@ describe('a broken or hostile relay', () => {
     const answer = (candles: unknown[], symbol = 'BTC') =>
       JSON.stringify({ symbol, range: '7d', resolution: 3600, quote: 'USD', source: 'x', candles });
     for (const [candles, expected] of [
-      ['<html>502 Bad Gateway</html>', /could not be read/],
-      [answer([good(0)], 'ETH'), /could not be read/],
+      ['<html>502 Bad Gateway</html>', /history of BTC could not be loaded/],
+      [answer([good(0)], 'ETH'), /history of BTC could not be loaded/],
       [
         answer([
           good(0),

@@ -59,8 +59,9 @@ export function defaultRelay(): string {
 }
 
 /**
- * What an element says when neither it nor the page names a relay. A served bundle always
- * knows one (where it came from), so there the text is left out of the bytes.
+ * What an element says in English when neither it nor the page names a relay (`Messages`'
+ * `noRelay`). A served bundle always knows one (where it came from), so there the text is
+ * left out of the bytes.
  */
 export const NO_RELAY = SERVED
   ? ''

@@ -115,6 +115,15 @@ export class FeedElement extends LitElement {
     return words.of?.(this, enCard) ?? enCard;
   }
 
+  /** Why the relay cannot be read (none set, a URL that is none), with the fix, in this element's words. */
+  protected get relayProblem(): string | undefined {
+    const { problem } = this.connection;
+    if (!problem) return undefined;
+    const { relay = '', status = 0 } = problem as { relay?: string; status?: number };
+    const say = this.words[problem.message];
+    return typeof say === 'string' ? say : say(relay, status);
+  }
+
   /** The relay to read: the attribute, else the page's default; `''` when there is none. */
   protected get relayUrl(): string {
     return this.relay ?? defaultRelay();

@@ -15,13 +15,13 @@ import type { Messages } from './messages.js';
  */
 const SAME_IN_BOTH = ['relay', 'tradingview'];
 const SAME_IN: Record<string, string[]> = {
-  de: ['symbol', 'asset'],
+  de: ['symbol', 'asset', 'element', 'tag'],
   es: ['error'],
-  it: ['asset'],
+  it: ['asset', 'tag'],
   fr: ['notable', 'pause'],
-  nl: ['letters', 'open', 'over'],
+  nl: ['letters', 'open', 'over', 'element'],
   pl: ['symbol'],
-  'pt-BR': ['use'],
+  'pt-BR': ['use', 'tag'],
 };
 
 /** Every text a catalog can produce, its functions called with placeholder arguments. */
@@ -138,6 +138,37 @@ describe('message catalogs', () => {
       expect(english(readerText(box)), `${code}, paused`).to.deep.equal([]);
       feed.resume();
     }
+  });
+
+  it('a relay that cannot be read and a range no source has are said in every language, with no English word', async () => {
+    const problems = (catalog: Messages) => [
+      catalog.noRelay,
+      catalog.noScheme('relay.test'),
+      catalog.notARelayUrl('http://'),
+      catalog.notARelay('https://cdn.test/', 404),
+      catalog.historyUnavailable(catalog.ranges['24h'], 'BTC'),
+      catalog.rangeUnavailable('CoinGecko', catalog.ranges['1h'], catalog.ranges['24h']),
+    ];
+    // The product's terms and what a developer types stay as written.
+    const allowed = new Set([...SAME_IN_BOTH, 'tickwire', 'meta', 'setrelay', 'url', 'coingecko']);
+    const english: Record<string, string[]> = {};
+    for (const code of CATALOG_CODES) {
+      const own = new Set([...allowed, ...(SAME_IN[code] ?? [])]);
+      const words = [...wordsIn(problems(await loadCatalog(code)).join(' '))].filter(
+        (word) => ENGLISH.has(word) && !own.has(word),
+      );
+      if (words.length > 0) english[code] = words;
+    }
+    expect(english).to.deep.equal({});
+    // And an element shows its own language's: a German card with a relay written without https.
+    await loadMessages('de');
+    const card = await fixture<PriceCard>(
+      html`<price-card symbol="BTC" relay="prices.example.com" locale="de"></price-card>`,
+    );
+    await waitUntil(() => partText(card, 'state') === 'Fehler', 'the card reads German');
+    expect(partText(card, 'message')).to.equal(
+      'relay="prices.example.com" hat kein Schema: relay="https://prices.example.com" schreiben.',
+    );
   });
 
   it('a page in German reads German without a locale on the element', async () => {

@@ -1,3 +1,5 @@
+import { NO_RELAY } from './default-relay.js';
+
 /**
  * Every word an element shows or announces, by what it says. A function takes what the
  * sentence is about, already written (symbols, formatted figures and times): a catalog holds
@@ -28,6 +30,11 @@ export interface Messages {
   notSymbols: (texts: string) => string;
   noSymbols: string;
   notListed: (symbols: string) => string;
+  /** Why an element cannot read its relay, with the fix (`RelayProblem`). */
+  noRelay: string;
+  noScheme: (relay: string) => string;
+  notARelayUrl: (relay: string) => string;
+  notARelay: (relay: string, status: number) => string;
   /** A screen reader's sentence of one price: `label price, up 1.10% in 24 hours`. */
   spokenPrice: (label: string, price: string, trend: string) => string;
   /** The trend in the spoken sentence: `up 1.10%`; `size` has no sign. */
@@ -66,6 +73,10 @@ export interface Messages {
   plotHint: (symbols: string, ticks: boolean) => string;
   loading: string;
   chartFailed: string;
+  /** A range's candles could not be had from the relay (network, failing sources): asked again. */
+  historyUnavailable: (range: string, symbol: string) => string;
+  /** No source of the symbol has the range: `sources` and `choices` are lists (`Intl.ListFormat`). */
+  rangeUnavailable: (sources: string, range: string, choices: string) => string;
   percentSince: (span: string) => string;
   percentOver: (range: string) => string;
   sinceTime: (time: string) => string;
@@ -122,6 +133,10 @@ export type CardMessages = Pick<
   | 'notASymbol'
   | 'noSymbol'
   | 'notListed'
+  | 'noRelay'
+  | 'noScheme'
+  | 'notARelayUrl'
+  | 'notARelay'
 >;
 
 /** The card's words in English, the built-in language: in every element's first paint. */
@@ -146,6 +161,11 @@ export const enCard: CardMessages = {
     `"${text}" is not a symbol: use letters and digits, such as BTC or BTC/EUR.`,
   noSymbol: 'No symbol: set symbol="BTC", for example.',
   notListed: (symbols) => `The relay does not list ${symbols}.`,
+  noRelay: NO_RELAY,
+  noScheme: (relay) => `relay="${relay}" has no scheme: write relay="https://${relay}".`,
+  notARelayUrl: (relay) => `"${relay}" is not a relay URL.`,
+  notARelay: (relay, status) =>
+    `No Tickwire relay at ${relay} (HTTP ${status}): check the relay's URL.`,
 };
 
 /**

@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feed } from '../../feed/feed.js';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { scriptedRelay } from '../../feed/testing.js';
-import { CandleLoadError } from './candle-history.js';
+import { CandleLoadError, type CandleProblem } from './candle-history.js';
 import { CandlesController, type CandlesRequest } from './candles-controller.js';
 import { holdLongTimers } from './held-timers.test.js';
 
@@ -98,7 +98,7 @@ describe('the chart’s candles controller', () => {
     });
     ask({ symbols: ['ETH'] });
     await waitUntil(() => candles.errors().length > 0);
-    expect(candles.errors()).to.deep.equal(['The 24h history of ETH could not be loaded.']);
+    expect(candles.errors()).to.deep.equal([{ symbol: 'ETH', problem: { reason: 'unavailable' } }]);
     expect(candles.received).to.equal(1);
     expect(timers.pending()).to.have.length(1);
     leave();
@@ -110,24 +110,31 @@ describe('the chart’s candles controller', () => {
   });
 
   it('waits as long as the relay asks (Retry-After), up to 10 minutes', async () => {
-    const { feed } = scriptedCandles(() => new CandleLoadError('Busy.', true, 60 * 60_000));
+    const { feed } = scriptedCandles(
+      () => new CandleLoadError({ reason: 'unavailable' }, true, 60 * 60_000),
+    );
     controllerFor({ feed, symbols: ['BTC'], range: '24h', reconnects: 0 });
     await waitUntil(() => timers.pending().length === 1);
     expect(timers.pending()[0]!.ms).to.equal(10 * 60_000);
   });
 
   it('a refusal (a range no source has) is kept, not asked again', async () => {
-    const { feed } = scriptedCandles(() => new CandleLoadError('No such range.', false));
+    const problem: CandleProblem = {
+      reason: 'range-unavailable',
+      sources: ['CoinGecko'],
+      ranges: ['24h'],
+    };
+    const { feed } = scriptedCandles(() => new CandleLoadError(problem, false));
     const { candles } = controllerFor({ feed, symbols: ['BTC'], range: '1h', reconnects: 0 });
     await waitUntil(() => candles.errors().length === 1);
-    expect(candles.errors()).to.deep.equal(['No such range.']);
+    expect(candles.errors()).to.deep.equal([{ symbol: 'BTC', problem }]);
     expect(timers.held).to.have.length(0);
   });
 
   it('waits longer after each failure in a row (the protocol’s backoff), and starts over once all have come', async () => {
     let failing = true;
     const { feed } = scriptedCandles(() =>
-      failing ? new CandleLoadError('Failing.', true) : undefined,
+      failing ? new CandleLoadError({ reason: 'unavailable' }, true) : undefined,
     );
     const { candles, ask } = controllerFor({
       feed,

@@ -6,7 +6,12 @@ import {
 } from '@tickwire/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Feed } from '../../feed/feed.js';
-import { CandleLoadError, type ChartRange, loadCandles } from './candle-history.js';
+import {
+  CandleLoadError,
+  type CandleProblem,
+  type ChartRange,
+  loadCandles,
+} from './candle-history.js';
 
 /**
  * The chart's retries (its candles, its own code): after up to 4 s, then 8, 16 … 5 min, each
@@ -16,7 +21,13 @@ import { CandleLoadError, type ChartRange, loadCandles } from './candle-history.
 export const CHART_BACKOFF: BackoffPolicy = { firstMs: 4_000, maxMs: 5 * 60_000, jitter: 0.5 };
 
 /** The candles of one symbol over the range shown, or why there are none. */
-type CandleSlot = { answer: CandlesAnswer } | { error: string };
+type CandleSlot = { answer: CandlesAnswer } | { error: CandleProblem };
+
+/** A symbol whose candles could not be loaded, and why. */
+export interface CandleFailure {
+  symbol: string;
+  problem: CandleProblem;
+}
 
 /** The candles a chart shows: from the page's feed of its relay, of its symbols, over its range. */
 export interface CandlesRequest {
@@ -99,7 +110,9 @@ export class CandlesController implements ReactiveController {
           if (!(error instanceof CandleLoadError) || error.retryable) {
             this.retryLater(round, error instanceof CandleLoadError ? error.retryAfterMs : 0);
           }
-          this.settle(round, symbol, { error: error.message });
+          const problem: CandleProblem =
+            error instanceof CandleLoadError ? error.problem : { reason: 'unavailable' };
+          this.settle(round, symbol, { error: problem });
         },
       );
     }
@@ -116,9 +129,11 @@ export class CandlesController implements ReactiveController {
     return slot && 'answer' in slot ? slot.answer : undefined;
   }
 
-  /** Why symbols' candles could not be loaded, in sentences a reader can be shown. */
-  errors(): string[] {
-    return [...this.slots.values()].flatMap((slot) => ('error' in slot ? [slot.error] : []));
+  /** The symbols whose candles could not be loaded, and why. */
+  errors(): CandleFailure[] {
+    return [...this.slots].flatMap(([symbol, slot]) =>
+      'error' in slot ? [{ symbol, problem: slot.error }] : [],
+    );
   }
 
   /** True while a symbol of a range of candles has neither its candles nor an error. */

@@ -391,10 +391,14 @@ describe('<live-chart> over a range of candles', () => {
     afterEach(() => timers.restore());
 
     it('a range no source has: the relay’s advice centred on the plot, shown for good (never asked again); another range is a click away', async () => {
-      const advice = 'CoinGecko has no 1-minute candles for a 1H chart; choose 24H or longer.';
+      // What a 404 range_unavailable from the relay becomes (candle-history.test.ts).
+      const refusal = new CandleLoadError(
+        { reason: 'range-unavailable', sources: ['CoinGecko'], ranges: ['24h', '7d', '30d', '1y'] },
+        false,
+      );
+      const advice = 'No 1H chart from CoinGecko; choose 24H, 7D, 30D, or 1Y.';
       const { el, asked } = await candleChart('BTC', { range: '1h' }, (range) =>
-        // What a 404 range_unavailable from the relay becomes (candle-history.test.ts).
-        range === '1h' ? Promise.reject(new CandleLoadError(advice, false)) : undefined,
+        range === '1h' ? Promise.reject(refusal) : undefined,
       );
       await waitUntil(() => el.getAttribute('state') === 'error');
       expectShown(el, advice);
@@ -409,9 +413,11 @@ describe('<live-chart> over a range of candles', () => {
     });
 
     it('a relay failing now: its message shown, asked again after the backoff, drawn once it answers', async () => {
-      const failure = 'Binance could not give the 1H candles of BTC just now; try again shortly.';
+      const failure = 'The 1H history of BTC could not be loaded.';
       const { el, asked } = await candleChart('BTC', { range: '1h' }, (_range, tries) =>
-        tries === 1 ? Promise.reject(new CandleLoadError(failure, true)) : undefined,
+        tries === 1
+          ? Promise.reject(new CandleLoadError({ reason: 'unavailable' }, true))
+          : undefined,
       );
       await waitUntil(() => el.getAttribute('state') === 'error');
       expectShown(el, failure);
@@ -424,10 +430,12 @@ describe('<live-chart> over a range of candles', () => {
     });
 
     it('a relay answering 503 with Retry-After: its reason shown on the plot, asked again when it said, and cleared once drawn', async () => {
-      const reason = 'Binance could not give the 24H candles of BTC just now; try again shortly.';
+      const reason = 'The 24H history of BTC could not be loaded.';
+      const relaysOwn =
+        'Binance could not give the 24H candles of BTC just now; try again shortly.';
       // The relay's own answer while its sources fail (candles-route.ts), read as the element reads it.
       const unavailable = new Response(
-        JSON.stringify({ error: { code: 'no_candles', message: reason } }),
+        JSON.stringify({ error: { code: 'no_candles', message: relaysOwn } }),
         { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '45' } },
       );
       const { el, feed, asked } = await candleChart('BTC', {}, (range, tries) =>

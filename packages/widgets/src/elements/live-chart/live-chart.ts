@@ -4,14 +4,15 @@ import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { direction, formatPercent, formatPrice } from '../../internal/format.js';
+import { pageLang } from '../../internal/messages/choose.js';
 import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
-import { type ChartRange, isChartRange } from './candle-history.js';
-import { CandlesController } from './candles-controller.js';
+import { type ChartRange, isChartRange, sayCandleProblem } from './candle-history.js';
+import { type CandleFailure, CandlesController } from './candles-controller.js';
 import { SymbolBars } from './chart-bars.js';
 import type { Bar, ChartLayout, ChartScale, ChartType, Readout } from './chart-layout.js';
 import { ChartLoader } from './chart-loader.js';
@@ -153,7 +154,7 @@ export class LiveChart extends FeedElement {
     const failed = this.candles.errors();
     const chartFailed = this.loader.failed;
     this.problem =
-      this.connection.problem ??
+      this.relayProblem ??
       symbolProblems(
         symbols,
         malformed,
@@ -163,12 +164,26 @@ export class LiveChart extends FeedElement {
         this.words,
       ) ??
       (chartFailed ? this.words.chartFailed : undefined) ??
-      failed[0];
-    const state = elementState(view, symbols, this.connection.problem);
+      (failed[0] && this.sayCandleFailure(failed[0]));
+    const state = elementState(view, symbols, this.relayProblem);
     // Offline says more than the failed loads it causes: those are retried on reconnect.
     const noCandles = failed.length > 0 && failed.length === this.shown.length;
     this.state = (noCandles || chartFailed) && state !== 'offline' ? 'error' : state;
     this.foldBars();
+  }
+
+  /** Why one symbol's candles are missing, in the chart's words. */
+  private sayCandleFailure({ symbol, problem }: CandleFailure): string | undefined {
+    const range = this.shownRange;
+    if (range === 'live') return undefined;
+    const label = symbolLabel(symbol, this.impliedCurrency);
+    return sayCandleProblem(
+      problem,
+      range,
+      label,
+      this.words,
+      this.locale || pageLang(this) || undefined,
+    );
   }
 
   protected override render() {

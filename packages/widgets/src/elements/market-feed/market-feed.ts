@@ -96,9 +96,9 @@ export class MarketFeed extends FeedElement {
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
     this.problem =
-      this.connection.problem ??
+      this.relayProblem ??
       symbolProblems(symbols, malformed, view.unknown, view.refused, view.suggestions, this.words);
-    this.state = elementState(view, symbols, this.connection.problem);
+    this.state = elementState(view, symbols, this.relayProblem);
     this.collect(symbols);
   }
 

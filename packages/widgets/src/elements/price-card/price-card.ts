@@ -83,7 +83,7 @@ export class PriceCard extends FeedElement {
     this.shown = symbols[0] ?? '';
     const watched = this.shown ? [this.shown] : [];
     this.connection.watch(this.relayUrl, watched);
-    this.problem = this.describeProblem(this.shown, malformed) ?? this.connection.problem;
+    this.problem = this.describeProblem(this.shown, malformed) ?? this.relayProblem;
     this.state = elementState(this.connection.view, watched, this.problem);
     this.speak(changed.has('symbol') || changed.has('announceEvery'));
   }

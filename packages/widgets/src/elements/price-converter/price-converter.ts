@@ -182,7 +182,7 @@ export class PriceConverter extends FeedElement {
     if (now.quote !== defaultCurrency) void this.updateComplete.then(() => this.requestUpdate());
     // Word joiners: Firefox would break "NOPE/SHIB" after its slash.
     const pair = `${fromAsset}\u2060/\u2060${toAsset}`;
-    problem ??= this.connection.problem;
+    problem ??= this.relayProblem;
     if (!problem && this.route === null)
       problem = this.cross ? words.noRoute(pair) : words.noPair(pair);
     if (!problem && this.routeSettled && watched.some((symbol) => now.unknown.has(symbol)))

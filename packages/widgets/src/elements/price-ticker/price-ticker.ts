@@ -81,9 +81,9 @@ export class PriceTicker extends FeedElement {
     // In the grid each card says for itself that its symbol is unknown; the tape says it here.
     const unknown = this.layout === 'tape' ? view.unknown : new Set<string>();
     this.problem =
-      this.connection.problem ??
+      this.relayProblem ??
       symbolProblems(symbols, malformed, unknown, view.refused, view.suggestions, this.words);
-    this.state = elementState(view, symbols, this.connection.problem);
+    this.state = elementState(view, symbols, this.relayProblem);
   }
 
   protected override render() {

@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `ليست رموزًا: ${texts}.`,
   noSymbols: 'لا توجد رموز: عيّن مثلًا symbols="BTC,ETH".',
   notListed: (symbols) => `لا يوفّر المُرحِّل ${symbols}.`,
+  noRelay:
+    'لم يُحدَّد مُرحِّل: أعطِ العنصر السمة relay، أو استدعِ setRelay(url)، أو أضف وسم meta باسم tickwire-relay.',
+  noScheme: (relay) => `لا يتضمن relay="${relay}" مخططًا: اكتب relay="https://${relay}".`,
+  notARelayUrl: (relay) => `«${relay}» ليس عنوان URL لمُرحِّل.`,
+  notARelay: (relay, status) =>
+    `لا يوجد مُرحِّل Tickwire على ${relay} (HTTP ${status}): تحقّق من عنوان URL للمُرحِّل.`,
   spokenPrice: (label, price, trend) => `${label} ${price}، ${trend} خلال 24 ساعة`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'ارتفاع' : 'انخفاض'} بنسبة ${size}`,
   spokenMore: (count) => `و${count} أخرى`,
@@ -62,6 +68,9 @@ export const messages: Messages = {
     `${symbols}: استخدم مفاتيح الأسهم لقراءة ${ticks ? 'كل سعر' : 'كل شمعة'}`,
   loading: 'جارٍ التحميل…',
   chartFailed: 'تعذّر تحميل الرسم البياني.',
+  historyUnavailable: (range, symbol) => `تعذّر تحميل سجل ${symbol} لمدة ${range}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `لا يوجد رسم بياني لمدة ${range} من ${sources}؛ اختر ${choices}.`,
   percentSince: (span) => `التغيّر % ${span}`,
   percentOver: (range) => `التغيّر % خلال ${range}`,
   sinceTime: (time) => `منذ ${time}`,

@@ -55,7 +55,7 @@ export function loadMessages(code: string): Promise<Messages | undefined> {
 }
 
 /** The nearest `lang` around `node`, through the shadow roots it sits in (a card in a ticker). */
-function pageLang(node: Element): string | null | undefined {
+export function pageLang(node: Element): string | null | undefined {
   let lang: string | null | undefined;
   for (let at: Element | undefined = node; at && !lang; at = (at.getRootNode() as ShadowRoot).host)
     lang = at.closest('[lang]')?.getAttribute('lang');

@@ -24,6 +24,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Keine Symbole: ${texts}.`,
   noSymbols: 'Keine Symbole: z. B. symbols="BTC,ETH" setzen.',
   notListed: (symbols) => `Das Relay führt ${symbols} nicht.`,
+  noRelay:
+    'Kein Relay gesetzt: dem Element ein relay-Attribut geben, setRelay(url) aufrufen oder ein tickwire-relay-Meta-Tag einfügen.',
+  noScheme: (relay) => `relay="${relay}" hat kein Schema: relay="https://${relay}" schreiben.`,
+  notARelayUrl: (relay) => `„${relay}“ ist keine Relay-URL.`,
+  notARelay: (relay, status) =>
+    `Kein Tickwire-Relay unter ${relay} (HTTP ${status}): die URL des Relays prüfen.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} in 24 Stunden`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'plus' : 'minus'} ${size}`,
   spokenMore: (count) => `und ${count} weitere`,
@@ -75,6 +81,10 @@ export const messages: Messages = {
     `${symbols}: mit den Pfeiltasten jede${ticks ? 'n Kurs' : ' Kerze'} lesen`,
   loading: 'Lädt…',
   chartFailed: 'Das Diagramm konnte nicht geladen werden.',
+  historyUnavailable: (range, symbol) =>
+    `Der ${range}-Verlauf von ${symbol} konnte nicht geladen werden.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `Kein ${range}-Diagramm von ${sources}; ${choices} wählen.`,
   percentSince: (span) => `Änderung in % ${span}`,
   percentOver: (range) => `Änderung in % über ${range}`,
   sinceTime: (time) => `seit ${time}`,

@@ -47,6 +47,9 @@ export const en: Messages = {
     `${symbols}: use the arrow keys to read each ${ticks ? 'tick' : 'bucket'}`,
   loading: 'Loading…',
   chartFailed: 'The chart could not be loaded.',
+  historyUnavailable: (range, symbol) => `The ${range} history of ${symbol} could not be loaded.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `No ${range} chart from ${sources}; choose ${choices}.`,
   percentSince: (span) => `% change ${span}`,
   percentOver: (range) => `% change over ${range}`,
   sinceTime: (time) => `since ${time}`,

@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `No son símbolos: ${texts}.`,
   noSymbols: 'Sin símbolos: indica, por ejemplo, symbols="BTC,ETH".',
   notListed: (symbols) => `El relay no ofrece ${symbols}.`,
+  noRelay:
+    'No hay relay definido: da al elemento un atributo relay, llama a setRelay(url) o añade una etiqueta meta tickwire-relay.',
+  noScheme: (relay) => `relay="${relay}" no tiene esquema: escribe relay="https://${relay}".`,
+  notARelayUrl: (relay) => `«${relay}» no es una URL de relay.`,
+  notARelay: (relay, status) =>
+    `No hay un relay de Tickwire en ${relay} (HTTP ${status}): comprueba la URL del relay.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} en 24 horas`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'sube' : 'baja'} ${size}`,
   spokenMore: (count) => `y ${count} más`,
@@ -62,6 +68,9 @@ export const messages: Messages = {
     `${symbols}: usa las flechas para leer cada ${ticks ? 'precio' : 'vela'}`,
   loading: 'Cargando…',
   chartFailed: 'No se pudo cargar el gráfico.',
+  historyUnavailable: (range, symbol) => `No se pudo cargar el historial ${range} de ${symbol}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `No hay gráfico ${range} de ${sources}; elige ${choices}.`,
   percentSince: (span) => `Variación % ${span}`,
   percentOver: (range) => `Variación % en ${range}`,
   sinceTime: (time) => `desde las ${time}`,

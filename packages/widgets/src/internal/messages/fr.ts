@@ -24,6 +24,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Symboles invalides : ${texts}.`,
   noSymbols: 'Aucun symbole : indiquez par exemple symbols="BTC,ETH".',
   notListed: (symbols) => `Le relais ne propose pas ${symbols}.`,
+  noRelay:
+    'Aucun relais défini : donnez à l’élément un attribut relay, appelez setRelay(url) ou ajoutez une balise meta tickwire-relay.',
+  noScheme: (relay) => `relay="${relay}" n’a pas de schéma : écrivez relay="https://${relay}".`,
+  notARelayUrl: (relay) => `« ${relay} » n’est pas une URL de relais.`,
+  notARelay: (relay, status) =>
+    `Aucun relais Tickwire à ${relay} (HTTP ${status}) : vérifiez l’URL du relais.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} sur 24 heures`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'en hausse' : 'en baisse'} de ${size}`,
   spokenMore: (count) => `et ${count} autres`,
@@ -68,6 +74,10 @@ export const messages: Messages = {
     `${symbols} : utilisez les flèches pour lire chaque ${ticks ? 'prix' : 'bougie'}`,
   loading: 'Chargement…',
   chartFailed: 'Le graphique n’a pas pu être chargé.',
+  historyUnavailable: (range, symbol) =>
+    `L’historique ${range} de ${symbol} n’a pas pu être chargé.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `Pas de graphique ${range} chez ${sources} ; choisissez ${choices}.`,
   percentSince: (span) => `Variation en % ${span}`,
   percentOver: (range) => `Variation en % sur ${range}`,
   sinceTime: (time) => `depuis ${time}`,

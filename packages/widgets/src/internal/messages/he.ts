@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `אינם סימולים: ${texts}.`,
   noSymbols: 'אין סימולים: יש להגדיר למשל symbols="BTC,ETH".',
   notListed: (symbols) => `הממסר אינו מציע את ${symbols}.`,
+  noRelay:
+    'לא הוגדר ממסר: יש לתת לרכיב מאפיין relay, לקרוא ל-setRelay(url) או להוסיף תגית meta בשם tickwire-relay.',
+  noScheme: (relay) => `ל-relay="${relay}" אין סכמה: יש לכתוב relay="https://${relay}".`,
+  notARelayUrl: (relay) => `"${relay}" אינה כתובת URL של ממסר.`,
+  notARelay: (relay, status) =>
+    `אין ממסר Tickwire בכתובת ${relay} (HTTP ${status}): יש לבדוק את כתובת ה-URL של הממסר.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} ב-24 שעות`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'עלייה' : 'ירידה'} של ${size}`,
   spokenMore: (count) => `ועוד ${count}`,
@@ -62,6 +68,9 @@ export const messages: Messages = {
     `${symbols}: השתמשו במקשי החצים כדי לקרוא כל ${ticks ? 'מחיר' : 'נר'}`,
   loading: 'טוען…',
   chartFailed: 'לא ניתן היה לטעון את הגרף.',
+  historyUnavailable: (range, symbol) => `לא ניתן היה לטעון את היסטוריית ${range} של ${symbol}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `אין גרף ${range} מ-${sources}; יש לבחור ${choices}.`,
   percentSince: (span) => `שינוי ב-% ${span}`,
   percentOver: (range) => `שינוי ב-% במשך ${range}`,
   sinceTime: (time) => `מאז ${time}`,

@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `ये सिंबल नहीं हैं: ${texts}.`,
   noSymbols: 'कोई सिंबल नहीं: उदाहरण के लिए symbols="BTC,ETH" सेट करें.',
   notListed: (symbols) => `रिले ${symbols} उपलब्ध नहीं कराता.`,
+  noRelay:
+    'कोई रिले सेट नहीं है: एलिमेंट को relay एट्रिब्यूट दें, setRelay(url) कॉल करें, या tickwire-relay मेटा टैग जोड़ें.',
+  noScheme: (relay) => `relay="${relay}" में स्कीम नहीं है: relay="https://${relay}" लिखें.`,
+  notARelayUrl: (relay) => `"${relay}" रिले URL नहीं है.`,
+  notARelay: (relay, status) =>
+    `${relay} पर कोई Tickwire रिले नहीं है (HTTP ${status}): रिले का URL जाँचें.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, 24 घंटे में ${trend}`,
   spokenMove: (direction, size) => `${size} की ${direction === 'up' ? 'बढ़त' : 'गिरावट'}`,
   spokenMore: (count) => `और ${count} अन्य`,
@@ -62,6 +68,9 @@ export const messages: Messages = {
     `${symbols}: हर ${ticks ? 'कीमत' : 'कैंडल'} पढ़ने के लिए ऐरो कुंजियाँ इस्तेमाल करें`,
   loading: 'लोड हो रहा है…',
   chartFailed: 'चार्ट लोड नहीं हो सका.',
+  historyUnavailable: (range, symbol) => `${symbol} का ${range} इतिहास लोड नहीं हो सका.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `${sources} से ${range} चार्ट उपलब्ध नहीं है; ${choices} चुनें.`,
   percentSince: (span) => `% बदलाव ${span}`,
   percentOver: (range) => `${range} में % बदलाव`,
   sinceTime: (time) => `${time} से`,

@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Non sono simboli: ${texts}.`,
   noSymbols: 'Nessun simbolo: imposta ad esempio symbols="BTC,ETH".',
   notListed: (symbols) => `Il relay non quota ${symbols}.`,
+  noRelay:
+    'Nessun relay impostato: assegna all’elemento un attributo relay, chiama setRelay(url) o aggiungi un meta tag tickwire-relay.',
+  noScheme: (relay) => `relay="${relay}" non ha uno schema: scrivi relay="https://${relay}".`,
+  notARelayUrl: (relay) => `«${relay}» non è un URL di relay.`,
+  notARelay: (relay, status) =>
+    `Nessun relay Tickwire su ${relay} (HTTP ${status}): controlla l’URL del relay.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} in 24 ore`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'in rialzo' : 'in calo'} del ${size}`,
   spokenMore: (count) => `e altri ${count}`,
@@ -67,6 +73,9 @@ export const messages: Messages = {
     `${symbols}: usa le frecce per leggere ogni ${ticks ? 'prezzo' : 'candela'}`,
   loading: 'Caricamento…',
   chartFailed: 'Impossibile caricare il grafico.',
+  historyUnavailable: (range, symbol) => `Impossibile caricare lo storico ${range} di ${symbol}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `Nessun grafico ${range} da ${sources}; scegli ${choices}.`,
   percentSince: (span) => `Variazione % ${span}`,
   percentOver: (range) => `Variazione % in ${range}`,
   sinceTime: (time) => `dalle ${time}`,

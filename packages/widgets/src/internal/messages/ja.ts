@@ -24,6 +24,13 @@ export const messages: Messages = {
   notSymbols: (texts) => `シンボルではありません: ${texts}。`,
   noSymbols: 'シンボルがありません。例: symbols="BTC,ETH" を設定してください。',
   notListed: (symbols) => `リレーは ${symbols} を扱っていません。`,
+  noRelay:
+    'リレーが設定されていません。要素に relay 属性を指定するか、setRelay(url) を呼ぶか、tickwire-relay の meta タグを追加してください。',
+  noScheme: (relay) =>
+    `relay="${relay}" にスキームがありません。relay="https://${relay}" と書いてください。`,
+  notARelayUrl: (relay) => `「${relay}」はリレーの URL ではありません。`,
+  notARelay: (relay, status) =>
+    `${relay} に Tickwire リレーがありません (HTTP ${status})。リレーの URL を確認してください。`,
   spokenPrice: (label, price, trend) => `${label} ${price}、24時間で${trend}`,
   spokenMove: (direction, size) => `${size}${direction === 'up' ? '上昇' : '下落'}`,
   spokenMore: (count) => `ほか${count}件`,
@@ -70,6 +77,9 @@ export const messages: Messages = {
     `${symbols}: 矢印キーで${ticks ? 'ティック' : '足'}を1つずつ読み上げます`,
   loading: '読み込み中…',
   chartFailed: 'チャートを読み込めませんでした。',
+  historyUnavailable: (range, symbol) => `${symbol} の ${range} の履歴を読み込めませんでした。`,
+  rangeUnavailable: (sources, range, choices) =>
+    `${sources} には ${range} のチャートがありません。${choices} を選んでください。`,
   percentSince: (span) => `変動率 ${span}`,
   percentOver: (range) => `${range} の変動率`,
   sinceTime: (time) => `${time} から`,

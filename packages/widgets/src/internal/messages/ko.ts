@@ -24,6 +24,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `심볼이 아님: ${texts}.`,
   noSymbols: '심볼 없음: 예를 들어 symbols="BTC,ETH"를 설정하세요.',
   notListed: (symbols) => `릴레이에서 ${symbols}을(를) 제공하지 않습니다.`,
+  noRelay:
+    '릴레이가 설정되지 않았습니다. 요소에 relay 속성을 지정하거나 setRelay(url)을 호출하거나 tickwire-relay 메타 태그를 추가하세요.',
+  noScheme: (relay) => `relay="${relay}"에 스킴이 없습니다. relay="https://${relay}"로 쓰세요.`,
+  notARelayUrl: (relay) => `"${relay}"은(는) 릴레이 URL이 아닙니다.`,
+  notARelay: (relay, status) =>
+    `${relay}에 Tickwire 릴레이가 없습니다(HTTP ${status}). 릴레이 URL을 확인하세요.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, 24시간 동안 ${trend}`,
   spokenMove: (direction, size) => `${size} ${direction === 'up' ? '상승' : '하락'}`,
   spokenMore: (count) => `외 ${count}개`,
@@ -62,6 +68,9 @@ export const messages: Messages = {
   plotHint: (symbols, ticks) => `${symbols}: 화살표 키로 ${ticks ? '틱' : '봉'}을 하나씩 읽습니다`,
   loading: '불러오는 중…',
   chartFailed: '차트를 불러오지 못했습니다.',
+  historyUnavailable: (range, symbol) => `${symbol}의 ${range} 기록을 불러오지 못했습니다.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `${sources}에는 ${range} 차트가 없습니다. ${choices} 중에서 선택하세요.`,
   percentSince: (span) => `변동률 ${span}`,
   percentOver: (range) => `${range} 변동률`,
   sinceTime: (time) => `${time} 이후`,

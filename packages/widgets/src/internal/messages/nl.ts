@@ -24,6 +24,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Geen symbolen: ${texts}.`,
   noSymbols: 'Geen symbolen: stel bijvoorbeeld symbols="BTC,ETH" in.',
   notListed: (symbols) => `De relay biedt ${symbols} niet aan.`,
+  noRelay:
+    'Geen relay ingesteld: geef het element een relay-attribuut, roep setRelay(url) aan of voeg een tickwire-relay-metatag toe.',
+  noScheme: (relay) => `relay="${relay}" heeft geen schema: schrijf relay="https://${relay}".`,
+  notARelayUrl: (relay) => `"${relay}" is geen relay-URL.`,
+  notARelay: (relay, status) =>
+    `Geen Tickwire-relay op ${relay} (HTTP ${status}): controleer de URL van de relay.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} in 24 uur`,
   spokenMove: (direction, size) => `${size} ${direction === 'up' ? 'gestegen' : 'gedaald'}`,
   spokenMore: (count) => `en nog ${count}`,
@@ -63,6 +69,10 @@ export const messages: Messages = {
     `${symbols}: gebruik de pijltjestoetsen om elke ${ticks ? 'koers' : 'candle'} te lezen`,
   loading: 'Laden…',
   chartFailed: 'De grafiek kon niet worden geladen.',
+  historyUnavailable: (range, symbol) =>
+    `De ${range}-geschiedenis van ${symbol} kon niet worden geladen.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `Geen ${range}-grafiek van ${sources}; kies ${choices}.`,
   percentSince: (span) => `Wijziging in % ${span}`,
   percentOver: (range) => `Wijziging in % over ${range}`,
   sinceTime: (time) => `sinds ${time}`,

@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `To nie symbole: ${texts}.`,
   noSymbols: 'Brak symboli: ustaw np. symbols="BTC,ETH".',
   notListed: (symbols) => `Przekaźnik nie oferuje ${symbols}.`,
+  noRelay:
+    'Nie ustawiono przekaźnika: nadaj elementowi atrybut relay, wywołaj setRelay(url) lub dodaj metatag tickwire-relay.',
+  noScheme: (relay) => `relay="${relay}" nie ma schematu: wpisz relay="https://${relay}".`,
+  notARelayUrl: (relay) => `„${relay}” to nie adres URL przekaźnika.`,
+  notARelay: (relay, status) =>
+    `Brak przekaźnika Tickwire pod adresem ${relay} (HTTP ${status}): sprawdź adres URL przekaźnika.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} w ciągu 24 godzin`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'wzrost' : 'spadek'} o ${size}`,
   spokenMore: (count) => `i ${count} więcej`,
@@ -69,6 +75,9 @@ export const messages: Messages = {
     `${symbols}: użyj strzałek, aby odczytać ${ticks ? 'kolejne notowania' : 'kolejne świece'}`,
   loading: 'Ładowanie…',
   chartFailed: 'Nie udało się wczytać wykresu.',
+  historyUnavailable: (range, symbol) => `Nie udało się wczytać historii ${range} dla ${symbol}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `Brak wykresu ${range} z ${sources}; wybierz ${choices}.`,
   percentSince: (span) => `Zmiana % ${span}`,
   percentOver: (range) => `Zmiana % w ${range}`,
   sinceTime: (time) => `od ${time}`,

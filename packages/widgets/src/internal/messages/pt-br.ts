@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Não são símbolos: ${texts}.`,
   noSymbols: 'Nenhum símbolo: defina, por exemplo, symbols="BTC,ETH".',
   notListed: (symbols) => `O relay não oferece ${symbols}.`,
+  noRelay:
+    'Nenhum relay definido: dê ao elemento um atributo relay, chame setRelay(url) ou adicione uma meta tag tickwire-relay.',
+  noScheme: (relay) => `relay="${relay}" não tem esquema: escreva relay="https://${relay}".`,
+  notARelayUrl: (relay) => `“${relay}” não é uma URL de relay.`,
+  notARelay: (relay, status) =>
+    `Nenhum relay Tickwire em ${relay} (HTTP ${status}): confira a URL do relay.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} em 24 horas`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'alta' : 'queda'} de ${size}`,
   spokenMore: (count) => `e mais ${count}`,
@@ -67,6 +73,10 @@ export const messages: Messages = {
     `${symbols}: use as setas para ler cada ${ticks ? 'preço' : 'vela'}`,
   loading: 'Carregando…',
   chartFailed: 'Não foi possível carregar o gráfico.',
+  historyUnavailable: (range, symbol) =>
+    `Não foi possível carregar o histórico ${range} de ${symbol}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `Sem gráfico ${range} de ${sources}; escolha ${choices}.`,
   percentSince: (span) => `Variação % ${span}`,
   percentOver: (range) => `Variação % em ${range}`,
   sinceTime: (time) => `desde ${time}`,

@@ -24,6 +24,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Не символы: ${texts}.`,
   noSymbols: 'Нет символов: укажите, например, symbols="BTC,ETH".',
   notListed: (symbols) => `Ретранслятор не предлагает ${symbols}.`,
+  noRelay:
+    'Ретранслятор не задан: укажите у элемента атрибут relay, вызовите setRelay(url) или добавьте мета-тег tickwire-relay.',
+  noScheme: (relay) => `В relay="${relay}" нет схемы: напишите relay="https://${relay}".`,
+  notARelayUrl: (relay) => `«${relay}» — не URL ретранслятора.`,
+  notARelay: (relay, status) =>
+    `По адресу ${relay} нет ретранслятора Tickwire (HTTP ${status}): проверьте URL ретранслятора.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} за 24 часа`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'рост' : 'падение'} на ${size}`,
   spokenMore: (count) => `и ещё ${count}`,
@@ -68,6 +74,9 @@ export const messages: Messages = {
     `${symbols}: читайте ${ticks ? 'каждый тик' : 'каждую свечу'} клавишами со стрелками`,
   loading: 'Загрузка…',
   chartFailed: 'Не удалось загрузить график.',
+  historyUnavailable: (range, symbol) => `Не удалось загрузить историю ${symbol} за ${range}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `У ${sources} нет графика ${range}; выберите ${choices}.`,
   percentSince: (span) => `Изменение в % ${span}`,
   percentOver: (range) => `Изменение в % за ${range}`,
   sinceTime: (time) => `с ${time}`,

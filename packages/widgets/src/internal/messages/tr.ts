@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Sembol değil: ${texts}.`,
   noSymbols: 'Sembol yok: örneğin symbols="BTC,ETH" ayarlayın.',
   notListed: (symbols) => `Aktarıcı ${symbols} sunmuyor.`,
+  noRelay:
+    'Aktarıcı ayarlanmadı: öğeye bir relay özniteliği verin, setRelay(url) çağırın veya bir tickwire-relay meta etiketi ekleyin.',
+  noScheme: (relay) => `relay="${relay}" şema içermiyor: relay="https://${relay}" yazın.`,
+  notARelayUrl: (relay) => `“${relay}” bir aktarıcı URL’si değil.`,
+  notARelay: (relay, status) =>
+    `${relay} adresinde Tickwire aktarıcısı yok (HTTP ${status}): aktarıcının URL’sini kontrol edin.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, 24 saatte ${trend}`,
   spokenMove: (direction, size) => `${size} ${direction === 'up' ? 'yükseliş' : 'düşüş'}`,
   spokenMore: (count) => `ve ${count} tane daha`,
@@ -62,6 +68,9 @@ export const messages: Messages = {
     `${symbols}: her ${ticks ? 'fiyatı' : 'mumu'} okumak için ok tuşlarını kullanın`,
   loading: 'Yükleniyor…',
   chartFailed: 'Grafik yüklenemedi.',
+  historyUnavailable: (range, symbol) => `${symbol} için ${range} geçmişi yüklenemedi.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `${sources} kaynağında ${range} grafiği yok; ${choices} seçin.`,
   percentSince: (span) => `% değişim ${span}`,
   percentOver: (range) => `${range} içinde % değişim`,
   sinceTime: (time) => `${time} itibarıyla`,

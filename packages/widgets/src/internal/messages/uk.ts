@@ -24,6 +24,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `Не символи: ${texts}.`,
   noSymbols: 'Немає символів: вкажіть, наприклад, symbols="BTC,ETH".',
   notListed: (symbols) => `Ретранслятор не пропонує ${symbols}.`,
+  noRelay:
+    'Ретранслятор не задано: вкажіть в елемента атрибут relay, викличте setRelay(url) або додайте мета-тег tickwire-relay.',
+  noScheme: (relay) => `У relay="${relay}" немає схеми: напишіть relay="https://${relay}".`,
+  notARelayUrl: (relay) => `«${relay}» — не URL ретранслятора.`,
+  notARelay: (relay, status) =>
+    `За адресою ${relay} немає ретранслятора Tickwire (HTTP ${status}): перевірте URL ретранслятора.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} за 24 години`,
   spokenMove: (direction, size) => `${direction === 'up' ? 'зростання' : 'падіння'} на ${size}`,
   spokenMore: (count) => `і ще ${count}`,
@@ -63,6 +69,9 @@ export const messages: Messages = {
     `${symbols}: читайте ${ticks ? 'кожен тік' : 'кожну свічку'} клавішами зі стрілками`,
   loading: 'Завантаження…',
   chartFailed: 'Не вдалося завантажити графік.',
+  historyUnavailable: (range, symbol) => `Не вдалося завантажити історію ${symbol} за ${range}.`,
+  rangeUnavailable: (sources, range, choices) =>
+    `У ${sources} немає графіка ${range}; виберіть ${choices}.`,
   percentSince: (span) => `Зміна у % ${span}`,
   percentOver: (range) => `Зміна у % за ${range}`,
   sinceTime: (time) => `з ${time}`,

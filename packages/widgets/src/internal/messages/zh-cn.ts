@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `不是交易代码：${texts}。`,
   noSymbols: '没有交易代码：例如设置 symbols="BTC,ETH"。',
   notListed: (symbols) => `中继未提供 ${symbols}。`,
+  noRelay:
+    '未设置中继：请为元素设置 relay 属性、调用 setRelay(url)，或添加 tickwire-relay meta 标签。',
+  noScheme: (relay) => `relay="${relay}" 缺少协议：请写成 relay="https://${relay}"。`,
+  notARelayUrl: (relay) => `“${relay}”不是中继 URL。`,
+  notARelay: (relay, status) =>
+    `${relay} 上没有 Tickwire 中继（HTTP ${status}）：请检查中继的 URL。`,
   spokenPrice: (label, price, trend) => `${label} ${price}，24 小时${trend}`,
   spokenMove: (direction, size) => `${direction === 'up' ? '上涨' : '下跌'} ${size}`,
   spokenMore: (count) => `另有 ${count} 项`,
@@ -61,6 +67,9 @@ export const messages: Messages = {
   plotHint: (symbols, ticks) => `${symbols}：使用方向键逐个读取${ticks ? '价格' : 'K 线'}`,
   loading: '加载中…',
   chartFailed: '图表无法加载。',
+  historyUnavailable: (range, symbol) => `无法加载 ${symbol} 的 ${range} 历史。`,
+  rangeUnavailable: (sources, range, choices) =>
+    `${sources} 没有 ${range} 图表；请选择 ${choices}。`,
   percentSince: (span) => `涨跌幅 ${span}`,
   percentOver: (range) => `${range} 涨跌幅`,
   sinceTime: (time) => `自 ${time} 起`,

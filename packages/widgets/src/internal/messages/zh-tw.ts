@@ -23,6 +23,12 @@ export const messages: Messages = {
   notSymbols: (texts) => `不是交易代號：${texts}。`,
   noSymbols: '沒有交易代號：例如設定 symbols="BTC,ETH"。',
   notListed: (symbols) => `中繼未提供 ${symbols}。`,
+  noRelay:
+    '未設定中繼：請為元素設定 relay 屬性、呼叫 setRelay(url)，或加入 tickwire-relay meta 標籤。',
+  noScheme: (relay) => `relay="${relay}" 缺少通訊協定：請寫成 relay="https://${relay}"。`,
+  notARelayUrl: (relay) => `「${relay}」不是中繼 URL。`,
+  notARelay: (relay, status) =>
+    `${relay} 上沒有 Tickwire 中繼（HTTP ${status}）：請檢查中繼的 URL。`,
   spokenPrice: (label, price, trend) => `${label} ${price}，24 小時${trend}`,
   spokenMove: (direction, size) => `${direction === 'up' ? '上漲' : '下跌'} ${size}`,
   spokenMore: (count) => `另有 ${count} 項`,
@@ -61,6 +67,9 @@ export const messages: Messages = {
   plotHint: (symbols, ticks) => `${symbols}：使用方向鍵逐一讀取${ticks ? '價格' : 'K 線'}`,
   loading: '載入中…',
   chartFailed: '無法載入圖表。',
+  historyUnavailable: (range, symbol) => `無法載入 ${symbol} 的 ${range} 歷史。`,
+  rangeUnavailable: (sources, range, choices) =>
+    `${sources} 沒有 ${range} 圖表；請選擇 ${choices}。`,
   percentSince: (span) => `漲跌幅 ${span}`,
   percentOver: (range) => `${range} 漲跌幅`,
   sinceTime: (time) => `自 ${time} 起`,
