@@ -10,13 +10,14 @@ import { waitFor } from './support/relay.js';
 
 /**
  * How many distinct requests the load sends: 100,000, as issue 21 asks. `HEAP_TEST_REQUESTS`
- * makes it smaller on a machine too slow for it (about 40 s here on two busy cores).
+ * makes it smaller on a machine too slow for it (here on two cores: about 40 s with other
+ * work running, 105 s at a load average of 11).
  */
 const REQUESTS = Number(process.env.HEAP_TEST_REQUESTS ?? 100_000);
 /** Requests in flight at once, over as many keep-alive connections (the per-address cap is 200). */
 const CONCURRENCY = 16;
-/** The load's own deadline: a relay this slow is a failure too, not a hung suite. */
-const LOAD_DEADLINE_MS = 150_000;
+/** The load's own deadline, warm-up included: it stops a stuck run, it does not judge speed. */
+const LOAD_DEADLINE_MS = 300_000;
 
 /**
  * The listed symbols the load reads beside made-up ones: the relay's configured symbols, so
