@@ -10,8 +10,7 @@ import { waitFor } from './support/relay.js';
 
 /**
  * How many distinct requests the load sends: 100,000, as issue 21 asks. `HEAP_TEST_REQUESTS`
- * makes it smaller on a machine too slow for it (here on two cores: about 40 s with other
- * work running, 105 s at a load average of 11).
+ * makes it smaller on a machine too slow for it (the test prints how long the load took).
  */
 const REQUESTS = Number(process.env.HEAP_TEST_REQUESTS ?? 100_000);
 /** Requests in flight at once, over as many keep-alive connections (the per-address cap is 200). */
