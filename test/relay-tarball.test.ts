@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { freePort } from '../packages/relay/test/support/redis-server.js';
@@ -79,5 +80,45 @@ describe('the relay from its tarball, installed alone', { timeout: 240_000 }, ()
       { cwd: app.dir, timeout: 20_000 },
     );
     assert.equal(stdout.trim(), 'function');
+  });
+
+  test("the README's embed example runs as written from the tarball: the relay on /prices of an Express app, and exits 0 on SIGTERM", async () => {
+    const readme = readFileSync(new URL('../packages/relay/README.md', import.meta.url), 'utf8');
+    const example = /## Embed it in your server[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has its embed example');
+    // Two changes only: the simulated market (no exchange can be reached here) and a free port, told.
+    const script = example
+      .replace("SOURCES: 'binance'", "SOURCES: 'demo'")
+      .replace(
+        'site.listen(3000);',
+        "const server = site.listen(0, '127.0.0.1', () => console.log(server.address().port));",
+      );
+    assert.notEqual(script, example);
+    writeFileSync(join(app.dir, 'embed.mjs'), script);
+    const child = spawn(process.execPath, ['embed.mjs'], {
+      cwd: app.dir,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+      const base = `http://127.0.0.1:${Number(line.toString())}/prices`;
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const answer = await fetch(`${base}/v1/quotes?symbols=BTC,ETH`);
+        const { quotes } = (await answer.json()) as { quotes: Record<string, { source: string }> };
+        if (quotes.BTC && quotes.ETH) {
+          assert.equal(quotes.BTC.source, 'demo');
+          break;
+        }
+        assert.ok(Date.now() < deadline, 'no quotes from the mounted relay');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.equal((await fetch(`${base}/widgets.js`)).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 0);
+    }
   });
 });

@@ -358,6 +358,34 @@ export function checkConfig(config: RelayConfig): void {
 /** The parsed keys that hold milliseconds. */
 const TIMES_MS = { POLL_INTERVAL: true, PRICE_TTL: true, WATCH_GRACE: true };
 
+/**
+ * Settings as a program passes them to `createRelay`: the environment's names and units
+ * (seconds), each value as the environment writes it or typed — `POLL_INTERVAL: 5`,
+ * `SYMBOLS: ['BTC', 'ETH']` — and `SOURCE_URL_<ID>` (any `SOURCE_…` family key).
+ */
+export type RelaySettings = {
+  [K in keyof ConfigKeys]?: string | number | boolean | readonly string[];
+} & { [family: `SOURCE_${string}`]: string | undefined };
+
+/**
+ * `settings` as the environment would hold them, for `loadConfig`: one parser and one set of
+ * rules for both. A key the relay does not read is a `ConfigError` (with the key it probably
+ * meant), not a setting silently ignored.
+ */
+export function settingsAsEnv(settings: RelaySettings): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(settings)) {
+    if (!(name in CONFIG_KEYS) && !name.startsWith('SOURCE_')) {
+      const [misspelled] = misspelledKeys({ [name]: '' });
+      const hint = misspelled?.likely ? `; did you mean ${misspelled.likely}?` : '';
+      throw new ConfigError(`${name}: not a setting of the relay${hint}`);
+    }
+    if (value === undefined) continue;
+    env[name] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return env;
+}
+
 /** Parses the environment; throws a `ConfigError` naming the first bad key. */
 export function loadConfig(env: Record<string, string | undefined>): RelayConfig {
   const config: Record<string, unknown> = {};

@@ -5,14 +5,14 @@
  *
  * ```ts
  * import express from 'express';
- * import { createRelay, loadConfig } from '@tickwire/relay';
+ * import { createRelay } from '@tickwire/relay';
  *
- * const relay = await createRelay({ config: loadConfig({ SOURCES: 'binance' }) });
+ * const relay = await createRelay({ settings: { SOURCES: 'binance', POLL_INTERVAL: 5 } });
  * const app = express();
  * app.use('/prices', relay.app);
  * ```
  */
-export type { RelayConfig } from './config.js';
+export type { RelayConfig, RelaySettings } from './config.js';
 export { CONFIG_KEYS, ConfigError, loadConfig } from './config.js';
 export type { EmbeddedRelay, Relay, RelayOptions, RelayTimings } from './relay.js';
 export { createRelay, startRelay } from './relay.js';

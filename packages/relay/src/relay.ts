@@ -7,7 +7,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { CandleService } from './candles/candle-service.js';
-import { ConfigError, checkConfig, type RelayConfig } from './config.js';
+import {
+  ConfigError,
+  checkConfig,
+  loadConfig,
+  type RelayConfig,
+  type RelaySettings,
+  settingsAsEnv,
+} from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
 import { clientAddress, trustFor } from './http/client-address.js';
 import { capConnectionsPerAddress } from './http/connection-cap.js';
@@ -69,8 +76,15 @@ const DEFAULT_TIMINGS: RelayTimings = {
 };
 
 export interface RelayOptions {
-  /** The settings, as `loadConfig(process.env)` reads them (docs/operating.md, "Configuration"). */
-  config: RelayConfig;
+  /**
+   * The settings, by the environment's names and in its units (docs/operating.md,
+   * "Configuration"): `{ SOURCES: 'binance', SYMBOLS: ['BTC', 'ETH'], POLL_INTERVAL: 5 }`,
+   * read by the rules `tickwire-relay` reads the environment by; unset keys keep their
+   * defaults. A bad value throws one `ConfigError` naming it.
+   */
+  settings?: RelaySettings;
+  /** Or settings `loadConfig` has read already (its times in milliseconds); not both. */
+  config?: RelayConfig;
   /** Defaults to the sources `config.SOURCES` names. */
   sources?: PriceSource[];
   /** Defaults to pino JSON on stdout at `config.LOG_LEVEL`, held within a bound when stdout stalls. */
@@ -113,13 +127,19 @@ export interface Relay {
   stop(): Promise<void>;
 }
 
+/** The configuration `options` give: their settings read as the environment is, or a loaded one. */
+function configOf({ settings, config }: RelayOptions): RelayConfig {
+  if (settings && config) throw new ConfigError('createRelay: pass settings or config, not both');
+  return config ?? loadConfig(settingsAsEnv(settings ?? {}));
+}
+
 /**
  * Wires sources → poller → store → hub → HTTP and starts polling. Closing runs in the
  * reverse order: polling stops, streams end (they would hold a server's `close()` open),
  * the server closes, the store and the sources close.
  */
 export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay> {
-  const { config } = options;
+  const config = configOf(options);
   // A configuration built by hand is held to the bounds the environment's parser keeps.
   checkConfig(config);
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
@@ -251,11 +271,15 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   return { app, poller, store, hub, listen, close };
 }
 
-/** `createRelay` and `listen` on `config.PORT` and `config.HOST`: what the CLI runs. */
+/**
+ * `createRelay`, then `listen` on its `PORT` and `HOST` (defaults 8080 and 127.0.0.1): what
+ * the `tickwire-relay` command runs. `stop()` ends it as `close()` does.
+ */
 export async function startRelay(options: RelayOptions): Promise<Relay> {
-  const relay = await createRelay(options);
+  const config = configOf(options);
+  const relay = await createRelay({ ...options, settings: undefined, config });
   try {
-    return await relay.listen(options.config.PORT, options.config.HOST);
+    return await relay.listen(config.PORT, config.HOST);
   } catch (error) {
     await relay.close();
     throw error;

@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import express from 'express';
 import { pino } from 'pino';
-import { createRelay, loadConfig, type RelayConfig } from '../src/index.js';
+import {
+  ConfigError,
+  createRelay,
+  loadConfig,
+  type RelayConfig,
+  type RelaySettings,
+} from '../src/index.js';
 import { DemoSource } from '../src/sources/demo.js';
 import { SseReader } from './support/sse-reader.js';
 
@@ -45,6 +51,37 @@ describe('the relay as a library', () => {
         (error: Error) => reason.test(error.message),
       );
     }
+  });
+
+  test("settings by the environment's names and units (seconds, lists): read by its rules, a bad one is one clear error", async () => {
+    const relay = await createRelay({
+      settings: { SYMBOLS: ['BTC', 'ETH'], POLL_INTERVAL: 2, PRICE_TTL: 90, LOG_LEVEL: 'silent' },
+      sources: [new DemoSource({ seed: 3 })],
+    });
+    try {
+      assert.equal(relay.poller.intervalMs, 2_000, 'seconds, as in the environment');
+    } finally {
+      await relay.close();
+    }
+    for (const [settings, reason] of [
+      [{ POLL_INTERVAL: 0 }, /^POLL_INTERVAL="0": expected/],
+      [{ SYMBOLS: ['BTC', 'B-T'] }, /^SYMBOLS=/],
+      [{ SOURCES: 'demo,binance' }, /^SOURCES="demo,binance": demo is the simulated market/],
+      [
+        { POLL_INTERVALL: 5 },
+        /^POLL_INTERVALL: not a setting of the relay; did you mean POLL_INTERVAL\?$/,
+      ],
+    ] as const) {
+      await assert.rejects(
+        createRelay({ settings: settings as RelaySettings, log: pino({ level: 'silent' }) }),
+        (error: Error) => error instanceof ConfigError && reason.test(error.message),
+        JSON.stringify(settings),
+      );
+    }
+    await assert.rejects(
+      createRelay({ settings: {}, config: loadConfig({}) }),
+      /pass settings or config, not both/,
+    );
   });
 
   test('mounted in an Express app on /prices: demo page, API, stream and bundle all answer there', async () => {
