@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { AssetFactsService } from './assets/facts-service.js';
+import { LogoService } from './assets/logo-service.js';
 import { CandleService } from './candles/candle-service.js';
 import { ConfigError, checkConfig, type RelayConfig } from './config.js';
 import { type AppDeps, createApp } from './http/app.js';
@@ -173,9 +175,11 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     metrics,
     lease: shared.lease,
   });
+  // The shared answer cache: candles, and asset facts beside them.
+  const answerCache = shared.candleCache ?? new MemoryCandleCache();
   const candles = new CandleService({
     catalog,
-    cache: shared.candleCache ?? new MemoryCandleCache(),
+    cache: answerCache,
     callTimeoutMs: timings.callTimeoutMs,
     metrics,
     log: log.child({ module: 'candles' }),
@@ -198,6 +202,19 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     log: log.child({ module: 'hub' }),
     sparklines,
   });
+  const assetFacts = new AssetFactsService({
+    catalog,
+    cache: answerCache,
+    watchList,
+    intervalMs: config.ASSET_FACTS_INTERVAL,
+    callTimeoutMs: timings.callTimeoutMs,
+    log: log.child({ module: 'assets' }),
+  });
+  const logos = new LogoService({
+    identity: (asset) => assetFacts.identity(asset),
+    timeoutMs: timings.callTimeoutMs,
+    log: log.child({ module: 'logos' }),
+  });
   await catalog.refresh();
   const httpDeps: AppDeps = {
     config,
@@ -206,6 +223,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     hub,
     catalog,
     candles,
+    assetFacts,
+    logos,
     metrics,
     polling: poller,
     watchList,
@@ -216,6 +235,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   };
   const app = withHotRoutes(httpDeps, createApp(httpDeps));
   poller.start();
+  assetFacts.start();
 
   let closeServer: ((timeoutMs: number) => Promise<void>) | undefined;
   let closing: Promise<void> | undefined;
@@ -225,6 +245,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
       await hub.drain(timings.drainWindowMs);
       hub.close();
       sparklines.stop();
+      assetFacts.stop();
+      logos.close();
       await closeServer?.(timings.shutdownTimeoutMs);
       await store.close();
       await Promise.all(sources.map((source) => source.close?.()));
