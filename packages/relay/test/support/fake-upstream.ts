@@ -3,7 +3,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** What a route answers: a JSON value, or a raw status/body/headers. */
+/** An answer that is not JSON: an image, an HTML page under an image's type. */
+export class RawAnswer {
+  constructor(
+    readonly body: Buffer | string,
+    readonly headers: Record<string, string>,
+    readonly status = 200,
+  ) {}
+}
+
+/** What a route answers: a JSON value, or a `RawAnswer`. */
 export type RouteAnswer = unknown;
 export type Route = (query: URLSearchParams, path: string) => RouteAnswer;
 
@@ -97,8 +106,14 @@ export class FakeUpstream {
       res.end(JSON.stringify({ error: `no fake route for ${url.pathname}` }));
       return;
     }
+    const answer = route(url.searchParams, url.pathname);
+    if (answer instanceof RawAnswer) {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(route(url.searchParams, url.pathname)));
+    res.end(JSON.stringify(answer));
   }
 
   /** Routes like `/api/v3/coins/:id/market_chart`. */
