@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AssetFacts, AssetsAnswer } from '@tickwire/protocol';
 import { LRUCache } from 'lru-cache';
@@ -205,7 +206,16 @@ export class AssetFactsService {
   private async load(currency: string, items: string[]): Promise<void> {
     const { cache, callTimeoutMs, log } = this.options;
     const source = this.source!;
-    if (!(await cache.claim(`facts-fetch:${source.id}:${currency}`, callTimeoutMs))) {
+    // Claimed per set of items: relays whose readers ask for the same (a page open on both,
+    // a refresh of the same watched assets) fetch once between them; different sets do not
+    // wait for each other. A claim lapses by itself, so a relay that dies holds nothing.
+    const set = createHash('sha256').update(items.toSorted().join(',')).digest('base64url');
+    if (
+      !(await cache.claim(
+        `facts-fetch:${source.id}:${currency}:${set.slice(0, 16)}`,
+        callTimeoutMs,
+      ))
+    ) {
       // Another relay is fetching: its entries land in the shared cache.
       for (const until = this.now() + callTimeoutMs; this.now() < until; ) {
         await sleep(PEER_POLL_MS);
