@@ -88,11 +88,6 @@ export class AssetFactsService {
     this.identities = new LRUCache({ max: MAX_HELD });
   }
 
-  /** True when some source has facts: without one, answers carry names and monograms only. */
-  get hasSource(): boolean {
-    return this.source !== undefined;
-  }
-
   /** Refreshes what is wanted every interval, until `stop`. */
   start(): void {
     const tick = async () => {

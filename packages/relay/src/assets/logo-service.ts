@@ -24,6 +24,12 @@ const LOGO_TTL_MS = 24 * HOUR_MS;
 /** An upstream that failed (down, slow) is asked again after this; meanwhile a monogram. */
 const FAILED_TTL_MS = 5 * MINUTE_MS;
 
+/**
+ * Image calls under way at once: a page of 250 rows asks for 250 logos together, and the
+ * image host should see a few calls at a time from one relay, not a burst.
+ */
+const MAX_FETCHES_AT_ONCE = 6;
+
 /** Browsers keep a logo a day; a stand-in whose real logo may come soon, five minutes. */
 const LONG_MAX_AGE_S = 86_400;
 const PROVISIONAL_MAX_AGE_S = 300;
@@ -49,6 +55,9 @@ export class LogoService {
   private readonly cache: LRUCache<string, Logo>;
   private readonly inFlight = new Map<string, Promise<Logo>>();
   private readonly closing = new AbortController();
+  private fetching = 0;
+  /** Fetches waiting for a turn, each resolved when one under way ends. */
+  private readonly queue: (() => void)[] = [];
 
   constructor(private readonly options: LogoServiceOptions) {
     this.cache = new LRUCache<string, Logo>({
@@ -83,6 +92,19 @@ export class LogoService {
   }
 
   private async fetch(asset: string, name: string, url: string, key: string): Promise<Logo> {
+    if (this.fetching < MAX_FETCHES_AT_ONCE) this.fetching++;
+    // A turn is handed on by the fetch that ends, without the count going down between.
+    else await new Promise<void>((resolve) => this.queue.push(resolve));
+    try {
+      return await this.fetchNow(asset, name, url, key);
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.fetching--;
+    }
+  }
+
+  private async fetchNow(asset: string, name: string, url: string, key: string): Promise<Logo> {
     const { log, timeoutMs } = this.options;
     try {
       const answer = await upstreamBytes(
