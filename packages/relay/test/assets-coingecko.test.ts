@@ -169,12 +169,30 @@ describe('asset facts refresh', () => {
   });
 });
 
-describe("asset facts within CoinGecko's budget", () => {
+describe("asset facts within CoinGecko's budget and knowledge", () => {
   let coingecko: FakeUpstream;
   before(async () => {
     coingecko = await startFakeCoinGecko(new FakeMarket());
   });
   after(() => coingecko.close());
+
+  test('no asset is called unknown before the coin list is read', async () => {
+    const source = new CoinGeckoSource({
+      apiKey: 'pro:test-key',
+      currencies: ['USD'],
+      baseUrl: coingecko.url,
+    });
+    await assert.rejects(source.fetchFacts({ assets: ['BTC', 'TWIN'] }, 'USD'), /coin list/);
+    await source.listPairs();
+    const facts = await source.fetchFacts({ assets: ['BTC', 'TWIN', 'NOTACOIN'] }, 'USD');
+    assert.deepEqual(facts?.map((each) => each.asset).sort(), ['BTC', 'TWIN']);
+    assert.equal(
+      facts?.find((each) => each.asset === 'TWIN')?.name,
+      'Big Twin',
+      'the larger by market cap',
+    );
+    await source.close();
+  });
 
   test('facts never spend the calls kept for prices', async () => {
     // Keyless: ten calls a minute.
@@ -194,7 +212,8 @@ describe("asset facts within CoinGecko's budget", () => {
     assert.ok(facts > 0);
     const quotes = await source.fetchQuotes(['BTC/USD']);
     assert.equal(quotes[0]?.symbol, 'BTC/USD', 'prices still have calls');
-    assert.ok(coingecko.calls.length <= 10, `${coingecko.calls.length} calls in the minute`);
+    const calls = coingecko.calls.filter((call) => !call.headers['x-cg-pro-api-key']).length;
+    assert.ok(calls <= 10, `${calls} keyless calls in the minute`);
     await source.close();
   });
 });

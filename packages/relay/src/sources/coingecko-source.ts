@@ -215,7 +215,12 @@ export class CoinGeckoSource implements PriceSource {
    */
   async fetchFacts(query: FactsQuery, currency: string): Promise<FetchedFacts[] | undefined> {
     if (this.vsCurrencies.size > 0 && !this.vsCurrencies.has(currency)) return undefined;
-    const ids = 'top' in query ? undefined : await this.resolveIds(query.assets);
+    const asked = 'top' in query ? undefined : query.assets;
+    const ids = asked && (await this.resolveIds(asked));
+    // An asset left out means CoinGecko does not know it: that is said only once the coin
+    // list is read (the catalog loads it); before, the facts wait.
+    if (asked && ids && ids.size < asked.length && this.candidates.size === 0)
+      throw new SourceError('coin list not loaded yet');
     if (ids?.size === 0) return [];
     this.keepCallsForPrices();
     const rows = await this.get<unknown>('/api/v3/coins/markets', {
