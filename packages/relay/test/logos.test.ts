@@ -124,6 +124,45 @@ describe('logos served by the relay', () => {
   });
 });
 
+describe('logos of a whole table at once', () => {
+  let coingecko: FakeUpstream;
+  let relay: Relay;
+  before(async () => {
+    coingecko = await startFakeCoinGecko(new FakeMarket());
+    relay = await startTestRelay({
+      env: { SOURCES: 'coingecko', SYMBOLS: 'BTC' },
+      sources: [
+        new CoinGeckoSource({
+          apiKey: 'pro:test-key',
+          currencies: ['USD'],
+          baseUrl: coingecko.url,
+        }),
+      ],
+    });
+  });
+  after(async () => {
+    await relay.stop();
+    await coingecko.close();
+  });
+
+  test('are fetched a few at a time, and all served', async () => {
+    const { assets } = (await (await fetch(`${relay.url}/v1/assets?top=250`)).json()) as {
+      assets: Record<string, unknown>;
+    };
+    const listed = Object.keys(assets);
+    assert.ok(listed.length > 6, `${listed.length} assets`);
+    coingecko.faults = [{ path: '/coins/images/', delayMs: 150 }];
+    const logos = await Promise.all(
+      listed.map(async (asset) =>
+        (await fetch(`${relay.url}/v1/logos/${asset}`)).headers.get('content-type'),
+      ),
+    );
+    assert.deepEqual(new Set(logos), new Set(['image/png']));
+    assert.equal(coingecko.callsTo('/coins/images/').length, listed.length);
+    assert.ok(coingecko.mostAtOnce('/coins/images/') <= 6);
+  });
+});
+
 describe('logo checks', () => {
   test('magic bytes decide the type; the declared type must agree', () => {
     assert.equal(sniffImage(TINY_PNG), 'image/png');

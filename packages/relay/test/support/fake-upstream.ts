@@ -34,6 +34,8 @@ export interface Call {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   at: number;
+  /** When its answer ended (or the caller left), ms. */
+  endedAt?: number;
 }
 
 /**
@@ -71,6 +73,20 @@ export class FakeUpstream {
     return this.calls.filter((call) => call.path.startsWith(path));
   }
 
+  /** The most calls to paths starting with `path` that were under way at once. */
+  mostAtOnce(path: string): number {
+    const moments = this.callsTo(path).flatMap((call) => [
+      [call.at, 1],
+      [call.endedAt ?? Number.POSITIVE_INFINITY, -1],
+    ]);
+    // An answer that ended in the millisecond another began did not overlap it.
+    moments.sort(([a, da], [b, db]) => a! - b! || da! - db!);
+    let open = 0;
+    let most = 0;
+    for (const [, change] of moments) most = Math.max(most, (open += change!));
+    return most;
+  }
+
   async close(): Promise<void> {
     this.closing.abort();
     this.server.closeAllConnections();
@@ -83,7 +99,11 @@ export class FakeUpstream {
     res: import('node:http').ServerResponse,
   ) {
     const url = new URL(rawUrl, 'http://fake');
-    this.calls.push({ path: url.pathname, query: url.searchParams, headers, at: Date.now() });
+    const call: Call = { path: url.pathname, query: url.searchParams, headers, at: Date.now() };
+    this.calls.push(call);
+    res.on('close', () => {
+      call.endedAt = Date.now();
+    });
     const fault = this.faults.find((candidate) => url.pathname.startsWith(candidate.path));
     if (fault?.delayMs)
       await sleep(fault.delayMs, undefined, { signal: this.closing.signal }).catch(() => {});
