@@ -83,7 +83,10 @@ export class FakeUpstream {
     moments.sort(([a, da], [b, db]) => a! - b! || da! - db!);
     let open = 0;
     let most = 0;
-    for (const [, change] of moments) most = Math.max(most, (open += change!));
+    for (const [, change] of moments) {
+      open += change!;
+      most = Math.max(most, open);
+    }
     return most;
   }
 
