@@ -208,11 +208,13 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     watchList,
     intervalMs: config.ASSET_FACTS_INTERVAL,
     callTimeoutMs: timings.callTimeoutMs,
+    metrics,
     log: log.child({ module: 'assets' }),
   });
   const logos = new LogoService({
     identity: (asset) => assetFacts.identity(asset),
     timeoutMs: timings.callTimeoutMs,
+    metrics,
     log: log.child({ module: 'logos' }),
   });
   await catalog.refresh();

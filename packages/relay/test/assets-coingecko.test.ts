@@ -7,7 +7,7 @@ import { startFakeCoinGecko } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
 import { RedisServer } from './support/redis-server.js';
-import { startTestRelay, waitFor } from './support/relay.js';
+import { metricValue, startTestRelay, waitFor } from './support/relay.js';
 
 async function assets(relay: Relay, query: string) {
   const response = await fetch(`${relay.url}/v1/assets?${query}`);
@@ -124,6 +124,10 @@ describe('asset facts from CoinGecko', () => {
     }
     const ada = await waitFor(async () => (await assets(relay, 'symbols=ADA')).body.assets.ADA);
     assert.equal(ada.name, 'Cardano');
+    const calls = (outcome: string) =>
+      metricValue(relay, 'tickwire_upstream_asset_facts_requests_total', `outcome="${outcome}"`);
+    assert.ok((await calls('error')) >= 1, 'the call that timed out is counted');
+    assert.ok((await calls('ok')) >= 1);
   });
 
   test('in a currency CoinGecko does not price in: names and logos, no figure, no top', async () => {

@@ -7,7 +7,7 @@ import { CoinGeckoSource } from '../src/sources/coingecko-source.js';
 import { startFakeCoinGecko, TINY_PNG } from './support/fake-coingecko.js';
 import { FakeMarket } from './support/fake-market.js';
 import { type FakeUpstream, RawAnswer } from './support/fake-upstream.js';
-import { startTestRelay } from './support/relay.js';
+import { metricValue, startTestRelay } from './support/relay.js';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
 const HOSTILE_NAME = '<script>alert(1)</script> & "Co"';
@@ -121,6 +121,14 @@ describe('logos served by the relay', () => {
     assert.equal(response.headers.get('cache-control'), 'public, max-age=300');
     assert.match(body.toString(), />ZZZ<\/text>/);
     assert.equal(coingecko.callsTo('/coins/images/').length, imageCalls, 'nothing fetched for it');
+  });
+
+  test('each image fetched is counted by what became of it', async () => {
+    const counted = (outcome: string) =>
+      metricValue(relay, 'tickwire_logo_fetches_total', `outcome="${outcome}"`);
+    assert.equal(await counted('served'), 1, 'BTC');
+    assert.equal(await counted('refused'), 4, 'ETH, ADA, DOT, DOGE');
+    assert.equal(await counted('failed'), 1, 'SOL: too large to read');
   });
 });
 

@@ -4,6 +4,7 @@ import type { AssetFacts, AssetsAnswer } from '@tickwire/protocol';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { withDeadline } from '../deadline.js';
+import type { RelayMetrics } from '../metrics.js';
 import { Backoff } from '../poller/source-health.js';
 import { assetName } from '../sources/asset-names.js';
 import type { SourceCatalog } from '../sources/catalog.js';
@@ -47,6 +48,7 @@ export interface AssetFactsServiceOptions {
   intervalMs: number;
   /** A facts call not answered within this is abandoned; also how long a read waits for facts it lacks. */
   callTimeoutMs: number;
+  metrics: Pick<RelayMetrics, 'assetFactsRequests'>;
   log: Logger;
   now?: () => number;
 }
@@ -244,10 +246,22 @@ export class AssetFactsService {
     }
   }
 
-  private fetch(query: Parameters<NonNullable<PriceSource['fetchFacts']>>[0], currency: string) {
-    return withDeadline(() => this.source!.fetchFacts!(query, currency), {
-      timeoutMs: this.options.callTimeoutMs,
-    });
+  private async fetch(
+    query: Parameters<NonNullable<PriceSource['fetchFacts']>>[0],
+    currency: string,
+  ) {
+    const source = this.source!;
+    const { callTimeoutMs, metrics } = this.options;
+    try {
+      const facts = await withDeadline(() => source.fetchFacts!(query, currency), {
+        timeoutMs: callTimeoutMs,
+      });
+      metrics.assetFactsRequests.inc({ source: source.id, outcome: 'ok' });
+      return facts;
+    } catch (error) {
+      metrics.assetFactsRequests.inc({ source: source.id, outcome: 'error' });
+      throw error;
+    }
   }
 
   private async put(currency: string, item: string, entry: FactsEntry): Promise<void> {

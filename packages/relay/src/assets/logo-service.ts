@@ -1,6 +1,7 @@
 import { HOUR_MS, MINUTE_MS } from '@tickwire/protocol';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
+import type { RelayMetrics } from '../metrics.js';
 import { assetName } from '../sources/asset-names.js';
 import { SourceError } from '../sources/source-error.js';
 import { upstreamBytes } from '../sources/upstream-fetch.js';
@@ -39,6 +40,7 @@ export interface LogoServiceOptions {
   identity: (asset: string) => AssetIdentity | undefined;
   /** Deadline of an image's call, headers and body, ms. */
   timeoutMs: number;
+  metrics: Pick<RelayMetrics, 'logos'>;
   log: Logger;
   /** Bytes all held logos may have together. */
   maxCacheBytes?: number;
@@ -105,7 +107,7 @@ export class LogoService {
   }
 
   private async fetchNow(asset: string, name: string, url: string, key: string): Promise<Logo> {
-    const { log, timeoutMs } = this.options;
+    const { log, timeoutMs, metrics } = this.options;
     try {
       const answer = await upstreamBytes(
         url,
@@ -122,16 +124,19 @@ export class LogoService {
           maxAgeSeconds: LONG_MAX_AGE_S,
         };
         this.cache.set(key, logo);
+        metrics.logos.inc({ outcome: 'served' });
         return logo;
       }
       // Refused for what it is: fetched once, the monogram stands in until the next day.
       log.warn({ asset, url, reason: checked }, 'logo refused; a monogram instead');
+      metrics.logos.inc({ outcome: 'refused' });
       const stand = monogram(asset, name, LONG_MAX_AGE_S);
       this.cache.set(key, stand);
       return stand;
     } catch (error) {
       // Too large, down or slow: a monogram now, the image asked again in a few minutes.
       log.warn({ asset, url, err: error }, 'logo not fetched; a monogram instead');
+      metrics.logos.inc({ outcome: 'failed' });
       const stand = monogram(asset, name, PROVISIONAL_MAX_AGE_S);
       this.cache.set(key, stand, { ttl: FAILED_TTL_MS });
       return stand;
