@@ -7,7 +7,10 @@ export interface AssetFacts {
   /** The asset as elements name it: `BTC`. */
   asset: string;
   name: string;
-  /** Path of the logo on the relay that sent the facts (`/v1/logos/BTC`): never a third party's address. */
+  /**
+   * Path of the logo on the relay that sent the facts (`/v1/logos/BTC`), to append to that
+   * relay's URL as for `/v1/stream`: never a third party's address.
+   */
   logo: string;
   /** Rank by market cap at the source. */
   rank?: number;
@@ -23,7 +26,10 @@ export interface AssetFacts {
   changePct7d?: number;
   /** The currency of every figure above: `USD`, `EUR`. */
   currency: string;
-  /** Where the facts came from: `coingecko`, `demo`. */
+  /**
+   * Where the facts came from: `coingecko`, `demo`; `relay` when no source has facts of the
+   * asset, and only `name` and `logo` are given.
+   */
   source: string;
   /** When the source reported them, ms. */
   t: number;

@@ -289,6 +289,11 @@ export const CONFIG_KEYS = {
     doc: "CoinGecko API key (demo or pro plan); unset = CoinGecko's keyless tier.",
     schema: optionalText,
   }),
+  ASSET_FACTS_INTERVAL: key({
+    defaultValue: '300',
+    doc: 'Seconds between fetches of asset facts (`/v1/assets`: rank, market cap, supply, volume, 1 h and 7 d change), 60–86400, for the assets readers asked for lately; from the first source that has facts (CoinGecko, the demo market), one batched call for every relay on a Redis. Without such a source, assets have a name and a monogram only.',
+    schema: integer(60, 86_400).transform((seconds) => seconds * 1000),
+  }),
   LOG_LEVEL: key({
     defaultValue: 'info',
     doc: 'pino log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.',
@@ -338,6 +343,8 @@ const PARSED_BOUNDS = {
   MAX_CLIENTS_PER_IP: [1, 1_000_000],
   MAX_CONNECTIONS_PER_IP: [1, 1_000_000],
   MAX_SYMBOLS_PER_REQUEST: [1, 1_000],
+  // Tests refresh facts faster than the environment's one-minute minimum.
+  ASSET_FACTS_INTERVAL: [100, 86_400_000],
 } as const satisfies Partial<Record<keyof RelayConfig, readonly [number, number]>>;
 
 /** Throws a `ConfigError` naming the first value of `config` out of its bounds. */
@@ -356,7 +363,12 @@ export function checkConfig(config: RelayConfig): void {
 }
 
 /** The parsed keys that hold milliseconds. */
-const TIMES_MS = { POLL_INTERVAL: true, PRICE_TTL: true, WATCH_GRACE: true };
+const TIMES_MS = {
+  POLL_INTERVAL: true,
+  PRICE_TTL: true,
+  WATCH_GRACE: true,
+  ASSET_FACTS_INTERVAL: true,
+};
 
 /**
  * Settings as a program passes them to `createRelay`: the environment's names and units

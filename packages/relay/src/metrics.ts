@@ -34,6 +34,18 @@ export function createMetrics() {
       labelNames: ['source', 'outcome'] as const,
       registers: [registry],
     }),
+    assetFactsRequests: new Counter({
+      name: 'tickwire_upstream_asset_facts_requests_total',
+      help: 'Calls to upstream sources for asset facts (/v1/assets), by source and outcome (facts from the shared cache are not calls).',
+      labelNames: ['source', 'outcome'] as const,
+      registers: [registry],
+    }),
+    logos: new Counter({
+      name: 'tickwire_logo_fetches_total',
+      help: 'Upstream logo images fetched, by outcome: served, refused (failed the checks: a monogram instead) or failed (not fetched: asked again later).',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     pollDuration: new Histogram({
       name: 'tickwire_poll_duration_seconds',
       help: 'Time one poll of all watched symbols took, failover included.',

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { AssetFactsService } from './assets/facts-service.js';
+import { LogoService } from './assets/logo-service.js';
 import { CandleService } from './candles/candle-service.js';
 import {
   ConfigError,
@@ -193,9 +195,11 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     metrics,
     lease: shared.lease,
   });
+  // The shared answer cache: candles, and asset facts beside them.
+  const answerCache = shared.candleCache ?? new MemoryCandleCache();
   const candles = new CandleService({
     catalog,
-    cache: shared.candleCache ?? new MemoryCandleCache(),
+    cache: answerCache,
     callTimeoutMs: timings.callTimeoutMs,
     metrics,
     log: log.child({ module: 'candles' }),
@@ -218,6 +222,21 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     log: log.child({ module: 'hub' }),
     sparklines,
   });
+  const assetFacts = new AssetFactsService({
+    catalog,
+    cache: answerCache,
+    watchList,
+    intervalMs: config.ASSET_FACTS_INTERVAL,
+    callTimeoutMs: timings.callTimeoutMs,
+    metrics,
+    log: log.child({ module: 'assets' }),
+  });
+  const logos = new LogoService({
+    identity: (asset) => assetFacts.identity(asset),
+    timeoutMs: timings.callTimeoutMs,
+    metrics,
+    log: log.child({ module: 'logos' }),
+  });
   await catalog.refresh();
   const httpDeps: AppDeps = {
     config,
@@ -226,6 +245,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     hub,
     catalog,
     candles,
+    assetFacts,
+    logos,
     metrics,
     polling: poller,
     watchList,
@@ -236,6 +257,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   };
   const app = withHotRoutes(httpDeps, createApp(httpDeps));
   poller.start();
+  assetFacts.start();
 
   let closeServer: ((timeoutMs: number) => Promise<void>) | undefined;
   let closing: Promise<void> | undefined;
@@ -245,6 +267,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
       await hub.drain(timings.drainWindowMs);
       hub.close();
       sparklines.stop();
+      assetFacts.stop();
+      logos.close();
       await closeServer?.(timings.shutdownTimeoutMs);
       await store.close();
       await Promise.all(sources.map((source) => source.close?.()));

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { adminRoutes } from './admin-routes.js';
 import { apiRoutes } from './api-routes.js';
+import { assetsRoutes } from './assets-routes.js';
 import { candlesRoute } from './candles-route.js';
 import { trustFor } from './client-address.js';
 import { commonHeaders, setHeaders } from './common-headers.js';
@@ -41,10 +42,12 @@ export function createApp(deps: AppDeps): Express {
       '/v1/candles',
       '/v1/symbols',
       '/v1/sources',
+      '/v1/assets',
     ]),
   );
   app.use(apiRoutes(deps));
   app.use(candlesRoute(deps));
+  app.use(assetsRoutes(deps));
   app.use(adminRoutes(deps.config.ADMIN_TOKEN, deps.polling, deps.clientAddress));
   app.use(staticRoutes(deps));
   app.use(notFound);

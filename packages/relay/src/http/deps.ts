@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { AssetFactsService } from '../assets/facts-service.js';
+import type { LogoService } from '../assets/logo-service.js';
 import type { CandleService } from '../candles/candle-service.js';
 import type { RelayConfig } from '../config.js';
 import type { Hub } from '../hub/hub.js';
@@ -31,6 +33,10 @@ export interface AppDeps {
   hub: Hub;
   catalog: SourceCatalog;
   candles: CandleService;
+  /** `/v1/assets`: facts of assets, fetched and shared. */
+  assetFacts: Pick<AssetFactsService, 'assets' | 'top'>;
+  /** `/v1/logos/:asset`: logos checked and served from the relay's own origin. */
+  logos: Pick<LogoService, 'logo'>;
   metrics: RelayMetrics;
   log: Logger;
   /** Who sent a request: the peer, or the client trusted proxies name (`TRUST_PROXY`). */

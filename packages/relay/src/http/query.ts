@@ -1,4 +1,10 @@
-import { CANDLE_RANGES, type CandleRange, isCandleRange, splitSymbols } from '@tickwire/protocol';
+import {
+  ASSET_PATTERN,
+  CANDLE_RANGES,
+  type CandleRange,
+  isCandleRange,
+  splitSymbols,
+} from '@tickwire/protocol';
 import type { Markets } from '../sources/markets.js';
 import { HttpError } from './errors.js';
 
@@ -66,6 +72,38 @@ export function requestedSymbol(raw: unknown, markets: Markets): string {
     throw new HttpError(400, 'bad_symbol', "Name one symbol, such as '?symbol=BTC'.");
   }
   return symbols[0]!;
+}
+
+/**
+ * The assets a request names in `symbols` (`/v1/assets`): symbols by the same rule, each a
+ * bare asset — `BTC`, not `BTC/EUR` (the currency has its own parameter); missing or empty
+ * means `defaults`.
+ */
+export function requestedAssets(raw: unknown, defaults: readonly string[], max: number): string[] {
+  const assets = requestedSymbols(raw, defaults, max);
+  const pair = assets.find((asset) => !ASSET_PATTERN.test(asset));
+  if (pair !== undefined) {
+    throw new HttpError(
+      400,
+      'bad_symbol',
+      `'${pair.slice(0, 20)}' is not an asset: name assets such as BTC, and the currency in 'currency'.`,
+    );
+  }
+  return assets;
+}
+
+/** Reads `currency`: one the relay serves (`markets`), case-insensitive; its default when absent. */
+export function parseCurrency(raw: unknown, markets: Markets): string {
+  const value = queryValue(raw, 'currency')?.trim().toUpperCase();
+  if (value === undefined || value === '') return markets.defaultCurrency;
+  if (!ASSET_PATTERN.test(value) || !markets.currencies.includes(value)) {
+    throw new HttpError(
+      400,
+      'unsupported_currency',
+      `'${value.slice(0, 20)}' is not a currency this relay serves; it serves ${markets.currencies.join(', ')}.`,
+    );
+  }
+  return value;
 }
 
 /** Reads a chart's `range`: one of `CANDLE_RANGES`, `24h` when absent. */

@@ -10,7 +10,14 @@ import {
 import { candlesFromPoints } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
 import { COINGECKO_IDS } from './coingecko-ids.js';
-import { type FetchedQuote, type PriceSource, SOURCE_TIMEOUT_MS } from './price-source.js';
+import { factsOfRow, MARKETS_PAGE_SIZE, type MarketsRow } from './coingecko-markets.js';
+import {
+  type FactsQuery,
+  type FetchedFacts,
+  type FetchedQuote,
+  type PriceSource,
+  SOURCE_TIMEOUT_MS,
+} from './price-source.js';
 import { SourceError } from './source-error.js';
 import { MAX_ANSWER_BYTES, MAX_LISTING_BYTES, parseJson, upstreamFetch } from './upstream-fetch.js';
 
@@ -39,7 +46,7 @@ const PLANS = {
   },
 } as const;
 
-/** Calls of each minute's budget that history and candles leave to prices. */
+/** Calls of each minute's budget that history, candles and facts leave to prices. */
 const CALLS_KEPT_FOR_PRICES = 3;
 
 export interface CoinGeckoSourceOptions {
@@ -72,7 +79,7 @@ const splitPair = (pair: string) => {
 /**
  * CoinGecko's REST API v3: `/simple/price` for every watched pair in one call (all
  * currencies together in `vs_currencies`), `/coins/list` to map symbols to ids,
- * `/coins/{id}/market_chart` for history. It never
+ * `/coins/{id}/market_chart` for history, `/coins/markets` for asset facts. It never
  * calls more often than the plan allows, whatever the relay's interval: within a refresh
  * period it answers from the last call (CoinGecko's own data would not have changed).
  */
@@ -89,6 +96,8 @@ export class CoinGeckoSource implements PriceSource {
   /** Symbol (upper case) → every CoinGecko id that uses it. */
   private candidates = new Map<string, string[]>();
   private readonly resolved = new Map<string, string>();
+  /** The currencies CoinGecko prices in, upper case, once listed (`/simple/supported_vs_currencies`). */
+  private vsCurrencies: ReadonlySet<string> = new Set();
   private lastPriceCall = Number.NEGATIVE_INFINITY;
   private lastQuotes = new Map<string, FetchedQuote>();
   /** Aborted on close: every call under way is abandoned. */
@@ -111,6 +120,9 @@ export class CoinGeckoSource implements PriceSource {
     const supported = await this.get<unknown>('/api/v3/simple/supported_vs_currencies');
     if (!Array.isArray(coins) || !Array.isArray(supported))
       throw new SourceError('malformed answer');
+    this.vsCurrencies = new Set(
+      supported.flatMap((code) => (typeof code === 'string' ? [code.toUpperCase()] : [])),
+    );
     const currencies = this.options.currencies.filter((currency) =>
       supported.includes(currency.toLowerCase()),
     );
@@ -195,6 +207,58 @@ export class CoinGeckoSource implements PriceSource {
     }
   }
 
+  /**
+   * `/coins/markets`: the facts of up to `MARKETS_PAGE_SIZE` assets (by their ids) or of the
+   * top by market cap, in one call, with 1 h and 7 d changes. Like history, facts never spend
+   * the calls the plan's minute keeps for prices. A currency CoinGecko does not price in has no
+   * facts (`undefined`); an asset it has no id for is left out.
+   */
+  async fetchFacts(query: FactsQuery, currency: string): Promise<FetchedFacts[] | undefined> {
+    if (this.vsCurrencies.size > 0 && !this.vsCurrencies.has(currency)) return undefined;
+    const asked = 'top' in query ? undefined : query.assets;
+    const ids = asked && (await this.resolveIds(asked));
+    // An asset left out means CoinGecko does not know it: that is said only once the coin
+    // list is read (the catalog loads it); before, the facts wait.
+    if (asked && ids && ids.size < asked.length && this.candidates.size === 0)
+      throw new SourceError('coin list not loaded yet');
+    if (ids?.size === 0) return [];
+    this.keepCallsForPrices();
+    const rows = await this.get<unknown>('/api/v3/coins/markets', {
+      vs_currency: currency.toLowerCase(),
+      ...(ids
+        ? { ids: [...new Set(ids.values())].join(','), per_page: String(MARKETS_PAGE_SIZE) }
+        : {
+            order: 'market_cap_desc',
+            per_page: String(Math.min((query as { top: number }).top, MARKETS_PAGE_SIZE)),
+          }),
+      page: '1',
+      price_change_percentage: '1h,7d',
+    });
+    if (!Array.isArray(rows)) throw new SourceError('malformed answer');
+    const now = this.now();
+    const origin = this.options.baseUrl && new URL(this.options.baseUrl).origin;
+    const factsOf = (row: MarketsRow, asset: string) =>
+      factsOfRow(row, asset, currency, now, origin || undefined);
+    if (ids) {
+      const byId = new Map((rows as MarketsRow[]).map((row) => [row?.id, row]));
+      return [...ids].flatMap(([asset, id]) => {
+        const row = byId.get(id);
+        const facts = row && factsOf(row, asset);
+        return facts ? [facts] : [];
+      });
+    }
+    // The top by rank: two coins sharing a ticker are one asset here, the larger one.
+    const seen = new Set<string>();
+    return (rows as MarketsRow[]).flatMap((row) => {
+      const asset = typeof row?.symbol === 'string' ? row.symbol.toUpperCase() : '';
+      if (seen.has(asset)) return [];
+      const facts = factsOf(row, asset);
+      if (!facts) return [];
+      seen.add(asset);
+      return [facts];
+    });
+  }
+
   /** `/coins/{id}/market_chart` prices over `days`; `undefined` for a pair it does not list. */
   private async marketChart(pair: string, days: number): Promise<PricePoint[] | undefined> {
     const [base, currency] = splitPair(pair);
@@ -237,10 +301,15 @@ export class CoinGeckoSource implements PriceSource {
   private async historyId(base: string): Promise<string | undefined> {
     const id = (await this.resolveIds([base])).get(base);
     if (!id) return undefined;
+    this.keepCallsForPrices();
+    return id;
+  }
+
+  /** Refuses a nicety's call (history, candles, facts) that would spend the minute's last calls, kept for prices. */
+  private keepCallsForPrices(): void {
     if (this.budget.remaining() <= CALLS_KEPT_FOR_PRICES) {
       throw new SourceError('call budget kept for prices');
     }
-    return id;
   }
 
   /** CoinGecko ids for assets: the explicit map, the only coin with that symbol, or the largest by market cap. */

@@ -2,15 +2,17 @@ import {
   type Candle,
   type CandleRange,
   DAY_MS,
+  HOUR_MS,
   MINUTE_MS,
   type PricePoint,
   parseInstrument,
   priceDecimals,
 } from '@tickwire/protocol';
+import { assetName } from './asset-names.js';
 import { DEMO_ASSETS, DEMO_FX } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
 import { DemoPath } from './demo-path.js';
-import type { PriceSource, SourceQuote } from './price-source.js';
+import type { FactsQuery, FetchedFacts, PriceSource, SourceQuote } from './price-source.js';
 
 /**
  * The demo market's seed when none is given: one for every relay, so that a restart, or a
@@ -122,6 +124,45 @@ export class DemoSource implements PriceSource {
       roundToTick(close),
       Math.round((volume ?? 0) * 1000) / 1000,
     ]);
+  }
+
+  /**
+   * Simulated facts, from the same paths as the prices: market cap is the simulated price
+   * times the asset's listed supply, the changes are the path's own over 1 h and 7 d, the rank
+   * is by market cap among the market's assets at this moment. Labelled simulated by the relay
+   * (`simulated` above); there is no image, so each asset gets a monogram.
+   */
+  async fetchFacts(query: FactsQuery, currency: string): Promise<FetchedFacts[] | undefined> {
+    const now = this.now();
+    if (!(currency in DEMO_FX) && !this.paths.has(currency)) return undefined;
+    const ranked = [...this.paths.entries()]
+      .map(([asset, path]) => ({ asset, capUsd: path.priceAt(now) * DEMO_ASSETS[asset]!.supply }))
+      .sort((a, b) => b.capUsd - a.capUsd)
+      .map(({ asset }) => asset);
+    const assets = 'top' in query ? ranked.slice(0, query.top) : query.assets;
+    const facts: FetchedFacts[] = [];
+    for (const asset of assets) {
+      const pair = this.pair(`${asset}/${currency}`);
+      const listed = DEMO_ASSETS[asset];
+      if (!pair || !listed) continue;
+      const price = pair.priceAt(now);
+      const changeSince = (ms: number) =>
+        Math.round((price / pair.priceAt(now - ms) - 1) * 10_000) / 100;
+      facts.push({
+        asset,
+        name: assetName(asset),
+        rank: ranked.indexOf(asset) + 1,
+        marketCap: Math.round(price * listed.supply),
+        fullyDilutedValue: Math.round(price * (listed.maxSupply ?? listed.supply)),
+        circulatingSupply: listed.supply,
+        volume24h: Math.round(pair.base.volume24hAt(now) * price),
+        changePct1h: changeSince(HOUR_MS),
+        changePct7d: changeSince(7 * DAY_MS),
+        currency,
+        t: now,
+      });
+    }
+    return facts;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Candle, CandleRange, PricePoint, Quote } from '@tickwire/protocol';
+import type { AssetFacts, Candle, CandleRange, PricePoint, Quote } from '@tickwire/protocol';
 
 /** An upstream call's deadline, headers and body together, where a source's options name none, ms. */
 export const SOURCE_TIMEOUT_MS = 10_000;
@@ -12,6 +12,19 @@ export type SourceQuote = Omit<Quote, 'stale'>;
  * whether its values move, so a halted feed goes stale).
  */
 export type FetchedQuote = Omit<SourceQuote, 'ts'> & { ts?: number };
+
+/**
+ * An asset's facts as a source answers them: the figures it has (those it lacks absent), and
+ * the address of its image upstream, which the relay fetches, checks and serves itself
+ * (`assets/logo-service.ts`). Source, label and logo path are the relay's to add.
+ */
+export type FetchedFacts = Omit<AssetFacts, 'logo' | 'source' | 'simulated'> & {
+  /** The upstream image, only from a host the adapter trusts to serve its logos. */
+  imageUrl?: string;
+};
+
+/** What facts are asked for: named assets, or the first `top` by market cap. */
+export type FactsQuery = { assets: readonly string[] } | { top: number };
 
 /**
  * An upstream of prices. Adapters turn their API's data into `SourceQuote`s; nothing
@@ -48,6 +61,12 @@ export interface PriceSource {
    * wait for candles that will never come. Absent: any range may be asked.
    */
   readonly candleRanges?: readonly CandleRange[];
+  /**
+   * Facts of assets in `currency` (upper case) from one upstream call: for `assets`, those it
+   * knows (an asset left out is one the source does not know); for `top`, the first by market
+   * cap, in rank order. `undefined` when the source has no facts in `currency` at all.
+   */
+  fetchFacts?(query: FactsQuery, currency: string): Promise<FetchedFacts[] | undefined>;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }

@@ -48,18 +48,60 @@ export async function upstreamFetch(
   init: RequestInit,
   limits: UpstreamLimits,
 ): Promise<UpstreamAnswer> {
-  const read = async (signal: AbortSignal): Promise<UpstreamAnswer> => {
-    const response = await fetch(url, { ...init, signal, redirect: 'error' });
-    const ok = response.status >= 200 && response.status < 300;
-    if (ok) refuseNonJsonType(response.headers.get('content-type'));
-    const body = await readText(response, ok ? limits.maxBodyBytes : MAX_ERROR_BODY_BYTES, ok);
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-      body,
-    };
-  };
+  return withinLimits(
+    async (signal) => {
+      const response = await fetch(url, { ...init, signal, redirect: 'error' });
+      const ok = response.status >= 200 && response.status < 300;
+      if (ok) refuseNonJsonType(response.headers.get('content-type'));
+      const body = await readText(response, ok ? limits.maxBodyBytes : MAX_ERROR_BODY_BYTES, ok);
+      return {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        body,
+      };
+    },
+    init,
+    limits,
+  );
+}
+
+/** An upstream answer of bytes (an image), read whole within its deadline. */
+export interface UpstreamBytes {
+  status: number;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/**
+ * One upstream call for bytes that are not JSON (a logo), with `upstreamFetch`'s deadline over
+ * headers and body and its errors. A body past `maxBodyBytes` is refused at the chunk that
+ * passes it (or at once, by its Content-Length); an error answer's body is not read at all.
+ */
+export async function upstreamBytes(
+  url: string | URL,
+  init: RequestInit,
+  limits: UpstreamLimits,
+): Promise<UpstreamBytes> {
+  return withinLimits(
+    async (signal) => {
+      const response = await fetch(url, { ...init, signal, redirect: 'error' });
+      const ok = response.status >= 200 && response.status < 300;
+      if (!ok) await response.body?.cancel();
+      const body = ok ? await readBytes(response, limits.maxBodyBytes) : new Uint8Array();
+      return { status: response.status, headers: response.headers, body };
+    },
+    init,
+    limits,
+  );
+}
+
+/** Runs one call under `limits`, turning every way it can fail into a `SourceError` that keeps its cause. */
+async function withinLimits<T>(
+  read: (signal: AbortSignal) => Promise<T>,
+  init: RequestInit,
+  limits: UpstreamLimits,
+): Promise<T> {
   try {
     return await withDeadline(read, {
       timeoutMs: limits.deadlineMs,
@@ -136,6 +178,29 @@ async function readText(response: Response, maxBytes: number, json: boolean): Pr
       if (json) throw new SourceError(`answer too large (over ${maxBytes} bytes)`);
       return text.slice(0, maxBytes);
     }
+  }
+}
+
+/** Reads the body as bytes, refusing it once it passes `maxBytes`. */
+async function readBytes(response: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body.cancel();
+    throw new SourceError(`answer too large (${declared} bytes)`);
+  }
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, bytes);
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new SourceError(`answer too large (over ${maxBytes} bytes)`);
+    }
+    chunks.push(value);
   }
 }
 

@@ -3,7 +3,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** What a route answers: a JSON value, or a raw status/body/headers. */
+/** An answer that is not JSON: an image, an HTML page under an image's type. */
+export class RawAnswer {
+  constructor(
+    readonly body: Buffer | string,
+    readonly headers: Record<string, string>,
+    readonly status = 200,
+  ) {}
+}
+
+/** What a route answers: a JSON value, or a `RawAnswer`. */
 export type RouteAnswer = unknown;
 export type Route = (query: URLSearchParams, path: string) => RouteAnswer;
 
@@ -25,6 +34,8 @@ export interface Call {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   at: number;
+  /** When its answer ended (or the caller left), ms. */
+  endedAt?: number;
 }
 
 /**
@@ -62,6 +73,23 @@ export class FakeUpstream {
     return this.calls.filter((call) => call.path.startsWith(path));
   }
 
+  /** The most calls to paths starting with `path` that were under way at once. */
+  mostAtOnce(path: string): number {
+    const moments = this.callsTo(path).flatMap((call) => [
+      [call.at, 1],
+      [call.endedAt ?? Number.POSITIVE_INFINITY, -1],
+    ]);
+    // An answer that ended in the millisecond another began did not overlap it.
+    moments.sort(([a, da], [b, db]) => a! - b! || da! - db!);
+    let open = 0;
+    let most = 0;
+    for (const [, change] of moments) {
+      open += change!;
+      most = Math.max(most, open);
+    }
+    return most;
+  }
+
   async close(): Promise<void> {
     this.closing.abort();
     this.server.closeAllConnections();
@@ -74,7 +102,11 @@ export class FakeUpstream {
     res: import('node:http').ServerResponse,
   ) {
     const url = new URL(rawUrl, 'http://fake');
-    this.calls.push({ path: url.pathname, query: url.searchParams, headers, at: Date.now() });
+    const call: Call = { path: url.pathname, query: url.searchParams, headers, at: Date.now() };
+    this.calls.push(call);
+    res.on('close', () => {
+      call.endedAt = Date.now();
+    });
     const fault = this.faults.find((candidate) => url.pathname.startsWith(candidate.path));
     if (fault?.delayMs)
       await sleep(fault.delayMs, undefined, { signal: this.closing.signal }).catch(() => {});
@@ -97,8 +129,14 @@ export class FakeUpstream {
       res.end(JSON.stringify({ error: `no fake route for ${url.pathname}` }));
       return;
     }
+    const answer = route(url.searchParams, url.pathname);
+    if (answer instanceof RawAnswer) {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(route(url.searchParams, url.pathname)));
+    res.end(JSON.stringify(answer));
   }
 
   /** Routes like `/api/v3/coins/:id/market_chart`. */
