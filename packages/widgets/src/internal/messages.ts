@@ -64,6 +64,8 @@ export interface Messages {
   /** The range buttons, `live` being the tick chart. */
   ranges: Record<'live' | '1h' | '24h' | '7d' | '30d' | '1y', string>;
   rangesLabel: string;
+  /** The tabs of `<live-chart layout="tabs">`, one per symbol. */
+  tabsLabel: string;
   /** A range's length beside a change over it, in the legend and under the axis. */
   periods: Record<'1h' | '24h' | '7d' | '30d' | '1y', string>;
   /** The chart's accessible name: its symbols (maybe none) over its span. */

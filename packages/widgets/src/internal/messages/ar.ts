@@ -55,6 +55,7 @@ export const messages: Messages = {
   ranges: { live: 'مباشر', '1h': '1س', '24h': '24س', '7d': '7ي', '30d': '30ي', '1y': '1سنة' },
   periods: { '1h': '1س', '24h': '24س', '7d': '7ي', '30d': '30ي', '1y': '1سنة' },
   rangesLabel: 'المدى',
+  tabsLabel: 'الرموز',
   chartLabel: (symbols, span) => `رسم بياني للأسعار: ${symbols || 'لا رموز'}، ${span}`,
   spans: {
     live: 'آخر الأسعار',

@@ -68,6 +68,7 @@ export const messages: Messages = {
   },
   periods: { '1h': '1 Std.', '24h': '24 Std.', '7d': '7 T.', '30d': '30 T.', '1y': '1 J.' },
   rangesLabel: 'Zeitraum',
+  tabsLabel: 'Symbole',
   chartLabel: (symbols, span) => `Kursdiagramm: ${symbols || 'keine Symbole'}, ${span}`,
   spans: {
     live: 'jüngste Kurse',

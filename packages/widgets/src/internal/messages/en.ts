@@ -33,6 +33,7 @@ export const en: Messages = {
   notableMove: 'notable move',
   ranges: { live: 'Ticks', '1h': '1H', '24h': '24H', '7d': '7D', '30d': '30D', '1y': '1Y' },
   rangesLabel: 'Range',
+  tabsLabel: 'Symbols',
   periods: { '1h': '1h', '24h': '24h', '7d': '7d', '30d': '30d', '1y': '1y' },
   chartLabel: (symbols, span) => `Price chart: ${symbols || 'no symbols'}, ${span}`,
   spans: {

@@ -55,6 +55,7 @@ export const messages: Messages = {
   ranges: { live: 'Directo', '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 a' },
   periods: { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 a' },
   rangesLabel: 'Periodo',
+  tabsLabel: 'Símbolos',
   chartLabel: (symbols, span) => `Gráfico de precios: ${symbols || 'sin símbolos'}, ${span}`,
   spans: {
     live: 'últimos precios',

@@ -61,6 +61,7 @@ export const messages: Messages = {
   ranges: { live: 'Direct', '1h': '1 h', '24h': '24 h', '7d': '7 j', '30d': '30 j', '1y': '1 an' },
   periods: { '1h': '1 h', '24h': '24 h', '7d': '7 j', '30d': '30 j', '1y': '1 an' },
   rangesLabel: 'Période',
+  tabsLabel: 'Symboles',
   chartLabel: (symbols, span) => `Graphique des prix : ${symbols || 'aucun symbole'}, ${span}`,
   spans: {
     live: 'derniers prix reçus',

@@ -55,6 +55,7 @@ export const messages: Messages = {
   ranges: { live: 'חי', '1h': 'שעה', '24h': '24 ש׳', '7d': '7 ימ׳', '30d': '30 ימ׳', '1y': 'שנה' },
   periods: { '1h': 'שעה', '24h': '24 ש׳', '7d': '7 ימ׳', '30d': '30 ימ׳', '1y': 'שנה' },
   rangesLabel: 'טווח',
+  tabsLabel: 'סמלים',
   chartLabel: (symbols, span) => `גרף מחירים: ${symbols || 'אין סימולים'}, ${span}`,
   spans: {
     live: 'המחירים האחרונים',

@@ -55,6 +55,7 @@ export const messages: Messages = {
   ranges: { live: 'लाइव', '1h': '1 घं', '24h': '24 घं', '7d': '7 दि', '30d': '30 दि', '1y': '1 व' },
   periods: { '1h': '1 घं', '24h': '24 घं', '7d': '7 दि', '30d': '30 दि', '1y': '1 व' },
   rangesLabel: 'अवधि',
+  tabsLabel: 'प्रतीक',
   chartLabel: (symbols, span) => `कीमत चार्ट: ${symbols || 'कोई सिंबल नहीं'}, ${span}`,
   spans: {
     live: 'हाल की कीमतें',

@@ -60,6 +60,7 @@ export const messages: Messages = {
   ranges: { live: 'Diretta', '1h': '1 h', '24h': '24 h', '7d': '7 g', '30d': '30 g', '1y': '1 a' },
   periods: { '1h': '1 h', '24h': '24 h', '7d': '7 g', '30d': '30 g', '1y': '1 a' },
   rangesLabel: 'Periodo',
+  tabsLabel: 'Simboli',
   chartLabel: (symbols, span) => `Grafico dei prezzi: ${symbols || 'nessun simbolo'}, ${span}`,
   spans: {
     live: 'ultimi prezzi',

@@ -64,6 +64,7 @@ export const messages: Messages = {
   },
   periods: { '1h': '1時間', '24h': '24時間', '7d': '7日', '30d': '30日', '1y': '1年' },
   rangesLabel: '期間',
+  tabsLabel: '銘柄',
   chartLabel: (symbols, span) => `価格チャート: ${symbols || 'シンボルなし'}、${span}`,
   spans: {
     live: '直近のティック',

@@ -56,6 +56,7 @@ export const messages: Messages = {
   ranges: { live: '틱', '1h': '1시간', '24h': '24시간', '7d': '7일', '30d': '30일', '1y': '1년' },
   periods: { '1h': '1시간', '24h': '24시간', '7d': '7일', '30d': '30일', '1y': '1년' },
   rangesLabel: '기간',
+  tabsLabel: '종목',
   chartLabel: (symbols, span) => `가격 차트: ${symbols || '심볼 없음'}, ${span}`,
   spans: {
     live: '최근 틱',

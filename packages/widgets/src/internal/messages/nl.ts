@@ -56,6 +56,7 @@ export const messages: Messages = {
   ranges: { live: 'Actueel', '1h': '1 u', '24h': '24 u', '7d': '7 d', '30d': '30 d', '1y': '1 j' },
   periods: { '1h': '1 u', '24h': '24 u', '7d': '7 d', '30d': '30 d', '1y': '1 j' },
   rangesLabel: 'Periode',
+  tabsLabel: 'Symbolen',
   chartLabel: (symbols, span) => `Koersgrafiek: ${symbols || 'geen symbolen'}, ${span}`,
   spans: {
     live: 'recente koersen',

@@ -62,6 +62,7 @@ export const messages: Messages = {
   },
   periods: { '1h': '1 godz.', '24h': '24 godz.', '7d': '7 dni', '30d': '30 dni', '1y': '1 rok' },
   rangesLabel: 'Okres',
+  tabsLabel: 'Symbole',
   chartLabel: (symbols, span) => `Wykres cen: ${symbols || 'brak symboli'}, ${span}`,
   spans: {
     live: 'ostatnie notowania',

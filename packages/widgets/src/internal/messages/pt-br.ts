@@ -60,6 +60,7 @@ export const messages: Messages = {
   ranges: { live: 'Ao vivo', '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 a' },
   periods: { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 a' },
   rangesLabel: 'Período',
+  tabsLabel: 'Símbolos',
   chartLabel: (symbols, span) => `Gráfico de preços: ${symbols || 'nenhum símbolo'}, ${span}`,
   spans: {
     live: 'preços recentes',

@@ -61,6 +61,7 @@ export const messages: Messages = {
   ranges: { live: 'Тики', '1h': '1 ч', '24h': '24 ч', '7d': '7 д', '30d': '30 д', '1y': '1 г' },
   periods: { '1h': '1 ч', '24h': '24 ч', '7d': '7 д', '30d': '30 д', '1y': '1 г' },
   rangesLabel: 'Период',
+  tabsLabel: 'Символы',
   chartLabel: (symbols, span) => `График цен: ${symbols || 'нет символов'}, ${span}`,
   spans: {
     live: 'последние тики',

@@ -55,6 +55,7 @@ export const messages: Messages = {
   ranges: { live: 'Canlı', '1h': '1 sa', '24h': '24 sa', '7d': '7 g', '30d': '30 g', '1y': '1 y' },
   periods: { '1h': '1 sa', '24h': '24 sa', '7d': '7 g', '30d': '30 g', '1y': '1 y' },
   rangesLabel: 'Aralık',
+  tabsLabel: 'Semboller',
   chartLabel: (symbols, span) => `Fiyat grafiği: ${symbols || 'sembol yok'}, ${span}`,
   spans: {
     live: 'son fiyatlar',

@@ -56,6 +56,7 @@ export const messages: Messages = {
   ranges: { live: 'Тіки', '1h': '1 год', '24h': '24 год', '7d': '7 д', '30d': '30 д', '1y': '1 р' },
   periods: { '1h': '1 год', '24h': '24 год', '7d': '7 д', '30d': '30 д', '1y': '1 р' },
   rangesLabel: 'Період',
+  tabsLabel: 'Символи',
   chartLabel: (symbols, span) => `Графік цін: ${symbols || 'немає символів'}, ${span}`,
   spans: {
     live: 'останні тіки',

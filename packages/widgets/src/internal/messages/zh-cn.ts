@@ -55,6 +55,7 @@ export const messages: Messages = {
   ranges: { live: '分时', '1h': '1小时', '24h': '24小时', '7d': '7天', '30d': '30天', '1y': '1年' },
   periods: { '1h': '1小时', '24h': '24小时', '7d': '7天', '30d': '30天', '1y': '1年' },
   rangesLabel: '时间范围',
+  tabsLabel: '币种',
   chartLabel: (symbols, span) => `价格图表：${symbols || '无交易代码'}，${span}`,
   spans: {
     live: '最近成交',

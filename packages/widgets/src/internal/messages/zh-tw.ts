@@ -55,6 +55,7 @@ export const messages: Messages = {
   ranges: { live: '即時', '1h': '1小時', '24h': '24小時', '7d': '7天', '30d': '30天', '1y': '1年' },
   periods: { '1h': '1小時', '24h': '24小時', '7d': '7天', '30d': '30天', '1y': '1年' },
   rangesLabel: '時間範圍',
+  tabsLabel: '幣種',
   chartLabel: (symbols, span) => `價格圖表：${symbols || '無交易代號'}，${span}`,
   spans: {
     live: '最近成交',
