@@ -5,10 +5,11 @@ import type { LiveChart as LiveChartElement } from '@tickwire/widgets/live-chart
 import '@tickwire/widgets/live-chart.js';
 import { type ElementComponent, elementComponent, FEED_EVENTS } from './element-component.js';
 
-/** The reader's pick of a range (the chart's buttons) carries the range. */
+/** The reader's pick of a range (the chart's buttons) carries the range; of a tab, the symbol. */
 const CHART_EVENTS = {
   ...FEED_EVENTS,
   onTickwireRangeChange: 'tickwire-range-change',
+  onTickwireSymbolChange: 'tickwire-symbol-change',
 } as const;
 
 /** One or more assets over a range. */

@@ -12,6 +12,7 @@ export type {
   RefreshChangeDetail,
   SourceChangeDetail,
   StateChangeDetail,
+  SymbolChangeDetail,
   TickwireEventDetails,
 } from './events.js';
 export {

@@ -9,7 +9,7 @@ const COMMON = ['relay', 'currency', 'source', 'locale', 'theme'] as const;
 
 export const ELEMENT_ATTRIBUTES = {
   'price-card': ['symbol', 'announce-every', ...COMMON],
-  'live-chart': ['symbols', 'range', 'type', 'scale', 'ranges', ...COMMON],
+  'live-chart': ['symbols', 'range', 'type', 'scale', 'ranges', 'layout', 'selected', ...COMMON],
   'price-ticker': ['symbols', 'layout', ...COMMON],
   'stream-controls': [...COMMON],
   'market-feed': ['symbols', 'limit', 'threshold', ...COMMON],

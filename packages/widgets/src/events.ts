@@ -17,6 +17,8 @@ export type StateChangeDetail = DetailOf<'tickwire-state-change'>;
 export type QuotesDetail = DetailOf<'tickwire-quotes'>;
 /** `tickwire-range-change` (`<live-chart>`): the range the reader picked. */
 export type RangeChangeDetail = DetailOf<'tickwire-range-change'>;
+/** `tickwire-symbol-change` (`<live-chart layout="tabs">`): the symbol whose tab the reader picked. */
+export type SymbolChangeDetail = DetailOf<'tickwire-symbol-change'>;
 /** `tickwire-refresh-change` (`<stream-controls>`): the chosen interval, 0 for live. */
 export type RefreshChangeDetail = DetailOf<'tickwire-refresh-change'>;
 /** `tickwire-source-change` (`<stream-controls>`): the chosen source, undefined for any. */
@@ -27,6 +29,7 @@ export interface TickwireEventDetails {
   'tickwire-state-change': StateChangeDetail;
   'tickwire-quotes': QuotesDetail;
   'tickwire-range-change': RangeChangeDetail;
+  'tickwire-symbol-change': SymbolChangeDetail;
   'tickwire-pause': undefined;
   'tickwire-resume': undefined;
   'tickwire-refresh-change': RefreshChangeDetail;

@@ -108,20 +108,73 @@ export const liveChartStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
-  .legend.more-end {
+  .more-end {
     mask-image: linear-gradient(to right, #000 calc(100% - 2.5em), transparent);
   }
-  .legend.more-start {
+  .more-start {
     mask-image: linear-gradient(to left, #000 calc(100% - 2.5em), transparent);
   }
-  .legend.more-start.more-end {
+  .more-start.more-end {
     mask-image: linear-gradient(to right, transparent, #000 2.5em calc(100% - 2.5em), transparent);
   }
-  :host(:dir(rtl)) .legend.more-end {
+  :host(:dir(rtl)) .more-end {
     mask-image: linear-gradient(to left, #000 calc(100% - 2.5em), transparent);
   }
-  :host(:dir(rtl)) .legend.more-start {
+  :host(:dir(rtl)) .more-start {
     mask-image: linear-gradient(to right, #000 calc(100% - 2.5em), transparent);
+  }
+
+  /*
+   * layout="tabs": a tab per symbol, one row that scrolls sideways in a narrow box (by touch,
+   * wheel, or the arrow keys, which bring the tab selected into view), never wrapping a
+   * figure; the same fades as the legend's. The state goes under the tabs when they need the
+   * room.
+   */
+  .tabs {
+    display: flex;
+    flex: 1 1 12em;
+    gap: 0.25em;
+    min-width: 0;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scrollbar-width: none;
+    font-variant-numeric: tabular-nums;
+  }
+  .tabs::-webkit-scrollbar {
+    display: none;
+  }
+  .tabs [part='tab'] {
+    flex: none;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.1em;
+    padding: 0.3em 0.6em;
+    font: inherit;
+    font-size: 0.85em;
+    color: inherit;
+    text-align: start;
+    white-space: nowrap;
+    background: transparent;
+    border: 0;
+    border-block-end: 2px solid transparent;
+    border-radius: 0.25em 0.25em 0 0;
+    cursor: pointer;
+  }
+  .tabs [part='tab'][aria-selected='true'] {
+    border-block-end-color: var(--_accent);
+  }
+  .tabs [part='tab']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .tabs .symbol {
+    font-weight: 700;
+  }
+  .tabs .figures {
+    display: flex;
+    gap: 0.5em;
+    font-size: 0.9em;
   }
 
   .legend .over {

@@ -566,3 +566,155 @@ describe('<live-chart> on a real relay', () => {
     expect(text(el, '[part="footer"]')).to.contain('5-minute buckets');
   });
 });
+
+describe('<live-chart layout="tabs">', () => {
+  /** A tabs chart of BTC, ETH and SOL on a scripted relay that says which candles it was asked for. */
+  async function tabsChart(attributes = '', style = 'width: 600px; height: 320px') {
+    const { feed, relay } = scriptedRelay('tabs');
+    const asked: string[] = [];
+    const serve = feed.candles;
+    feed.candles = (symbol, range) => {
+      asked.push(`${symbol}:${range}`);
+      return serve(symbol, range);
+    };
+    const host = await fixture<HTMLElement>(
+      `<div ${attributes}><live-chart layout="tabs" symbols="BTC,ETH,SOL" relay="${relay}" locale="en-US" style="${style}"></live-chart></div>`,
+    );
+    const el = host.querySelector('live-chart')!;
+    feed.send({
+      type: 'snapshot',
+      data: sampleSnapshot([
+        sampleQuote('BTC', 67_000, 1.5),
+        sampleQuote('ETH', 3_500, -2.25),
+        sampleQuote('SOL', 150, 0),
+      ]),
+    });
+    await el.updateComplete;
+    return { el, feed, asked };
+  }
+  const tabs = (el: LiveChart) => [
+    ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]'),
+  ];
+  const selectedTabs = (el: LiveChart) =>
+    tabs(el).map((tab) => `${tab.getAttribute('aria-selected')}/${tab.tabIndex}`);
+
+  it('a tab per symbol with its live price and its change, the figure the legend shows; one chart, of the first', async () => {
+    const { el, feed, asked } = await tabsChart();
+    expect(el.shadowRoot!.querySelector('[role="tablist"]')!.getAttribute('aria-label')).to.equal(
+      'Symbols',
+    );
+    const texts = tabs(el).map((tab) => tab.textContent!.replace(/\s+/g, ' ').trim());
+    expect(texts).to.deep.equal([
+      'BTC $67,000.00 +1.50% 24h',
+      'ETH $3,500.00 −2.25% 24h',
+      'SOL $150.00 0.00% 24h',
+    ]);
+    expect(tabs(el)[0]!.querySelectorAll('bdi')).to.have.length(2);
+    await waitUntil(() => bucketsShown(el).length === 288, 'the first tab is drawn');
+    expect(asked).to.deep.equal(['BTC:24h']);
+    // The legend of the same symbol on an overlay chart shows the same figure.
+    const legend = await chart(feed.relayUrl, 'ETH', 'auto', '24h');
+    await legend.updateComplete;
+    expect(tabText(tabs(el)[1]!, '.change')).to.equal(text(legend, '.legend .change'));
+    legend.remove();
+    expect(feed.watchedSymbols).to.have.members(['BTC', 'ETH', 'SOL']);
+    const panel = el.shadowRoot!.querySelector('[role="tabpanel"]')!;
+    expect(panel.getAttribute('aria-labelledby')).to.equal(tabs(el)[0]!.id);
+    expect(el.shadowRoot!.querySelector('[part="legend"]')).to.equal(null);
+    // A new price moves its tab.
+    feed.send({
+      type: 'quotes',
+      data: { t: Date.now(), quotes: { SOL: sampleQuote('SOL', 151, 0.5) } },
+    });
+    await el.updateComplete;
+    expect(tabText(tabs(el)[2]!, '.price')).to.equal('$151.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('over another range a tab shows the window’s change of the symbol drawn, the legend’s figure', async () => {
+    const { el, feed } = await tabsChart();
+    el.range = '1h';
+    await waitUntil(() => bucketsShown(el).length === 60, '1h drawn');
+    const first = (await feed.candles('BTC', '1h')).candles[0]!;
+    const live = feed.view.quotes.get('BTC')!.price;
+    expect(tabText(tabs(el)[0]!, '.change')).to.equal(
+      `${formatPercent((live / first[1] - 1) * 100, 'en-US')} 1h`,
+    );
+  });
+
+  it('a click selects a tab: the attribute, the event, that symbol’s candles alone', async () => {
+    const { el, asked } = await tabsChart();
+    await waitUntil(() => asked.length === 1);
+    const events: string[] = [];
+    el.addEventListener('tickwire-symbol-change', (event) => events.push(event.detail.symbol));
+    tabs(el)[1]!.click();
+    await el.updateComplete;
+    expect(el.getAttribute('selected')).to.equal('ETH');
+    expect(events).to.deep.equal(['ETH']);
+    expect(selectedTabs(el)).to.deep.equal(['false/-1', 'true/0', 'false/-1']);
+    await waitUntil(() => asked.length === 2, 'ETH’s candles asked for');
+    expect(asked).to.deep.equal(['BTC:24h', 'ETH:24h']);
+    // Set by the page, not by the reader: no event.
+    el.selected = 'sol';
+    await el.updateComplete;
+    expect(selectedTabs(el)).to.deep.equal(['false/-1', 'false/-1', 'true/0']);
+    expect(events).to.deep.equal(['ETH']);
+  });
+
+  it('the arrow keys, Home and End move and select (roving tabindex)', async () => {
+    const { el } = await tabsChart();
+    const events: string[] = [];
+    el.addEventListener('tickwire-symbol-change', (event) => events.push(event.detail.symbol));
+    tabs(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(selectedTabs(el)).to.deep.equal(['false/-1', 'true/0', 'false/-1']);
+    expect(el.shadowRoot!.activeElement).to.equal(tabs(el)[1]);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.selected).to.equal('SOL');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.selected).to.equal('BTC');
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(events).to.deep.equal(['ETH', 'SOL', 'BTC', 'SOL', 'BTC']);
+    expect(el.shadowRoot!.activeElement).to.equal(tabs(el)[0]);
+  });
+
+  it('on a right-to-left page, Left goes to the next tab, as the row reads', async () => {
+    const { el } = await tabsChart('dir="rtl"');
+    tabs(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.selected).to.equal('ETH');
+    const [first, second] = tabs(el).map((tab) => tab.getBoundingClientRect());
+    expect(second!.right).to.be.at.most(first!.left + 0.5);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.selected).to.equal('BTC');
+  });
+
+  it('in a 200 px box the tabs scroll sideways, their figures on one line each', async () => {
+    const { el } = await tabsChart('', 'width: 200px; height: 320px');
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
+    expect(list.scrollWidth).to.be.above(list.clientWidth);
+    expect(el.getBoundingClientRect().width).to.equal(200);
+    for (const tab of tabs(el)) {
+      // Price and change side by side, each on one line.
+      const [price, change] = figure(tab).map((bdi) => bdi.getBoundingClientRect());
+      expect(Math.abs(price!.top - change!.top), tab.textContent!).to.be.below(3);
+      for (const bdi of figure(tab)) expect(bdi.getClientRects()).to.have.length(1);
+    }
+    await waitUntil(() => list.classList.contains('more-end'), 'a fade says more lies that way');
+    tabs(el)[0]!.focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(list.scrollLeft).to.be.above(0);
+  });
+});
+
+const figure = (tab: Element) => [...tab.querySelectorAll('bdi')];
+const tabText = (tab: Element, selector: string) =>
+  tab.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

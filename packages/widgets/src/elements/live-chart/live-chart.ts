@@ -24,15 +24,19 @@ import { liveChartStyles } from './live-chart.styles.js';
  * A price chart of one or more assets over a range — the last hour to the last year, from
  * the relay's shared candles, or the stream's own ticks — drawn with lightweight-charts
  * (loaded only when a chart is on the page). The stream keeps the newest bucket moving.
- * With several symbols the axis shows percent change, so they stay comparable.
+ * With several symbols the axis shows percent change, so they stay comparable; with
+ * `layout="tabs"` each symbol is a tab above the one chart, which draws the tab selected.
  *
  * @tag live-chart
  * @summary A live chart: `<live-chart symbols="BTC,ETH" range="24h">`.
  *
  * @fires tickwire-range-change - The reader picked another range; `detail.range` is it.
+ * @fires tickwire-symbol-change - With `layout="tabs"`, the reader picked another symbol's tab; `detail.symbol` is it.
  *
  * @csspart chart - The chart's box.
  * @csspart legend - Each symbol with its colour, latest price and change over the range shown.
+ * @csspart tabs - With `layout="tabs"`, the row of tabs, one per symbol (it scrolls sideways when narrow).
+ * @csspart tab - One symbol's tab: the symbol, its latest price and its change over the range shown.
  * @csspart state - The state of the data, in words ("Live" only while it is).
  * @csspart simulated - The label on simulated (demo) prices.
  * @csspart ranges - The range buttons.
@@ -66,6 +70,8 @@ export class LiveChart extends FeedElement {
     type: { type: String, reflect: true },
     scale: { type: String, reflect: true },
     ranges: { type: String },
+    layout: { type: String, reflect: true },
+    selected: { type: String, reflect: true },
   };
 
   /** Comma-separated assets, such as `BTC,ETH`; case-insensitive. */
@@ -79,8 +85,20 @@ export class LiveChart extends FeedElement {
   declare scale: 'auto' | 'price' | 'percent';
   /** The ranges offered as buttons, comma-separated; empty for none. */
   declare ranges: string;
+  /**
+   * `overlay`: every symbol drawn on the one plot, with a legend; `tabs`: a tab per symbol
+   * (its price and change) above the plot, which draws the selected one alone.
+   */
+  declare layout: 'overlay' | 'tabs';
+  /**
+   * With `layout="tabs"`, the symbol whose tab is selected, such as `ETH`; the first tab's
+   * when empty or not one of `symbols`. The reader's choice sets it.
+   */
+  declare selected: string;
 
   private shown: string[] = [];
+  /** With `layout="tabs"`, a tab per symbol the relay lists; else none. */
+  private tabs: string[] = [];
   private problem: string | undefined;
   /** The chart's drawing code, loaded on first use. */
   private readonly loader = new ChartLoader(this, (Renderer) => {
@@ -101,7 +119,7 @@ export class LiveChart extends FeedElement {
   private bars = new Map<string, SymbolBars>();
   /** What the bars were built from (layout, candle answers, snapshots): a change rebuilds them. */
   private barsKey = '';
-  private layout: ChartLayout | undefined;
+  private drawing: ChartLayout | undefined;
   /** What the renderer last drew in full; bars it has not had since, by symbol. */
   private drawnKey = '';
   private moved = new Map<string, Bar[]>();
@@ -116,6 +134,8 @@ export class LiveChart extends FeedElement {
     this.type = 'line';
     this.scale = 'auto';
     this.ranges = '1h,24h,7d,30d,1y';
+    this.layout = 'overlay';
+    this.selected = '';
   }
 
   override disconnectedCallback(): void {
@@ -143,7 +163,11 @@ export class LiveChart extends FeedElement {
     const { symbols, malformed } = this.symbolsOf(this.symbols);
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
-    this.shown = symbols.filter((symbol) => !view.unknown.has(symbol));
+    const known = symbols.filter((symbol) => !view.unknown.has(symbol));
+    this.tabs = this.layout === 'tabs' ? known : [];
+    // Tabs draw one symbol, and load its candles alone; the stream still prices every tab.
+    this.shown =
+      this.layout === 'tabs' ? known.slice(this.selectedIndex(known)).slice(0, 1) : known;
     this.candles.load({
       feed: this.connection.feed,
       symbols: this.shown,
@@ -199,24 +223,34 @@ export class LiveChart extends FeedElement {
     if (this.renderer) this.renderer.candleWords = words.candle;
     const labels = this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency));
     const many = this.shown.length > 2;
+    const tabs = this.tabs.length > 0;
     return html`<figure part="chart" class="panel surface" aria-label=${words.chartLabel(labels.join(', '), words.spans[range])}>
       <header class=${many ? 'many' : ''}>
-        <ul
-          part="legend"
-          class=${many ? 'legend many' : 'legend'}
-          tabindex=${many ? '0' : nothing}
-          @scroll=${this.markLegendEdges}
-          @wheel=${this.onLegendWheel}
-        >
-          ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index, words))}
-        </ul>
+        ${
+          tabs
+            ? this.renderTabs(words)
+            : html`<ul
+                part="legend"
+                class=${many ? 'legend many' : 'legend'}
+                tabindex=${many ? '0' : nothing}
+                @scroll=${this.markScrollEdges}
+                @wheel=${this.onLegendWheel}
+              >
+                ${this.shown.map((symbol, index) => this.renderLegendItem(symbol, index, words))}
+              </ul>`
+        }
         <span class="header-end">
           ${simulated ? simulatedLabel(words) : nothing}
           ${stateBadge(this.state, words)}
         </span>
       </header>
       ${this.shown.length === 0 ? nothing : this.renderRangeButtons(range, words)}
-      <div class="stage">
+      <div
+        class="stage"
+        id="panel"
+        role=${tabs ? 'tabpanel' : nothing}
+        aria-labelledby=${tabs ? `tab-${this.tabs.indexOf(this.shown[0] ?? '')}` : nothing}
+      >
         <div
           part="plot"
           class="plot"
@@ -254,7 +288,7 @@ export class LiveChart extends FeedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.markLegendEdges();
+    this.markScrollEdges();
     if (changed.has('theme')) this.renderer?.setTheme(this.readTheme());
     this.syncChart();
   }
@@ -267,12 +301,7 @@ export class LiveChart extends FeedElement {
   private renderLegendItem(symbol: string, index: number, words: Messages) {
     const quote = this.connection.view.quotes.get(symbol);
     const range = this.shownRange;
-    // Over 24 h, the figure every element of the page shows for the symbol (the quote's own);
-    // over other ranges, the window's change. The percent axis draws from the same base.
-    const change =
-      range === '24h' && quote && quote.changePct24h !== null
-        ? quote.changePct24h
-        : (this.bars.get(symbol)?.changePct ?? null);
+    const change = this.changeOf(symbol);
     return html`<li>
       <span
         class=${`swatch series-${(index % SERIES_COLOURS) + 1} round-${Math.min(2, Math.floor(index / SERIES_COLOURS))}`}
@@ -291,6 +320,71 @@ export class LiveChart extends FeedElement {
               <span class="over">${range === 'live' ? this.liveSpan(words) : words.periods[range]}</span></span>`
       }
     </li>`;
+  }
+
+  /**
+   * A symbol's change over the range shown, in its legend entry and its tab. Over 24 h, the
+   * figure every element of the page shows for the symbol (the quote's own); over other
+   * ranges, the window's change, once its bars are in (a tab not selected has none: its
+   * candles are not loaded). The percent axis draws from the same base.
+   */
+  private changeOf(symbol: string): number | null {
+    const quote = this.connection.view.quotes.get(symbol);
+    return this.shownRange === '24h' && quote && quote.changePct24h !== null
+      ? quote.changePct24h
+      : (this.bars.get(symbol)?.changePct ?? null);
+  }
+
+  /** The index in `known` of the tab selected: `selected`'s, else the first. */
+  private selectedIndex(known: readonly string[]): number {
+    const [wanted] = this.symbolsOf(this.selected).symbols;
+    return Math.max(0, wanted ? known.indexOf(wanted) : 0);
+  }
+
+  /** A tab per symbol (roving tabindex: the selected one is in the page's tab order). */
+  private renderTabs(words: Messages) {
+    const range = this.shownRange;
+    const { quotes } = this.connection.view;
+    return html`<div
+      part="tabs"
+      class="tabs"
+      role="tablist"
+      aria-label=${words.tabsLabel}
+      @keydown=${this.onTabKey}
+      @scroll=${this.markScrollEdges}
+      @wheel=${this.onLegendWheel}
+    >
+      ${this.tabs.map((symbol, index) => {
+        const quote = quotes.get(symbol);
+        const change = this.changeOf(symbol);
+        const selected = symbol === this.shown[0];
+        return html`<button
+          type="button"
+          part="tab"
+          role="tab"
+          id=${`tab-${index}`}
+          aria-selected=${selected ? 'true' : 'false'}
+          aria-controls="panel"
+          tabindex=${selected ? '0' : '-1'}
+          @click=${() => this.pickSymbol(symbol)}
+        >
+          <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
+          <span class="figures">
+            ${
+              quote
+                ? html`<span class="price"><bdi>${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</bdi></span>`
+                : html`<span>—</span>`
+            }
+            ${
+              change === null
+                ? nothing
+                : html`<span class=${`change ${direction(change)}`}><bdi>${formatPercent(change, this.locale)}</bdi>
+                    <span class="visually-hidden">${range === 'live' ? this.liveSpan(words) : words.periods[range]}</span></span>`
+            }
+          </span>
+        </button>`;
+      })}
+    </div>`;
   }
 
   private renderRangeButtons(shown: ChartRange, words: Messages) {
@@ -345,21 +439,49 @@ export class LiveChart extends FeedElement {
     );
   }
 
-  /** A legend that scrolls fades at each edge with more beyond it. */
-  private readonly markLegendEdges = () => {
-    const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
-    if (!legend) return;
-    const many = legend.classList.contains('many');
-    // Negative on a right-to-left page, where the row starts at the right.
-    const scrolled = Math.abs(legend.scrollLeft);
-    legend.classList.toggle('more-start', many && scrolled > 1);
-    legend.classList.toggle(
-      'more-end',
-      many && scrolled + legend.clientWidth < legend.scrollWidth - 1,
+  private pickSymbol(symbol: string): void {
+    if (symbol === this.shown[0]) return;
+    this.selected = symbol;
+    this.dispatchEvent(
+      new CustomEvent('tickwire-symbol-change', {
+        detail: { symbol },
+        bubbles: true,
+        composed: true,
+      }),
     );
+  }
+
+  /** The tabs' keys: Left and Right in the reading direction, Home and End; selection follows focus. */
+  private readonly onTabKey = (event: KeyboardEvent) => {
+    const count = this.tabs.length;
+    const at = this.tabs.indexOf(this.shown[0] ?? '');
+    const forward = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    const to: Record<string, number> = {
+      ArrowRight: (at + forward + count) % count,
+      ArrowLeft: (at - forward + count) % count,
+      Home: 0,
+      End: count - 1,
+    };
+    const index = to[event.key];
+    const symbol = index === undefined ? undefined : this.tabs[index];
+    if (symbol === undefined) return;
+    event.preventDefault();
+    this.pickSymbol(symbol);
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${index}`)?.focus();
   };
 
-  /** A mouse wheel scrolls the one-row legend sideways, as a trackpad does. */
+  /** A row that scrolls (the legend of many, the tabs) fades at each edge with more beyond it. */
+  private readonly markScrollEdges = () => {
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.legend, .tabs')) {
+      const scrolls = row.classList.contains('many') || row.classList.contains('tabs');
+      // Negative on a right-to-left page, where the row starts at the right.
+      const scrolled = Math.abs(row.scrollLeft);
+      row.classList.toggle('more-start', scrolls && scrolled > 1);
+      row.classList.toggle('more-end', scrolls && scrolled + row.clientWidth < row.scrollWidth - 1);
+    }
+  };
+
+  /** A mouse wheel scrolls a one-row legend or the tabs sideways, as a trackpad does. */
   private readonly onLegendWheel = (event: WheelEvent) => {
     const legend = event.currentTarget as HTMLElement;
     if (event.deltaX !== 0 || event.deltaY === 0 || legend.scrollWidth <= legend.clientWidth)
@@ -424,7 +546,7 @@ export class LiveChart extends FeedElement {
     const key = `${JSON.stringify(layout)}|${sources}`;
     if (key !== this.barsKey) {
       this.barsKey = key;
-      this.layout = layout;
+      this.drawing = layout;
       this.bars = new Map();
       for (const symbol of this.shown) {
         const answer = this.candles.answerOf(symbol);
@@ -466,9 +588,9 @@ export class LiveChart extends FeedElement {
       this.loader.load();
       return;
     }
-    if (this.layout && this.drawnKey !== this.barsKey) {
+    if (this.drawing && this.drawnKey !== this.barsKey) {
       this.drawnKey = this.barsKey;
-      this.renderer.setLayout(this.layout);
+      this.renderer.setLayout(this.drawing);
       for (const [symbol, bars] of this.bars) this.drawBars(symbol, bars);
       this.renderer.fit();
     } else {
@@ -502,5 +624,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'tickwire-range-change': CustomEvent<{ range: LiveChart['range'] }>;
+    'tickwire-symbol-change': CustomEvent<{ symbol: string }>;
   }
 }
