@@ -9,6 +9,8 @@ interface Args {
   range: string;
   type: string;
   scale: string;
+  layout: string;
+  selected: string;
   theme: string;
   locale: string;
 }
@@ -23,6 +25,8 @@ const meta: Meta<Args> = {
     range: '24h',
     type: 'line',
     scale: 'auto',
+    layout: 'overlay',
+    selected: '',
     ...COMMON_ARGS,
   },
   argTypes: {
@@ -30,6 +34,7 @@ const meta: Meta<Args> = {
     range: { control: 'inline-radio', options: ['live', '1h', '24h', '7d', '30d', '1y'] },
     type: { control: 'inline-radio', options: ['line', 'area', 'candles'] },
     scale: { control: 'inline-radio', options: ['auto', 'price', 'percent'] },
+    layout: { control: 'inline-radio', options: ['overlay', 'tabs'] },
   },
   render: (args, context) =>
     html`<live-chart
@@ -38,6 +43,8 @@ const meta: Meta<Args> = {
       range=${args.range}
       type=${args.type}
       scale=${args.scale}
+      layout=${args.layout}
+      selected=${args.selected || nothing}
       theme=${args.theme}
       locale=${args.locale}
       relay=${relayFor(context, args.symbols, args)}
@@ -87,3 +94,10 @@ export const Wide: Story = { args: { type: 'area' }, parameters: { width: '1200p
 export const InBitcoin: Story = { args: { symbols: 'ETH/BTC,SOL/BTC' } };
 export const OneInBitcoin: Story = { args: { symbols: 'ETH/BTC', type: 'candles' } };
 export const Euros: Story = { args: { symbols: 'BTC', currency: 'EUR', locale: 'de-DE' } };
+/** TradingView's Symbol Overview: a tab per symbol, its price and change, above one chart of the tab selected. */
+export const Tabs: Story = { args: { symbols: 'BTC,ETH,SOL', layout: 'tabs' } };
+/** The tabs in a 200 px box scroll sideways; ETH selected. */
+export const TabsNarrow: Story = {
+  args: { symbols: 'BTC,ETH,SOL,ADA', layout: 'tabs', selected: 'ETH', theme: 'dark' },
+  decorators: [(story) => html`<div style="width: 200px">${story()}</div>`],
+};

@@ -12,6 +12,7 @@ const EVENT_DETAILS = {
   'tickwire-state-change': 'StateChangeDetail',
   'tickwire-quotes': 'QuotesDetail',
   'tickwire-range-change': 'RangeChangeDetail',
+  'tickwire-symbol-change': 'SymbolChangeDetail',
   'tickwire-pause': 'undefined',
   'tickwire-resume': 'undefined',
   'tickwire-refresh-change': 'RefreshChangeDetail',
