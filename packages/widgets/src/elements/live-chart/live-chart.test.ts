@@ -640,6 +640,9 @@ describe('<live-chart layout="tabs">', () => {
     expect(tabText(tabs(el)[0]!, '.change')).to.equal(
       `${formatPercent((live / first[1] - 1) * 100, 'en-US')} 1h`,
     );
+    // The others' candles are not loaded: their price, and no figure rather than another one.
+    expect(tabText(tabs(el)[1]!, '.price')).to.equal('$3,500.00');
+    expect(tabs(el)[1]!.querySelector('.change')).to.equal(null);
   });
 
   it('a click selects a tab: the attribute, the event, that symbol’s candles alone', async () => {
