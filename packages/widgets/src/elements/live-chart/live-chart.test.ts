@@ -716,6 +716,16 @@ describe('<live-chart layout="tabs">', () => {
     await el.updateComplete;
     expect(list.scrollLeft).to.be.above(0);
   });
+
+  it('selected="SOL" in a 200 px box shows SOL’s tab, scrolled into view', async () => {
+    const { el } = await tabsChart('', 'width: 200px; height: 320px');
+    el.selected = 'SOL';
+    await el.updateComplete;
+    const list = el.shadowRoot!.querySelector('[role="tablist"]')!.getBoundingClientRect();
+    const sol = tabs(el)[2]!.getBoundingClientRect();
+    expect(sol.left).to.be.at.least(list.left - 0.5);
+    expect(sol.right).to.be.at.most(list.right + 0.5);
+  });
 });
 
 const figure = (tab: Element) => [...tab.querySelectorAll('bdi')];

@@ -289,6 +289,7 @@ export class LiveChart extends FeedElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.markScrollEdges();
+    if (changed.has('selected') || changed.has('layout')) this.revealSelectedTab();
     if (changed.has('theme')) this.renderer?.setTheme(this.readTheme());
     this.syncChart();
   }
@@ -469,6 +470,21 @@ export class LiveChart extends FeedElement {
     this.pickSymbol(symbol);
     this.renderRoot.querySelector<HTMLElement>(`#tab-${index}`)?.focus();
   };
+
+  /**
+   * Scrolls the tabs, not the page, so the tab selected is in view: `selected="SOL"` in a
+   * narrow box shows SOL's tab, not the first ones.
+   */
+  private revealSelectedTab(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('.tabs');
+    const tab = list?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!list || !tab) return;
+    const box = list.getBoundingClientRect();
+    const { left, right } = tab.getBoundingClientRect();
+    if (left < box.left) list.scrollLeft -= box.left - left;
+    else if (right > box.right) list.scrollLeft += right - box.right;
+    this.markScrollEdges();
+  }
 
   /** A row that scrolls (the legend of many, the tabs) fades at each edge with more beyond it. */
   private readonly markScrollEdges = () => {
