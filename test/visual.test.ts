@@ -81,6 +81,7 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     state: State,
     extraHead = '',
     converters: false | 'only' = false,
+    tabs: false | 'only' = false,
   ): Promise<Buffer> {
     const still = state === 'stale' ? stale : live;
     const relay = state === 'offline' ? 'http://127.0.0.1:9/' : `${still.url}/`;
@@ -93,6 +94,7 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         widths: WIDTHS,
         sideBySide: true,
         converters,
+        tabs,
         head: FROZEN_CLOCK + STILL_STYLE + extraHead,
       }),
     );
@@ -169,6 +171,12 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
           matches(browserName, browser, `price-converter-${browserName}-${theme}-${state}`, bytes);
         });
       }
+      // Its own baselines, live: the tabs share the chart's states, drawn above.
+      test(`${browserName}, ${theme}, live: <live-chart layout="tabs">`, async () => {
+        const browser = browsers.find((candidate) => candidate.name === browserName)!;
+        const bytes = await screenshot(browser, theme, 'live', '', false, 'only');
+        matches(browserName, browser, `live-chart-tabs-${browserName}-${theme}-live`, bytes);
+      });
     }
   }
 
