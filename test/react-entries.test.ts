@@ -25,6 +25,7 @@ const SAMPLE: Record<string, string | number | boolean> = {
   scale: 'percent',
   ranges: '1h,24h',
   layout: 'tape',
+  selected: 'ETH',
   limit: 20,
   threshold: 0.5,
   from: 'ETH',
