@@ -1,8 +1,19 @@
 import { css } from 'lit';
 
 export const marketTableStyles = css`
+  /* The host is a container too, so that the box's own padding can give way in a narrow one. */
+  :host {
+    container: market-table / inline-size;
+  }
+
   .box {
     container-type: inline-size;
+  }
+
+  @container market-table (max-width: 15rem) {
+    .box {
+      padding-inline: calc(var(--_space) / 2);
+    }
   }
 
   header {
@@ -32,6 +43,11 @@ export const marketTableStyles = css`
     color: var(--_muted);
   }
 
+  /* The last resort for figures wider than the narrowest box: the table scrolls, the page does not. */
+  .scroll {
+    overflow-x: auto;
+  }
+
   table {
     width: 100%;
     border-collapse: collapse;
@@ -42,7 +58,7 @@ export const marketTableStyles = css`
 
   th,
   td {
-    padding: 0.6em 0.5em;
+    padding: 0.6em 0.45em;
     text-align: end;
     vertical-align: middle;
     border-bottom: 1px solid color-mix(in srgb, var(--_border) 70%, transparent);
@@ -95,6 +111,11 @@ export const marketTableStyles = css`
     color: var(--_fg);
   }
 
+  /* In a column of figures the arrow goes before the words, so that they end where the figures do. */
+  th:not(.col-asset) .sort {
+    flex-direction: row-reverse;
+  }
+
   .sort:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
@@ -103,8 +124,8 @@ export const marketTableStyles = css`
   /* Room for the arrow whether or not the column is sorted: headers do not move when sorted. */
   .sort .arrow {
     display: inline-block;
-    width: 0.8em;
-    font-size: 0.75em;
+    width: 1em;
+    font-size: max(0.75em, 11px);
     color: var(--_accent);
   }
 
@@ -179,9 +200,10 @@ export const marketTableStyles = css`
     font-weight: 600;
   }
 
+  /* Smaller than the figure, never under the kit's 11 px. */
   .change .arrow {
     margin-inline-end: 0.2em;
-    font-size: 0.7em;
+    font-size: max(0.7em, 11px);
   }
 
   .flat {
@@ -194,7 +216,7 @@ export const marketTableStyles = css`
 
   .sparkline {
     display: block;
-    width: 6.5rem;
+    width: 6rem;
     height: 1.75rem;
     margin-inline-start: auto;
     fill: none;
@@ -225,15 +247,17 @@ export const marketTableStyles = css`
     color: var(--_muted);
   }
 
-  :host([state='stale']) td .change,
-  :host([state='offline']) td .change,
-  tr.stale td .change {
+  :host([state='stale']) td :is(.change, .sparkline),
+  :host([state='offline']) td :is(.change, .sparkline),
+  tr.stale td :is(.change, .sparkline) {
     color: inherit;
   }
 
   /*
    * Columns give way by priority as the box narrows: asset, price and 24 h always; then the
-   * rank and the name, the market cap, the line, 7 d, and last 1 h and volume.
+   * rank, the name beside the symbol, the market cap, the line, 7 d, and last 1 h and volume.
+   * The widths leave room for the longest figures of right-to-left locales (Arabic writes
+   * "US$ ٦٧٬٢٥٠٫٢٥"), which the layout suite checks.
    */
   .col-rank,
   .name,
@@ -245,25 +269,27 @@ export const marketTableStyles = css`
     display: none;
   }
 
-  /* Phone widths: closer columns, shorter names. */
+  /* Phone widths: closer columns; the symbol alone names the asset, as on a phone's coin list. */
   @container (max-width: 28rem) {
     th,
     td {
       padding-inline: 0.3em;
     }
-    .name {
-      max-width: 6em;
+    .symbol {
+      color: inherit;
+      font-size: inherit;
+      font-weight: 600;
     }
   }
 
-  /* The narrowest boxes: the symbol names the asset, and colour and sign the change. */
+  /* The narrowest boxes: colour and sign say the change, and the logo gives its room. */
   @container (max-width: 17.5rem) {
     table {
-      font-size: 0.8em;
+      font-size: 0.75em;
     }
     th,
     td {
-      padding-inline: 0.2em;
+      padding-inline: 0.15em;
     }
     .logo,
     .change .arrow,
@@ -279,19 +305,23 @@ export const marketTableStyles = css`
     .col-rank {
       display: table-cell;
     }
-    .name {
-      display: inline-block;
-      vertical-align: bottom;
-    }
   }
 
-  @container (min-width: 20rem) {
+  /* With only the stream's columns there is room for the line sooner. */
+  @container (min-width: 24rem) {
     .sparse .col-chart {
       display: table-cell;
     }
   }
 
   @container (min-width: 28rem) {
+    .name {
+      display: inline-block;
+      vertical-align: bottom;
+    }
+  }
+
+  @container (min-width: 30rem) {
     .col-marketCap {
       display: table-cell;
     }

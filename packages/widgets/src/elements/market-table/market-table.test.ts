@@ -235,7 +235,7 @@ describe('<market-table>', () => {
     const widths: Record<number, string[]> = {
       200: ['Asset', 'Price', '24h'],
       375: ['#Rank', 'Asset', 'Price', '24h'],
-      500: ['#Rank', 'Asset', 'Price', '24h', 'Market cap'],
+      520: ['#Rank', 'Asset', 'Price', '24h', 'Market cap'],
       1000: [
         '#Rank',
         'Asset',
@@ -257,9 +257,28 @@ describe('<market-table>', () => {
       expect(box.scrollWidth, `${width} px: nothing sticks out`).to.be.at.most(box.clientWidth);
       const name = root(el).querySelector('.name')!;
       expect(getComputedStyle(name).display === 'none', `${width} px: the name`).to.equal(
-        Number(width) < 346,
+        Number(width) < 474,
       );
     }
+  });
+
+  it('fits every column at 900 px, a tiny price with eight decimals among them', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    answers(feed, sampleAssets({ ...PRICES, SHIB: 0.00002341 }));
+    const el = await table(relay, { symbols: 'BTC,ETH,SHIB,SOL', width: 900 });
+    feed.send({
+      type: 'snapshot',
+      data: sampleSnapshot([
+        sampleQuote('BTC', 67_250.25, 1.54),
+        sampleQuote('ETH', 3_480.5, -2.13),
+        sampleQuote('SHIB', 0.00002341, 4.2),
+        sampleQuote('SOL', 150, 0),
+      ]),
+    });
+    await waitUntil(() => root(el).querySelector('.col-volume'), 'the facts arrive');
+    expect(visibleHeaders(el)).to.have.length(9);
+    const scroller = root(el).querySelector<HTMLElement>('.scroll')!;
+    expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth, 'no column cut off');
   });
 
   it('top: the relay’s first assets by market cap, ranked', async () => {

@@ -301,7 +301,7 @@ export class MarketTable extends FeedElement {
       ${
         rows.length === 0
           ? nothing
-          : html`<table
+          : html`<div class="scroll"><table
               part="table"
               aria-labelledby="title"
               @pointerenter=${() => this.hold(true, undefined)}
@@ -319,7 +319,7 @@ export class MarketTable extends FeedElement {
                   (row) => this.renderRow(row, shown),
                 )}
               </tbody>
-            </table>`
+            </table></div>`
       }
     </section>`;
   }
@@ -379,7 +379,9 @@ export class MarketTable extends FeedElement {
         </th>`;
       case 'price':
         return cell(
-          html`<bdi>${row.price === undefined ? '—' : formatPrice(row.price, row.currency, locale)}</bdi>`,
+          row.price === undefined
+            ? html`<span class="flat">—</span>`
+            : html`<bdi>${formatPrice(row.price, row.currency, locale)}</bdi>`,
         );
       case 'change1h':
       case 'change24h':
