@@ -13,11 +13,17 @@ const KNOWN: Record<string, Pick<AssetFacts, 'name' | 'rank' | 'circulatingSuppl
 /**
  * What a relay's `/v1/assets` would answer for `assets` priced at `prices` (for the market cap
  * and volume): names, relay logo paths, ranks, supply, 1 h and 7 d changes, simulated as the
- * demo market's are. An asset without a price, or unknown here, is in `unknown`.
+ * demo market's are. An asset without a price, or unknown here, is in `unknown`. `logos: false`
+ * leaves the logo paths out, for a page with no relay to serve them (a story): each row then
+ * shows its monogram, and nothing is asked of an address that does not answer.
  */
 export function sampleAssets(
   prices: Record<string, number>,
-  { currency = 'USD', t = Date.now() }: { currency?: string; t?: number } = {},
+  {
+    currency = 'USD',
+    t = Date.now(),
+    logos = true,
+  }: { currency?: string; t?: number; logos?: boolean } = {},
 ): AssetsAnswer {
   const assets: Record<string, AssetFacts> = {};
   const unknown: string[] = [];
@@ -31,7 +37,7 @@ export function sampleAssets(
     assets[asset] = {
       asset,
       ...facts,
-      logo: `/v1/logos/${asset}`,
+      logo: logos ? `/v1/logos/${asset}` : '',
       marketCap,
       volume24h: marketCap * 0.031,
       changePct1h: ((facts.rank! % 3) - 1) * 0.27,
