@@ -24,6 +24,7 @@ import {
   columnsWithData,
   firstDirection,
   type Row,
+  rankedAssets,
   type SortDirection,
   type SortKey,
   sortRows,
@@ -176,7 +177,7 @@ export class MarketTable extends FeedElement {
    * its own listed assets in its own order; none until one of them is known.
    */
   private topAssets(top: number): string[] {
-    if (this.facts) return Object.keys(this.facts.assets).slice(0, top);
+    if (this.facts) return rankedAssets(this.facts).slice(0, top);
     if (this.facts === null) {
       this.askListing();
       const quote = this.listing?.quote;

@@ -130,3 +130,14 @@ export function sortRows(rows: readonly Row[], key: SortKey, dir: SortDirection)
     })
     .map(({ row }) => row);
 }
+
+/**
+ * The answer's assets by rank, those without one last in the answer's order: an object's keys
+ * keep the order they came in only while none looks like a number.
+ */
+export function rankedAssets(facts: NonNullable<Facts>): string[] {
+  return Object.values(facts.assets)
+    .map((known, index) => ({ asset: known.asset, rank: known.rank ?? Infinity, index }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ asset }) => asset);
+}
