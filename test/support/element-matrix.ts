@@ -6,8 +6,9 @@ export const STATES = ['live', 'stale', 'offline', 'paused', 'error'] as const;
 export type State = (typeof STATES)[number];
 
 /**
- * Every element, in one container: with the converters unless `converters` is false; only
- * they and the stream's controls (which pause them) when it is `only`.
+ * Every element, in one container: with the converters unless `converters` is false, with the
+ * market tables unless `tables` is false; only they and the stream's controls (which pause
+ * them) when one of these is `only`.
  */
 function elements(
   relay: string,
@@ -15,6 +16,7 @@ function elements(
   state: State,
   locale: string,
   converters: boolean | 'only' = true,
+  tables: boolean | 'only' = true,
 ): string {
   const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
   const one = state === 'error' ? 'NOTACOIN' : 'BTC';
@@ -25,8 +27,18 @@ function elements(
     `<price-converter from="${state === 'error' ? 'NOTACOIN' : 'BTC'}" to="USD" amount="2.5" cross ${common}></price-converter>`,
     `<price-converter from="${state === 'error' ? 'NOPE' : 'ADA'}" to="SHIB" amount="1000" cross ${common}></price-converter>`,
   ];
+  // The assets named, and the relay's first five (by market cap where it has facts); on the
+  // error page, two tables of symbols no relay lists.
+  const tableTags = [
+    `<market-table symbols="${known}" ${common}></market-table>`,
+    state === 'error'
+      ? `<market-table symbols="NOPE" ${common}></market-table>`
+      : `<market-table top="5" ${common}></market-table>`,
+  ];
   if (converters === 'only')
     return [`<stream-controls ${common}></stream-controls>`, ...converterTags].join('\n');
+  if (tables === 'only')
+    return [`<stream-controls ${common}></stream-controls>`, ...tableTags].join('\n');
   return [
     `<price-card symbol="${one}" ${common}></price-card>`,
     `<price-card symbol="${state === 'error' ? 'NOPE' : 'SHIB'}" ${common}></price-card>`,
@@ -36,6 +48,7 @@ function elements(
     `<stream-controls ${common}></stream-controls>`,
     `<market-feed symbols="${known}" limit="6" threshold="0.01" ${common}></market-feed>`,
     ...(converters ? converterTags : []),
+    ...(tables ? tableTags : []),
   ].join('\n');
 }
 
@@ -60,6 +73,11 @@ export function matrixPage(options: {
    * other element were drawn before it), or only they and the controls (`only`: theirs).
    */
   converters?: boolean | 'only';
+  /**
+   * With the `<market-table>`s (default), without them (`false`: the screenshots of the other
+   * elements were drawn before them), or only they and the controls (`only`: theirs).
+   */
+  tables?: boolean | 'only';
 }): string {
   const { script, relay, theme, state, widths, locale = 'en-US', dir = 'ltr' } = options;
   const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
@@ -67,5 +85,5 @@ export function matrixPage(options: {
 <script type="module" src="${script}widgets.js"></script>
 <style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
 [data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
-<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters)}</div>`).join('\n')}</body></html>`;
+<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters, options.tables)}</div>`).join('\n')}</body></html>`;
 }

@@ -109,6 +109,12 @@ export interface Messages {
   noRoute: (pair: string) => string;
   /** A screen reader's sentence of a conversion: `1.50 BTC is €93,190.89`. */
   spokenConversion: (amount: string, result: string, stale: boolean) => string;
+  /** The market table's accessible name and title. */
+  tableLabel: string;
+  /** The table's column headers; its 1 h, 24 h and 7 d changes are headed by `periods`. */
+  columns: Record<'rank' | 'asset' | 'price' | 'marketCap' | 'volume' | 'chart', string>;
+  /** A table of the top assets on a relay that has no market caps: what it shows instead. */
+  topWithoutFacts: string;
 }
 
 /** The words the price card shows: the ones every page with an element needs at once. */

@@ -95,4 +95,14 @@ export const messages: Messages = {
   noRoute: (pair) => `لا يوفّر المُرحِّل سعر ${pair}، لا مباشرةً ولا عبر أصل ثالث.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} تساوي ${result}${stale ? '، سعر غير محدَّث' : ''}`,
+  tableLabel: 'الأسواق',
+  columns: {
+    rank: 'الترتيب',
+    asset: 'الأصل',
+    price: 'السعر',
+    marketCap: 'القيمة السوقية',
+    volume: 'الحجم (24 س)',
+    chart: 'آخر 24 س',
+  },
+  topWithoutFacts: 'لا يملك المُرحِّل قيمًا سوقية للترتيب: أصوله هو، بترتيبه.',
 };

@@ -112,4 +112,15 @@ export const messages: Messages = {
     `Das Relay hat keinen Kurs für ${pair}, weder direkt noch über ein drittes Asset.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} sind ${result}${stale ? ', veralteter Kurs' : ''}`,
+  tableLabel: 'Märkte',
+  columns: {
+    rank: 'Rang',
+    asset: 'Asset',
+    price: 'Kurs',
+    marketCap: 'Marktkapitalisierung',
+    volume: 'Volumen (24 Std.)',
+    chart: 'Letzte 24 Std.',
+  },
+  topWithoutFacts:
+    'Das Relay hat keine Marktkapitalisierung zum Ordnen: seine eigenen Assets, in seiner Reihenfolge.',
 };

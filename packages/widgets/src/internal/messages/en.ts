@@ -75,4 +75,14 @@ export const en: Messages = {
   noRoute: (pair) => `This relay has no ${pair} price, directly or through a third asset.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} is ${result}${stale ? ', stale price' : ''}`,
+  tableLabel: 'Markets',
+  columns: {
+    rank: 'Rank',
+    asset: 'Asset',
+    price: 'Price',
+    marketCap: 'Market cap',
+    volume: 'Volume (24h)',
+    chart: 'Last 24h',
+  },
+  topWithoutFacts: 'This relay has no market caps to rank by: its own assets, in its own order.',
 };

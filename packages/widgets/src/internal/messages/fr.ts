@@ -105,4 +105,15 @@ export const messages: Messages = {
   noRoute: (pair) => `Ce relais n’a pas de cours ${pair}, ni direct ni par un troisième actif.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} valent ${result}${stale ? ', cours obsolète' : ''}`,
+  tableLabel: 'Marchés',
+  columns: {
+    rank: 'Rang',
+    asset: 'Actif',
+    price: 'Prix',
+    marketCap: 'Capitalisation',
+    volume: 'Volume (24 h)',
+    chart: 'Dernières 24 h',
+  },
+  topWithoutFacts:
+    'Le relais n’a pas de capitalisations pour classer : ses propres actifs, dans son ordre.',
 };

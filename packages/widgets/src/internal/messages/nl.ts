@@ -98,4 +98,15 @@ export const messages: Messages = {
   noRoute: (pair) => `De relay heeft geen koers voor ${pair}, direct noch via een derde munt.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} is ${result}${stale ? ', verouderde koers' : ''}`,
+  tableLabel: 'Markten',
+  columns: {
+    rank: 'Rang',
+    asset: 'Activum',
+    price: 'Koers',
+    marketCap: 'Marktkapitalisatie',
+    volume: 'Volume (24 u)',
+    chart: 'Laatste 24 u',
+  },
+  topWithoutFacts:
+    'De relay heeft geen marktkapitalisaties om op te ordenen: zijn eigen activa, in zijn volgorde.',
 };

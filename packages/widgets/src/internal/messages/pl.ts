@@ -103,4 +103,15 @@ export const messages: Messages = {
   noRoute: (pair) => `Przekaźnik nie ma kursu ${pair} ani bezpośrednio, ani przez trzecie aktywo.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} to ${result}${stale ? ', kurs nieaktualny' : ''}`,
+  tableLabel: 'Rynki',
+  columns: {
+    rank: 'Pozycja',
+    asset: 'Aktywo',
+    price: 'Cena',
+    marketCap: 'Kapitalizacja',
+    volume: 'Wolumen (24 godz.)',
+    chart: 'Ostatnie 24 godz.',
+  },
+  topWithoutFacts:
+    'Przekaźnik nie ma kapitalizacji do uszeregowania: jego własne aktywa, w jego kolejności.',
 };

@@ -104,4 +104,15 @@ export const messages: Messages = {
     `Este relay não tem preço de ${pair}, nem direto nem por meio de um terceiro ativo.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} equivalem a ${result}${stale ? ', preço desatualizado' : ''}`,
+  tableLabel: 'Mercados',
+  columns: {
+    rank: 'Posição',
+    asset: 'Ativo',
+    price: 'Preço',
+    marketCap: 'Capitalização',
+    volume: 'Volume (24 h)',
+    chart: 'Últimas 24 h',
+  },
+  topWithoutFacts:
+    'O relay não tem capitalizações para ordenar: seus próprios ativos, na ordem dele.',
 };

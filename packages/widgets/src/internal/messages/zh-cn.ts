@@ -93,4 +93,14 @@ export const messages: Messages = {
   noRoute: (pair) => `中继没有 ${pair} 的价格，无论直接还是经由第三种资产。`,
   spokenConversion: (amount, result, stale) =>
     `${amount} 等于 ${result}${stale ? '，价格已过时' : ''}`,
+  tableLabel: '市场',
+  columns: {
+    rank: '排名',
+    asset: '资产',
+    price: '价格',
+    marketCap: '市值',
+    volume: '成交量（24小时）',
+    chart: '最近24小时',
+  },
+  topWithoutFacts: '中继没有可用于排名的市值：按中继自己的顺序显示其资产。',
 };
