@@ -143,9 +143,9 @@ export class MarketTable extends FeedElement {
         ? { top, currency }
         : { assets: [...new Set(symbols.map((symbol) => parseInstrument(symbol).base))], currency },
     );
-    const waitingForTop = top > 0 && symbols.length === 0 && !this.connection.problem;
+    const waitingForTop = top > 0 && symbols.length === 0 && !this.relayProblem;
     const problem =
-      this.connection.problem ??
+      this.relayProblem ??
       (waitingForTop
         ? undefined
         : symbolProblems(
@@ -169,7 +169,7 @@ export class MarketTable extends FeedElement {
       ? view.connection === 'live'
         ? 'connecting'
         : view.connection
-      : elementState(view, symbols, this.connection.problem);
+      : elementState(view, symbols, this.relayProblem);
   }
 
   /**
