@@ -23,7 +23,7 @@ import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
 import { stdoutLog } from './log.js';
 import { createMetrics } from './metrics.js';
-import { Poller } from './poller/poller.js';
+import { Poller, STREAM_STALL_MS } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
 import { createSources } from './sources/create-sources.js';
 import { Markets } from './sources/markets.js';
@@ -55,6 +55,8 @@ export interface RelayTimings extends RequestTimeouts {
   callTimeoutMs: number;
   /** How often the 24 h lines are read again from the candles: their cache time, so no extra upstream call. */
   sparklineRefreshMs: number;
+  /** A streaming source's socket silent this long is broken (its pairs go back to REST), ms. */
+  streamStallMs: number;
 }
 
 const DEFAULT_TIMINGS: RelayTimings = {
@@ -65,6 +67,7 @@ const DEFAULT_TIMINGS: RelayTimings = {
   drainWindowMs: 2_000,
   callTimeoutMs: 12_000,
   sparklineRefreshMs: 5 * 60_000,
+  streamStallMs: STREAM_STALL_MS,
   ...REQUEST_TIMEOUTS,
 };
 
@@ -172,6 +175,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     log: log.child({ module: 'poller' }),
     metrics,
     lease: shared.lease,
+    maxEventsPerSecond: config.MAX_EVENTS_PER_SECOND,
+    streamStallMs: timings.streamStallMs,
   });
   const candles = new CandleService({
     catalog,

@@ -1,4 +1,5 @@
 import type { Candle, CandleRange, PricePoint, Quote } from '@tickwire/protocol';
+import type { QuoteStream } from './quote-stream.js';
 
 /** An upstream call's deadline, headers and body together, where a source's options name none, ms. */
 export const SOURCE_TIMEOUT_MS = 10_000;
@@ -48,6 +49,11 @@ export interface PriceSource {
    * wait for candles that will never come. Absent: any range may be asked.
    */
   readonly candleRanges?: readonly CandleRange[];
+  /**
+   * The source's prices pushed as they change (an exchange's WebSocket), where it streams
+   * (`SOURCES=binance:stream`); its REST side then stands in while the stream is down.
+   */
+  readonly stream?: QuoteStream;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }
