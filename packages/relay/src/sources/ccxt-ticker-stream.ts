@@ -34,7 +34,9 @@ export class CcxtTickerStream implements QuoteStream {
     private readonly markets: TickerStreamMarkets,
     /** True for a `ws://` address (a test's fake, a proxy on loopback). */
     private readonly plainSocket: boolean,
-  ) {}
+  ) {
+    guardSends(exchange);
+  }
 
   open(handlers: QuoteStreamHandlers): void {
     this.handlers = handlers;
@@ -107,6 +109,33 @@ export class CcxtTickerStream implements QuoteStream {
       this.exchange.unWatchTicker(market).catch(() => undefined);
     }
   }
+}
+
+/** A ccxt pro socket client, as far as `guardSends` touches it. */
+type SocketClient = { send(message: unknown): Promise<unknown> };
+
+/**
+ * Marks every send's failure as handled. ccxt sends a rate-limited subscription from a
+ * `then` that drops the promise of the send, so a socket that closed while the subscription
+ * waited its turn rejects with nobody listening — an unhandled rejection, which ends a Node
+ * process. The close itself reaches the watches (ccxt rejects them), and so the feed.
+ */
+function guardSends(exchange: Exchange): void {
+  const open = exchange.client.bind(exchange) as (url: string) => SocketClient;
+  const guarded = new WeakSet<SocketClient>();
+  (exchange as unknown as { client: (url: string) => SocketClient }).client = (url) => {
+    const client = open(url);
+    if (!guarded.has(client)) {
+      guarded.add(client);
+      const send = client.send.bind(client);
+      client.send = (message) => {
+        const sent = send(message);
+        sent.catch(() => undefined);
+        return sent;
+      };
+    }
+    return client;
+  };
 }
 
 /** A stream's failure as a reader may see it: the error's kind and first line, no URL. */
