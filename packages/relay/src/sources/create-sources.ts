@@ -60,7 +60,10 @@ export async function createSources(
           }),
         );
       } catch (error) {
-        throw new ConfigError(`SOURCES=${config.SOURCES.join(',')}: ${(error as Error).message}`);
+        const named = config.SOURCES.map((each) =>
+          config.streamingSources?.includes(each) ? `${each}:stream` : each,
+        );
+        throw new ConfigError(`SOURCES=${named.join(',')}: ${(error as Error).message}`);
       }
     }
   }
