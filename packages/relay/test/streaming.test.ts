@@ -86,7 +86,7 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
       socket.stopTicking();
       socket.dropAll();
       const fallback = await untilTransport(relay, 'poll');
-      assert.match(fallback.streamError ?? '', /stream reconnecting: socket closed/);
+      assert.match(fallback.streamError ?? '', /^socket closed by the exchange$/);
       // The first poll after the drop asks REST.
       const polls = await pollCount(relay);
       await untilPolls(relay, polls + 2);
@@ -118,7 +118,7 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
       socket.refuse = true;
       // Refused at start already, or on the next try: either way REST carries the prices.
       const status = await untilTransport(relay, 'poll');
-      assert.match(status.streamError ?? '', /stream reconnecting/);
+      assert.match(status.streamError ?? '', /Invalid request/);
       await waitFor(() => (restPriceCalls(rest) >= 2 ? true : undefined));
       assert.equal((await getQuotes(relay, 'BTC')).quotes.BTC?.stale, false);
       socket.refuse = false;

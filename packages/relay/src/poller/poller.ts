@@ -67,7 +67,7 @@ export class Poller {
   /** The interval now: `intervalMs` at start, then whatever an operator set. */
   private currentIntervalMs: number;
   /** The watched symbols the catalog listed at the last poll. */
-  private lastWatched: readonly string[] = [];
+  private lastWatched: string[] = [];
   /** The streaming sources' feeds, by source id. */
   private readonly feeds = new Map<string, StreamFeed>();
   /** Per streaming source, the watched symbols each followed pair prices. */
@@ -162,7 +162,7 @@ export class Poller {
       if (!this.leading) return;
       this.backfiller.request(symbols);
       // A new symbol is subscribed at once, not at the next poll.
-      if (!this.pausedByOperator) this.followStreams(this.watchedNow(symbols));
+      if (!this.pausedByOperator) this.followStreams(this.watchedNow());
     });
     this.schedule(0);
   }
@@ -241,10 +241,16 @@ export class Poller {
     await this.options.store.setSourceStatus(this.sourceStatuses()).catch(() => undefined);
   }
 
-  /** The symbols of the last poll with `added`, those the catalog lists. */
-  private watchedNow(added: readonly string[]): string[] {
-    const { catalog } = this.options;
-    return [...new Set([...this.lastWatched, ...added])].filter((symbol) => catalog.lists(symbol));
+  /**
+   * What the fleet watched at the last poll and this relay's readers watch now, those the
+   * catalog lists: between polls, what a stream follows only grows.
+   */
+  private watchedNow(): string[] {
+    const { catalog, watchList } = this.options;
+    this.lastWatched = [...new Set([...this.lastWatched, ...watchList.symbols()])].filter(
+      (symbol) => catalog.lists(symbol),
+    );
+    return this.lastWatched;
   }
 
   /**

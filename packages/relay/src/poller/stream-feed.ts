@@ -106,7 +106,7 @@ export class StreamFeed {
     if (this.state === 'streaming') return { transport: 'stream' };
     return {
       transport: 'poll',
-      ...(this.state === 'fallback' && { streamError: `stream reconnecting: ${this.error}` }),
+      ...(this.state === 'fallback' && this.error !== undefined && { streamError: this.error }),
     };
   }
 

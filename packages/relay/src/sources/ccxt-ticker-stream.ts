@@ -82,8 +82,17 @@ export class CcxtTickerStream implements QuoteStream {
       // The markets the REST side loaded: no second exchangeInfo call, and the same listing.
       const loaded = this.markets.loadedMarkets();
       if (loaded && this.exchange.markets !== loaded) this.exchange.setMarkets(loaded);
+      let unsubscribed = 0;
       while (loop.active) {
-        const ticker = await this.exchange.watchTicker(market);
+        let ticker: Ticker;
+        try {
+          ticker = await this.exchange.watchTicker(market);
+        } catch (error) {
+          // A market let go and followed again at once: the unwatch's answer ends the new
+          // watch too (ccxt rejects it with an UnsubscribeError). Our own doing, so watch again.
+          if (isUnsubscribeError(error) && loop.active && ++unsubscribed <= 3) continue;
+          throw error;
+        }
         if (!loop.active) break;
         // Several frames that came in one read resolve one watch: ccxt's cache holds the
         // latest of them, and the latest is the price.
@@ -137,6 +146,9 @@ function guardSends(exchange: Exchange): void {
     return client;
   };
 }
+
+const isUnsubscribeError = (error: unknown) =>
+  error instanceof Error && error.constructor.name === 'UnsubscribeError';
 
 /** A stream's failure as a reader may see it: the error's kind and first line, no URL. */
 export function describeStreamError(error: unknown): string {
