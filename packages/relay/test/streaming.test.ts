@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { QuotesData, SourcesAnswer } from '@tickwire/protocol';
+import { loadConfig } from '../src/config.js';
 import type { Relay } from '../src/relay.js';
+import { createSources } from '../src/sources/create-sources.js';
+import { startFakeKraken } from './support/fake-kraken.js';
+import { FakeKrakenStream } from './support/fake-kraken-stream.js';
+import { FakeMarket } from './support/fake-market.js';
 import { RedisServer } from './support/redis-server.js';
 import {
   getQuotes,
   getSources,
   metricValue,
   pollCount,
+  startTestRelay,
   untilPolls,
   waitFor,
 } from './support/relay.js';
@@ -266,6 +272,56 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
       await fakes.socket.close();
       await fakes.rest.close();
       await redis.kill();
+    }
+  });
+});
+
+describe('a streaming ccxt exchange (SOURCES=ccxt:kraken:stream) against a fake Kraken WebSocket v2', () => {
+  test('its tickers stream on one socket, no REST price call once they come, timed by the relay as Kraken gives no time', async () => {
+    const market = new FakeMarket();
+    const [rest, socket] = await Promise.all([
+      startFakeKraken(market),
+      FakeKrakenStream.start(market),
+    ]);
+    const env = {
+      SOURCES: 'ccxt:kraken:stream',
+      SOURCE_URL_CCXT_KRAKEN: rest.url,
+      SOURCE_WS_URL_CCXT_KRAKEN: socket.url,
+      SYMBOLS: 'BTC',
+    };
+    const relay = await startTestRelay({
+      env,
+      config: { POLL_INTERVAL: 200 },
+      sources: await createSources(loadConfig(env), { timeoutMs: 2_000 }),
+    });
+    try {
+      socket.startTicking(50);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC,ETH/EUR`);
+      await waitFor(() => (socket.subscribed().length === 2 ? true : undefined));
+      assert.deepEqual(socket.subscribed(), ['BTC/USD', 'ETH/EUR']);
+      const status = await waitFor(async () => {
+        const kraken = (await getSources(relay)).sources[0];
+        return kraken?.transport === 'stream' ? kraken : undefined;
+      });
+      assert.equal(status.id, 'ccxt:kraken');
+      await reader.until((frames) => pricesIn(frames, 'ETH/EUR').length >= 2);
+      await untilPolls(relay, (await pollCount(relay)) + 2);
+      const calls = rest.callsTo('/0/public/Ticker').length;
+      await untilPolls(relay, (await pollCount(relay)) + 4);
+      assert.equal(
+        rest.callsTo('/0/public/Ticker').length,
+        calls,
+        'no REST price call while streaming',
+      );
+      assert.equal(socket.accepted, 1);
+      const quote = (await getQuotes(relay, 'BTC')).quotes.BTC;
+      assert.equal(quote?.source, 'ccxt:kraken');
+      assert.equal(quote?.stale, false);
+      await reader.close();
+    } finally {
+      await relay.stop();
+      await socket.close();
+      await rest.close();
     }
   });
 });

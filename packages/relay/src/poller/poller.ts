@@ -289,10 +289,12 @@ export class Poller {
     const routes = this.streamRoutes.get(sourceId);
     const quotes: SourceQuote[] = [];
     const problems: string[] = [];
+    const held = new Set<string>();
     for (const quote of fetched) {
       const verdict = this.guard.check(quote, now);
       if (!verdict.ok) {
         problems.push(verdict.reason);
+        held.add(quote.symbol);
         continue;
       }
       for (const { symbol, currency } of routes?.get(quote.symbol) ?? [])
@@ -303,9 +305,9 @@ export class Poller {
     const event = await store.appendQuotes(quotes, now);
     if (event) metrics.quotesServed.inc({ from: 'upstream' }, Object.keys(event.quotes).length);
     const published = this.now();
-    for (const { ts } of fetched) {
-      // The exchange's own event time, where it gave one not ahead of ours.
-      if (typeof ts === 'number' && ts <= published)
+    for (const { symbol, ts } of fetched) {
+      // The exchange's own event time of each quote served, where it gave one not ahead of ours.
+      if (typeof ts === 'number' && ts <= published && routes?.has(symbol) && !held.has(symbol))
         metrics.sourceLag.observe({ source: sourceId }, (published - ts) / 1_000);
     }
     const health = this.health.get(sourceId);
