@@ -363,14 +363,15 @@ export class Poller {
     for (const source of catalog.sources) {
       if (missing.length === 0) break;
       const health = this.health.get(source.id)!;
-      if (!health.available(this.now())) continue;
       const listed = missing.filter((symbol) => catalog.sourceLists(source, symbol));
-      // What the source's stream priced within its deadline needs no REST call: 0 while streaming.
+      // What the source's stream priced within its deadline needs no REST call (0 while
+      // streaming), whatever its REST side's backoff, and no other source either.
       const feed = this.feeds.get(source.id);
       const streamed = new Set(
         feed ? listed.filter((symbol) => feed.covers((catalog.route(symbol) as Route).pair)) : [],
       );
       if (streamed.size > 0) missing = missing.filter((symbol) => !streamed.has(symbol));
+      if (!health.available(this.now())) continue;
       const asked = listed.filter((symbol) => !streamed.has(symbol));
       if (asked.length === 0) continue;
       if (signal.aborted) break;

@@ -28,6 +28,11 @@ export class CcxtTickerStream implements QuoteStream {
   private pairsByMarket = new Map<string, string[]>();
   private readonly loops = new Map<string, WatchLoop>();
   private prepared: Promise<void> | undefined;
+  /**
+   * The last `stop`'s close: ccxt closes every socket it holds when the close runs, a tick
+   * later, so a watch started meanwhile waits for it or its new socket would be closed too.
+   */
+  private stopping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly exchange: Exchange,
@@ -59,7 +64,8 @@ export class CcxtTickerStream implements QuoteStream {
     this.loops.clear();
     this.pairsByMarket.clear();
     // Closes the sockets; ccxt rejects the loops' pending watches, which end quietly.
-    await this.exchange.close();
+    this.stopping = this.exchange.close().catch(() => undefined);
+    await this.stopping;
   }
 
   openSockets(): number {
@@ -78,7 +84,8 @@ export class CcxtTickerStream implements QuoteStream {
     const loop: WatchLoop = { active: true };
     this.loops.set(market, loop);
     try {
-      await this.prepare();
+      await Promise.all([this.prepare(), this.stopping]);
+      if (!loop.active) return;
       // The markets the REST side loaded: no second exchangeInfo call, and the same listing.
       const loaded = this.markets.loadedMarkets();
       if (loaded && this.exchange.markets !== loaded) this.exchange.setMarkets(loaded);
