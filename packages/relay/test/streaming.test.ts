@@ -209,6 +209,22 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
     }
   });
 
+  test('an operator’s pause closes the socket; resuming subscribes again', async () => {
+    const { relay, socket, stop } = await startStreamingRelay();
+    try {
+      socket.startTicking(50);
+      await untilTransport(relay, 'stream');
+      await relay.poller.pause();
+      await waitFor(() => (socket.open === 0 ? true : undefined));
+      await relay.poller.resume();
+      await waitFor(() => (socket.open === 1 && socket.accepted === 2 ? true : undefined));
+      await untilTransport(relay, 'stream');
+      assert.deepEqual(socket.subscribed(), ['btcusdt@ticker']);
+    } finally {
+      await stop();
+    }
+  });
+
   test('a lying tick is held back by the quote guard, as a polled one is', async () => {
     const { relay, socket, stop } = await startStreamingRelay();
     try {
