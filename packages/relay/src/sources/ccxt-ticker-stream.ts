@@ -28,6 +28,8 @@ export class CcxtTickerStream implements QuoteStream {
   private pairsByMarket = new Map<string, string[]>();
   private readonly loops = new Map<string, WatchLoop>();
   private prepared: Promise<void> | undefined;
+  /** The REST side's markets the socket side was last given (it indexes them anew each time). */
+  private marketsFrom: Record<string, Market> | undefined;
   /**
    * The last `stop`'s close: ccxt closes every socket it holds when the close runs, a tick
    * later, so a watch started meanwhile waits for it or its new socket would be closed too.
@@ -88,7 +90,10 @@ export class CcxtTickerStream implements QuoteStream {
       if (!loop.active) return;
       // The markets the REST side loaded: no second exchangeInfo call, and the same listing.
       const loaded = this.markets.loadedMarkets();
-      if (loaded && this.exchange.markets !== loaded) this.exchange.setMarkets(loaded);
+      if (loaded && this.marketsFrom !== loaded) {
+        this.exchange.setMarkets(loaded);
+        this.marketsFrom = loaded;
+      }
       let unsubscribed = 0;
       while (loop.active) {
         let ticker: Ticker;
