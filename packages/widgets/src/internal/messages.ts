@@ -56,6 +56,11 @@ export interface Messages {
   /** A source's health as the relay reports it, `unknown` while the stream is not live. */
   sourceStates: Record<'ok' | 'degraded' | 'down' | 'unknown', string>;
   simulatedSource: string;
+  /**
+   * How a streaming source's prices come (`SourceStatus.transport`): over its WebSocket, or
+   * by REST polling while the stream reconnects.
+   */
+  sourceTransports: Record<'stream' | 'poll', string>;
   gridLabel: string;
   tapeLabel: string;
   marketActivity: string;

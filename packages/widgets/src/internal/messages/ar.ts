@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'المصادر',
   sourceStates: { ok: 'يعمل', degraded: 'متقطع', down: 'متوقف', unknown: 'غير معروف' },
   simulatedSource: 'محاكاة',
+  sourceTransports: { stream: 'بث مباشر', poll: 'استطلاع دوري، البث يعيد الاتصال' },
   gridLabel: 'الأسعار',
   tapeLabel: 'شريط الأسعار',
   marketActivity: 'نشاط السوق',

@@ -53,6 +53,7 @@ export const messages: Messages = {
     unknown: 'unbekannt',
   },
   simulatedSource: 'simuliert',
+  sourceTransports: { stream: 'Streaming', poll: 'Abfrage, Stream verbindet neu' },
   gridLabel: 'Kurse',
   tapeLabel: 'Kursband',
   marketActivity: 'Marktgeschehen',

@@ -26,6 +26,7 @@ export const en: Messages = {
   sourcesLabel: 'Sources',
   sourceStates: { ok: 'ok', degraded: 'degraded', down: 'down', unknown: 'unknown' },
   simulatedSource: 'simulated',
+  sourceTransports: { stream: 'streaming', poll: 'polling, stream reconnecting' },
   gridLabel: 'Prices',
   tapeLabel: 'Price ticker',
   marketActivity: 'Market activity',

@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'Fuentes',
   sourceStates: { ok: 'operativa', degraded: 'con fallos', down: 'caída', unknown: 'desconocido' },
   simulatedSource: 'simulada',
+  sourceTransports: { stream: 'en streaming', poll: 'consultando, el stream se reconecta' },
   gridLabel: 'Precios',
   tapeLabel: 'Cinta de precios',
   marketActivity: 'Actividad del mercado',

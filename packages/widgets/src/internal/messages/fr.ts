@@ -53,6 +53,10 @@ export const messages: Messages = {
     unknown: 'inconnu',
   },
   simulatedSource: 'simulée',
+  sourceTransports: {
+    stream: 'en flux continu',
+    poll: 'interrogation périodique, flux en reconnexion',
+  },
   gridLabel: 'Prix',
   tapeLabel: 'Bandeau des prix',
   marketActivity: 'Activité du marché',

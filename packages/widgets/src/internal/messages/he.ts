@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'מקורות',
   sourceStates: { ok: 'תקין', degraded: 'חלקי', down: 'מושבת', unknown: 'לא ידוע' },
   simulatedSource: 'הדמיה',
+  sourceTransports: { stream: 'בהזרמה', poll: 'בדגימה, הזרם מתחבר מחדש' },
   gridLabel: 'מחירים',
   tapeLabel: 'פס מחירים',
   marketActivity: 'פעילות השוק',

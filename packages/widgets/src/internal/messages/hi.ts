@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'स्रोत',
   sourceStates: { ok: 'चालू', degraded: 'धीमा', down: 'बंद', unknown: 'अज्ञात' },
   simulatedSource: 'सिम्युलेटेड',
+  sourceTransports: { stream: 'स्ट्रीमिंग', poll: 'पोलिंग, स्ट्रीम फिर से जुड़ रही है' },
   gridLabel: 'कीमतें',
   tapeLabel: 'कीमतों की पट्टी',
   marketActivity: 'मार्केट गतिविधि',

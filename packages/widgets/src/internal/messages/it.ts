@@ -52,6 +52,10 @@ export const messages: Messages = {
     unknown: 'sconosciuto',
   },
   simulatedSource: 'simulata',
+  sourceTransports: {
+    stream: 'in streaming',
+    poll: 'interrogazione periodica, stream in riconnessione',
+  },
   gridLabel: 'Prezzi',
   tapeLabel: 'Nastro dei prezzi',
   marketActivity: 'Attività di mercato',

@@ -49,6 +49,7 @@ export const messages: Messages = {
   sourcesLabel: 'ソース',
   sourceStates: { ok: '正常', degraded: '低下', down: '停止', unknown: '不明' },
   simulatedSource: 'シミュレーション',
+  sourceTransports: { stream: 'ストリーミング中', poll: 'ポーリング中、ストリーム再接続中' },
   gridLabel: '価格',
   tapeLabel: '価格ティッカー',
   marketActivity: '市場の動き',

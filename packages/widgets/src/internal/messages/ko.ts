@@ -48,6 +48,7 @@ export const messages: Messages = {
   sourcesLabel: '소스',
   sourceStates: { ok: '정상', degraded: '불안정', down: '중단', unknown: '알 수 없음' },
   simulatedSource: '모의',
+  sourceTransports: { stream: '스트리밍 중', poll: '폴링 중, 스트림 재연결 중' },
   gridLabel: '시세',
   tapeLabel: '시세 티커',
   marketActivity: '시장 움직임',

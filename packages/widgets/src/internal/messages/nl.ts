@@ -48,6 +48,7 @@ export const messages: Messages = {
   sourcesLabel: 'Bronnen',
   sourceStates: { ok: 'werkt', degraded: 'verstoord', down: 'onbereikbaar', unknown: 'onbekend' },
   simulatedSource: 'gesimuleerd',
+  sourceTransports: { stream: 'streamt', poll: 'bevraagt, stream maakt opnieuw verbinding' },
   gridLabel: 'Koersen',
   tapeLabel: 'Koersband',
   marketActivity: 'Marktactiviteit',

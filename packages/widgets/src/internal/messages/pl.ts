@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'Źródła',
   sourceStates: { ok: 'działa', degraded: 'zakłócone', down: 'niedostępne', unknown: 'nieznany' },
   simulatedSource: 'symulacja',
+  sourceTransports: { stream: 'strumieniowo', poll: 'odpytywanie, strumień łączy się ponownie' },
   gridLabel: 'Ceny',
   tapeLabel: 'Pasek notowań',
   marketActivity: 'Aktywność rynku',

@@ -52,6 +52,7 @@ export const messages: Messages = {
     unknown: 'desconhecido',
   },
   simulatedSource: 'simulada',
+  sourceTransports: { stream: 'em streaming', poll: 'consultando, stream reconectando' },
   gridLabel: 'Preços',
   tapeLabel: 'Faixa de cotações',
   marketActivity: 'Atividade do mercado',

@@ -53,6 +53,7 @@ export const messages: Messages = {
     unknown: 'неизвестно',
   },
   simulatedSource: 'симуляция',
+  sourceTransports: { stream: 'потоковая передача', poll: 'опрос, поток переподключается' },
   gridLabel: 'Цены',
   tapeLabel: 'Бегущая строка цен',
   marketActivity: 'Активность рынка',

@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'Kaynaklar',
   sourceStates: { ok: 'çalışıyor', degraded: 'aksıyor', down: 'çalışmıyor', unknown: 'bilinmiyor' },
   simulatedSource: 'simülasyon',
+  sourceTransports: { stream: 'akış', poll: 'yoklama, akış yeniden bağlanıyor' },
   gridLabel: 'Fiyatlar',
   tapeLabel: 'Fiyat bandı',
   marketActivity: 'Piyasa hareketleri',

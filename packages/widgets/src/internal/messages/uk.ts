@@ -48,6 +48,7 @@ export const messages: Messages = {
   sourcesLabel: 'Джерела',
   sourceStates: { ok: 'працює', degraded: 'з перебоями', down: 'недоступне', unknown: 'невідомо' },
   simulatedSource: 'симуляція',
+  sourceTransports: { stream: 'потокова передача', poll: 'опитування, потік перепідключається' },
   gridLabel: 'Ціни',
   tapeLabel: 'Стрічка цін',
   marketActivity: 'Активність ринку',

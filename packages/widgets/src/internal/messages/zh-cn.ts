@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: '数据源',
   sourceStates: { ok: '正常', degraded: '降级', down: '中断', unknown: '未知' },
   simulatedSource: '模拟',
+  sourceTransports: { stream: '实时推送', poll: '轮询中，推送正在重连' },
   gridLabel: '价格',
   tapeLabel: '价格滚动条',
   marketActivity: '市场动态',

@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: '資料來源',
   sourceStates: { ok: '正常', degraded: '降級', down: '中斷', unknown: '未知' },
   simulatedSource: '模擬',
+  sourceTransports: { stream: '即時推送', poll: '輪詢中，推送正在重新連線' },
   gridLabel: '價格',
   tapeLabel: '價格跑馬燈',
   marketActivity: '市場動態',
