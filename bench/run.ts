@@ -15,6 +15,7 @@ import { quotesApi } from './quotes-api.js';
 import { redisInstances } from './redis-instances.js';
 import { renderLoad } from './render-load.js';
 import { recordPart, writeDocument } from './report.js';
+import { streamLatency } from './stream-latency.js';
 import { upstreamCalls } from './upstream-calls.js';
 
 const sizes = (process.env.BENCH_CLIENTS ?? '1000,5000,10000').split(',').map(Number);
@@ -38,6 +39,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   first: firstPrice,
   faults,
   candles,
+  streaming: () => streamLatency(),
 };
 
 const only = process.env.BENCH_ONLY?.split(',') ?? Object.keys(PARTS);

@@ -11,9 +11,12 @@ const DIST = new URL('../packages/widgets/dist/', import.meta.url);
 // events, a relay set late, a relay URL without a scheme named as such, following the page's
 // theme), then to 16 KiB by the feed's injectable clock (its exact tests: 64 B), the
 // converter's lazy entry (33 B) and the elements' read-only state (25 B), while the card's
-// sparkline code left for a chunk of its own: the figure `npm run size` prints is the one to
-// bring back under 15.
-const BUDGETS_KIB = { 'card path': 16, 'chart chunk': 60 };
+// sparkline code left for a chunk of its own; then to 16.5 KiB by a relay that cannot be read
+// said in the reader's language (the English of those sentences now lives in the card's
+// words, 175 B), a converter's and a table's entries in the loader (80 B) and a streaming
+// source's transport in the parser. The figure `npm run size` prints is the one to bring back
+// under 15.
+const BUDGETS_KIB = { 'card path': 16.5, 'chart chunk': 60 };
 
 const gzipKib = (file) => gzipSync(readFileSync(new URL(file, DIST))).length / 1024;
 

@@ -201,3 +201,103 @@ describe('<price-converter>, by accessibility tree and keyboard', () => {
     );
   });
 });
+
+/** A market table as a screen reader and a keyboard user meet it, in Chromium. */
+describe('<market-table>, by accessibility tree and keyboard', () => {
+  let relay: Relay;
+  let browser: Browser;
+  let page: Page;
+  let host: Awaited<ReturnType<typeof serveHostPage>>;
+
+  before(async () => {
+    relay = await startDemoRelay();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    host = await serveHostPage(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="${relay.url}/widgets.js"></script></head>
+<body><main><market-table symbols="BTC,ETH,SOL" relay="${relay.url}/" locale="en-US"></market-table></main></body></html>`);
+    await page.goto(host.url);
+    await page.waitForFunction(
+      () => document.querySelector('market-table')?.getAttribute('state') === 'live',
+    );
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await relay?.stop();
+  });
+
+  test('a table named by its title, a header per column and per row, no live region', async () => {
+    const tree = await page.locator('main').ariaSnapshot();
+    assert.match(tree, /- table "Markets"/, tree);
+    // The demo relay has asset facts: rank, names and market figures as well.
+    for (const column of ['Rank', 'Asset', 'Price', '24h', 'Market cap', 'Last 24h'])
+      assert.match(tree, new RegExp(`- columnheader "${column}"`), `${column}: ${tree}`);
+    for (const asset of ['Bitcoin BTC', 'Ethereum ETH', 'Solana SOL'])
+      assert.match(tree, new RegExp(`- rowheader "${asset}"`), `${asset}: ${tree}`);
+    assert.match(tree, /img "24h: (up|down|unchanged)"/, 'each line says its span and direction');
+    assert.equal(
+      await page.evaluate(
+        () =>
+          document.querySelector('market-table')?.shadowRoot?.querySelectorAll('[aria-live]')
+            .length,
+      ),
+      0,
+      'prices that move every second are not read out',
+    );
+  });
+
+  test('headers sort by keyboard, with a visible focus ring, and say how in aria-sort', async () => {
+    const focused = () =>
+      page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        const style = element && getComputedStyle(element);
+        return {
+          text: element?.textContent?.trim() ?? '',
+          ring:
+            !!style && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 1,
+        };
+      });
+    const sortOf = (column: string) =>
+      page.evaluate(
+        (name) =>
+          document
+            .querySelector('market-table')
+            ?.shadowRoot?.querySelector(`thead .col-${name}`)
+            ?.getAttribute('aria-sort') ?? null,
+        column,
+      );
+    await page.keyboard.press('Tab');
+    assert.match((await focused()).text, /Rank$/);
+    assert.ok((await focused()).ring, 'the focused header shows a ring');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).text, 'Asset');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).text, 'Price');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('market-table')
+          ?.shadowRoot?.querySelector('thead .col-price')
+          ?.getAttribute('aria-sort') === 'descending',
+    );
+    const prices = await page.evaluate(() =>
+      [
+        ...(document.querySelector('market-table')?.shadowRoot?.querySelectorAll('tbody .symbol') ??
+          []),
+      ].map((cell) => cell.textContent),
+    );
+    assert.deepEqual(prices, ['BTC', 'ETH', 'SOL'], 'largest price first');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('market-table')
+          ?.shadowRoot?.querySelector('thead .col-price')
+          ?.getAttribute('aria-sort') === 'ascending',
+    );
+    assert.equal(await sortOf('asset'), null, 'one column at a time');
+  });
+});

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadConfig } from '../packages/relay/src/config.js';
 import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js';
+import { FakeBinanceStream } from '../packages/relay/test/support/fake-binance-stream.js';
 import { startFakeCoinGecko } from '../packages/relay/test/support/fake-coingecko.js';
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
 import { freePort, RedisServer } from '../packages/relay/test/support/redis-server.js';
@@ -90,6 +91,7 @@ describe('every command in the documents is run', () => {
 const RUN_HERE = new Set([
   'npm install && npm start',
   'npm run start:live',
+  'SOURCES=binance:stream,coingecko npm start',
   'REDIS_URL=redis://127.0.0.1:6379 PORT=8081 npm start',
   'REDIS_URL=redis://127.0.0.1:6379 PORT=8082 npm start',
   'npm run storybook',
@@ -127,6 +129,38 @@ describe('the documented commands do what their documents say', () => {
     const quote = await firstQuote(relay, 'BTC');
     assert.equal(quote.source, 'binance');
     assert.deepEqual(await sourcesOf(relay), { binance: false, coingecko: false });
+  });
+
+  test('SOURCES=binance:stream,coingecko npm start: Binance streams over its WebSocket, CoinGecko polled', async () => {
+    const market = new FakeMarket();
+    const [binance, socket, coingecko] = await Promise.all([
+      startFakeBinance(market),
+      FakeBinanceStream.start(market),
+      startFakeCoinGecko(market),
+    ]);
+    after(() => Promise.all([binance.close(), socket.close(), coingecko.close()]));
+    socket.startTicking(100);
+    const relay = await npmStart('start', {
+      SOURCES: 'binance:stream,coingecko',
+      SOURCE_URL_BINANCE: binance.url,
+      SOURCE_WS_URL_BINANCE: socket.url,
+      SOURCE_URL_COINGECKO: coingecko.url,
+    });
+    assert.equal((await firstQuote(relay, 'BTC')).source, 'binance');
+    const transports = await waitFor(async () => {
+      const { sources } = (await (await fetch(`${relay}/v1/sources`)).json()) as {
+        sources: { id: string; transport?: string }[];
+      };
+      return sources[0]?.transport === 'stream' ? sources : null;
+    }, 20_000);
+    assert.deepEqual(
+      transports.map(({ id, transport }) => [id, transport]),
+      [
+        ['binance', 'stream'],
+        ['coingecko', undefined],
+      ],
+    );
+    assert.equal(socket.open, 1);
   });
 
   test('REDIS_URL=… PORT=8081 npm start and PORT=8082: two relays on one Redis poll as one', async () => {

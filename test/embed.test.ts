@@ -69,9 +69,11 @@ describe('embedding with one script tag on another origin', () => {
       <price-ticker symbols="BTC,ETH,SOL"></price-ticker>
       <stream-controls></stream-controls>
       <market-feed symbols="BTC,ETH"></market-feed>
-      <price-converter from="ETH" to="SOL" cross></price-converter></body></html>`,
+      <price-converter from="ETH" to="SOL" cross></price-converter>
+      <market-table top="3"></market-table></body></html>`,
       {
-        'Content-Security-Policy': `default-src 'none'; script-src ${relayOrigin}; connect-src ${relayOrigin}; style-src 'self'`,
+        // Logos come from the relay too (docs/embedding.md): img-src names it, nothing else.
+        'Content-Security-Policy': `default-src 'none'; script-src ${relayOrigin}; connect-src ${relayOrigin}; img-src ${relayOrigin}; style-src 'self'`,
       },
     );
     try {
@@ -82,9 +84,17 @@ describe('embedding with one script tag on another origin', () => {
         'stream-controls',
         'market-feed',
         'price-converter',
+        'market-table',
       ]) {
         await untilLive(page, tag);
       }
+      // The table's logos, served by the relay, load under the page's CSP.
+      await page.waitForFunction(() => {
+        const logos = [
+          ...(document.querySelector('market-table')?.shadowRoot?.querySelectorAll('img') ?? []),
+        ];
+        return logos.length === 3 && logos.every((logo) => logo.complete && logo.naturalWidth > 0);
+      });
       const price = () =>
         page.evaluate(() =>
           document
@@ -117,7 +127,7 @@ describe('embedding with one script tag on another origin', () => {
         plotHeight > 100,
         `the chart has room to draw under a strict CSP (${plotHeight}px)`,
       );
-      assert.equal(await streams(), 1, 'five elements, one connection');
+      assert.equal(await streams(), 1, 'seven elements, one connection');
       assert.deepEqual(problems, []);
       for (const url of requests) assert.match(url, /^http:\/\/(localhost|127\.0\.0\.1):\d+\//);
     } finally {

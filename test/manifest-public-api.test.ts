@@ -52,6 +52,7 @@ test('every path the manifest names is a shipped file, exported as the entry of 
     [
       'live-chart',
       'market-feed',
+      'market-table',
       'price-card',
       'price-converter',
       'price-ticker',

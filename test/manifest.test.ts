@@ -30,6 +30,7 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
   assert.deepEqual([...elements.keys()].sort(), [
     'live-chart',
     'market-feed',
+    'market-table',
     'price-card',
     'price-converter',
     'price-ticker',

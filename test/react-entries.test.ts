@@ -32,6 +32,7 @@ const SAMPLE: Record<string, string | number | boolean> = {
   to: 'EUR',
   amount: 2.5,
   cross: true,
+  top: 20,
   relay: 'https://relay.example.com/',
   currency: 'EUR',
   source: 'kraken',

@@ -94,6 +94,10 @@ describe('the static Storybook', () => {
       ['elements-price-converter--paused', 'paused'],
       ['elements-price-converter--cross-rate', 'live'],
       ['elements-price-converter--no-pair-without-cross', 'error'],
+      ['elements-market-table--top', 'live'],
+      ['elements-market-table--without-facts', 'live'],
+      ['elements-market-table--stale', 'stale'],
+      ['elements-market-table--unknown-symbol', 'live'],
     ] as const) {
       await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
       await page.waitForFunction(

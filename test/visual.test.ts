@@ -74,14 +74,17 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     await stale?.close();
   });
 
-  /** A screenshot of the matrix page in `state`, once it holds still. */
+  /**
+   * A screenshot of the matrix page in `state`, once it holds still: every element drawn
+   * before the converters (`others`), or only the converters or the market tables, each page
+   * with baselines of its own.
+   */
   async function screenshot(
     browser: TestBrowser,
     theme: string,
     state: State,
     extraHead = '',
-    converters: false | 'only' = false,
-    tabs: false | 'only' = false,
+    page: 'others' | 'converters' | 'tables' | 'tabs' = 'others',
   ): Promise<Buffer> {
     const still = state === 'stale' ? stale : live;
     const relay = state === 'offline' ? 'http://127.0.0.1:9/' : `${still.url}/`;
@@ -93,8 +96,9 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         state,
         widths: WIDTHS,
         sideBySide: true,
-        converters,
-        tabs,
+        converters: page === 'converters' ? 'only' : false,
+        tables: page === 'tables' ? 'only' : false,
+        tabs: page === 'tabs' ? 'only' : false,
         head: FROZEN_CLOCK + STILL_STYLE + extraHead,
       }),
     );
@@ -102,11 +106,12 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     const tab = await browser.newPage(1_180, 2_600);
     try {
       await tab.goto(host.url);
-      // The converters' page holds the snapshot's prices (ticks only turn it stale): with no
-      // feed to wait on between ticks, which tick a converter shows would be a race.
-      const ticks = converters
-        ? state === 'stale'
-        : state === 'live' || state === 'stale' || state === 'paused';
+      // The converters' and the tables' pages hold the snapshot's prices (ticks only turn them
+      // stale): with no feed to wait on between ticks, which tick one shows would be a race.
+      const ticks =
+        page !== 'others'
+          ? state === 'stale'
+          : state === 'live' || state === 'stale' || state === 'paused';
       if (ticks) {
         // Each tick once the page has shown the one before: the market feed gets its rows.
         await tab.run(`${CHECKS}\nsettle('live', false, 0)`);
@@ -167,14 +172,20 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         // Baselines of its own: the page of every element above was drawn without it.
         test(`${browserName}, ${theme}, ${state}: <price-converter>`, async () => {
           const browser = browsers.find((candidate) => candidate.name === browserName)!;
-          const bytes = await screenshot(browser, theme, state, '', 'only');
+          const bytes = await screenshot(browser, theme, state, '', 'converters');
           matches(browserName, browser, `price-converter-${browserName}-${theme}-${state}`, bytes);
+        });
+        // Baselines of their own too, drawn from the still relay's facts (names, ranks, logos).
+        test(`${browserName}, ${theme}, ${state}: <market-table>`, async () => {
+          const browser = browsers.find((candidate) => candidate.name === browserName)!;
+          const bytes = await screenshot(browser, theme, state, '', 'tables');
+          matches(browserName, browser, `market-table-${browserName}-${theme}-${state}`, bytes);
         });
       }
       // Its own baselines, live: the tabs share the chart's states, drawn above.
       test(`${browserName}, ${theme}, live: <live-chart layout="tabs">`, async () => {
         const browser = browsers.find((candidate) => candidate.name === browserName)!;
-        const bytes = await screenshot(browser, theme, 'live', '', false, 'only');
+        const bytes = await screenshot(browser, theme, 'live', '', 'tabs');
         matches(browserName, browser, `live-chart-tabs-${browserName}-${theme}-live`, bytes);
       });
     }

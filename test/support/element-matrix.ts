@@ -7,8 +7,8 @@ export type State = (typeof STATES)[number];
 
 /**
  * Every element, in one container: with the converters unless `converters` is false, with the
- * tabbed chart unless `tabs` is false; only they and the stream's controls (which pause them)
- * when one of these is `only`.
+ * market tables unless `tables` is false, with the tabbed chart unless `tabs` is false; only
+ * they and the stream's controls (which pause them) when one of these is `only`.
  */
 function elements(
   relay: string,
@@ -16,6 +16,7 @@ function elements(
   state: State,
   locale: string,
   converters: boolean | 'only' = true,
+  tables: boolean | 'only' = true,
   tabs: boolean | 'only' = true,
 ): string {
   const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
@@ -27,12 +28,22 @@ function elements(
     `<price-converter from="${state === 'error' ? 'NOTACOIN' : 'BTC'}" to="USD" amount="2.5" cross ${common}></price-converter>`,
     `<price-converter from="${state === 'error' ? 'NOPE' : 'ADA'}" to="SHIB" amount="1000" cross ${common}></price-converter>`,
   ];
+  // The assets named, and the relay's first five (by market cap where it has facts); on the
+  // error page, two tables of symbols no relay lists.
+  const tableTags = [
+    `<market-table symbols="${known}" ${common}></market-table>`,
+    state === 'error'
+      ? `<market-table symbols="NOPE" ${common}></market-table>`
+      : `<market-table top="5" ${common}></market-table>`,
+  ];
   // Three symbols' tabs, the second selected; on the error page, symbols no relay lists.
   const tabsTags = [
     `<live-chart layout="tabs" symbols="${state === 'error' ? known : 'BTC,ETH,SHIB'}" selected="ETH" ${common} style="height: 300px"></live-chart>`,
   ];
   if (converters === 'only')
     return [`<stream-controls ${common}></stream-controls>`, ...converterTags].join('\n');
+  if (tables === 'only')
+    return [`<stream-controls ${common}></stream-controls>`, ...tableTags].join('\n');
   if (tabs === 'only')
     return [`<stream-controls ${common}></stream-controls>`, ...tabsTags].join('\n');
   return [
@@ -44,6 +55,7 @@ function elements(
     `<stream-controls ${common}></stream-controls>`,
     `<market-feed symbols="${known}" limit="6" threshold="0.01" ${common}></market-feed>`,
     ...(converters ? converterTags : []),
+    ...(tables ? tableTags : []),
     ...(tabs ? tabsTags : []),
   ].join('\n');
 }
@@ -70,6 +82,11 @@ export function matrixPage(options: {
    */
   converters?: boolean | 'only';
   /**
+   * With the `<market-table>`s (default), without them (`false`: the screenshots of the other
+   * elements were drawn before them), or only they and the controls (`only`: theirs).
+   */
+  tables?: boolean | 'only';
+  /**
    * With `<live-chart layout="tabs">` (default), without it (`false`: the screenshots of the
    * other elements were drawn before it), or only it and the controls (`only`: its own).
    */
@@ -81,5 +98,5 @@ export function matrixPage(options: {
 <script type="module" src="${script}widgets.js"></script>
 <style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
 [data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
-<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters, options.tabs)}</div>`).join('\n')}</body></html>`;
+<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters, options.tables, options.tabs)}</div>`).join('\n')}</body></html>`;
 }

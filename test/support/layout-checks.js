@@ -7,7 +7,7 @@
 function kitElements(root = document) {
   return [
     ...root.querySelectorAll(
-      'price-card, live-chart, price-ticker, stream-controls, market-feed, price-converter',
+      'price-card, live-chart, price-ticker, stream-controls, market-feed, price-converter, market-table',
     ),
   ];
 }
@@ -166,6 +166,13 @@ function layoutProblems(minFontPx) {
           problems.push(`${name}: ${describe(node)} has contrast ${ratio.toFixed(2)}:1`);
         }
       }
+      // Its columns give way in a narrow box: the scrolling kept as a last resort is not used.
+      const scroller = host.tagName === 'MARKET-TABLE' && root.querySelector('.scroll');
+      if (scroller && scroller.scrollWidth > scroller.clientWidth + 1) {
+        problems.push(
+          `${name}: the table is ${scroller.scrollWidth} px wide in ${scroller.clientWidth} px`,
+        );
+      }
       if (host.tagName === 'MARKET-FEED') {
         const rows = [...root.querySelectorAll('li')].map((row) =>
           [...row.children].map((cell) => cell.getBoundingClientRect()),
@@ -264,6 +271,15 @@ function priceDecimals() {
         host.tagName.toLowerCase(),
         row.querySelector('.symbol')?.textContent,
         price?.textContent ?? '',
+      );
+    }
+  }
+  for (const table of document.querySelectorAll('market-table')) {
+    for (const row of table.shadowRoot?.querySelectorAll('tbody tr') ?? []) {
+      note(
+        'market-table',
+        row.querySelector('.symbol')?.textContent,
+        row.querySelector('.col-price')?.textContent ?? '',
       );
     }
   }

@@ -57,6 +57,57 @@ function walk(
   return out;
 }
 
+/**
+ * What the still relay knows of its assets beyond their prices (`/v1/assets`): fixed facts for
+ * BTC, ETH and ADA, none for SHIB (a table then shows its row without them).
+ */
+const FACTS: Record<
+  string,
+  { name: string; rank: number; supply: number; h1: number; d7: number; colour: string }
+> = {
+  BTC: { name: 'Bitcoin', rank: 1, supply: 19_962_000, h1: 0.21, d7: 4.87, colour: '#f7931a' },
+  ETH: { name: 'Ethereum', rank: 2, supply: 120_690_000, h1: -0.34, d7: -1.92, colour: '#627eea' },
+  ADA: { name: 'Cardano', rank: 10, supply: 35_870_000_000, h1: 0, d7: 7.35, colour: '#0033ad' },
+};
+
+/** The `/v1/assets` answer for `assets` (or the first `top` by rank), in dollars. */
+function assetsAnswer(assets: string[] | undefined, top: number | undefined) {
+  const chosen = (assets ?? Object.keys(FACTS).slice(0, top)).filter((asset) => FACTS[asset]);
+  return {
+    t: STILL_TIME - 60_000,
+    currency: 'USD',
+    assets: Object.fromEntries(
+      chosen.map((asset) => {
+        const { name, rank, supply, h1, d7 } = FACTS[asset]!;
+        const marketCap = supply * PRICES[asset]![0];
+        return [
+          asset,
+          {
+            asset,
+            name,
+            logo: `/v1/logos/${asset}`,
+            rank,
+            marketCap,
+            circulatingSupply: supply,
+            volume24h: marketCap * 0.027,
+            changePct1h: h1,
+            changePct7d: d7,
+            currency: 'USD',
+            source: 'demo',
+            t: STILL_TIME - 60_000,
+            simulated: true,
+          },
+        ];
+      }),
+    ),
+    unknown: (assets ?? []).filter((asset) => !FACTS[asset]),
+  };
+}
+
+/** A logo as the relay would serve it: a disc of the asset's colour with its initial's bar. */
+const logo = (colour: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="16" fill="${colour}"/><rect x="13" y="8" width="6" height="16" rx="2" fill="#fff"/></svg>`;
+
 const quote = (symbol: string, ts = STILL_TIME - 2_000, nudge = 0): Quote => {
   const [price, changePct] = PRICES[symbol]!;
   const now = price * (1 + nudge);
@@ -157,6 +208,18 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
       res.end(
         JSON.stringify({ quote: 'USD', currencies: ['USD'], symbols: listed, defaults: listed }),
       );
+      return;
+    }
+    if (url.pathname === '/v1/assets') {
+      const top = Number(url.searchParams.get('top')) || undefined;
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(assetsAnswer(top ? undefined : wanted, top)));
+      return;
+    }
+    const logoOf = /^\/v1\/logos\/(\w+)$/.exec(url.pathname)?.[1];
+    if (logoOf && FACTS[logoOf]) {
+      res.writeHead(200, { ...cors, 'Content-Type': 'image/svg+xml' });
+      res.end(logo(FACTS[logoOf].colour));
       return;
     }
     if (url.pathname === '/v1/candles') {

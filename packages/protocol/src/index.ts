@@ -33,8 +33,8 @@ export type {
 export { STREAM_EVENTS } from './events.js';
 export { open24hOf } from './figures.js';
 export { MAX_HISTORY_POINTS, parseHistory, parseMessage, parseQuote } from './parse-message.js';
-export type { PricePoint, Quote, SourceStatus } from './quote.js';
-export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES } from './quote.js';
+export type { PricePoint, Quote, SourceStatus, SourceTransport } from './quote.js';
+export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES, SOURCE_TRANSPORTS } from './quote.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
 export type { Instrument } from './symbols.js';

@@ -1,5 +1,13 @@
 import type { StreamMessage } from './events.js';
-import { isPrice, type PricePoint, type Quote, SOURCE_STATES, type SourceStatus } from './quote.js';
+import {
+  isPrice,
+  type PricePoint,
+  type Quote,
+  SOURCE_STATES,
+  SOURCE_TRANSPORTS,
+  type SourceStatus,
+  type SourceTransport,
+} from './quote.js';
 import { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
 import { isAsset, isSymbol } from './symbols.js';
 import { DAY_MS, HOUR_MS } from './time.js';
@@ -112,6 +120,10 @@ const readSources = (value: unknown): SourceStatus[] =>
             state: entry.state as SourceStatus['state'],
             simulated: entry.simulated === true,
             error: isText(entry.error) ? entry.error : undefined,
+            ...(SOURCE_TRANSPORTS.includes(entry.transport as SourceTransport) && {
+              transport: entry.transport as SourceTransport,
+            }),
+            ...(isText(entry.streamError) && { streamError: entry.streamError }),
           },
         ]
       : [],

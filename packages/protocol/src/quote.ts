@@ -46,7 +46,21 @@ export interface SourceStatus {
   retryAt?: number;
   /** True for the simulated demo market. */
   simulated: boolean;
+  /**
+   * Set for a source configured to stream (`SOURCES=binance:stream`): how its prices come
+   * now — `stream`, pushed over the exchange's WebSocket, or `poll`, by REST every interval
+   * while the stream is down and reconnecting. Absent for a source that only polls.
+   */
+  transport?: SourceTransport;
+  /** With `transport: 'poll'`: why the stream is down, one line, safe to show to a reader. */
+  streamError?: string;
 }
+
+/** How a streaming source's prices come now (`SourceStatus.transport`). */
+export type SourceTransport = 'stream' | 'poll';
+
+/** The transports a streaming source can be on. */
+export const SOURCE_TRANSPORTS: readonly SourceTransport[] = ['stream', 'poll'];
 
 /** The states a source can be in. */
 export const SOURCE_STATES: readonly SourceStatus['state'][] = ['ok', 'degraded', 'down'];

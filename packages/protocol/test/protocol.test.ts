@@ -226,6 +226,29 @@ describe('parseMessage: what a client accepts from a relay', () => {
     assert.equal(parse('sparklines', { sparklines: [] }), undefined);
   });
 
+  test('a streaming source says its transport; a transport the kit does not know is left out', () => {
+    const status = parse('status', {
+      sources: [
+        { id: 'binance', state: 'ok', simulated: false, transport: 'poll', streamError: 'stalled' },
+        { id: 'ccxt:kraken', state: 'ok', simulated: false, transport: 'carrier pigeon' },
+        { id: 'coingecko', state: 'ok', simulated: false, streamError: 42 },
+      ],
+      stale: [],
+    });
+    assert.deepEqual(status?.type === 'status' && status.data.sources, [
+      {
+        id: 'binance',
+        state: 'ok',
+        simulated: false,
+        error: undefined,
+        transport: 'poll',
+        streamError: 'stalled',
+      },
+      { id: 'ccxt:kraken', state: 'ok', simulated: false, error: undefined },
+      { id: 'coingecko', state: 'ok', simulated: false, error: undefined },
+    ]);
+  });
+
   test('what is not an event at all is dropped whole', () => {
     for (const [type, data] of [
       ['quotes', '<html>502 Bad Gateway</html>'],

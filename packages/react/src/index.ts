@@ -12,12 +12,14 @@
  * ```
  *
  * This entry brings every element; `@tickwire/react/price-card` (and `/live-chart`,
- * `/price-ticker`, `/market-feed`, `/stream-controls`, `/price-converter`) brings one.
+ * `/price-ticker`, `/market-feed`, `/stream-controls`, `/price-converter`, `/market-table`) brings
+ * one.
  */
 export { setRelay } from '@tickwire/widgets/config.js';
 export type { ElementProps } from './element-component.js';
 export { LiveChart } from './live-chart.js';
 export { MarketFeed } from './market-feed.js';
+export { MarketTable } from './market-table.js';
 export { PriceCard } from './price-card.js';
 export { PriceConverter } from './price-converter.js';
 export { PriceTicker } from './price-ticker.js';

@@ -1,4 +1,4 @@
-import { CONFIG_KEYS, SOURCE_URL_DOC } from './config.js';
+import { CONFIG_KEYS, SOURCE_URL_DOC, SOURCE_WS_URL_DOC } from './config.js';
 
 /** The configuration table of docs/operating.md, generated from the keys' own documentation. */
 export function configTable(): string {
@@ -11,5 +11,6 @@ export function configTable(): string {
     '| --- | --- | --- |',
     ...rows,
     `| \`SOURCE_URL_<ID>\` | (unset) | ${SOURCE_URL_DOC} |`,
+    `| \`SOURCE_WS_URL_<ID>\` | (unset) | ${SOURCE_WS_URL_DOC} |`,
   ].join('\n');
 }

@@ -17,8 +17,10 @@ const POLL_INTERVAL_NAMES: Record<string, number> = {
   slow: 30,
 };
 
-/** A source id as `SOURCES` takes it. */
-const SOURCE_ID = /^(demo|binance|coingecko|ccxt:[a-z0-9_]+)$/;
+/** A source id as `SOURCES` takes it; an exchange may add `:stream` (its WebSocket, through ccxt pro). */
+const SOURCE_ID = /^(demo|coingecko|(binance|ccxt:[a-z0-9_]+)(:stream)?)$/;
+/** The suffix of a source that streams: `binance:stream`, `ccxt:kraken:stream`. */
+const STREAM_SUFFIX = ':stream';
 
 const commaList = (raw: string) =>
   raw
@@ -118,14 +120,19 @@ export const CONFIG_KEYS = {
   }),
   SOURCES: key({
     defaultValue: 'demo',
-    doc: 'Price sources in order of preference, comma-separated: `binance`, `coingecko`, `ccxt:<exchange>` (any ccxt exchange), or `demo` alone (the simulated market).',
+    doc: 'Price sources in order of preference, comma-separated: `binance`, `coingecko`, `ccxt:<exchange>` (any ccxt exchange), or `demo` alone (the simulated market). An exchange with `:stream` (`binance:stream`, `ccxt:kraken:stream`) streams its prices over its WebSocket (ccxt pro), REST polling as the fallback.',
     schema: z
       .string()
       .transform((raw) => [...new Set(commaList(raw).map((id) => id.toLowerCase()))])
       .pipe(
         z
           .array(
-            z.string().regex(SOURCE_ID, 'sources are binance, coingecko, ccxt:<exchange> or demo'),
+            z
+              .string()
+              .regex(
+                SOURCE_ID,
+                'sources are binance, coingecko, ccxt:<exchange> or demo; binance and ccxt:<exchange> may add :stream',
+              ),
           )
           .min(1, 'expected at least one source')
           .refine((ids) => !ids.includes('demo') || ids.length === 1, {
@@ -165,6 +172,11 @@ export const CONFIG_KEYS = {
     defaultValue: '60',
     doc: 'Seconds a symbol stays polled after its last reader (a stream closed, a REST read) before the relay forgets it: no more polls, its price and history dropped.',
     schema: integer(1, 86_400).transform((seconds) => seconds * 1000),
+  }),
+  MAX_EVENTS_PER_SECOND: key({
+    defaultValue: '4',
+    doc: 'Times a second at most that a streaming source’s prices are published to readers, each symbol’s latest value (an exchange sends several a second); polled prices come once an interval.',
+    schema: integer(1, 100),
   }),
   MAX_WATCHED_SYMBOLS: key({
     defaultValue: '500',
@@ -313,6 +325,10 @@ export type RelayConfig = { [K in keyof ConfigKeys]: z.output<ConfigKeys[K]['sch
   MAX_CONNECTIONS_PER_IP: number;
   /** From `SOURCE_URL_<ID>`: base URL overrides by source id (lower case). */
   sourceUrls: Record<string, string>;
+  /** From `SOURCE_WS_URL_<ID>`: WebSocket URL overrides by source id (lower case). */
+  sourceWsUrls?: Record<string, string>;
+  /** The sources of `SOURCES` named with `:stream` (ids without it); absent = none. */
+  streamingSources?: string[];
 };
 
 /** A configuration value that cannot be used; `message` is the one line to print. */
@@ -321,6 +337,11 @@ export class ConfigError extends Error {
 }
 
 const SOURCE_URL_PREFIX = 'SOURCE_URL_';
+const SOURCE_WS_URL_PREFIX = 'SOURCE_WS_URL_';
+
+/** `SOURCE_WS_URL_<ID>`, documented beside its parser like `SOURCE_URL_<ID>`. */
+export const SOURCE_WS_URL_DOC =
+  'Replaces the scheme, host and port of streaming source `<ID>`’s WebSocket URLs (`ws://` or `wss://`), keeping their paths, as `SOURCE_URL_<ID>` does for its API.';
 
 /** `SOURCE_URL_<ID>`, the one key with a family of names, documented beside its parser. */
 export const SOURCE_URL_DOC =
@@ -339,6 +360,7 @@ const PARSED_BOUNDS = {
   WATCH_GRACE: [0, 86_400_000],
   MAX_HISTORY: [1, 10_000],
   MAX_WATCHED_SYMBOLS: [1, 100_000],
+  MAX_EVENTS_PER_SECOND: [1, 100],
   MAX_CLIENTS: [1, 1_000_000],
   MAX_CLIENTS_PER_IP: [1, 1_000_000],
   MAX_CONNECTIONS_PER_IP: [1, 1_000_000],
@@ -411,7 +433,19 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     }
     config[name] = parsed.data;
   }
-  config.sourceUrls = readSourceUrls(env);
+  config.sourceUrls = readSourceUrls(
+    env,
+    SOURCE_URL_PREFIX,
+    ['http:', 'https:'],
+    'an http:// or https://',
+  );
+  config.sourceWsUrls = readSourceUrls(
+    env,
+    SOURCE_WS_URL_PREFIX,
+    ['ws:', 'wss:'],
+    'a ws:// or wss://',
+  );
+  splitStreaming(config as RelayConfig);
   const target = redisTarget(config);
   if (typeof target === 'string') throw new ConfigError(target);
   const streams = (config as RelayConfig).MAX_CLIENTS_PER_IP;
@@ -473,7 +507,12 @@ export function misspelledKeys(env: Record<string, string | undefined>): Misspel
   const known = Object.keys(CONFIG_KEYS);
   const found: MisspelledKey[] = [];
   for (const key of Object.keys(env)) {
-    if (key in CONFIG_KEYS || key.startsWith(SOURCE_URL_PREFIX)) continue;
+    if (
+      key in CONFIG_KEYS ||
+      key.startsWith(SOURCE_URL_PREFIX) ||
+      key.startsWith(SOURCE_WS_URL_PREFIX)
+    )
+      continue;
     const prefixed = key.toUpperCase().startsWith(TICKWIRE_PREFIX);
     const name = (prefixed ? key.slice(TICKWIRE_PREFIX.length) : key).toUpperCase();
     const limit = name.length <= 4 ? 1 : 2;
@@ -505,21 +544,44 @@ function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-function readSourceUrls(env: Record<string, string | undefined>): Record<string, string> {
+/**
+ * `SOURCES` with `:stream` taken off each id (`binance:stream` is the source `binance`, in
+ * quotes, pins and status alike), and the streaming ones listed apart.
+ */
+function splitStreaming(config: RelayConfig): void {
+  const ids = config.SOURCES;
+  config.streamingSources = ids
+    .filter((id) => id.endsWith(STREAM_SUFFIX))
+    .map((id) => id.slice(0, -STREAM_SUFFIX.length));
+  config.SOURCES = [
+    ...new Set(
+      ids.map((id) => (id.endsWith(STREAM_SUFFIX) ? id.slice(0, -STREAM_SUFFIX.length) : id)),
+    ),
+  ];
+}
+
+/** `<prefix><ID>` keys: the origin each names, by source id (lower case). */
+function readSourceUrls(
+  env: Record<string, string | undefined>,
+  prefix: string,
+  schemes: readonly string[],
+  kind: string,
+): Record<string, string> {
+  const expected = `expected ${kind} URL`;
   const urls: Record<string, string> = {};
   for (const [name, raw] of Object.entries(env)) {
-    if (!name.startsWith(SOURCE_URL_PREFIX) || raw === undefined) continue;
-    const id = name.slice(SOURCE_URL_PREFIX.length).toLowerCase();
+    if (!name.startsWith(prefix) || raw === undefined) continue;
+    const id = name.slice(prefix.length).toLowerCase();
     let url: URL;
     try {
       url = new URL(raw);
     } catch {
-      throw new ConfigError(`${name}=${JSON.stringify(raw)}: expected an http:// or https:// URL`);
+      throw new ConfigError(`${name}=${JSON.stringify(raw)}: ${expected}`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new ConfigError(`${name}=${JSON.stringify(raw)}: expected an http:// or https:// URL`);
+    if (!schemes.includes(url.protocol)) {
+      throw new ConfigError(`${name}=${JSON.stringify(raw)}: ${expected}`);
     }
-    urls[id] = url.origin;
+    urls[id] = `${url.protocol}//${url.host}`;
   }
   return urls;
 }

@@ -100,11 +100,12 @@ async function main(args: readonly string[]): Promise<void> {
 
 /** Every key with its default and meaning, as `--help` shows them. */
 async function describeKeys(): Promise<string> {
-  const { CONFIG_KEYS, SOURCE_URL_DOC } = await import('./config.js');
+  const { CONFIG_KEYS, SOURCE_URL_DOC, SOURCE_WS_URL_DOC } = await import('./config.js');
   const rows = Object.entries(CONFIG_KEYS).map(
     ([name, spec]) => `  ${name.padEnd(24)}${spec.defaultValue ?? '(unset)'}\n      ${spec.doc}`,
   );
   rows.push(`  ${'SOURCE_URL_<ID>'.padEnd(24)}(unset)\n      ${SOURCE_URL_DOC}`);
+  rows.push(`  ${'SOURCE_WS_URL_<ID>'.padEnd(24)}(unset)\n      ${SOURCE_WS_URL_DOC}`);
   return rows.join('\n');
 }
 

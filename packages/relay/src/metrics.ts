@@ -5,8 +5,46 @@ import { droppedLogLines } from './log.js';
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  /** Per streaming source, how many sockets it has open now: read when scraped. */
+  const openSockets = new Map<string, () => number>();
   return {
     registry,
+    openSockets,
+    upstreamSockets: new Gauge({
+      name: 'tickwire_upstream_sockets',
+      help: 'WebSockets open to streaming sources, by source: 1 per source on the relay holding the poll lease, 0 elsewhere.',
+      labelNames: ['source'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [source, count] of openSockets) this.set({ source }, count());
+      },
+    }),
+    streamMessages: new Counter({
+      name: 'tickwire_stream_messages_total',
+      help: 'Ticker messages received from streaming sources, by source (rate() gives messages per second).',
+      labelNames: ['source'] as const,
+      registers: [registry],
+    }),
+    streamReconnects: new Counter({
+      name: 'tickwire_stream_reconnects_total',
+      help: 'Times a broken stream was subscribed again after its backoff, by source.',
+      labelNames: ['source'] as const,
+      registers: [registry],
+    }),
+    streamFallback: new Gauge({
+      name: 'tickwire_stream_fallback',
+      help: '1 while a streaming source is polled by REST because its stream broke (dropped, stalled, an exchange error), else 0.',
+      labelNames: ['source'] as const,
+      registers: [registry],
+    }),
+    sourceLag: new Histogram({
+      name: 'tickwire_source_lag_seconds',
+      help: 'From a streamed quote’s exchange event time to its publication in the store, by source.',
+      labelNames: ['source'] as const,
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
     sseClients: new Gauge({
       name: 'tickwire_sse_clients',
       help: 'Open Server-Sent Events streams.',

@@ -32,7 +32,7 @@ import { trackConnections } from './http/server-closer.js';
 import { Hub } from './hub/hub.js';
 import { stdoutLog } from './log.js';
 import { createMetrics } from './metrics.js';
-import { Poller } from './poller/poller.js';
+import { Poller, STREAM_STALL_MS } from './poller/poller.js';
 import { SourceCatalog } from './sources/catalog.js';
 import { createSources } from './sources/create-sources.js';
 import { Markets } from './sources/markets.js';
@@ -64,6 +64,8 @@ export interface RelayTimings extends RequestTimeouts {
   callTimeoutMs: number;
   /** How often the 24 h lines are read again from the candles: their cache time, so no extra upstream call. */
   sparklineRefreshMs: number;
+  /** A streaming source's socket silent this long is broken (its pairs go back to REST), ms. */
+  streamStallMs: number;
 }
 
 const DEFAULT_TIMINGS: RelayTimings = {
@@ -74,6 +76,7 @@ const DEFAULT_TIMINGS: RelayTimings = {
   drainWindowMs: 2_000,
   callTimeoutMs: 12_000,
   sparklineRefreshMs: 5 * 60_000,
+  streamStallMs: STREAM_STALL_MS,
   ...REQUEST_TIMEOUTS,
 };
 
@@ -194,6 +197,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     log: log.child({ module: 'poller' }),
     metrics,
     lease: shared.lease,
+    maxEventsPerSecond: config.MAX_EVENTS_PER_SECOND,
+    streamStallMs: timings.streamStallMs,
   });
   // The shared answer cache: candles, and asset facts beside them.
   const answerCache = shared.candleCache ?? new MemoryCandleCache();

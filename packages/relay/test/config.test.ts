@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_KEYS, ConfigError, loadConfig, misspelledKeys } from '../src/config.js';
 import { configTable } from '../src/config-table.js';
+import { createSources } from '../src/sources/create-sources.js';
 import { redisTarget } from '../src/store/redis-target.js';
 import { waitFor } from './support/relay.js';
 
@@ -54,6 +55,31 @@ describe('configuration', () => {
     assert.deepEqual(config.sourceUrls, { binance: 'http://127.0.0.1:9000' });
   });
 
+  test('SOURCES=binance:stream streams the source binance; SOURCE_WS_URL_<ID> moves its socket', () => {
+    const config = loadConfig({
+      SOURCES: 'binance:stream,coingecko,ccxt:kraken:stream,ccxt:bitso',
+      SOURCE_WS_URL_BINANCE: 'ws://127.0.0.1:9001/ignored',
+      SOURCE_WS_URL_CCXT_KRAKEN: 'wss://ws.example.com',
+    });
+    assert.deepEqual(config.SOURCES, ['binance', 'coingecko', 'ccxt:kraken', 'ccxt:bitso']);
+    assert.deepEqual(config.streamingSources, ['binance', 'ccxt:kraken']);
+    assert.deepEqual(config.sourceWsUrls, {
+      binance: 'ws://127.0.0.1:9001',
+      ccxt_kraken: 'wss://ws.example.com',
+    });
+    assert.deepEqual(misspelledKeys({ SOURCE_WS_URL_BINANCE: 'ws://x' }), []);
+  });
+
+  test('a ccxt exchange that ccxt pro cannot stream is refused in one line', async () => {
+    const config = loadConfig({ SOURCES: 'ccxt:bitso:stream' });
+    await assert.rejects(createSources(config), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /^SOURCES=.*ccxt pro cannot stream 'bitso'.*without :stream/);
+      assert.ok(!error.message.includes('\n'), 'one line');
+      return true;
+    });
+  });
+
   test('TRUST_PROXY takes named ranges, addresses and CIDRs, or a number of hops', () => {
     assert.equal(loadConfig({}).TRUST_PROXY, undefined);
     assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).TRUST_PROXY, [
@@ -77,6 +103,9 @@ describe('configuration', () => {
     ['SYMBOLS', ' , ', /at least one/],
     ['SOURCES', 'nasdaq', /binance, coingecko, ccxt:<exchange> or demo/],
     ['SOURCES', 'demo,binance', /cannot be mixed with real sources/],
+    ['SOURCES', 'coingecko:stream', /binance and ccxt:<exchange> may add :stream/],
+    ['SOURCES', 'demo:stream', /binance and ccxt:<exchange> may add :stream/],
+    ['MAX_EVENTS_PER_SECOND', '0', /at least 1/],
     ['QUOTE', 'us dollars', /currency code/],
     ['CURRENCIES', 'USD,A234567890123456', /1–15 letters or digits/],
     ['REDIS_URL', 'localhost:6379', /redis:\/\//],
@@ -88,6 +117,7 @@ describe('configuration', () => {
     ['ADMIN_TOKEN', 'short', /16 characters/],
     ['LOG_LEVEL', 'loud', /expected fatal/],
     ['SOURCE_URL_BINANCE', 'ftp://mirror', /http:\/\//],
+    ['SOURCE_WS_URL_BINANCE', 'https://stream.example.com', /ws:\/\/ or wss:\/\//],
   ] as const) {
     test(`${key}=${value} is refused with a line naming the key`, () => {
       assert.throws(
@@ -215,6 +245,20 @@ describe('configuration', () => {
     assert.equal(
       result.stderr,
       'tickwire: bad configuration: PORT="eighty": expected a whole number from 0 to 65535\n',
+    );
+  });
+
+  test('a stream ccxt pro lacks is refused at start with one line and exit code 2', () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, PORT: '0', SOURCES: 'ccxt:bitso:stream' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(result.status, 2);
+    assert.equal(
+      result.stderr,
+      "tickwire: bad configuration: SOURCES=ccxt:bitso:stream: ccxt pro cannot stream 'bitso' (no watchTicker); name it without :stream to poll it\n",
     );
   });
 

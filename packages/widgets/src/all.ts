@@ -25,6 +25,7 @@ export {
 } from './feed.js';
 export { LiveChart } from './live-chart.js';
 export { MarketFeed } from './market-feed.js';
+export { MarketTable } from './market-table.js';
 export { PriceCard } from './price-card.js';
 export { PriceConverter } from './price-converter.js';
 export { PriceTicker } from './price-ticker.js';

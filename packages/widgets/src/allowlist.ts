@@ -14,6 +14,7 @@ export const ELEMENT_ATTRIBUTES = {
   'stream-controls': [...COMMON],
   'market-feed': ['symbols', 'limit', 'threshold', ...COMMON],
   'price-converter': ['from', 'to', 'amount', 'cross', ...COMMON],
+  'market-table': ['symbols', 'top', ...COMMON],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The element tags, for a sanitizer's tag allowlist. */

@@ -21,6 +21,7 @@ loadOnUse({
   'market-feed': async () => (await import('./elements/market-feed/market-feed.js')).MarketFeed,
   'price-converter': async () =>
     (await import('./elements/price-converter/price-converter.js')).PriceConverter,
+  'market-table': async () => (await import('./elements/market-table/market-table.js')).MarketTable,
 });
 
 /**

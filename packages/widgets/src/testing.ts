@@ -5,6 +5,7 @@
  * and look at what the elements show (`partText(card, 'price')`).
  */
 
+export { sampleAssets } from './feed/sample-facts.js';
 export { sampleCandles, sampleHistory, sampleQuote, sampleSnapshot } from './feed/sample-quotes.js';
 export { ScriptedFeed } from './feed/scripted-feed.js';
 export { partText, scriptedRelay, viewOf } from './feed/testing.js';

@@ -3,7 +3,7 @@ import { isTimeout, withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { Route } from '../sources/markets.js';
-import type { SourceQuote } from '../sources/price-source.js';
+import type { FetchedQuote, SourceQuote } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
 import { type PollLease, SOLE_POLLER } from '../store/poll-lease.js';
 import type { PriceStore } from '../store/price-store.js';
@@ -11,6 +11,7 @@ import type { WatchList } from '../watch-list.js';
 import { Backfiller } from './backfiller.js';
 import { QuoteGuard } from './quote-guard.js';
 import { SourceHealth } from './source-health.js';
+import { StreamFeed } from './stream-feed.js';
 
 export interface PollerOptions {
   catalog: SourceCatalog;
@@ -28,8 +29,15 @@ export interface PollerOptions {
   metrics: RelayMetrics;
   /** With several relays, only the holder of the lease polls. */
   lease?: PollLease;
+  /** Publishes of a streaming source per second at most (`MAX_EVENTS_PER_SECOND`); default 4. */
+  maxEventsPerSecond?: number;
+  /** A stream silent this long is broken and its pairs polled by REST, ms; default 10 s. */
+  streamStallMs?: number;
   now?: () => number;
 }
+
+/** How long a stream may say nothing before it is taken for broken, ms. */
+export const STREAM_STALL_MS = 10_000;
 
 /** Backfills under way at once: history is a nicety, never a flood of upstream calls. */
 const BACKFILL_CONCURRENCY = 2;
@@ -58,6 +66,12 @@ export class Poller {
   private pausedByOperator = false;
   /** The interval now: `intervalMs` at start, then whatever an operator set. */
   private currentIntervalMs: number;
+  /** The watched symbols the catalog listed at the last poll. */
+  private lastWatched: string[] = [];
+  /** The streaming sources' feeds, by source id. */
+  private readonly feeds = new Map<string, StreamFeed>();
+  /** Per streaming source, the watched symbols each followed pair prices. */
+  private readonly streamRoutes = new Map<string, Map<string, SymbolRoute[]>>();
 
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
@@ -78,6 +92,23 @@ export class Poller {
         new SourceHealth(source.id, source.simulated),
       ]),
     );
+    for (const source of options.catalog.sources) {
+      const { stream } = source;
+      if (!stream) continue;
+      const feed = new StreamFeed({
+        sourceId: source.id,
+        stream,
+        publish: (quotes) => this.publishStreamed(source.id, quotes),
+        changed: () => void this.reportStatus(),
+        maxEventsPerSecond: options.maxEventsPerSecond ?? 4,
+        stallMs: options.streamStallMs ?? STREAM_STALL_MS,
+        metrics: options.metrics,
+        log: options.log,
+        now: this.now,
+      });
+      this.feeds.set(source.id, feed);
+      options.metrics.openSockets.set(source.id, () => stream.openSockets());
+    }
   }
 
   get intervalMs(): number {
@@ -128,7 +159,10 @@ export class Poller {
     this.stopped = false;
     this.stopping = new AbortController();
     this.unwatch = this.options.watchList.onAdded((symbols) => {
-      if (this.leading) this.backfiller.request(symbols);
+      if (!this.leading) return;
+      this.backfiller.request(symbols);
+      // A new symbol is subscribed at once, not at the next poll.
+      if (!this.pausedByOperator) this.followStreams(this.watchedNow());
     });
     this.schedule(0);
   }
@@ -143,6 +177,7 @@ export class Poller {
     this.unwatch?.();
     this.stopping.abort(new Error('poller stopped'));
     this.backfiller.stop();
+    for (const feed of this.feeds.values()) feed.close();
     await this.running;
     if (!keepLease) await (this.options.lease ?? SOLE_POLLER).release();
   }
@@ -164,10 +199,15 @@ export class Poller {
     }
     this.leading = await lease.acquire();
     metrics.pollerLeader.set(this.leading ? 1 : 0);
-    if (!this.leading) return;
+    if (!this.leading || this.stopped) {
+      // One socket for the fleet: only the lease holder streams.
+      for (const feed of this.feeds.values()) feed.halt();
+      return;
+    }
     // What no reader of any relay watches any more is forgotten, here and in the shared store.
     await store.forgetExcept(watched);
     if (this.pausedByOperator) {
+      for (const feed of this.feeds.values()) feed.halt();
       await store.setSourceStatus(this.sourceStatuses());
       return;
     }
@@ -177,6 +217,9 @@ export class Poller {
     this.guard.forgetExcept(
       new Set(symbols.map((symbol) => (catalog.route(symbol) as Route).pair)),
     );
+    this.lastWatched = symbols;
+    // Subscribes what became watched and unsubscribes what the watch list let go.
+    this.followStreams(symbols);
     this.backfiller.request(symbols);
     const quotes = await this.fetchWithFailover(symbols, signal);
     const event = await store.appendQuotes(quotes, this.now());
@@ -186,7 +229,90 @@ export class Poller {
   }
 
   private sourceStatuses() {
-    return [...this.health.values()].map((health) => health.status());
+    return [...this.health.values()].map((health) => ({
+      ...health.status(),
+      ...this.feeds.get(health.id)?.status(),
+    }));
+  }
+
+  /** Writes the sources' status now (a stream broke or came back), if this relay leads. */
+  private async reportStatus(): Promise<void> {
+    if (!this.leading || this.stopped) return;
+    await this.options.store.setSourceStatus(this.sourceStatuses()).catch(() => undefined);
+  }
+
+  /**
+   * What the fleet watched at the last poll and this relay's readers watch now, those the
+   * catalog lists: between polls, what a stream follows only grows.
+   */
+  private watchedNow(): string[] {
+    const { catalog, watchList } = this.options;
+    this.lastWatched = [...new Set([...this.lastWatched, ...watchList.symbols()])].filter(
+      (symbol) => catalog.lists(symbol),
+    );
+    return this.lastWatched;
+  }
+
+  /**
+   * Tells each streaming source the pairs it is to follow: those of the symbols it would be
+   * asked for first (it comes first in `SOURCES` among those listing them, or they are
+   * pinned to it), with the symbols each pair prices.
+   */
+  private followStreams(symbols: readonly string[]): void {
+    if (this.feeds.size === 0) return;
+    const { catalog } = this.options;
+    const routes = new Map(
+      [...this.feeds.keys()].map((id) => [id, new Map<string, SymbolRoute[]>()]),
+    );
+    for (const symbol of symbols) {
+      const first = catalog.sources.find((source) => catalog.sourceLists(source, symbol));
+      const byPair = first && routes.get(first.id);
+      if (!byPair) continue;
+      const route = { ...(catalog.route(symbol) as Route), symbol };
+      byPair.set(route.pair, [...(byPair.get(route.pair) ?? []), route]);
+    }
+    for (const [id, feed] of this.feeds) {
+      const byPair = routes.get(id)!;
+      this.streamRoutes.set(id, byPair);
+      feed.sync(true, [...byPair.keys()]);
+    }
+  }
+
+  /**
+   * Publishes a streaming source's quotes by the same path as a poll's: each checked by the
+   * quote guard, given to every symbol its pair prices, then the store (and the hub) as one event.
+   */
+  private async publishStreamed(sourceId: string, fetched: readonly FetchedQuote[]): Promise<void> {
+    if (!this.leading || this.stopped) return;
+    const { store, metrics, log } = this.options;
+    const now = this.now();
+    const routes = this.streamRoutes.get(sourceId);
+    const quotes: SourceQuote[] = [];
+    const problems: string[] = [];
+    const held = new Set<string>();
+    for (const quote of fetched) {
+      const verdict = this.guard.check(quote, now);
+      if (!verdict.ok) {
+        problems.push(verdict.reason);
+        held.add(quote.symbol);
+        continue;
+      }
+      for (const { symbol, currency } of routes?.get(quote.symbol) ?? [])
+        quotes.push({ ...verdict.quote, symbol, currency });
+    }
+    if (problems.length > 0) log.warn({ source: sourceId, problems }, 'streamed quotes held back');
+    if (quotes.length === 0) return;
+    const event = await store.appendQuotes(quotes, now);
+    if (event) metrics.quotesServed.inc({ from: 'upstream' }, Object.keys(event.quotes).length);
+    const published = this.now();
+    for (const { symbol, ts } of fetched) {
+      // The exchange's own event time of each quote served, where it gave one not ahead of ours.
+      if (typeof ts === 'number' && ts <= published && routes?.has(symbol) && !held.has(symbol))
+        metrics.sourceLag.observe({ source: sourceId }, (published - ts) / 1_000);
+    }
+    const health = this.health.get(sourceId);
+    if (problems.length > 0) health?.partial(now, problems[0]!);
+    else health?.succeeded(now);
   }
 
   /** Asks sources whose listing failed to load again, within their backoff like any other call. */
@@ -237,8 +363,16 @@ export class Poller {
     for (const source of catalog.sources) {
       if (missing.length === 0) break;
       const health = this.health.get(source.id)!;
+      const listed = missing.filter((symbol) => catalog.sourceLists(source, symbol));
+      // What the source's stream priced within its deadline needs no REST call (0 while
+      // streaming), whatever its REST side's backoff, and no other source either.
+      const feed = this.feeds.get(source.id);
+      const streamed = new Set(
+        feed ? listed.filter((symbol) => feed.covers((catalog.route(symbol) as Route).pair)) : [],
+      );
+      if (streamed.size > 0) missing = missing.filter((symbol) => !streamed.has(symbol));
       if (!health.available(this.now())) continue;
-      const asked = missing.filter((symbol) => catalog.sourceLists(source, symbol));
+      const asked = listed.filter((symbol) => !streamed.has(symbol));
       if (asked.length === 0) continue;
       if (signal.aborted) break;
       const routes = new Map(asked.map((symbol) => [symbol, catalog.route(symbol) as Route]));
@@ -297,3 +431,6 @@ function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 200);
 }
+
+/** A watched symbol and the route that prices it. */
+type SymbolRoute = Route & { symbol: string };

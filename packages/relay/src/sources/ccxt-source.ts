@@ -9,9 +9,11 @@ import {
   parseRetryAfter,
   stepMsOf,
 } from '@tickwire/protocol';
-import type { Exchange, Ticker } from 'ccxt';
+import type { Exchange, Market, Ticker } from 'ccxt';
 import { isTimeout, withDeadline } from '../deadline.js';
+import { CcxtTickerStream, type TickerStreamMarkets } from './ccxt-ticker-stream.js';
 import { type FetchedQuote, type PriceSource, SOURCE_TIMEOUT_MS } from './price-source.js';
+import type { QuoteStream } from './quote-stream.js';
 import { SourceError } from './source-error.js';
 import { ccxtFetchImplementation, MAX_ANSWER_BYTES, MAX_LISTING_BYTES } from './upstream-fetch.js';
 
@@ -30,7 +32,22 @@ export interface CcxtSourceOptions {
   maxAnswerBytes?: number;
   /** Extra ccxt constructor options (Binance: spot only). */
   exchangeOptions?: Record<string, unknown>;
+  /** Streams tickers over the exchange's WebSocket too (`SOURCES=binance:stream`). */
+  stream?: {
+    /** Replaces scheme, host and port of every WebSocket URL (`SOURCE_WS_URL_<ID>`). */
+    wsUrl?: string;
+  };
 }
+
+/**
+ * ccxt pro options per exchange, for streaming. Binance: every subscription on one socket
+ * (ccxt opens a socket per symbol set otherwise, up to 50), and the full `24hrTicker` for
+ * both watching and unwatching (ccxt's defaults differ between the two, so an unwatch would
+ * name a stream never subscribed).
+ */
+const STREAM_OPTIONS: Record<string, Record<string, unknown>> = {
+  binance: { streamLimits: { spot: 1 }, watchTickers: { name: 'ticker' } },
+};
 
 /**
  * The exchange's quote currencies that give a price in `currency`, in order of preference:
@@ -69,7 +86,36 @@ export async function createCcxtSource(options: CcxtSourceOptions): Promise<Ccxt
     maxBodyBytes: () => bodyLimit.getStore() ?? MAX_ANSWER_BYTES,
     signal: closing.signal,
   });
-  return new CcxtSource(exchange, options, { closing, bodyLimit });
+  const source = new CcxtSource(exchange, options, { closing, bodyLimit });
+  if (options.stream) source.stream = createTickerStream(ccxt.pro, options, source);
+  return source;
+}
+
+/** The exchange's ccxt pro class on the source's own markets; a `ConfigError`'s message when ccxt pro lacks it. */
+function createTickerStream(
+  pro: unknown,
+  options: CcxtSourceOptions,
+  markets: TickerStreamMarkets,
+): CcxtTickerStream {
+  const ProClass = (pro as Record<string, new (config: object) => Exchange>)[options.exchangeId];
+  const exchange = ProClass
+    ? new ProClass({
+        ...options.exchangeOptions,
+        options: {
+          ...(options.exchangeOptions?.options as object | undefined),
+          ...STREAM_OPTIONS[options.exchangeId],
+        },
+      })
+    : undefined;
+  if (!exchange?.has.watchTicker) {
+    throw new Error(
+      `ccxt pro cannot stream '${options.exchangeId}' (no watchTicker); name it without :stream to poll it`,
+    );
+  }
+  const wsUrl = options.stream?.wsUrl;
+  if (wsUrl)
+    rebaseUrls(exchange.urls.api as unknown as Record<string, unknown>, wsUrl, /^wss?:\/\//);
+  return new CcxtTickerStream(exchange, markets, wsUrl?.startsWith('ws://') ?? false);
 }
 
 /** ccxt's timeframe for each range's resolution. */
@@ -81,14 +127,21 @@ const CCXT_TIMEFRAMES: Record<CandleRange, string> = {
   '1y': '1d',
 };
 
-/** Points every API URL at `baseUrl`, keeping its path: `https://api.binance.com/api/v3` → `http://127.0.0.1:9000/api/v3`. */
-function rebaseUrls(urls: Record<string, unknown>, baseUrl: string): void {
+/**
+ * Points every API URL of `scheme` at `baseUrl`, keeping its path:
+ * `https://api.binance.com/api/v3` → `http://127.0.0.1:9000/api/v3`.
+ */
+function rebaseUrls(
+  urls: Record<string, unknown>,
+  baseUrl: string,
+  scheme: RegExp = /^https?:\/\//,
+): void {
   for (const [key, value] of Object.entries(urls)) {
-    if (typeof value === 'string' && /^https?:\/\//.test(value)) {
+    if (typeof value === 'string' && scheme.test(value)) {
       const url = new URL(value);
       urls[key] = `${baseUrl}${url.pathname.replace(/\/$/, '')}${url.search}`;
     } else if (value && typeof value === 'object')
-      rebaseUrls(value as Record<string, unknown>, baseUrl);
+      rebaseUrls(value as Record<string, unknown>, baseUrl, scheme);
   }
 }
 
@@ -96,8 +149,10 @@ function rebaseUrls(urls: Record<string, unknown>, baseUrl: string): void {
  * Any spot exchange ccxt supports. One `fetchTickers` per poll where the exchange has it;
  * otherwise one `fetchTicker` per symbol, paced by ccxt's own rate limiter.
  */
-export class CcxtSource implements PriceSource {
+export class CcxtSource implements PriceSource, TickerStreamMarkets {
   readonly id: string;
+  /** The exchange's tickers over its WebSocket, when the source streams. */
+  stream?: QuoteStream;
   readonly simulated = false;
   readonly name: string;
   /** The ranges whose resolution the exchange has as a timeframe of its OHLCV. */
@@ -194,10 +249,19 @@ export class CcxtSource implements PriceSource {
 
   async close(): Promise<void> {
     this.closing.abort(new SourceError('source closed'));
-    await this.exchange.close();
+    await Promise.all([this.exchange.close(), this.stream?.stop()]);
   }
 
-  private toQuote(pair: string, ticker: Ticker): FetchedQuote {
+  marketOf(pair: string): string | undefined {
+    return this.markets.get(pair);
+  }
+
+  loadedMarkets(): Record<string, Market> | undefined {
+    return this.exchange.markets as Record<string, Market> | undefined;
+  }
+
+  /** A ticker, polled or streamed, as the quote of `pair`. */
+  toQuote(pair: string, ticker: Ticker): FetchedQuote {
     const price = ticker.last ?? ticker.close;
     const open = ticker.open ?? null;
     const change = ticker.change ?? (open !== null && price != null ? price - open : null);

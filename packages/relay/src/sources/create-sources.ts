@@ -17,12 +17,21 @@ const urlKey = (id: string) => id.replace(':', '_');
 
 /** Builds the sources `SOURCES` names, in its order. ccxt is imported only if one needs it. */
 export async function createSources(
-  config: Pick<RelayConfig, 'SOURCES' | 'CURRENCIES' | 'COINGECKO_API_KEY' | 'sourceUrls'>,
+  config: Pick<
+    RelayConfig,
+    | 'SOURCES'
+    | 'CURRENCIES'
+    | 'COINGECKO_API_KEY'
+    | 'sourceUrls'
+    | 'sourceWsUrls'
+    | 'streamingSources'
+  >,
   tuning: SourceTuning = {},
 ): Promise<PriceSource[]> {
   const sources: PriceSource[] = [];
   for (const id of config.SOURCES) {
     const baseUrl = config.sourceUrls[urlKey(id)];
+    const streams = config.streamingSources?.includes(id) ?? false;
     if (id === 'demo') sources.push(new DemoSource());
     else if (id === 'coingecko') {
       sources.push(
@@ -43,6 +52,7 @@ export async function createSources(
             currencies: config.CURRENCIES,
             baseUrl,
             ...tuning,
+            ...(streams && { stream: { wsUrl: config.sourceWsUrls?.[urlKey(id)] } }),
             // Spot markets only: futures and options are other instruments.
             exchangeOptions: {
               options: { defaultType: 'spot', fetchMarkets: { types: ['spot'] } },
@@ -50,7 +60,10 @@ export async function createSources(
           }),
         );
       } catch (error) {
-        throw new ConfigError(`SOURCES=${config.SOURCES.join(',')}: ${(error as Error).message}`);
+        const named = config.SOURCES.map((each) =>
+          config.streamingSources?.includes(each) ? `${each}:stream` : each,
+        );
+        throw new ConfigError(`SOURCES=${named.join(',')}: ${(error as Error).message}`);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { AssetFacts, Candle, CandleRange, PricePoint, Quote } from '@tickwire/protocol';
+import type { QuoteStream } from './quote-stream.js';
 
 /** An upstream call's deadline, headers and body together, where a source's options name none, ms. */
 export const SOURCE_TIMEOUT_MS = 10_000;
@@ -67,6 +68,11 @@ export interface PriceSource {
    * cap, in rank order. `undefined` when the source has no facts in `currency` at all.
    */
   fetchFacts?(query: FactsQuery, currency: string): Promise<FetchedFacts[] | undefined>;
+  /**
+   * The source's prices pushed as they change (an exchange's WebSocket), where it streams
+   * (`SOURCES=binance:stream`); its REST side then stands in while the stream is down.
+   */
+  readonly stream?: QuoteStream;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }

@@ -1,4 +1,10 @@
-import type { CandleRange, CandlesAnswer, StreamMessage, SymbolsAnswer } from '@tickwire/protocol';
+import type {
+  AssetsAnswer,
+  CandleRange,
+  CandlesAnswer,
+  StreamMessage,
+  SymbolsAnswer,
+} from '@tickwire/protocol';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { BaseFeed } from './feed.js';
 import type { ConnectionState } from './feed-view.js';
@@ -48,6 +54,16 @@ export class ScriptedFeed extends BaseFeed {
     const { quote, quotes } = this.view;
     return { quote, currencies: [quote], symbols: [...quotes.keys()], defaults: [] };
   };
+
+  /**
+   * What `/v1/assets` would answer (names, logos, market figures): by default nothing, as a
+   * relay without a facts source answers; tests and stories replace it.
+   */
+  assets = async (_query: {
+    assets?: readonly string[];
+    top?: number;
+    currency: string;
+  }): Promise<AssetsAnswer | null> => null;
 
   /** Delivers one message as if the relay had sent it; ignored while paused, as a closed stream would. */
   send(message: StreamMessage): void {

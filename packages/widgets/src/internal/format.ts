@@ -25,18 +25,19 @@ function priceDigits(value: number, minorUnits = 2): Intl.NumberFormatOptions {
 }
 
 /** A true minus sign (U+2212) for the hyphen Intl writes in many locales. */
-const trueMinus = (text: string) => text.replace('-', '\u2212');
+export const trueMinus = (text: string) => text.replace('-', '\u2212');
 
 /**
  * ISO 4217 currencies, which Intl writes with their sign and minor units (`€`, `£`, `¥` with
  * none). BTC and ETH look like ISO codes but are not: Intl would write "BTC 0.05".
  */
-const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
+export const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
 /** Below this many bitcoin a price reads better in satoshis (10⁻⁸ BTC): `1,234 sats`. */
 const SATS_BELOW_BTC = 0.0001;
 
-function numberFormat(
+/** A cached `Intl.NumberFormat`, the page's locale when `locale` is not one. */
+export function numberFormat(
   locale: string | undefined,
   options: Intl.NumberFormatOptions,
 ): Intl.NumberFormat {
@@ -131,6 +132,9 @@ export function formatTime(ms: number, locale?: string): string {
     }
   }).format(ms);
 }
+
+/** The arrow beside a change of each direction, the words being the catalog's (`up`, `down`). */
+export const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 
 /** Direction of a change, for arrows and words, so colour is never the only signal. */
 export function direction(change: number | null): 'up' | 'down' | 'flat' {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sampleAssets } from '../feed/sample-facts.js';
 import { sampleQuote, sampleSnapshot } from '../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../feed/testing.js';
 import '../all.js';
@@ -17,11 +18,11 @@ const SAME_IN_BOTH = ['relay', 'tradingview'];
 const SAME_IN: Record<string, string[]> = {
   de: ['symbol', 'asset', 'element', 'tag'],
   es: ['error'],
-  it: ['asset', 'tag'],
-  fr: ['notable', 'pause'],
-  nl: ['letters', 'open', 'over', 'element'],
+  it: ['asset', 'tag', 'volume'],
+  fr: ['notable', 'pause', 'volume'],
+  nl: ['letters', 'open', 'over', 'element', 'volume'],
   pl: ['symbol'],
-  'pt-BR': ['use', 'tag'],
+  'pt-BR': ['use', 'tag', 'volume'],
 };
 
 /** Every text a catalog can produce, its functions called with placeholder arguments. */
@@ -103,6 +104,8 @@ describe('message catalogs', () => {
       const catalog = await loadCatalog(code);
       await loadMessages(code);
       const { feed, relay } = scriptedRelay(`words-${code}`);
+      // Facts, so that the market table shows every column it has words for.
+      feed.assets = async () => sampleAssets({ BTC: 67_000, ETH: 3_000 });
       const box = await fixture<HTMLDivElement>(html`<div>
         <price-card symbol="BTC" relay=${relay} locale=${code}></price-card>
         <price-card symbol="B-T" relay=${relay} locale=${code}></price-card>
@@ -111,6 +114,7 @@ describe('message catalogs', () => {
         <market-feed symbols="BTC,ETH" relay=${relay} locale=${code}></market-feed>
         <stream-controls relay=${relay} locale=${code}></stream-controls>
         <price-converter from="BTC" to="USD" relay=${relay} locale=${code}></price-converter>
+        <market-table symbols="BTC,ETH" relay=${relay} locale=${code}></market-table>
         <live-chart symbols="BTC" relay=${relay} locale=${code}></live-chart>
         <live-chart symbols="BTC,ETH" scale="percent" range="live" relay=${relay} locale=${code}></live-chart>
       </div>`);
@@ -128,6 +132,11 @@ describe('message catalogs', () => {
       await waitUntil(
         () => !readerText(box).includes(en.loading),
         `${code}: the charts have loaded`,
+      );
+      const table = box.querySelector('market-table')!;
+      await waitUntil(
+        () => table.shadowRoot?.querySelector('.col-marketCap'),
+        `${code}: the table has its facts`,
       );
       const allowed = new Set([...SAME_IN_BOTH, ...(SAME_IN[code] ?? [])]);
       const english = (text: string) =>

@@ -56,6 +56,11 @@ export interface Messages {
   /** A source's health as the relay reports it, `unknown` while the stream is not live. */
   sourceStates: Record<'ok' | 'degraded' | 'down' | 'unknown', string>;
   simulatedSource: string;
+  /**
+   * How a streaming source's prices come (`SourceStatus.transport`): over its WebSocket, or
+   * by REST polling while the stream reconnects.
+   */
+  sourceTransports: Record<'stream' | 'poll', string>;
   gridLabel: string;
   tapeLabel: string;
   marketActivity: string;
@@ -111,6 +116,12 @@ export interface Messages {
   noRoute: (pair: string) => string;
   /** A screen reader's sentence of a conversion: `1.50 BTC is €93,190.89`. */
   spokenConversion: (amount: string, result: string, stale: boolean) => string;
+  /** The market table's accessible name and title. */
+  tableLabel: string;
+  /** The table's column headers; its 1 h, 24 h and 7 d changes are headed by `periods`. */
+  columns: Record<'rank' | 'asset' | 'price' | 'marketCap' | 'volume' | 'chart', string>;
+  /** A table of the top assets on a relay that has no market caps: what it shows instead. */
+  topWithoutFacts: string;
 }
 
 /** The words the price card shows: the ones every page with an element needs at once. */

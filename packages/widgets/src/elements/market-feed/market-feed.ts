@@ -2,7 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
-import { direction, formatPercent, formatPrice, formatTime } from '../../internal/format.js';
+import {
+  ARROWS,
+  direction,
+  formatPercent,
+  formatPrice,
+  formatTime,
+} from '../../internal/format.js';
 import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -10,8 +16,6 @@ import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { marketFeedStyles } from './market-feed.styles.js';
-
-const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 
 /** One price update as the activity feed lists it. */
 interface Entry {

@@ -4,6 +4,7 @@ import { isSimulated, sourceLine } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import {
+  ARROWS,
   direction,
   formatChange,
   formatPercent,
@@ -16,7 +17,6 @@ import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
 
-const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 /** Where the sparkline goes while there is none yet: the card keeps its height. */
 const SPARKLINE_SPACE = html`<div class="sparkline" aria-hidden="true"></div>`;
 

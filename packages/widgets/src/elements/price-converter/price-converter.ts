@@ -173,9 +173,11 @@ export class PriceConverter extends FeedElement {
         this.route = routeFromListing(fromAsset, toAsset, this.listing, this.cross, source) ?? null;
       }
     }
-    this.askListing();
     const watched = this.route?.legs.map((leg) => leg.symbol) ?? [];
     this.connection.watch(this.relayUrl, problem ? [] : watched);
+    // After `watch`: the feed is known from the first update on. A converter whose pair the
+    // page already watched gets no news of its own (off screen, none at all) to ask later.
+    this.askListing();
     // What the feed knows now: a first watch of a shared feed brings its view at once (offline
     // already, or live), and no later news may come to update this one.
     const now = this.connection.view;

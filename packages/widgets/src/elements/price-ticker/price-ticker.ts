@@ -4,7 +4,7 @@ import { isSimulated } from '../../feed/feed-view.js';
 import { defineElement } from '../../internal/define-element.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
-import { direction, formatPercent, formatPrice } from '../../internal/format.js';
+import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -13,8 +13,6 @@ import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { PriceCard } from '../price-card/price-card.js';
 import { priceTickerStyles } from './price-ticker.styles.js';
-
-const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 
 /**
  * Several prices at once: a responsive grid of price cards, or with `layout="tape"` a

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { SourceStatus } from '@tickwire/protocol';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../../feed/testing.js';
@@ -96,6 +97,26 @@ describe('<stream-controls>', () => {
     expect(partText(controls, 'state')).to.equal('Live');
     expect(partText(controls, 'updated')).to.match(/^Updated \d{1,2}:\d{2}:\d{2}/);
     expect(partText(controls, 'sources')).to.equal('binance: down — timeout coingecko: ok');
+    await expect(controls).to.be.accessible();
+  });
+
+  it('says how a streaming source’s prices come: streaming, or polling while its stream reconnects', async () => {
+    const { feed, controls } = await setup();
+    const show = async (sources: SourceStatus[]) => {
+      feed.send({ type: 'status', data: { sources, stale: [] } });
+      await controls.updateComplete;
+      return partText(controls, 'sources');
+    };
+    const binance = { id: 'binance', state: 'ok', simulated: false } as const;
+    expect(await show([{ ...binance, transport: 'stream' }])).to.equal('binance: streaming');
+    expect(
+      await show([{ ...binance, transport: 'poll', streamError: 'socket closed by the exchange' }]),
+    ).to.equal('binance: polling, stream reconnecting — socket closed by the exchange');
+    expect(
+      await show([
+        { ...binance, state: 'down', error: 'timeout', transport: 'poll', streamError: 'stalled' },
+      ]),
+    ).to.equal('binance: down, polling, stream reconnecting — stalled');
     await expect(controls).to.be.accessible();
   });
 

@@ -138,8 +138,9 @@ export class StreamControls extends FeedElement {
   private renderSource(source: SourceStatus, current: boolean, words: Messages) {
     if (!current)
       return html`<li class="source-unknown">${source.id}: ${words.sourceStates.unknown}</li>`;
-    return html`<li class="source-${source.state}" title=${source.error ?? ''}>
-      ${source.id}: ${words.sourceStates[source.state] ?? source.state}${source.simulated ? ` (${words.simulatedSource})` : ''}${source.error ? html`<span class="muted">${` — ${source.error}`}</span>` : nothing}
+    const error = source.streamError ?? source.error;
+    return html`<li class="source-${source.state}" title=${error ?? ''}>
+      ${source.id}: ${sourceWords(source, words)}${source.simulated ? ` (${words.simulatedSource})` : ''}${error ? html`<span class="muted">${` — ${error}`}</span>` : nothing}
     </li>`;
   }
 
@@ -180,6 +181,23 @@ export class StreamControls extends FeedElement {
       }),
     );
   }
+}
+
+/**
+ * A source's state in words: its health, and for a streaming source how its prices come —
+ * `streaming` when healthy, `polling, stream reconnecting` while its stream is down (the
+ * health joins them when it is not ok).
+ */
+function sourceWords(source: SourceStatus, words: Messages): string {
+  const health = words.sourceStates[source.state] ?? source.state;
+  const transport =
+    source.transport === 'stream'
+      ? words.sourceTransports.stream
+      : source.transport === 'poll' && source.streamError !== undefined
+        ? words.sourceTransports.poll
+        : undefined;
+  if (transport === undefined) return health;
+  return source.state === 'ok' ? transport : `${health}, ${transport}`;
 }
 
 declare global {

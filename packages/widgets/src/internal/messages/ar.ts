@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'المصادر',
   sourceStates: { ok: 'يعمل', degraded: 'متقطع', down: 'متوقف', unknown: 'غير معروف' },
   simulatedSource: 'محاكاة',
+  sourceTransports: { stream: 'بث مباشر', poll: 'استطلاع دوري، البث يعيد الاتصال' },
   gridLabel: 'الأسعار',
   tapeLabel: 'شريط الأسعار',
   marketActivity: 'نشاط السوق',
@@ -96,4 +97,14 @@ export const messages: Messages = {
   noRoute: (pair) => `لا يوفّر المُرحِّل سعر ${pair}، لا مباشرةً ولا عبر أصل ثالث.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} تساوي ${result}${stale ? '، سعر غير محدَّث' : ''}`,
+  tableLabel: 'الأسواق',
+  columns: {
+    rank: 'الترتيب',
+    asset: 'الأصل',
+    price: 'السعر',
+    marketCap: 'القيمة السوقية',
+    volume: 'الحجم (24 س)',
+    chart: 'آخر 24 س',
+  },
+  topWithoutFacts: 'لا يملك المُرحِّل قيمًا سوقية للترتيب: أصوله هو، بترتيبه.',
 };

@@ -53,6 +53,7 @@ export const messages: Messages = {
     unknown: 'unbekannt',
   },
   simulatedSource: 'simuliert',
+  sourceTransports: { stream: 'Streaming', poll: 'Abfrage, Stream verbindet neu' },
   gridLabel: 'Kurse',
   tapeLabel: 'Kursband',
   marketActivity: 'Marktgeschehen',
@@ -113,4 +114,15 @@ export const messages: Messages = {
     `Das Relay hat keinen Kurs für ${pair}, weder direkt noch über ein drittes Asset.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} sind ${result}${stale ? ', veralteter Kurs' : ''}`,
+  tableLabel: 'Märkte',
+  columns: {
+    rank: 'Rang',
+    asset: 'Asset',
+    price: 'Kurs',
+    marketCap: 'Marktkapitalisierung',
+    volume: 'Volumen (24 Std.)',
+    chart: 'Letzte 24 Std.',
+  },
+  topWithoutFacts:
+    'Das Relay hat keine Marktkapitalisierung zum Ordnen: seine eigenen Assets, in seiner Reihenfolge.',
 };

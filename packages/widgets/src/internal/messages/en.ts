@@ -26,6 +26,7 @@ export const en: Messages = {
   sourcesLabel: 'Sources',
   sourceStates: { ok: 'ok', degraded: 'degraded', down: 'down', unknown: 'unknown' },
   simulatedSource: 'simulated',
+  sourceTransports: { stream: 'streaming', poll: 'polling, stream reconnecting' },
   gridLabel: 'Prices',
   tapeLabel: 'Price ticker',
   marketActivity: 'Market activity',
@@ -76,4 +77,14 @@ export const en: Messages = {
   noRoute: (pair) => `This relay has no ${pair} price, directly or through a third asset.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} is ${result}${stale ? ', stale price' : ''}`,
+  tableLabel: 'Markets',
+  columns: {
+    rank: 'Rank',
+    asset: 'Asset',
+    price: 'Price',
+    marketCap: 'Market cap',
+    volume: 'Volume (24h)',
+    chart: 'Last 24h',
+  },
+  topWithoutFacts: 'This relay has no market caps to rank by: its own assets, in its own order.',
 };

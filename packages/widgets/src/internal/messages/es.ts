@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'Fuentes',
   sourceStates: { ok: 'operativa', degraded: 'con fallos', down: 'caída', unknown: 'desconocido' },
   simulatedSource: 'simulada',
+  sourceTransports: { stream: 'en streaming', poll: 'consultando, el stream se reconecta' },
   gridLabel: 'Precios',
   tapeLabel: 'Cinta de precios',
   marketActivity: 'Actividad del mercado',
@@ -99,4 +100,15 @@ export const messages: Messages = {
     `Este relay no tiene precio de ${pair}, ni directo ni a través de un tercer activo.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} son ${result}${stale ? ', precio desactualizado' : ''}`,
+  tableLabel: 'Mercados',
+  columns: {
+    rank: 'Puesto',
+    asset: 'Activo',
+    price: 'Precio',
+    marketCap: 'Capitalización',
+    volume: 'Volumen (24 h)',
+    chart: 'Últimas 24 h',
+  },
+  topWithoutFacts:
+    'El relay no tiene capitalizaciones para ordenar: sus propios activos, en su orden.',
 };

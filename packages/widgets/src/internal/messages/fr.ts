@@ -53,6 +53,10 @@ export const messages: Messages = {
     unknown: 'inconnu',
   },
   simulatedSource: 'simulée',
+  sourceTransports: {
+    stream: 'en flux continu',
+    poll: 'interrogation périodique, flux en reconnexion',
+  },
   gridLabel: 'Prix',
   tapeLabel: 'Bandeau des prix',
   marketActivity: 'Activité du marché',
@@ -106,4 +110,15 @@ export const messages: Messages = {
   noRoute: (pair) => `Ce relais n’a pas de cours ${pair}, ni direct ni par un troisième actif.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} valent ${result}${stale ? ', cours obsolète' : ''}`,
+  tableLabel: 'Marchés',
+  columns: {
+    rank: 'Rang',
+    asset: 'Actif',
+    price: 'Prix',
+    marketCap: 'Capitalisation',
+    volume: 'Volume (24 h)',
+    chart: 'Dernières 24 h',
+  },
+  topWithoutFacts:
+    'Le relais n’a pas de capitalisations pour classer : ses propres actifs, dans son ordre.',
 };

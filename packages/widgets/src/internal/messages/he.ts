@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'מקורות',
   sourceStates: { ok: 'תקין', degraded: 'חלקי', down: 'מושבת', unknown: 'לא ידוע' },
   simulatedSource: 'הדמיה',
+  sourceTransports: { stream: 'בהזרמה', poll: 'בדגימה, הזרם מתחבר מחדש' },
   gridLabel: 'מחירים',
   tapeLabel: 'פס מחירים',
   marketActivity: 'פעילות השוק',
@@ -96,4 +97,14 @@ export const messages: Messages = {
   noRoute: (pair) => `לממסר אין מחיר ${pair}, לא ישירות ולא דרך נכס שלישי.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} הם ${result}${stale ? ', מחיר לא עדכני' : ''}`,
+  tableLabel: 'שווקים',
+  columns: {
+    rank: 'דירוג',
+    asset: 'נכס',
+    price: 'מחיר',
+    marketCap: 'שווי שוק',
+    volume: 'מחזור (24 ש׳)',
+    chart: '24 ש׳ אחרונות',
+  },
+  topWithoutFacts: 'לממסר אין שווי שוק לדירוג: הנכסים שלו, בסדר שלו.',
 };

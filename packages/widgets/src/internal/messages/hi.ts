@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'स्रोत',
   sourceStates: { ok: 'चालू', degraded: 'धीमा', down: 'बंद', unknown: 'अज्ञात' },
   simulatedSource: 'सिम्युलेटेड',
+  sourceTransports: { stream: 'स्ट्रीमिंग', poll: 'पोलिंग, स्ट्रीम फिर से जुड़ रही है' },
   gridLabel: 'कीमतें',
   tapeLabel: 'कीमतों की पट्टी',
   marketActivity: 'मार्केट गतिविधि',
@@ -96,4 +97,14 @@ export const messages: Messages = {
   noRoute: (pair) => `रिले के पास ${pair} का भाव न सीधे है, न किसी तीसरे एसेट के ज़रिए.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} बराबर ${result}${stale ? ', पुराना भाव' : ''}`,
+  tableLabel: 'बाज़ार',
+  columns: {
+    rank: 'रैंक',
+    asset: 'एसेट',
+    price: 'कीमत',
+    marketCap: 'मार्केट कैप',
+    volume: 'वॉल्यूम (24 घं)',
+    chart: 'पिछले 24 घं',
+  },
+  topWithoutFacts: 'रिले के पास क्रम देने के लिए मार्केट कैप नहीं है: उसके अपने एसेट, उसके क्रम में.',
 };

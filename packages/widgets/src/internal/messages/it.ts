@@ -52,6 +52,10 @@ export const messages: Messages = {
     unknown: 'sconosciuto',
   },
   simulatedSource: 'simulata',
+  sourceTransports: {
+    stream: 'in streaming',
+    poll: 'interrogazione periodica, stream in riconnessione',
+  },
   gridLabel: 'Prezzi',
   tapeLabel: 'Nastro dei prezzi',
   marketActivity: 'Attività di mercato',
@@ -103,4 +107,14 @@ export const messages: Messages = {
   noRoute: (pair) => `Il relay non ha un prezzo ${pair}, né diretto né tramite un terzo asset.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} sono ${result}${stale ? ', prezzo non aggiornato' : ''}`,
+  tableLabel: 'Mercati',
+  columns: {
+    rank: 'Posizione',
+    asset: 'Asset',
+    price: 'Prezzo',
+    marketCap: 'Capitalizzazione',
+    volume: 'Volume (24 h)',
+    chart: 'Ultime 24 h',
+  },
+  topWithoutFacts: 'Il relay non ha capitalizzazioni per ordinare: i suoi asset, nel suo ordine.',
 };

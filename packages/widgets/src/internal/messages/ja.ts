@@ -49,6 +49,7 @@ export const messages: Messages = {
   sourcesLabel: 'ソース',
   sourceStates: { ok: '正常', degraded: '低下', down: '停止', unknown: '不明' },
   simulatedSource: 'シミュレーション',
+  sourceTransports: { stream: 'ストリーミング中', poll: 'ポーリング中、ストリーム再接続中' },
   gridLabel: '価格',
   tapeLabel: '価格ティッカー',
   marketActivity: '市場の動き',
@@ -107,4 +108,15 @@ export const messages: Messages = {
   noRoute: (pair) => `リレーには ${pair} の価格が、直接にも第三の資産経由でもありません。`,
   spokenConversion: (amount, result, stale) =>
     `${amount} は ${result}${stale ? '、価格は更新停止中' : ''}`,
+  tableLabel: 'マーケット',
+  columns: {
+    rank: '順位',
+    asset: '銘柄',
+    price: '価格',
+    marketCap: '時価総額',
+    volume: '出来高（24時間）',
+    chart: '過去24時間',
+  },
+  topWithoutFacts:
+    'リレーには順位付けに使う時価総額がありません。リレー自身の銘柄を、その順に表示します。',
 };

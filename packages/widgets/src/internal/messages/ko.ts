@@ -48,6 +48,7 @@ export const messages: Messages = {
   sourcesLabel: '소스',
   sourceStates: { ok: '정상', degraded: '불안정', down: '중단', unknown: '알 수 없음' },
   simulatedSource: '모의',
+  sourceTransports: { stream: '스트리밍 중', poll: '폴링 중, 스트림 재연결 중' },
   gridLabel: '시세',
   tapeLabel: '시세 티커',
   marketActivity: '시장 움직임',
@@ -98,4 +99,15 @@ export const messages: Messages = {
   noRoute: (pair) => `릴레이에 ${pair} 시세가 직접으로도, 제3의 자산 경유로도 없습니다.`,
   spokenConversion: (amount, result, stale) =>
     `${amount}은(는) ${result}${stale ? ', 지연된 시세' : ''}`,
+  tableLabel: '시장',
+  columns: {
+    rank: '순위',
+    asset: '자산',
+    price: '가격',
+    marketCap: '시가총액',
+    volume: '거래량(24시간)',
+    chart: '최근 24시간',
+  },
+  topWithoutFacts:
+    '릴레이에 순위를 매길 시가총액이 없습니다. 릴레이 자체의 자산을 그 순서대로 표시합니다.',
 };

@@ -48,6 +48,7 @@ export const messages: Messages = {
   sourcesLabel: 'Bronnen',
   sourceStates: { ok: 'werkt', degraded: 'verstoord', down: 'onbereikbaar', unknown: 'onbekend' },
   simulatedSource: 'gesimuleerd',
+  sourceTransports: { stream: 'streamt', poll: 'bevraagt, stream maakt opnieuw verbinding' },
   gridLabel: 'Koersen',
   tapeLabel: 'Koersband',
   marketActivity: 'Marktactiviteit',
@@ -99,4 +100,15 @@ export const messages: Messages = {
   noRoute: (pair) => `De relay heeft geen koers voor ${pair}, direct noch via een derde munt.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} is ${result}${stale ? ', verouderde koers' : ''}`,
+  tableLabel: 'Markten',
+  columns: {
+    rank: 'Rang',
+    asset: 'Activum',
+    price: 'Koers',
+    marketCap: 'Marktkapitalisatie',
+    volume: 'Volume (24 u)',
+    chart: 'Laatste 24 u',
+  },
+  topWithoutFacts:
+    'De relay heeft geen marktkapitalisaties om op te ordenen: zijn eigen activa, in zijn volgorde.',
 };

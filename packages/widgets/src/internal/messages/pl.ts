@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'Źródła',
   sourceStates: { ok: 'działa', degraded: 'zakłócone', down: 'niedostępne', unknown: 'nieznany' },
   simulatedSource: 'symulacja',
+  sourceTransports: { stream: 'strumieniowo', poll: 'odpytywanie, strumień łączy się ponownie' },
   gridLabel: 'Ceny',
   tapeLabel: 'Pasek notowań',
   marketActivity: 'Aktywność rynku',
@@ -104,4 +105,15 @@ export const messages: Messages = {
   noRoute: (pair) => `Przekaźnik nie ma kursu ${pair} ani bezpośrednio, ani przez trzecie aktywo.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} to ${result}${stale ? ', kurs nieaktualny' : ''}`,
+  tableLabel: 'Rynki',
+  columns: {
+    rank: 'Pozycja',
+    asset: 'Aktywo',
+    price: 'Cena',
+    marketCap: 'Kapitalizacja',
+    volume: 'Wolumen (24 godz.)',
+    chart: 'Ostatnie 24 godz.',
+  },
+  topWithoutFacts:
+    'Przekaźnik nie ma kapitalizacji do uszeregowania: jego własne aktywa, w jego kolejności.',
 };

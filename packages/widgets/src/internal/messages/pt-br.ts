@@ -52,6 +52,7 @@ export const messages: Messages = {
     unknown: 'desconhecido',
   },
   simulatedSource: 'simulada',
+  sourceTransports: { stream: 'em streaming', poll: 'consultando, stream reconectando' },
   gridLabel: 'Preços',
   tapeLabel: 'Faixa de cotações',
   marketActivity: 'Atividade do mercado',
@@ -105,4 +106,15 @@ export const messages: Messages = {
     `Este relay não tem preço de ${pair}, nem direto nem por meio de um terceiro ativo.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} equivalem a ${result}${stale ? ', preço desatualizado' : ''}`,
+  tableLabel: 'Mercados',
+  columns: {
+    rank: 'Posição',
+    asset: 'Ativo',
+    price: 'Preço',
+    marketCap: 'Capitalização',
+    volume: 'Volume (24 h)',
+    chart: 'Últimas 24 h',
+  },
+  topWithoutFacts:
+    'O relay não tem capitalizações para ordenar: seus próprios ativos, na ordem dele.',
 };

@@ -53,6 +53,7 @@ export const messages: Messages = {
     unknown: 'неизвестно',
   },
   simulatedSource: 'симуляция',
+  sourceTransports: { stream: 'потоковая передача', poll: 'опрос, поток переподключается' },
   gridLabel: 'Цены',
   tapeLabel: 'Бегущая строка цен',
   marketActivity: 'Активность рынка',
@@ -104,4 +105,15 @@ export const messages: Messages = {
   noRoute: (pair) => `У ретранслятора нет цены ${pair} ни напрямую, ни через третий актив.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} — это ${result}${stale ? ', цена устарела' : ''}`,
+  tableLabel: 'Рынки',
+  columns: {
+    rank: 'Ранг',
+    asset: 'Актив',
+    price: 'Цена',
+    marketCap: 'Капитализация',
+    volume: 'Объём (24 ч)',
+    chart: 'За 24 ч',
+  },
+  topWithoutFacts:
+    'У ретранслятора нет капитализаций для сортировки: его собственные активы, в его порядке.',
 };

@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: 'Kaynaklar',
   sourceStates: { ok: 'çalışıyor', degraded: 'aksıyor', down: 'çalışmıyor', unknown: 'bilinmiyor' },
   simulatedSource: 'simülasyon',
+  sourceTransports: { stream: 'akış', poll: 'yoklama, akış yeniden bağlanıyor' },
   gridLabel: 'Fiyatlar',
   tapeLabel: 'Fiyat bandı',
   marketActivity: 'Piyasa hareketleri',
@@ -98,4 +99,15 @@ export const messages: Messages = {
   noRoute: (pair) => `Aktarıcıda ${pair} fiyatı ne doğrudan ne de üçüncü bir varlık üzerinden var.`,
   spokenConversion: (amount, result, stale) =>
     `${amount}, ${result} ediyor${stale ? ', fiyat güncel değil' : ''}`,
+  tableLabel: 'Piyasalar',
+  columns: {
+    rank: 'Sıra',
+    asset: 'Varlık',
+    price: 'Fiyat',
+    marketCap: 'Piyasa değeri',
+    volume: 'Hacim (24 sa)',
+    chart: 'Son 24 sa',
+  },
+  topWithoutFacts:
+    'Aktarıcının sıralamak için piyasa değeri yok: kendi varlıkları, kendi sırasıyla.',
 };

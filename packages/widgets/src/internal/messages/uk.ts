@@ -48,6 +48,7 @@ export const messages: Messages = {
   sourcesLabel: 'Джерела',
   sourceStates: { ok: 'працює', degraded: 'з перебоями', down: 'недоступне', unknown: 'невідомо' },
   simulatedSource: 'симуляція',
+  sourceTransports: { stream: 'потокова передача', poll: 'опитування, потік перепідключається' },
   gridLabel: 'Ціни',
   tapeLabel: 'Стрічка цін',
   marketActivity: 'Активність ринку',
@@ -99,4 +100,15 @@ export const messages: Messages = {
   noRoute: (pair) => `Ретранслятор не має ціни ${pair} ні напряму, ні через третій актив.`,
   spokenConversion: (amount, result, stale) =>
     `${amount} — це ${result}${stale ? ', ціна застаріла' : ''}`,
+  tableLabel: 'Ринки',
+  columns: {
+    rank: 'Ранг',
+    asset: 'Актив',
+    price: 'Ціна',
+    marketCap: 'Капіталізація',
+    volume: 'Обсяг (24 год)',
+    chart: 'За 24 год',
+  },
+  topWithoutFacts:
+    'Ретранслятор не має капіталізацій для впорядкування: його власні активи, у його порядку.',
 };

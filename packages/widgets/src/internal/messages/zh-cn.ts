@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: '数据源',
   sourceStates: { ok: '正常', degraded: '降级', down: '中断', unknown: '未知' },
   simulatedSource: '模拟',
+  sourceTransports: { stream: '实时推送', poll: '轮询中，推送正在重连' },
   gridLabel: '价格',
   tapeLabel: '价格滚动条',
   marketActivity: '市场动态',
@@ -94,4 +95,14 @@ export const messages: Messages = {
   noRoute: (pair) => `中继没有 ${pair} 的价格，无论直接还是经由第三种资产。`,
   spokenConversion: (amount, result, stale) =>
     `${amount} 等于 ${result}${stale ? '，价格已过时' : ''}`,
+  tableLabel: '市场',
+  columns: {
+    rank: '排名',
+    asset: '资产',
+    price: '价格',
+    marketCap: '市值',
+    volume: '成交量（24小时）',
+    chart: '最近24小时',
+  },
+  topWithoutFacts: '中继没有可用于排名的市值：按中继自己的顺序显示其资产。',
 };

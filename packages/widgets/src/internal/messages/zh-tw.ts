@@ -47,6 +47,7 @@ export const messages: Messages = {
   sourcesLabel: '資料來源',
   sourceStates: { ok: '正常', degraded: '降級', down: '中斷', unknown: '未知' },
   simulatedSource: '模擬',
+  sourceTransports: { stream: '即時推送', poll: '輪詢中，推送正在重新連線' },
   gridLabel: '價格',
   tapeLabel: '價格跑馬燈',
   marketActivity: '市場動態',
@@ -94,4 +95,14 @@ export const messages: Messages = {
   noRoute: (pair) => `中繼沒有 ${pair} 的價格，無論直接還是經由第三種資產。`,
   spokenConversion: (amount, result, stale) =>
     `${amount} 等於 ${result}${stale ? '，價格已過時' : ''}`,
+  tableLabel: '市場',
+  columns: {
+    rank: '排名',
+    asset: '資產',
+    price: '價格',
+    marketCap: '市值',
+    volume: '成交量（24小時）',
+    chart: '最近24小時',
+  },
+  topWithoutFacts: '中繼沒有可用於排名的市值：依中繼自己的順序顯示其資產。',
 };

@@ -1,0 +1,344 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { QuotesData, SourcesAnswer } from '@tickwire/protocol';
+import { loadConfig } from '../src/config.js';
+import type { Relay } from '../src/relay.js';
+import { createSources } from '../src/sources/create-sources.js';
+import { startFakeKraken } from './support/fake-kraken.js';
+import { FakeKrakenStream } from './support/fake-kraken-stream.js';
+import { FakeMarket } from './support/fake-market.js';
+import { RedisServer } from './support/redis-server.js';
+import {
+  getQuotes,
+  getSources,
+  metricValue,
+  pollCount,
+  startTestRelay,
+  untilPolls,
+  waitFor,
+} from './support/relay.js';
+import { dataOf, type SseFrame, SseReader } from './support/sse-reader.js';
+import { startStreamingFakes, startStreamingRelay } from './support/streaming-relay.js';
+
+/** REST price calls the fake Binance has answered. */
+const restPriceCalls = (rest: { callsTo(path: string): unknown[] }) =>
+  rest.callsTo('/api/v3/ticker/24hr').length;
+
+/** Waits until `/v1/sources` says Binance's transport is `transport`; returns its status. */
+const untilTransport = (relay: Relay, transport: 'stream' | 'poll', timeoutMs = 10_000) =>
+  waitFor(
+    async () => {
+      const status = (await getSources(relay)).sources.find(({ id }) => id === 'binance');
+      return status?.transport === transport ? status : undefined;
+    },
+    timeoutMs,
+    async () => JSON.stringify(await getSources(relay)),
+  );
+
+/** The prices of `symbol` in the `quotes` events among `frames`. */
+const pricesIn = (frames: readonly SseFrame[], symbol: string) =>
+  frames
+    .filter((frame) => frame.event === 'quotes')
+    .map((frame) => dataOf<QuotesData>(frame).quotes[symbol]?.price)
+    .filter((price): price is number => price !== undefined);
+
+describe('a streaming source (SOURCES=binance:stream) against a fake Binance WebSocket', () => {
+  test('a symbol is subscribed when its first reader comes, unsubscribed after the grace; no REST price calls while it streams', async () => {
+    const { relay, socket, rest, stop } = await startStreamingRelay({
+      config: { WATCH_GRACE: 300 },
+    });
+    try {
+      await waitFor(() => (socket.subscribed().includes('btcusdt@ticker') ? true : undefined));
+      assert.deepEqual(socket.subscribed(), ['btcusdt@ticker'], 'the configured symbol, at start');
+      socket.startTicking(50);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=ETH`);
+      await waitFor(() => (socket.subscribed().includes('ethusdt@ticker') ? true : undefined));
+      await reader.until((frames) =>
+        frames.some(
+          (frame) => frame.event === 'quotes' && dataOf<QuotesData>(frame).quotes.ETH !== undefined,
+        ),
+      );
+      assert.equal((await untilTransport(relay, 'stream')).state, 'ok');
+      // Once both pairs are priced by the stream, polls ask REST for nothing.
+      await untilPolls(relay, (await pollCount(relay)) + 2);
+      const calls = restPriceCalls(rest);
+      await untilPolls(relay, (await pollCount(relay)) + 4);
+      assert.equal(restPriceCalls(rest), calls, 'no REST price call while streaming');
+
+      await reader.close();
+      await waitFor(() => (socket.subscribed().includes('ethusdt@ticker') ? undefined : true));
+      assert.ok(
+        socket.requests.some(
+          ({ method, params }) => method === 'UNSUBSCRIBE' && params.includes('ethusdt@ticker'),
+        ),
+        'an UNSUBSCRIBE for the symbol nobody reads any more',
+      );
+      assert.deepEqual(socket.subscribed(), ['btcusdt@ticker']);
+      assert.equal(socket.accepted, 1, 'every subscription on one socket');
+      // The exchange pings every second; ccxt's socket answers, so the exchange keeps it.
+      await waitFor(() => (socket.pongs > 0 ? true : undefined));
+    } finally {
+      await stop();
+    }
+  });
+
+  test('a socket the exchange closes: REST within one poll, then the stream again after its backoff', async () => {
+    const { relay, socket, rest, stop } = await startStreamingRelay();
+    try {
+      socket.startTicking(50);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+      await untilTransport(relay, 'stream');
+      await untilPolls(relay, (await pollCount(relay)) + 2);
+      const before = restPriceCalls(rest);
+      socket.stopTicking();
+      socket.dropAll();
+      const fallback = await untilTransport(relay, 'poll');
+      assert.match(fallback.streamError ?? '', /^socket closed by the exchange$/);
+      // The first poll after the drop asks REST.
+      const polls = await pollCount(relay);
+      await untilPolls(relay, polls + 2);
+      assert.ok(restPriceCalls(rest) > before, 'REST asked within one interval of the drop');
+      socket.startTicking(50);
+      await untilTransport(relay, 'stream');
+      await waitFor(() => (socket.open === 1 && socket.accepted === 2 ? true : undefined));
+      assert.ok((await metricValue(relay, 'tickwire_stream_reconnects_total')) >= 1);
+      assert.equal(await metricValue(relay, 'tickwire_stream_fallback'), 0);
+      assert.equal(await metricValue(relay, 'tickwire_upstream_sockets'), 1);
+      assert.ok((await metricValue(relay, 'tickwire_source_lag_seconds_count')) > 0);
+      // The reader saw the status change both ways.
+      await reader.until((frames) =>
+        frames.some(
+          (frame) =>
+            frame.event === 'status' &&
+            dataOf<SourcesAnswer>(frame).sources.some(({ transport }) => transport === 'poll'),
+        ),
+      );
+      await reader.close();
+    } finally {
+      await stop();
+    }
+  });
+
+  test('an exchange that refuses the subscription: polled by REST, tried again with backoff', async () => {
+    const { relay, socket, rest, stop } = await startStreamingRelay();
+    try {
+      socket.refuse = true;
+      // Refused at start already, or on the next try: either way REST carries the prices.
+      const status = await untilTransport(relay, 'poll');
+      assert.match(status.streamError ?? '', /Invalid request/);
+      await waitFor(() => (restPriceCalls(rest) >= 2 ? true : undefined));
+      assert.equal((await getQuotes(relay, 'BTC')).quotes.BTC?.stale, false);
+      socket.refuse = false;
+      socket.startTicking(50);
+      await untilTransport(relay, 'stream');
+    } finally {
+      await stop();
+    }
+  });
+
+  test('a silent socket past its deadline is a broken one: its pairs go back to REST', async () => {
+    const { relay, socket, rest, stop } = await startStreamingRelay({
+      timings: { streamStallMs: 600 },
+    });
+    try {
+      socket.startTicking(50);
+      await untilTransport(relay, 'stream');
+      await untilPolls(relay, (await pollCount(relay)) + 2);
+      const before = restPriceCalls(rest);
+      socket.silent = true;
+      const status = await untilTransport(relay, 'poll');
+      assert.match(status.streamError ?? '', /stalled: no message in \d+ s/);
+      await waitFor(() => (restPriceCalls(rest) > before ? true : undefined));
+    } finally {
+      await stop();
+    }
+  });
+
+  test('a socket open but silent, REST unasked: the price turns stale at its TTL, never frozen as live', async () => {
+    const { relay, socket, stop } = await startStreamingRelay({
+      config: { PRICE_TTL: 1_000 },
+      timings: { streamStallMs: 60_000 },
+    });
+    try {
+      socket.startTicking(50);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+      await untilTransport(relay, 'stream');
+      await reader.untilEvent('quotes');
+      socket.stopTicking();
+      socket.silent = true;
+      await reader.untilStale('BTC', 8_000);
+      assert.equal((await getQuotes(relay, 'BTC')).quotes.BTC?.stale, true);
+      await reader.close();
+    } finally {
+      await stop();
+    }
+  });
+
+  test('many readers, one upstream socket; each reader gets at most MAX_EVENTS_PER_SECOND events a second', async () => {
+    const { relay, socket, stop } = await startStreamingRelay({
+      env: { MAX_EVENTS_PER_SECOND: '4' },
+      config: { MAX_CLIENTS_PER_IP: 1_000, MAX_CONNECTIONS_PER_IP: 1_000 },
+    });
+    const readers: SseReader[] = [];
+    try {
+      socket.startTicking(10);
+      for (let i = 0; i < 100; i++) {
+        const symbols = ['BTC', 'ETH', 'SOL', 'BTC,ETH', 'ETH/EUR'][i % 5];
+        readers.push(await SseReader.open(`${relay.url}/v1/stream?symbols=${symbols}`));
+      }
+      await Promise.all(readers.map((reader) => reader.untilEvent('quotes', 20_000)));
+      assert.equal(socket.accepted, 1, 'one socket ever');
+      assert.equal(socket.open, 1);
+      assert.deepEqual(socket.subscribed(), [
+        'btcusdt@ticker',
+        'etheur@ticker',
+        'ethusdt@ticker',
+        'solusdt@ticker',
+      ]);
+      const reader = readers[0]!;
+      const startedAt = Date.now();
+      const before = reader.events('quotes').length;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const seconds = (Date.now() - startedAt) / 1_000;
+      const events = reader.events('quotes').length - before;
+      // An upper bound only: a busy machine sends fewer, never more.
+      assert.ok(events <= Math.ceil(4 * seconds) + 1, `${events} events in ${seconds} s`);
+      assert.ok(events >= 1, 'the stream moves');
+    } finally {
+      await Promise.all(readers.map((reader) => reader.close()));
+      await stop();
+    }
+  });
+
+  test('an operator’s pause closes the socket; resuming subscribes again', async () => {
+    const { relay, socket, stop } = await startStreamingRelay();
+    try {
+      socket.startTicking(50);
+      await untilTransport(relay, 'stream');
+      await relay.poller.pause();
+      await waitFor(() => (socket.open === 0 ? true : undefined));
+      await relay.poller.resume();
+      await waitFor(() => (socket.open === 1 && socket.accepted === 2 ? true : undefined));
+      await untilTransport(relay, 'stream');
+      assert.deepEqual(socket.subscribed(), ['btcusdt@ticker']);
+    } finally {
+      await stop();
+    }
+  });
+
+  test('a lying tick is held back by the quote guard, as a polled one is', async () => {
+    const { relay, socket, stop } = await startStreamingRelay();
+    try {
+      socket.startTicking(50);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+      await untilTransport(relay, 'stream');
+      await reader.until(
+        (frames) => frames.filter((frame) => frame.event === 'quotes').length >= 2,
+      );
+      const honest = pricesIn(reader.frames, 'BTC').at(-1)!;
+      socket.tick({ BTCUSDT: honest * 100 });
+      const after = reader.events('quotes').length;
+      await reader.until(
+        (frames) => frames.filter((frame) => frame.event === 'quotes').length >= after + 3,
+      );
+      assert.ok(
+        pricesIn(reader.frames, 'BTC').every((price) => price < honest * 2),
+        'the lie never reached a reader',
+      );
+      await reader.close();
+    } finally {
+      await stop();
+    }
+  });
+
+  test('two relays on one Redis: one socket for the fleet, taken over when its holder stops', async () => {
+    const redis = await RedisServer.start();
+    const fakes = await startStreamingFakes();
+    const a = await startStreamingRelay({ fakes, redisUrl: redis.url });
+    const b = await startStreamingRelay({ fakes, redisUrl: redis.url });
+    try {
+      fakes.socket.startTicking(50);
+      const onA = await SseReader.open(`${a.relay.url}/v1/stream?symbols=BTC,ETH`);
+      const onB = await SseReader.open(`${b.relay.url}/v1/stream?symbols=BTC,SOL`);
+      for (const [reader, symbol] of [
+        [onA, 'ETH'],
+        [onB, 'SOL'],
+      ] as const) {
+        await reader.until((frames) => pricesIn(frames, symbol).length >= 2, 20_000);
+      }
+      assert.equal(fakes.socket.open, 1, 'one socket for both relays');
+      assert.equal(fakes.socket.accepted, 1);
+      const leaders =
+        (await metricValue(a.relay, 'tickwire_upstream_sockets')) +
+        (await metricValue(b.relay, 'tickwire_upstream_sockets'));
+      assert.equal(leaders, 1);
+      const leader = a.relay.poller.leads ? a : b;
+      const other = leader === a ? b : a;
+      await onA.close();
+      await onB.close();
+      await leader.stop();
+      await waitFor(() =>
+        fakes.socket.accepted === 2 && fakes.socket.open === 1 ? true : undefined,
+      );
+      await waitFor(async () =>
+        (await metricValue(other.relay, 'tickwire_upstream_sockets')) === 1 ? true : undefined,
+      );
+    } finally {
+      await a.stop();
+      await b.stop();
+      await fakes.socket.close();
+      await fakes.rest.close();
+      await redis.kill();
+    }
+  });
+});
+
+describe('a streaming ccxt exchange (SOURCES=ccxt:kraken:stream) against a fake Kraken WebSocket v2', () => {
+  test('its tickers stream on one socket, no REST price call once they come, timed by the relay as Kraken gives no time', async () => {
+    const market = new FakeMarket();
+    const [rest, socket] = await Promise.all([
+      startFakeKraken(market),
+      FakeKrakenStream.start(market),
+    ]);
+    const env = {
+      SOURCES: 'ccxt:kraken:stream',
+      SOURCE_URL_CCXT_KRAKEN: rest.url,
+      SOURCE_WS_URL_CCXT_KRAKEN: socket.url,
+      SYMBOLS: 'BTC',
+    };
+    const relay = await startTestRelay({
+      env,
+      config: { POLL_INTERVAL: 200 },
+      sources: await createSources(loadConfig(env), { timeoutMs: 2_000 }),
+    });
+    try {
+      socket.startTicking(50);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC,ETH/EUR`);
+      await waitFor(() => (socket.subscribed().length === 2 ? true : undefined));
+      assert.deepEqual(socket.subscribed(), ['BTC/USD', 'ETH/EUR']);
+      const status = await waitFor(async () => {
+        const kraken = (await getSources(relay)).sources[0];
+        return kraken?.transport === 'stream' ? kraken : undefined;
+      });
+      assert.equal(status.id, 'ccxt:kraken');
+      await reader.until((frames) => pricesIn(frames, 'ETH/EUR').length >= 2);
+      await untilPolls(relay, (await pollCount(relay)) + 2);
+      const calls = rest.callsTo('/0/public/Ticker').length;
+      await untilPolls(relay, (await pollCount(relay)) + 4);
+      assert.equal(
+        rest.callsTo('/0/public/Ticker').length,
+        calls,
+        'no REST price call while streaming',
+      );
+      assert.equal(socket.accepted, 1);
+      const quote = (await getQuotes(relay, 'BTC')).quotes.BTC;
+      assert.equal(quote?.source, 'ccxt:kraken');
+      assert.equal(quote?.stale, false);
+      await reader.close();
+    } finally {
+      await relay.stop();
+      await socket.close();
+      await rest.close();
+    }
+  });
+});

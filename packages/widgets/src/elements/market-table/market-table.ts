@@ -1,0 +1,420 @@
+import { parseInstrument } from '@tickwire/protocol';
+import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { type Facts, type FactsQuery, readFacts } from '../../feed/asset-facts.js';
+import type { Feed } from '../../feed/feed.js';
+import { isSimulated } from '../../feed/feed-view.js';
+import { type Listing, listingOf } from '../../feed/relay-listing.js';
+import { elementState } from '../../internal/element-state.js';
+import { FeedElement } from '../../internal/feed-element.js';
+import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
+import { formatCompact, formatCount } from '../../internal/format-compact.js';
+import { en } from '../../internal/messages/en.js';
+import { type Messages, words } from '../../internal/messages.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { sparkline } from '../../internal/sparkline.js';
+import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
+import { symbolProblems } from '../../internal/symbol-problems.js';
+import { symbolLabel } from '../../internal/symbols.js';
+import { marketTableStyles } from './market-table.styles.js';
+import {
+  buildRows,
+  COLUMNS,
+  type ColumnId,
+  columnsWithData,
+  firstDirection,
+  type Row,
+  rankedAssets,
+  type SortDirection,
+  type SortKey,
+  sortRows,
+} from './table-rows.js';
+
+/** The most rows `top` asks for: a page of a hundred rows is a long page already. */
+const MAX_TOP = 100;
+
+/**
+ * A table of assets, CoinGecko's coin list from your own relay: rank, logo, name and symbol,
+ * live price, 1 h, 24 h and 7 d change, market cap (circulating supply × the live price),
+ * 24 h volume and the 24 h line. Names, logos and market figures come from the relay's
+ * `/v1/assets`, asked once per page; a relay without them leaves those columns out (never a
+ * made-up figure), and the table shows what the stream carries: price, 24 h change and line.
+ * Headers sort (pointer or keyboard); prices move without reordering rows while the reader's
+ * pointer or focus is in the table; narrow boxes drop columns by priority, down to asset,
+ * price and 24 h at 200 px.
+ *
+ * @tag market-table
+ * @summary A sortable market table: `<market-table top="20">` or `<market-table symbols="BTC,ETH">`.
+ *
+ * @csspart box - The table's box.
+ * @csspart header - The title, the simulated label and the state.
+ * @csspart title - The table's title.
+ * @csspart state - The state of the data, in words.
+ * @csspart simulated - The label on simulated (demo) prices or figures.
+ * @csspart message - Symbols that cannot be shown, or why the table is empty.
+ * @csspart note - What the table shows instead when the relay cannot rank by market cap.
+ * @csspart table - The `<table>`.
+ * @csspart sort - Each header's sort button.
+ * @csspart row - Each asset's row.
+ * @csspart logo - Each asset's logo, served by the relay.
+ * @csspart sparkline - Each row's line of the last 24 h.
+ *
+ * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
+ * @cssproperty [--tickwire-fg=#111827] - Text colour.
+ * @cssproperty [--tickwire-muted=#556070] - Secondary text.
+ * @cssproperty [--tickwire-border=#d9dde3] - Borders and row separators.
+ * @cssproperty [--tickwire-up=#0a7d38] - Rising prices.
+ * @cssproperty [--tickwire-down=#c22a2a] - Falling prices, errors.
+ * @cssproperty [--tickwire-warn=#8a5a00] - Stale data, the simulated label.
+ * @cssproperty [--tickwire-accent=#1d5fd6] - Focus rings, the sorted column and the paused state.
+ * @cssproperty [--tickwire-radius=0.75rem] - Corner radius.
+ * @cssproperty [--tickwire-space=0.75rem] - Inner spacing.
+ * @cssproperty [--tickwire-font=system-ui] - Font family.
+ * @cssproperty [--tickwire-font-size=1rem] - Base font size.
+ */
+export class MarketTable extends FeedElement {
+  static override styles = [sharedStyles, marketTableStyles];
+
+  static override properties = {
+    symbols: { type: String, reflect: true },
+    top: { type: Number, reflect: true },
+  };
+
+  /** Comma-separated assets, such as `BTC,ETH`, in the order shown until a header sorts them. Wins over `top`. */
+  declare symbols: string;
+  /**
+   * The first `top` assets by market cap, from the relay's facts (at most 100). A relay
+   * without facts shows its own assets in its own order, and says so.
+   */
+  declare top: number | undefined;
+
+  /** The relay's answer for this table's query: undefined until it comes, null = none. */
+  private facts: Facts | undefined;
+  private factsKey = '';
+  private stopFacts: (() => void) | undefined;
+  /** The relay's listing, read only for `top` on a relay without facts. */
+  private listing: Listing | undefined;
+  private listingFor: Feed | undefined;
+  /** The reader's sort; none = the attribute's order, or the rank for `top`. */
+  private sort: { key: SortKey; dir: SortDirection } | undefined;
+  /** The reader's pointer or focus is in the table: rows keep their places. */
+  private pointerIn = false;
+  private focusIn = false;
+  /** The order rows were last shown in, by symbol. */
+  private order: string[] = [];
+  /** The reader sorted: reorder now, even while they are in the table. */
+  private sortedByReader = false;
+
+  /** What this render shows, worked out in `willUpdate`. */
+  private shown = {
+    rows: [] as Row[],
+    columns: new Set<ColumnId>(),
+    problem: undefined as string | undefined,
+    note: undefined as string | undefined,
+  };
+
+  constructor() {
+    super();
+    this.symbols = '';
+  }
+
+  /** Every word of this element, in its language (English in the core, the rest beside it). */
+  protected override get words(): Messages {
+    return words.of?.(this, en) ?? en;
+  }
+
+  /** How many assets `top` asks for; 0 when the table lists `symbols` instead. */
+  private get topCount(): number {
+    if (this.symbols.trim() || !(Number(this.top) >= 1)) return 0;
+    return Math.min(MAX_TOP, Math.round(Number(this.top)));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('symbols') || changed.has('top')) this.sort = undefined;
+    const top = this.topCount;
+    const { symbols, malformed } = this.symbolsOf(
+      top ? this.topAssets(top).join(',') : this.symbols,
+    );
+    this.connection.watch(this.relayUrl, symbols);
+    const { view } = this.connection;
+    const currency = this.impliedCurrency;
+    this.followFacts(
+      top
+        ? { top, currency }
+        : { assets: [...new Set(symbols.map((symbol) => parseInstrument(symbol).base))], currency },
+    );
+    const waitingForTop = top > 0 && symbols.length === 0 && !this.relayProblem;
+    const problem =
+      this.relayProblem ??
+      (waitingForTop
+        ? undefined
+        : symbolProblems(
+            symbols,
+            malformed,
+            view.unknown,
+            view.refused,
+            view.suggestions,
+            this.words,
+          ));
+    const shownSymbols = symbols.filter((symbol) => !view.unknown.has(symbol));
+    const rows = buildRows(shownSymbols, view, this.facts);
+    this.shown = {
+      rows: this.arrange(rows),
+      columns: columnsWithData(rows),
+      problem,
+      note:
+        top && this.facts === null && symbols.length > 0 ? this.words.topWithoutFacts : undefined,
+    };
+    this.state = waitingForTop
+      ? view.connection === 'live'
+        ? 'connecting'
+        : view.connection
+      : elementState(view, symbols, this.relayProblem);
+  }
+
+  /**
+   * The assets of a `top` table: the relay's first by market cap, or — when it has no facts —
+   * its own listed assets in its own order; none until one of them is known.
+   */
+  private topAssets(top: number): string[] {
+    if (this.facts) return rankedAssets(this.facts).slice(0, top);
+    if (this.facts === null) {
+      this.askListing();
+      const quote = this.listing?.quote;
+      const assets = (this.listing?.symbols ?? []).flatMap((symbol) => {
+        const { base, currency, source } = parseInstrument(symbol);
+        return !source && (currency ?? quote) === quote ? [base] : [];
+      });
+      return [...new Set(assets)].slice(0, top);
+    }
+    return [];
+  }
+
+  /** Reads the facts of `query` from the page's shared reader, once per query. */
+  private followFacts(query: FactsQuery): void {
+    const { feed } = this.connection;
+    const key = feed ? `${feed.relayUrl}|${JSON.stringify(query)}` : '';
+    if (key === this.factsKey) return;
+    this.factsKey = key;
+    this.stopFacts?.();
+    this.stopFacts = undefined;
+    // A new query of the same table keeps what it showed until the answer comes.
+    if (!feed) return;
+    this.stopFacts = readFacts(feed, query, (facts) => {
+      if (this.factsKey !== key) return;
+      this.facts = facts;
+      this.requestUpdate();
+    });
+  }
+
+  /** Reads the relay's listing once per feed, for `top` on a relay without facts. */
+  private askListing(): void {
+    const { feed } = this.connection;
+    if (!feed || feed === this.listingFor) return;
+    this.listingFor = feed;
+    void listingOf(feed).then((listing) => {
+      if (this.listingFor !== feed) return;
+      this.listing = listing;
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFacts?.();
+    this.stopFacts = undefined;
+    this.factsKey = '';
+  }
+
+  /**
+   * The rows in the reader's order — or, while their pointer or focus is in the table, in the
+   * places they had: a row must not move from under a pointer about to click it, or from
+   * beside the cell a screen reader is reading. Rows come and go; only their order waits.
+   */
+  private arrange(rows: Row[]): Row[] {
+    const sorted = this.sort
+      ? sortRows(rows, this.sort.key, this.sort.dir)
+      : this.topCount
+        ? sortRows(rows, 'rank', 'ascending')
+        : rows;
+    const held = (this.pointerIn || this.focusIn) && !this.sortedByReader;
+    this.sortedByReader = false;
+    const place = new Map(this.order.map((symbol, index) => [symbol, index]));
+    const next = held
+      ? sorted
+          .map((row, index) => ({ row, at: place.get(row.symbol) ?? this.order.length + index }))
+          .sort((a, b) => a.at - b.at)
+          .map(({ row }) => row)
+      : sorted;
+    this.order = next.map((row) => row.symbol);
+    return next;
+  }
+
+  /** Sorts by `key`: a first click in the column's natural direction, the next one reversed. */
+  private sortBy(key: SortKey): void {
+    this.sort =
+      this.sort?.key === key
+        ? { key, dir: this.sort.dir === 'ascending' ? 'descending' : 'ascending' }
+        : { key, dir: firstDirection(key) };
+    this.sortedByReader = true;
+    this.requestUpdate();
+  }
+
+  /** The column's `aria-sort`: only the sorted one has it (ARIA: one at a time). */
+  private sortOf(key: ColumnId): SortDirection | undefined {
+    if (this.sort) return this.sort.key === key ? this.sort.dir : undefined;
+    return this.topCount && key === 'rank' ? 'ascending' : undefined;
+  }
+
+  private hold(pointer: boolean | undefined, focus: boolean | undefined): void {
+    const before = this.pointerIn || this.focusIn;
+    if (pointer !== undefined) this.pointerIn = pointer;
+    if (focus !== undefined) this.focusIn = focus;
+    // Leaving lets the rows take their order.
+    if (before && !(this.pointerIn || this.focusIn)) this.requestUpdate();
+  }
+
+  private readonly onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    this.hold(undefined, !!next && this.renderRoot.contains(next));
+  };
+
+  protected override render() {
+    const { words } = this;
+    const { rows, columns, problem, note } = this.shown;
+    const { view } = this.connection;
+    const simulated = rows.some(
+      (row) => row.simulatedFacts || (row.source !== undefined && isSimulated(view, row.source)),
+    );
+    const shown = COLUMNS.filter((column) => columns.has(column));
+    // With only the stream's columns there is room for the line sooner.
+    const sparse = !columns.has('marketCap') && !columns.has('rank');
+    return html`<section part="box" class="box panel surface ${sparse ? 'sparse' : ''}" aria-labelledby="title">
+      <header part="header">
+        <h2 part="title" id="title">${words.tableLabel}</h2>
+        <span class="header-end">
+          ${simulated ? simulatedLabel(words) : nothing}
+          ${stateBadge(this.state, words)}
+        </span>
+      </header>
+      ${problem ? html`<p part="message" class="message">${problem}</p>` : nothing}
+      ${note ? html`<p part="note" class="note">${note}</p>` : nothing}
+      ${
+        rows.length === 0
+          ? nothing
+          : html`<div class="scroll"><table
+              part="table"
+              aria-labelledby="title"
+              @pointerenter=${() => this.hold(true, undefined)}
+              @pointerleave=${() => this.hold(false, undefined)}
+              @focusin=${() => this.hold(undefined, true)}
+              @focusout=${this.onFocusOut}
+            >
+              <thead>
+                <tr>${shown.map((column) => this.renderHeader(column))}</tr>
+              </thead>
+              <tbody>
+                ${repeat(
+                  rows,
+                  (row) => row.symbol,
+                  (row) => this.renderRow(row, shown),
+                )}
+              </tbody>
+            </table></div>`
+      }
+    </section>`;
+  }
+
+  /** A column's header: a button that sorts by it, but for the line's. */
+  private renderHeader(column: ColumnId) {
+    const { words } = this;
+    const label =
+      column === 'change1h'
+        ? words.periods['1h']
+        : column === 'change24h'
+          ? words.periods['24h']
+          : column === 'change7d'
+            ? words.periods['7d']
+            : words.columns[column];
+    if (column === 'chart') return html`<th scope="col" class="col-${column}">${label}</th>`;
+    const sorted = this.sortOf(column);
+    // The rank reads "#" on screen, its word to screen readers.
+    const text =
+      column === 'rank'
+        ? html`<span aria-hidden="true">#</span><span class="visually-hidden">${label}</span>`
+        : label;
+    return html`<th scope="col" class="col-${column}" aria-sort=${sorted ?? nothing}>
+      <button part="sort" type="button" class="sort ${sorted ?? ''}" @click=${() => this.sortBy(column)}>
+        ${text}<span class="arrow" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>
+      </button>
+    </th>`;
+  }
+
+  private renderRow(row: Row, columns: readonly ColumnId[]) {
+    return html`<tr part="row" class=${row.stale ? 'stale' : ''}>
+      ${columns.map((column) => this.renderCell(row, column))}
+    </tr>`;
+  }
+
+  private renderCell(row: Row, column: ColumnId) {
+    const { locale, words } = this;
+    const cell = (content: unknown) => html`<td class="col-${column}">${content}</td>`;
+    switch (column) {
+      case 'rank':
+        return cell(html`<bdi>${formatCount(row.rank, locale)}</bdi>`);
+      case 'asset':
+        return html`<th scope="row" class="col-asset">
+          <span class="asset">
+            ${
+              // Decorative: the name beside it says what it is (alt=""), and a failed logo
+              // leaves the monogram behind it instead of a broken image.
+              html`<span class="logo" aria-hidden="true">${row.asset.slice(0, 1)}${
+                row.logo
+                  ? html`<img part="logo" src=${row.logo} alt="" width="20" height="20" loading="lazy" decoding="async" @error=${hideImage} />`
+                  : nothing
+              }</span>`
+            }
+            ${row.name ? html`<span class="name">${row.name}</span>` : nothing}
+            <span class="symbol">${symbolLabel(row.symbol, this.impliedCurrency)}</span>
+          </span>
+        </th>`;
+      case 'price':
+        return cell(
+          row.price === undefined
+            ? html`<span class="flat">—</span>`
+            : html`<bdi>${formatPrice(row.price, row.currency, locale)}</bdi>`,
+        );
+      case 'change1h':
+      case 'change24h':
+      case 'change7d':
+        return cell(change(row[column], locale));
+      case 'marketCap':
+        return cell(html`<bdi>${formatCompact(row.marketCap, row.currency, locale)}</bdi>`);
+      case 'volume':
+        return cell(html`<bdi>${formatCompact(row.volume, row.currency, locale)}</bdi>`);
+      case 'chart':
+        return cell(
+          row.line && row.price !== undefined ? sparkline(row.line, row.price, words) : nothing,
+        );
+    }
+  }
+}
+
+/** A percent change with its arrow and colour; a dash when the source has none. */
+function change(percent: number | undefined, locale: string | undefined) {
+  if (percent === undefined) return html`<span class="flat">—</span>`;
+  // Direction as shown: a move that rounds to 0.00 % is no move.
+  const trend = direction(Number(percent.toFixed(2)));
+  return html`<span class="change ${trend}"><span class="arrow" aria-hidden="true">${ARROWS[trend]}</span><bdi>${formatPercent(percent, locale)}</bdi></span>`;
+}
+
+/** A logo the relay could not serve steps aside for the monogram under it. */
+function hideImage(event: Event): void {
+  (event.target as HTMLImageElement).hidden = true;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'market-table': MarketTable;
+  }
+}

@@ -1,0 +1,79 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { feedFor } from '../packages/widgets/src/feed/feed-registry.js';
+import { sampleAssets } from '../packages/widgets/src/feed/sample-facts.js';
+import type { ScriptedFeed } from '../packages/widgets/src/feed/scripted-feed.js';
+import { COMMON_ARG_TYPES, COMMON_ARGS } from './support/arg-types.js';
+import { STORY_PRICES } from './support/scripted-market.js';
+import { relayFor, SCRIPTED } from './support/with-relay.js';
+
+interface Args {
+  symbols: string;
+  top: number;
+  theme: string;
+  locale: string;
+}
+
+/** What the scripted market prices when a story asks for its top assets. */
+const MARKET = 'BTC,ETH,SOL,DOGE,ADA,SHIB';
+
+/**
+ * The relay of a story: the scripted market with the assets' facts (names, ranks, market
+ * figures, as a relay's `/v1/assets` answers), or — `noFacts` — without them, as a relay
+ * before `/v1/assets` answers.
+ */
+function relayOf(args: Args, context: StoryContext<Args>): string {
+  const relay = relayFor(context, args.symbols || MARKET);
+  if (((context.globals.relay as string | undefined) ?? SCRIPTED) !== SCRIPTED) return relay;
+  if (!context.parameters.noFacts) {
+    (feedFor(relay) as ScriptedFeed).assets = async () =>
+      sampleAssets(STORY_PRICES, { logos: false });
+  }
+  return relay;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/market-table',
+  component: 'market-table',
+  tags: ['autodocs'],
+  args: { symbols: 'BTC,ETH,SOL,DOGE,ADA', top: 0, ...COMMON_ARGS },
+  argTypes: {
+    ...COMMON_ARG_TYPES,
+    top: { control: { type: 'number', min: 0, max: 100 } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'A table of assets from the relay: names, logos and market figures from its `/v1/assets`, prices, 24 h change and the 24 h line from the stream. Market cap is circulating supply × the live price. Without facts the table shows what the stream carries and leaves the other columns out. Click or press Enter on a header to sort; rows hold still while the pointer or focus is in the table. The line is the last 24 hours: the stream carries no 7-day line. Logos are the relay’s own; this scripted market serves none, so each row shows its monogram.',
+      },
+    },
+  },
+  render: (args, context) =>
+    html`<market-table
+      symbols=${args.symbols || nothing}
+      top=${args.top || nothing}
+      theme=${args.theme}
+      locale=${args.locale}
+      relay=${relayOf(args, context)}
+    ></market-table>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Live: Story = {};
+export const Top: Story = { args: { symbols: '', top: 5 } };
+export const WithoutFacts: Story = { parameters: { noFacts: true } };
+export const Stale: Story = { parameters: { market: { state: 'stale' } } };
+export const Offline: Story = { parameters: { market: { state: 'offline' } } };
+export const Paused: Story = { parameters: { market: { state: 'paused' } } };
+export const UnknownSymbol: Story = { args: { symbols: 'BTC,NOTACOIN' } };
+export const Dark: Story = { args: { theme: 'dark' } };
+export const Light: Story = { args: { theme: 'light' } };
+export const Narrow: Story = { parameters: { width: '200px' } };
+export const Phone: Story = { parameters: { width: '375px' } };
+export const Arabic: Story = {
+  args: { locale: 'ar-EG' },
+  decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
+};
