@@ -6,10 +6,20 @@ import { relayAndChromium } from './support/relay-and-chromium.js';
 /** Chromium's cumulative layout shift of the page so far, from its layout-shift entries. */
 const CLS = `new Promise((resolve) => {
   let total = 0;
+  const moved = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      total += entry.value;
+      // What moved, for the failure message: the element, its host, and when.
+      for (const source of entry.sources ?? []) {
+        const node = source.node;
+        const host = node?.getRootNode?.().host;
+        moved.push((host ? host.localName + ' ' : '') + (node?.nodeName ?? '?').toLowerCase() + (node?.className ? '.' + String(node.className).split(' ')[0] : '') + ' at ' + Math.round(entry.startTime) + ' ms (' + entry.value.toFixed(4) + ')');
+      }
+    }
   }).observe({ type: 'layout-shift', buffered: true });
-  setTimeout(() => resolve(total), 100);
+  setTimeout(() => resolve({ total, moved }), 100);
 })`;
 
 /** Resolves once every card shows a price. */
@@ -47,8 +57,11 @@ describe('no layout shift with tickwire.css', () => {
         await page.goto(host.url);
         await page.evaluate(PRICED);
         await page.waitForTimeout(3_000);
-        const shift = (await page.evaluate(CLS)) as number;
-        assert.ok(shift <= 0.01, `cumulative layout shift ${shift.toFixed(4)}`);
+        const { total, moved } = (await page.evaluate(CLS)) as { total: number; moved: string[] };
+        assert.ok(
+          total <= 0.01,
+          `cumulative layout shift ${total.toFixed(4)}: ${moved.join('; ')}`,
+        );
       } finally {
         await page.close();
         await host.close();
