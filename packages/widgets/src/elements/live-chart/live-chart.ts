@@ -300,27 +300,35 @@ export class LiveChart extends FeedElement {
   }
 
   private renderLegendItem(symbol: string, index: number, words: Messages) {
-    const quote = this.connection.view.quotes.get(symbol);
-    const range = this.shownRange;
-    const change = this.changeOf(symbol);
     return html`<li>
       <span
         class=${`swatch series-${(index % SERIES_COLOURS) + 1} round-${Math.min(2, Math.floor(index / SERIES_COLOURS))}`}
         aria-hidden="true"
       ></span>
       <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
-      ${
-        quote
-          ? html`<span class="price"><bdi>${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</bdi></span>`
-          : html`<span>—</span>`
-      }
+      ${this.renderFigures(symbol, words, 'over')}
+    </li>`;
+  }
+
+  /**
+   * A symbol's price and its change over the range shown: the legend's and a tab's, the same
+   * figures. `spanClass` shows the span beside the change (`over`) or to readers only.
+   */
+  private renderFigures(symbol: string, words: Messages, spanClass: 'over' | 'visually-hidden') {
+    const quote = this.connection.view.quotes.get(symbol);
+    const range = this.shownRange;
+    const change = this.changeOf(symbol);
+    return html`${
+      quote
+        ? html`<span class="price"><bdi>${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</bdi></span>`
+        : html`<span>—</span>`
+    }
       ${
         change === null
           ? nothing
           : html`<span class=${`change ${direction(change)}`}><bdi>${formatPercent(change, this.locale)}</bdi>
-              <span class="over">${range === 'live' ? this.liveSpan(words) : words.periods[range]}</span></span>`
-      }
-    </li>`;
+              <span class=${spanClass}>${range === 'live' ? this.liveSpan(words) : words.periods[range]}</span></span>`
+      }`;
   }
 
   /**
@@ -344,8 +352,6 @@ export class LiveChart extends FeedElement {
 
   /** A tab per symbol (roving tabindex: the selected one is in the page's tab order). */
   private renderTabs(words: Messages) {
-    const range = this.shownRange;
-    const { quotes } = this.connection.view;
     return html`<div
       part="tabs"
       class="tabs"
@@ -356,8 +362,6 @@ export class LiveChart extends FeedElement {
       @wheel=${this.onLegendWheel}
     >
       ${this.tabs.map((symbol, index) => {
-        const quote = quotes.get(symbol);
-        const change = this.changeOf(symbol);
         const selected = symbol === this.shown[0];
         return html`<button
           type="button"
@@ -370,19 +374,7 @@ export class LiveChart extends FeedElement {
           @click=${() => this.pickSymbol(symbol)}
         >
           <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
-          <span class="figures">
-            ${
-              quote
-                ? html`<span class="price"><bdi>${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</bdi></span>`
-                : html`<span>—</span>`
-            }
-            ${
-              change === null
-                ? nothing
-                : html`<span class=${`change ${direction(change)}`}><bdi>${formatPercent(change, this.locale)}</bdi>
-                    <span class="visually-hidden">${range === 'live' ? this.liveSpan(words) : words.periods[range]}</span></span>`
-            }
-          </span>
+          <span class="figures">${this.renderFigures(symbol, words, 'visually-hidden')}</span>
         </button>`;
       })}
     </div>`;

@@ -5,6 +5,7 @@
  * asset's own unit (never satoshis) and without its sign, so they can be typed over.
  */
 import { priceDecimals } from '@tickwire/protocol';
+import { isoCurrencies, numberFormat } from '../../internal/format.js';
 
 /** The separators and digits `locale` writes numbers with. */
 interface NumberSymbols {
@@ -15,22 +16,6 @@ interface NumberSymbols {
 }
 
 const symbolsCache = new Map<string, NumberSymbols>();
-const formatCache = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions) {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formatCache.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      // An unknown locale tag reads as the page's, as everywhere else in the kit.
-      format = new Intl.NumberFormat(undefined, options);
-    }
-    formatCache.set(key, format);
-  }
-  return format;
-}
 
 function symbolsOf(locale: string | undefined): NumberSymbols {
   const key = locale ?? '';
@@ -88,9 +73,6 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** How many digits a crypto amount shows at least, whole and fractional together. */
 const SIGNIFICANT_DIGITS = 8;
 
-/** ISO 4217 currencies (Intl knows their minor units); crypto assets are not among them. */
-let isoCurrencies: Set<string> | undefined;
-
 /**
  * An amount of `asset` for its field, in `locale`: a currency in its minor units (`1.234,50`
  * euros, `10,123` yen); a crypto asset to about eight significant digits, trailing zeros
@@ -99,7 +81,6 @@ let isoCurrencies: Set<string> | undefined;
  */
 export function formatAmount(value: number, asset: string, locale: string | undefined): string {
   if (!Number.isFinite(value)) return '';
-  isoCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
   if (isoCurrencies.has(asset)) {
     const minor =
       numberFormat(undefined, { style: 'currency', currency: asset }).resolvedOptions()
