@@ -717,6 +717,38 @@ describe('<live-chart layout="tabs">', () => {
     expect(list.scrollLeft).to.be.above(0);
   });
 
+  it('the selected tab stays in view as the tabs widen with their prices, until the reader scrolls', async () => {
+    const { feed, relay } = scriptedRelay('tabs-widen');
+    const el = await fixture<LiveChart>(
+      `<live-chart layout="tabs" symbols="BTC,ETH,SOL" selected="SOL" relay="${relay}" locale="en-US" style="width: 200px; height: 320px"></live-chart>`,
+    );
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
+    const inView = () => {
+      const box = list.getBoundingClientRect();
+      const sol = tabs(el)[2]!.getBoundingClientRect();
+      return sol.left >= box.left - 0.5 && sol.right <= box.right + 0.5;
+    };
+    const widthBefore = list.scrollWidth;
+    feed.send({
+      type: 'snapshot',
+      data: sampleSnapshot([
+        sampleQuote('BTC', 67_000, 1.5),
+        sampleQuote('ETH', 3_500, -2.25),
+        sampleQuote('SOL', 150, 0),
+      ]),
+    });
+    await el.updateComplete;
+    expect(list.scrollWidth, 'the prices widen the tabs').to.be.above(widthBefore);
+    expect(inView(), 'SOL’s tab, once priced').to.equal(true);
+
+    // The reader drags the row back to its start: the next tick leaves it there.
+    list.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    list.scrollLeft = 0;
+    sendPrice(feed, 167_000.25);
+    await el.updateComplete;
+    expect(list.scrollLeft).to.equal(0);
+  });
+
   it('selected="SOL" in a 200 px box shows SOL’s tab, scrolled into view', async () => {
     const { el } = await tabsChart('', 'width: 200px; height: 320px');
     el.selected = 'SOL';

@@ -126,6 +126,10 @@ export class LiveChart extends FeedElement {
   private redraw = new Set<string>();
   private readout: Readout | undefined;
   private announcement = '';
+  /** The tab row's width when the selected tab was last scrolled into view. */
+  private revealedWidth = 0;
+  /** Set once the reader scrolls the tab row themselves: then only a new selection scrolls it. */
+  private readerScrolledTabs = false;
 
   constructor() {
     super();
@@ -289,7 +293,7 @@ export class LiveChart extends FeedElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.markScrollEdges();
-    if (changed.has('selected') || changed.has('layout')) this.revealSelectedTab();
+    this.revealSelectedTab(changed.has('selected') || changed.has('layout'));
     if (changed.has('theme')) this.renderer?.setTheme(this.readTheme());
     this.syncChart();
   }
@@ -360,6 +364,7 @@ export class LiveChart extends FeedElement {
       @keydown=${this.onTabKey}
       @scroll=${this.markScrollEdges}
       @wheel=${this.onLegendWheel}
+      @pointerdown=${this.onTabsPointerDown}
     >
       ${this.tabs.map((symbol, index) => {
         const selected = symbol === this.shown[0];
@@ -465,12 +470,17 @@ export class LiveChart extends FeedElement {
 
   /**
    * Scrolls the tabs, not the page, so the tab selected is in view: `selected="SOL"` in a
-   * narrow box shows SOL's tab, not the first ones.
+   * narrow box shows SOL's tab, not the first ones. Tabs widen when their prices arrive, which
+   * can push the selected one out of view again, so until the reader scrolls the row themselves
+   * a change in its width scrolls again.
    */
-  private revealSelectedTab(): void {
+  private revealSelectedTab(selectionChanged: boolean): void {
     const list = this.renderRoot.querySelector<HTMLElement>('.tabs');
     const tab = list?.querySelector<HTMLElement>('[aria-selected="true"]');
     if (!list || !tab) return;
+    if (selectionChanged) this.readerScrolledTabs = false;
+    else if (this.readerScrolledTabs || list.scrollWidth === this.revealedWidth) return;
+    this.revealedWidth = list.scrollWidth;
     const box = list.getBoundingClientRect();
     const { left, right } = tab.getBoundingClientRect();
     if (left < box.left) list.scrollLeft -= box.left - left;
@@ -489,9 +499,15 @@ export class LiveChart extends FeedElement {
     }
   };
 
+  /** A touch or a pen may drag the tab row: from then on, it stays where the reader left it. */
+  private readonly onTabsPointerDown = () => {
+    this.readerScrolledTabs = true;
+  };
+
   /** A mouse wheel scrolls a one-row legend or the tabs sideways, as a trackpad does. */
   private readonly onLegendWheel = (event: WheelEvent) => {
     const legend = event.currentTarget as HTMLElement;
+    this.readerScrolledTabs ||= legend.classList.contains('tabs');
     if (event.deltaX !== 0 || event.deltaY === 0 || legend.scrollWidth <= legend.clientWidth)
       return;
     const rtl = getComputedStyle(legend).direction === 'rtl';
