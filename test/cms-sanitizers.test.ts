@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sanitizeHtml from 'sanitize-html';
 import { ELEMENT_ATTRIBUTES, ELEMENT_TAGS } from '../packages/widgets/src/allowlist.js';
 import { serveHostPage } from './support/host-page.js';
