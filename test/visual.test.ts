@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 import { matrixPage, STATES, type State } from './support/element-matrix.js';
 import { serveHostPage } from './support/host-page.js';
 import { FROZEN_CLOCK, startStillRelay } from './support/still-relay.js';
-import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
+import { launchBrowsers, type TestBrowser, type TestPage } from './support/two-browsers.js';
 
 /**
  * Screenshots of every element in every theme and state, at a narrow and a wide width, in
@@ -32,6 +32,12 @@ const WIDTHS = [200, 900];
 const MAX_DIFFERING_PIXELS = 100;
 /** The tape crawls one pixel in days: it holds still for the picture. */
 const STILL_STYLE = '<style>:root { --tickwire-tape-duration: 1000000s; }</style>';
+/** Three frames and 100 ms later, run in the page: between two screenshots meant to be alike. */
+const FRAMES_LATER = `new Promise((done) => {
+  let frames = 3;
+  const next = () => (--frames > 0 ? requestAnimationFrame(next) : setTimeout(done, 100));
+  requestAnimationFrame(next);
+})`;
 /** `settle` and `feedRows`, run in the page. */
 const CHECKS = readFileSync(new URL('./support/layout-checks.js', import.meta.url), 'utf8');
 
@@ -120,14 +126,29 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         still.tick();
       }
       const wanted = state === 'paused' ? 'live' : state;
-      await tab.run(
-        `${CHECKS}\n(async () => { await settle('${wanted}', ${state === 'paused'}, 6); await new Promise((r) => setTimeout(r, 700)); })()`,
-      );
-      return Buffer.from(await tab.screenshot());
+      await tab.run(`${CHECKS}\nsettle('${wanted}', ${state === 'paused'}, 6, 0)`);
+      return await stillScreenshot(tab);
     } finally {
       await tab.close();
       await host.close();
     }
+  }
+
+  /**
+   * A screenshot once the page holds still: two in a row alike, a few frames apart (as
+   * Playwright's `toHaveScreenshot` waits), not a guess at how long the chart library and the
+   * tape take to measure themselves. A page that never holds still is compared as it last was,
+   * and the comparison shows what moved.
+   */
+  async function stillScreenshot(tab: TestPage): Promise<Buffer> {
+    let last = Buffer.from(await tab.screenshot());
+    for (let shots = 1; shots < 20; shots++) {
+      await tab.run(FRAMES_LATER);
+      const next = Buffer.from(await tab.screenshot());
+      if (next.equals(last)) return next;
+      last = next;
+    }
+    return last;
   }
 
   /** Writes `bytes` as the baseline `name` (refreshing), or fails unless they match it. */

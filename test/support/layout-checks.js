@@ -226,8 +226,9 @@ async function feedRows(count) {
  * Waits until every element shows `wanted` (a market feed with `rows` rows when live); with
  * `pause`, then pauses the page's stream from the first <stream-controls> and waits for every
  * element to say so. Controls watch no symbol of their own: they are live on an error page.
+ * Then it waits `holdMs` for the last frames to be drawn.
  */
-async function settle(wanted, pause, rows = 3) {
+async function settle(wanted, pause, rows = 3, holdMs = 500) {
   await waitUntil(
     () =>
       kitElements().every((element) => {
@@ -245,8 +246,9 @@ async function settle(wanted, pause, rows = 3) {
       'paused',
     );
   }
-  // The chart library and the tape measure themselves a frame or two after data arrives.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // The chart library and the tape measure themselves a frame or two after data arrives (the
+  // screenshot tests wait for the page to hold still instead: holdMs 0).
+  await new Promise((resolve) => setTimeout(resolve, holdMs));
 }
 
 /** Decimals of every price on the page now, by element and symbol: "price-card BTC" → 2. */
