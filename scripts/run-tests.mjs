@@ -7,10 +7,14 @@
 import { spawn } from 'node:child_process';
 
 const BUILD = 'build';
-/** Steps that need the build (the packages' `dist/`) run after it, in either lane. */
+/**
+ * Steps that need the build (the packages' `dist/`) run after it, in either lane. The
+ * end-to-end suite (it needs the Storybook build) is the longest: it starts first, alone in
+ * its lane.
+ */
 const LANES = [
-  ['check:code', 'test:protocol', 'test:relay', 'test:widgets'],
-  ['size', 'pack:check', 'build-storybook', 'test:e2e'],
+  ['check:code', 'size', 'pack:check', 'test:protocol', 'test:relay', 'test:widgets'],
+  ['build-storybook', 'test:e2e'],
 ];
 const STEPS = [BUILD, ...LANES.flat()];
 
