@@ -27,7 +27,15 @@ function relayOf(args: Args, context: StoryContext<Args>): string {
   if (((context.globals.relay as string | undefined) ?? SCRIPTED) !== SCRIPTED) return relay;
   (feedFor(relay) as ScriptedFeed).send({
     type: 'snapshot',
-    data: { interval: 5_000, quote: 'USD', quotes: {}, history: {}, unknown: [pair], sources: [] },
+    data: {
+      interval: 5_000,
+      ttl: 60_000,
+      currency: 'USD',
+      quotes: {},
+      history: {},
+      unknown: [pair],
+      sources: [],
+    },
   });
   return relay;
 }

@@ -39,6 +39,14 @@ const RUN_ELSEWHERE: Record<string, [file: string, phrase: string]> = {
   'npm install @tickwire/widgets': ['test/widgets-in-an-app.test.ts', "'protocol', 'widgets'"],
   'npm install @tickwire/react react': ['test/react-app.test.ts', '@tickwire/react'],
   'npm install @tickwire/relay': ['test/relay-tarball.test.ts', 'tickwire-relay'],
+  'npm install @tickwire/relay --omit=optional': [
+    'test/relay-without-ccxt.test.ts',
+    "installArgs: ['--omit=optional']",
+  ],
+  'SOURCES=coingecko npx tickwire-relay': [
+    'test/relay-without-ccxt.test.ts',
+    "start({ SOURCES: 'coingecko'",
+  ],
   'npx tickwire-relay': ['test/relay-tarball.test.ts', "'.bin', 'tickwire-relay'"],
   'npx tickwire-relay --help': ['packages/relay/test/library.test.ts', "cli('--help')"],
   'SOURCES=binance,coingecko npx tickwire-relay': [

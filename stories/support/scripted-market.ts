@@ -92,7 +92,8 @@ export function scriptedMarket({
     type: 'snapshot',
     data: {
       interval: 5_000,
-      quote: 'USD',
+      ttl: 60_000,
+      currency: 'USD',
       quotes: Object.fromEntries(
         known.map((symbol) => [symbol, quote(symbol, 0, now - (state === 'stale' ? 120_000 : 0))]),
       ),

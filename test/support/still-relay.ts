@@ -11,6 +11,7 @@ import {
   type CandleRange,
   MINUTE_MS,
   type PricePoint,
+  parseInstrument,
   type Quote,
   stepMsOf,
 } from '@tickwire/protocol';
@@ -114,6 +115,7 @@ const quote = (symbol: string, ts = STILL_TIME - 2_000, nudge = 0): Quote => {
   const open24h = price / (1 + changePct / 100);
   return {
     symbol,
+    currency: parseInstrument(symbol).currency ?? 'USD',
     price: now,
     open24h,
     change24h: now - open24h,
@@ -182,7 +184,7 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
         event('snapshot', {
           interval: 5_000,
           ttl: 3_600_000,
-          quote: 'USD',
+          currency: 'USD',
           quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol)])),
           history: Object.fromEntries(
             // Ending at the snapshot's quote, as a relay's history does.
@@ -206,7 +208,7 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
       const listed = Object.keys(PRICES);
       res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
       res.end(
-        JSON.stringify({ quote: 'USD', currencies: ['USD'], symbols: listed, defaults: listed }),
+        JSON.stringify({ currency: 'USD', currencies: ['USD'], symbols: listed, defaults: listed }),
       );
       return;
     }
@@ -238,7 +240,7 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
           symbol,
           range,
           resolution: CANDLE_RANGES[range].resolution,
-          quote: 'USD',
+          currency: 'USD',
           source: 'demo',
           simulated: true,
           candles: candles(symbol, range),

@@ -50,6 +50,8 @@ export async function throwawayApp(options: {
   packages: string[];
   devDependencies: Record<string, string>;
   files: Record<string, string>;
+  /** More arguments for `npm install`, as a user would type them: `--omit=optional`. */
+  installArgs?: string[];
 }): Promise<ThrowawayApp> {
   const dir = await mkdtemp(join(tmpdir(), `${options.name}-`));
   const packs = join(dir, 'packs');
@@ -70,9 +72,14 @@ export async function throwawayApp(options: {
     await writeFile(join(dir, path), text);
   }
   const tarballs = (await readdir(packs)).map((file) => join(packs, file));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
-    cwd: dir,
-  });
+  const extra = options.installArgs ?? [];
+  await run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', ...extra, ...tarballs],
+    {
+      cwd: dir,
+    },
+  );
   return {
     dir,
     exec: (bin, ...args) => run(join(dir, 'node_modules', '.bin', bin), args, { cwd: dir }),

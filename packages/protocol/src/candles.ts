@@ -48,7 +48,7 @@ export interface CandlesAnswer {
   /** Seconds per bucket. */
   resolution: number;
   /** Quote currency of every price. */
-  quote: string;
+  currency: string;
   /** Where the candles came from: `binance`, `coingecko`, `demo`, ... */
   source: string;
   /** True when the candles are the demo market's. */
@@ -79,8 +79,8 @@ export function isCandle(value: unknown): value is Candle {
 export function parseCandles(value: unknown): CandlesAnswer | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const answer = value as Record<string, unknown>;
-  const { symbol, range, quote, source, candles } = answer;
-  if (!isSymbol(symbol) || !isCandleRange(range) || !isAsset(quote)) return undefined;
+  const { symbol, range, currency, source, candles } = answer;
+  if (!isSymbol(symbol) || !isCandleRange(range) || !isAsset(currency)) return undefined;
   if (typeof source !== 'string' || source.length === 0 || source.length > 200) return undefined;
   if (!Array.isArray(candles)) return undefined;
   const resolution = CANDLE_RANGES[range].resolution;
@@ -95,7 +95,7 @@ export function parseCandles(value: unknown): CandlesAnswer | undefined {
     symbol,
     range,
     resolution,
-    quote,
+    currency,
     source,
     simulated: answer.simulated === true,
     candles: kept,

@@ -6,10 +6,10 @@ import type { Sparkline } from './sparkline.js';
 export interface SnapshotData {
   /** The relay's poll interval, ms. */
   interval: number;
-  /** The price TTL, ms: a price not heard of for this long (and an interval) is stale. Absent from relays before 0.2. */
-  ttl?: number;
-  /** Quote currency of every price; USD when absent. */
-  quote?: string;
+  /** The price TTL, ms: a price not heard of for this long (and an interval) is stale. */
+  ttl: number;
+  /** The default currency: of every symbol that names none (each quote names its own). */
+  currency: string;
   quotes: Record<string, Quote>;
   /** Recent prices per symbol, oldest first, for charts. */
   history: Record<string, PricePoint[]>;
@@ -23,7 +23,7 @@ export interface SnapshotData {
   sources: SourceStatus[];
   /**
    * Each symbol's 24 h line, for those whose source has 24 h of candles (a symbol without one
-   * has no line). Absent from older relays.
+   * has no line). Absent when none of the symbols has one.
    */
   sparklines?: Record<string, Sparkline>;
 }
@@ -82,7 +82,7 @@ export interface HistoryAnswer extends ReadNotes {
 /** `GET /v1/symbols` */
 export interface SymbolsAnswer {
   /** The default currency: of every symbol that names none. */
-  quote: string;
+  currency: string;
   /** Every quote currency the relay serves, the default first. */
   currencies: string[];
   symbols: string[];

@@ -63,16 +63,18 @@ const isTime = (value: unknown, now: number): value is number =>
 
 /**
  * One quote as a relay sends it, checked: `undefined` unless its symbol is `symbol`, its price
- * and time plausible and its source named; doubtful figures become `null`.
+ * and time plausible, its currency a currency code and its source named; doubtful figures
+ * become `null`.
  */
 export function parseQuote(symbol: string, value: unknown, now = Date.now()): Quote | undefined {
   if (!isObject(value) || value.symbol !== symbol) return undefined;
-  const { price, ts, source } = value;
-  if (!isPrice(price) || !isTime(ts, now) || !isText(source)) return undefined;
+  const { price, ts, source, currency } = value;
+  if (!isPrice(price) || !isTime(ts, now) || !isText(source) || !isAsset(currency))
+    return undefined;
   const open24h = figure(value.open24h);
   return {
     symbol,
-    ...(isAsset(value.currency) && { currency: value.currency }),
+    currency,
     ...(isText(value.market) && value.market.length <= 40 && { market: value.market }),
     price,
     open24h: open24h !== null && open24h > 0 ? open24h : null,
@@ -152,10 +154,11 @@ export function parseMessage(
     return {
       type,
       data: {
-        // An interval of 0.1 s to an hour, a TTL of 1 s to a day (the relay's ranges); else the defaults.
+        // An interval of 0.1 s to an hour, a TTL of 1 s to a day (the relay's ranges), a
+        // currency code; else the relay's defaults.
         interval: inRange(data.interval, 100, HOUR_MS) ? data.interval : 5_000,
-        ttl: inRange(data.ttl, 1_000, DAY_MS) ? data.ttl : undefined,
-        quote: isAsset(data.quote) ? data.quote : undefined,
+        ttl: inRange(data.ttl, 1_000, DAY_MS) ? data.ttl : 60_000,
+        currency: isAsset(data.currency) ? data.currency : 'USD',
         quotes: readMap(data.quotes, (symbol, quote) => parseQuote(symbol, quote, now)),
         history: readMap(data.history, (_symbol, points) => parseHistory(points, now)),
         unknown: readSymbols(data.unknown),

@@ -2,8 +2,8 @@
 export interface Quote {
   /** The symbol as the reader asked for it: `BTC`, `BTC/EUR`, `BTC/EUR@kraken`. */
   symbol: string;
-  /** The currency `price` is in: `USD`, `EUR`, `BTC`. Absent from relays before 0.3 (then the snapshot's `quote`). */
-  currency?: string;
+  /** The currency `price` is in: `USD`, `EUR`, `BTC`. */
+  currency: string;
   /**
    * The source's own pair, when it is not `<base>/<currency>`: `BTC/USDT` for a dollar
    * price from an exchange that quotes in the Tether dollar.

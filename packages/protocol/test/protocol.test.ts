@@ -15,6 +15,7 @@ import {
 const NOW = 1_764_200_000_000;
 const quote = (symbol: string, price: number, extra: object = {}): Quote => ({
   symbol,
+  currency: 'USD',
   price,
   open24h: price,
   change24h: 0,
@@ -68,7 +69,12 @@ describe('parseMessage: what a client accepts from a relay', () => {
     const usd = quote('BTC', 67_000, { currency: 'USD', market: 'BTC/USDT' });
     const message = parse('snapshot', {
       interval: 5_000,
-      quotes: { 'BTC/EUR': eur, BTC: usd, 'ETH/EUR': quote('ETH/EUR', 3_000, { currency: '<b>' }) },
+      quotes: {
+        'BTC/EUR': eur,
+        BTC: usd,
+        'ETH/EUR': quote('ETH/EUR', 3_000, { currency: '<b>' }),
+        'SOL/EUR': quote('SOL/EUR', 150, { currency: undefined }),
+      },
       history: {},
       unknown: ['BTC/JPY'],
       refused: { 'BTC/JPY': 'JPY is not a currency this relay serves.', 'BAD KEY': 'x' },
@@ -78,7 +84,11 @@ describe('parseMessage: what a client accepts from a relay', () => {
     if (message?.type !== 'snapshot') return;
     assert.equal(message.data.quotes['BTC/EUR']?.currency, 'EUR');
     assert.equal(message.data.quotes.BTC?.market, 'BTC/USDT');
-    assert.equal(message.data.quotes['ETH/EUR']?.currency, undefined, 'not a currency code');
+    assert.deepEqual(
+      Object.keys(message.data.quotes),
+      ['BTC/EUR', 'BTC'],
+      'a price in no currency, or in one that is no currency code, is no price',
+    );
     assert.deepEqual(message.data.refused, {
       'BTC/JPY': 'JPY is not a currency this relay serves.',
     });
@@ -103,6 +113,7 @@ describe('parseMessage: what a client accepts from a relay', () => {
       ZERO: quote('ZERO', 0),
       MISKEY: quote('ETH', 4),
       NOSRC: quote('NOSRC', 1, { source: 42 }),
+      NOCUR: quote('NOCUR', 1, { currency: 'dollars' }),
       'B-TC': quote('B-TC', 1),
     };
     const quotes = quotesOf(
@@ -152,7 +163,7 @@ describe('parseMessage: what a client accepts from a relay', () => {
     const message = parse('snapshot', {
       interval: 'fast',
       ttl: 1e12,
-      quote: '<b>USD</b>',
+      currency: '<b>USD</b>',
       quotes: { BTC: quote('BTC', 67_000) },
       history: {},
       unknown: [null, 'NOTACOIN', 7],
@@ -161,8 +172,8 @@ describe('parseMessage: what a client accepts from a relay', () => {
     assert.equal(message?.type, 'snapshot');
     if (message?.type !== 'snapshot') return;
     assert.equal(message.data.interval, 5_000);
-    assert.equal(message.data.ttl, undefined);
-    assert.equal(message.data.quote, undefined);
+    assert.equal(message.data.ttl, 60_000);
+    assert.equal(message.data.currency, 'USD');
     assert.deepEqual(message.data.unknown, ['NOTACOIN']);
     assert.deepEqual(
       message.data.sources.map((source) => source.id),

@@ -189,17 +189,12 @@ export const CONFIG_KEYS = {
     schema: integer(1, 10_000),
   }),
   CURRENCIES: key({
-    defaultValue: undefined,
-    doc: 'Quote currencies served, comma-separated: fiat (`USD`, `EUR`, `GBP`) or assets (`BTC`, `USDT`). The first is the default, the currency of a symbol that names none. Unset = `USD,EUR,BTC`, or `QUOTE` alone where that is set.',
+    defaultValue: 'USD,EUR,BTC',
+    doc: 'Quote currencies served, comma-separated: fiat (`USD`, `EUR`, `GBP`) or assets (`BTC`, `USDT`). The first is the default, the currency of a symbol that names none.',
     schema: z
       .string()
       .transform((raw) => [...new Set(commaList(raw))])
       .pipe(z.array(currencyCode).min(1, 'expected at least one currency')),
-  }),
-  QUOTE: key({
-    defaultValue: 'USD',
-    doc: 'The one quote currency when `CURRENCIES` is unset (the key of relays before 0.3).',
-    schema: currencyCode,
   }),
   REDIS_URL: key({
     defaultValue: undefined,
@@ -319,8 +314,6 @@ type ConfigKeys = typeof CONFIG_KEYS;
 
 /** The relay's settings, parsed: keys as in the environment, values typed. */
 export type RelayConfig = { [K in keyof ConfigKeys]: z.output<ConfigKeys[K]['schema']> } & {
-  /** Always set once loaded: the default `USD,EUR,BTC`, or `QUOTE` alone where only that is set. */
-  CURRENCIES: string[];
   /** Always set once loaded: unset, 4 × `MAX_CLIENTS_PER_IP`. */
   MAX_CONNECTIONS_PER_IP: number;
   /** From `SOURCE_URL_<ID>`: base URL overrides by source id (lower case). */
@@ -457,28 +450,11 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
       `MAX_CONNECTIONS_PER_IP=${connections}: expected at least MAX_CLIENTS_PER_IP (${streams}), each stream holds a connection`,
     );
   }
-  return withMarkets(config as RelayConfig, env);
+  return withMarkets(config as RelayConfig);
 }
 
-/** The currencies a relay serves when neither `CURRENCIES` nor `QUOTE` says. */
-const DEFAULT_CURRENCIES = ['USD', 'EUR', 'BTC'];
-
-/**
- * `CURRENCIES` and its older alias `QUOTE` made one (`QUOTE` is then the default currency),
- * and every configured symbol checked against them and `SOURCES`.
- */
-function withMarkets(config: RelayConfig, env: Record<string, string | undefined>): RelayConfig {
-  if (
-    env.CURRENCIES !== undefined &&
-    env.QUOTE !== undefined &&
-    config.QUOTE !== config.CURRENCIES[0]
-  ) {
-    throw new ConfigError(
-      `QUOTE=${JSON.stringify(env.QUOTE)}: set CURRENCIES alone (its first currency is the default)`,
-    );
-  }
-  config.CURRENCIES ??= env.QUOTE === undefined ? DEFAULT_CURRENCIES : [config.QUOTE];
-  config.QUOTE = config.CURRENCIES[0]!;
+/** Every configured symbol checked against `CURRENCIES` and `SOURCES`. */
+function withMarkets(config: RelayConfig): RelayConfig {
   const markets = new Markets(config.CURRENCIES, config.SOURCES);
   for (const symbol of config.SYMBOLS) {
     const route = markets.route(symbol);

@@ -17,4 +17,9 @@ export { CONFIG_KEYS, ConfigError, loadConfig } from './config.js';
 export type { EmbeddedRelay, Relay, RelayOptions, RelayTimings } from './relay.js';
 export { createRelay, startRelay } from './relay.js';
 export { createSources } from './sources/create-sources.js';
-export type { FetchedQuote, PriceSource, SourceQuote } from './sources/price-source.js';
+export type {
+  CheckedQuote,
+  FetchedQuote,
+  PriceSource,
+  SourceQuote,
+} from './sources/price-source.js';

@@ -218,7 +218,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     store,
     watchList,
     historyLimit: config.MAX_HISTORY,
-    quote: config.QUOTE,
+    currency: config.CURRENCIES[0]!,
     intervalMs: () => poller.intervalMs,
     ttlMs: config.PRICE_TTL,
     heartbeatMs: timings.heartbeatMs,

@@ -131,13 +131,13 @@ describe('the JSON API', () => {
     }
   });
 
-  test('/v1/symbols lists what the sources list, in the quote currency', async () => {
+  test('/v1/symbols lists what the sources list, in the default currency', async () => {
     const body = (await (await get('/v1/symbols')).json()) as {
-      quote: string;
+      currency: string;
       symbols: string[];
       defaults: string[];
     };
-    assert.equal(body.quote, 'USD');
+    assert.equal(body.currency, 'USD');
     assert.ok(body.symbols.length >= 30);
     for (const symbol of ['BTC', 'ETH', 'SOL', 'ADA', 'DOT', 'DOGE'])
       assert.ok(body.symbols.includes(symbol));

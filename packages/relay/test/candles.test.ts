@@ -82,7 +82,7 @@ describe('GET /v1/candles from Binance through the real ccxt client', () => {
       assert.equal(response.status, 200);
       assert.equal(body.symbol, 'BTC');
       assert.equal(body.source, 'binance');
-      assert.equal(body.quote, 'USD');
+      assert.equal(body.currency, 'USD');
       assert.equal(body.simulated, false);
       assertOnGrid(body, range, askedAt);
       assert.equal(body.candles.at(-1)![5], 10.5, 'volume from the kline');
@@ -148,7 +148,7 @@ describe('GET /v1/candles from Binance through the real ccxt client', () => {
       ['ETH/EUR', 'ETH/EUR@binance'].map((symbol) => candles(relay, `symbol=${symbol}&range=24h`)),
     );
     assert.deepEqual(
-      euros.map(({ body }) => body.quote),
+      euros.map(({ body }) => body.currency),
       ['EUR', 'EUR'],
     );
     assert.equal(

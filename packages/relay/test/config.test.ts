@@ -20,7 +20,7 @@ describe('configuration', () => {
     assert.equal(config.POLL_INTERVAL, 5_000);
     assert.equal(config.PRICE_TTL, 60_000);
     assert.equal(config.MAX_HISTORY, 100);
-    assert.equal(config.QUOTE, 'USD');
+    assert.deepEqual(config.CURRENCIES, ['USD', 'EUR', 'BTC']);
     assert.equal(config.REDIS_URL, undefined);
     assert.deepEqual(config.CORS_ORIGINS, ['*']);
     assert.equal(config.ADMIN_TOKEN, undefined);
@@ -28,9 +28,13 @@ describe('configuration', () => {
   });
 
   test('values are trimmed and case-insensitive where that is safe', () => {
-    const config = loadConfig({ SYMBOLS: ' btc , eth,,sol ', QUOTE: 'eur', POLL_INTERVAL: 'slow' });
+    const config = loadConfig({
+      SYMBOLS: ' btc , eth,,sol ',
+      CURRENCIES: 'eur',
+      POLL_INTERVAL: 'slow',
+    });
     assert.deepEqual(config.SYMBOLS, ['BTC', 'ETH', 'SOL']);
-    assert.equal(config.QUOTE, 'EUR');
+    assert.deepEqual(config.CURRENCIES, ['EUR']);
     assert.equal(config.POLL_INTERVAL, 30_000);
   });
 
@@ -106,7 +110,7 @@ describe('configuration', () => {
     ['SOURCES', 'coingecko:stream', /binance and ccxt:<exchange> may add :stream/],
     ['SOURCES', 'demo:stream', /binance and ccxt:<exchange> may add :stream/],
     ['MAX_EVENTS_PER_SECOND', '0', /at least 1/],
-    ['QUOTE', 'us dollars', /currency code/],
+    ['CURRENCIES', 'us dollars', /currency code/],
     ['CURRENCIES', 'USD,A234567890123456', /1–15 letters or digits/],
     ['REDIS_URL', 'localhost:6379', /redis:\/\//],
     ['REDIS_URL', 'redis://127.0.0.1:notaport', /valid host and port/],

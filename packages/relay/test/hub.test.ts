@@ -42,7 +42,7 @@ const hubOn = (
     store,
     watchList,
     historyLimit: 10,
-    quote: 'USD',
+    currency: 'USD',
     intervalMs: () => 1_000,
     ttlMs: 60_000,
     heartbeatMs,

@@ -141,7 +141,7 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
     assert.equal(quotes.BTC!.symbol, 'BTC');
     assert.deepEqual(unknown, []);
     const symbols = (await (await fetch(`${relay.url}/v1/symbols`)).json()) as SymbolsAnswer;
-    assert.equal(symbols.quote, 'USD');
+    assert.equal(symbols.currency, 'USD');
     assert.deepEqual(symbols.currencies, ['USD', 'EUR', 'BTC']);
     for (const listed of ['BTC', 'BTC/EUR', 'ETH/BTC', 'DOGE/EUR'])
       assert.ok(symbols.symbols.includes(listed), listed);
@@ -185,7 +185,7 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
     assert.equal(response.status, 200);
     const body = (await response.json()) as CandlesAnswer;
     assert.equal(body.symbol, 'BTC/EUR');
-    assert.equal(body.quote, 'EUR');
+    assert.equal(body.currency, 'EUR');
     assert.equal(body.source, 'binance');
     // Fetched for this chart, or already for the 24 h line of a stream watching BTC/EUR: the
     // same one call either way, and the last call need not be it.
@@ -313,12 +313,10 @@ describe('upstream cost stays flat', () => {
 });
 
 describe('configuration of currencies', () => {
-  test('CURRENCIES lists them, the first the default; QUOTE alone still works', () => {
+  test('CURRENCIES lists them, the first the default', () => {
     const config = loadConfig({ CURRENCIES: 'eur, usd,BTC', SYMBOLS: 'BTC,eth/btc' });
     assert.deepEqual(config.CURRENCIES, ['EUR', 'USD', 'BTC']);
-    assert.equal(config.QUOTE, 'EUR');
     assert.deepEqual(config.SYMBOLS, ['BTC', 'ETH/BTC']);
-    assert.deepEqual(loadConfig({ QUOTE: 'gbp' }).CURRENCIES, ['GBP']);
     assert.deepEqual(loadConfig({}).CURRENCIES, ['USD', 'EUR', 'BTC'], 'the default');
   });
 
@@ -331,10 +329,6 @@ describe('configuration of currencies', () => {
       [
         { SYMBOLS: 'BTC@binance' },
         "SYMBOLS: BTC@binance: 'binance' is not a source of this relay; its sources are demo.",
-      ],
-      [
-        { CURRENCIES: 'USD,EUR', QUOTE: 'EUR' },
-        'QUOTE="EUR": set CURRENCIES alone (its first currency is the default)',
       ],
     ] as const) {
       assert.throws(() => loadConfig(env), new ConfigError(says));

@@ -50,7 +50,8 @@ describe('GET /v1/stream', () => {
       assert.equal(first?.event, 'snapshot', 'the first event is a snapshot');
       const snapshot = dataOf<{
         interval: number;
-        quote: string;
+        currency: string;
+        ttl: number;
         quotes: Record<string, { symbol: string; source: string; price: number }>;
         history: Record<string, [number, number][]>;
         unknown: string[];
@@ -61,7 +62,8 @@ describe('GET /v1/stream', () => {
       assert.ok(snapshot.quotes.BTC!.price > 1000, 'BTC is priced like BTC');
       assert.deepEqual(snapshot.unknown, ['NOTACOIN']);
       assert.equal(snapshot.interval, 100);
-      assert.equal(snapshot.quote, 'USD', 'clients are told the quote currency');
+      assert.equal(snapshot.currency, 'USD', 'clients are told the default currency');
+      assert.equal(snapshot.ttl, 60_000, 'and the price TTL');
       assert.ok((snapshot.history.BTC?.length ?? 0) >= 50, 'the chart gets history from the start');
       const times = snapshot.history.BTC!.map(([ms]) => ms);
       assert.deepEqual(

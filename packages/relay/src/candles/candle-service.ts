@@ -149,7 +149,7 @@ export class CandleService {
         symbol: `${route.pair}@${source.id}`,
         range,
         resolution: CANDLE_RANGES[range].resolution,
-        quote: route.currency,
+        currency: route.currency,
         source: source.id,
         simulated: source.simulated,
         candles,

@@ -27,7 +27,7 @@ export function apiRoutes(deps: AppDeps): Router {
 
   router.get('/v1/symbols', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=60').json({
-      quote: config.QUOTE,
+      currency: config.CURRENCIES[0]!,
       currencies: config.CURRENCIES,
       symbols: catalog.all(),
       defaults: config.SYMBOLS,

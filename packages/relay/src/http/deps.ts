@@ -17,7 +17,6 @@ export interface AppDeps {
   config: Pick<
     RelayConfig,
     | 'SYMBOLS'
-    | 'QUOTE'
     | 'CURRENCIES'
     | 'MAX_HISTORY'
     | 'CORS_ORIGINS'

@@ -29,8 +29,8 @@ export interface HubOptions {
   watchList: WatchList;
   /** History points sent in a snapshot. */
   historyLimit: number;
-  /** The quote currency of every price, told to clients in the snapshot. */
-  quote: string;
+  /** The default currency, of every symbol that names none, told to clients in the snapshot. */
+  currency: string;
   /** The current poll interval, sent in snapshots so clients know what "late" means. */
   intervalMs: () => number;
   /** The price TTL, sent in snapshots: a client that hears nothing of a price for this long shows it stale. */
@@ -341,14 +341,14 @@ export class Hub {
     const cacheKey = `${subscriber.watching.key}|${subscriber.unknown.join(',')}`;
     let cached = this.snapshotFrames.get(cacheKey);
     if (!cached) {
-      const { store, historyLimit, intervalMs, quote, ttlMs } = this.options;
+      const { store, historyLimit, intervalMs, currency, ttlMs } = this.options;
       const generation = this.generation;
       const snapshot = await store.snapshot([...subscriber.watching.symbols], historyLimit);
       const sparklines = this.options.sparklines?.linesOf(subscriber.watching.symbols) ?? {};
       const data: SnapshotData = {
         interval: intervalMs(),
         ttl: ttlMs,
-        quote,
+        currency,
         quotes: snapshot.quotes,
         history: snapshot.history,
         unknown: subscriber.unknown,

@@ -3,7 +3,7 @@ import { isTimeout, withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { Route } from '../sources/markets.js';
-import type { FetchedQuote, SourceQuote } from '../sources/price-source.js';
+import type { CheckedQuote, FetchedQuote, SourceQuote } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
 import { type PollLease, SOLE_POLLER } from '../store/poll-lease.js';
 import type { PriceStore } from '../store/price-store.js';
@@ -385,7 +385,7 @@ export class Poller {
         metrics.upstreamRequests.inc({ source: source.id, outcome: 'ok' });
         const problems: string[] = [];
         const notes: string[] = [];
-        const byPair = new Map<string, SourceQuote>();
+        const byPair = new Map<string, CheckedQuote>();
         const now = this.now();
         for (const quote of answer) {
           if (!pairs.has(quote.symbol) || byPair.has(quote.symbol)) continue;

@@ -1,5 +1,5 @@
 import { DAY_MS, isPrice, type PricePoint } from '@tickwire/protocol';
-import type { FetchedQuote, SourceQuote } from '../sources/price-source.js';
+import type { CheckedQuote, FetchedQuote } from '../sources/price-source.js';
 import { MAX_CLOCK_AHEAD_MS, QuoteClock } from './quote-clock.js';
 
 /** A move larger than this from the last good price is not believed at once. */
@@ -14,7 +14,7 @@ const MAX_RATIO_TO_OPEN = 10;
 const MAX_AGE_MS = DAY_MS;
 
 export type Verdict =
-  | { ok: true; quote: SourceQuote; note?: string }
+  | { ok: true; quote: CheckedQuote; note?: string }
   | { ok: false; reason: string };
 
 const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE_WITHIN;

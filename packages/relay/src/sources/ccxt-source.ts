@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
 import {
   bucketCount,
   bucketStart,
@@ -58,9 +59,33 @@ function quoteCandidates(currency: string): string[] {
   return currency === 'USD' ? ['USD', 'USDT', 'USDC'] : [currency];
 }
 
-/** Makes a ccxt source; ccxt itself is imported here, lazily: it costs ~0.4 s and ~140 MB. */
+/**
+ * ccxt, imported on first use. It is an optional dependency (60 MB of the relay's install, and
+ * ~0.4 s and ~140 MB to load), needed only by `binance` and `ccxt:<exchange>` sources, polled or
+ * streamed: an install without it (`npm install --omit=optional`) runs every other source, and
+ * a source that needs it is refused with the command that adds it.
+ */
+async function importCcxt(): Promise<typeof import('ccxt')['default']> {
+  try {
+    return (await import('ccxt')).default;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    // ccxt itself absent; a module missing inside an installed ccxt is another fault.
+    if (code !== 'ERR_MODULE_NOT_FOUND' || !message.includes("'ccxt'")) throw error;
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    );
+    const range = manifest.optionalDependencies?.ccxt as string | undefined;
+    throw new Error(
+      `ccxt is not installed (an optional dependency of @tickwire/relay, needed by binance and ccxt:<exchange> sources); add it with: npm install ccxt${range ? `@${range}` : ''}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Makes a ccxt source; ccxt itself is imported here, lazily (`importCcxt`). */
 export async function createCcxtSource(options: CcxtSourceOptions): Promise<CcxtSource> {
-  const { default: ccxt } = await import('ccxt');
+  const ccxt = await importCcxt();
   const ExchangeClass = (ccxt as unknown as Record<string, new (config: object) => Exchange>)[
     options.exchangeId
   ];

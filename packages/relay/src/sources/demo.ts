@@ -12,7 +12,7 @@ import { assetName } from './asset-names.js';
 import { DEMO_ASSETS, DEMO_FX } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
 import { DemoPath } from './demo-path.js';
-import type { FactsQuery, FetchedFacts, PriceSource, SourceQuote } from './price-source.js';
+import type { FactsQuery, FetchedFacts, FetchedQuote, PriceSource } from './price-source.js';
 
 /**
  * The demo market's seed when none is given: one for every relay, so that a restart, or a
@@ -72,9 +72,9 @@ export class DemoSource implements PriceSource {
     return pairs;
   }
 
-  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
+  async fetchQuotes(pairs: readonly string[]): Promise<FetchedQuote[]> {
     const now = this.now();
-    const quotes: SourceQuote[] = [];
+    const quotes: FetchedQuote[] = [];
     for (const symbol of pairs) {
       const pair = this.pair(symbol);
       if (!pair) continue;

@@ -8,11 +8,15 @@ export const SOURCE_TIMEOUT_MS = 10_000;
 export type SourceQuote = Omit<Quote, 'stale'>;
 
 /**
- * A quote as a source answers it: `ts` is the upstream's own time of the price, left out when
- * the upstream gives none (never the time of receipt: the poller times such a quote by
- * whether its values move, so a halted feed goes stale).
+ * A quote as a source answers it, keyed by its pair (`BTC/USD`): `ts` is the upstream's own
+ * time of the price, left out when the upstream gives none (never the time of receipt: the
+ * poller times such a quote by whether its values move, so a halted feed goes stale). The
+ * poller names the currency, from the route that asked for the pair.
  */
-export type FetchedQuote = Omit<SourceQuote, 'ts'> & { ts?: number };
+export type FetchedQuote = Omit<SourceQuote, 'ts' | 'currency'> & { ts?: number };
+
+/** A fetched quote the poller has timed and checked, not yet named for a symbol and currency. */
+export type CheckedQuote = Omit<SourceQuote, 'currency'>;
 
 /**
  * An asset's facts as a source answers them: the figures it has (those it lacks absent), and

@@ -1,5 +1,5 @@
 import { DemoSource } from '../../src/sources/demo.js';
-import type { PriceSource, SourceQuote } from '../../src/sources/price-source.js';
+import type { FetchedQuote, PriceSource } from '../../src/sources/price-source.js';
 
 /** A real demo market behind a wrapper that counts calls and can be made to fail or stall. */
 export class CountingSource implements PriceSource {
@@ -24,7 +24,7 @@ export class CountingSource implements PriceSource {
   }
 
   /** Records each call's pairs (`BTC/USD`). */
-  async fetchQuotes(pairs: readonly string[]): Promise<SourceQuote[]> {
+  async fetchQuotes(pairs: readonly string[]): Promise<FetchedQuote[]> {
     this.calls.push([...pairs]);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);

@@ -13,7 +13,8 @@ export type ConnectionState = 'connecting' | 'live' | 'offline' | 'paused';
 /** Everything the elements of one relay know, as an immutable value. */
 export interface FeedView {
   connection: ConnectionState;
-  quote: string;
+  /** The relay's default currency: of every symbol that names none. */
+  currency: string;
   quotes: ReadonlyMap<string, Quote>;
   /** Per symbol, oldest first; ticks are appended to the snapshot's history. */
   history: ReadonlyMap<string, readonly PricePoint[]>;
@@ -64,7 +65,7 @@ export type RelayProblem =
 
 export const EMPTY_VIEW: FeedView = {
   connection: 'connecting',
-  quote: 'USD',
+  currency: 'USD',
   quotes: new Map(),
   history: new Map(),
   sparklines: new Map(),
@@ -98,7 +99,7 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
       return {
         ...view,
         connection: 'live',
-        quote: data.quote ?? view.quote,
+        currency: data.currency,
         quotes,
         history,
         sparklines: foldLines(new Map(), data.sparklines ?? {}),
@@ -110,7 +111,7 @@ export function applyMessage(view: FeedView, message: StreamMessage, now: number
         ),
         sources: data.sources,
         intervalMs: data.interval,
-        ttlMs: data.ttl ?? view.ttlMs,
+        ttlMs: data.ttl,
         received,
         lastUpdate: now,
         problem: undefined,

@@ -114,7 +114,14 @@ describe('a broken or hostile relay', () => {
     const now = bucketStart(Date.now(), step);
     const good = (i: number) => [now - (9 - i) * step, 100, 102, 99, 101, 5];
     const answer = (candles: unknown[], symbol = 'BTC') =>
-      JSON.stringify({ symbol, range: '7d', resolution: 3600, quote: 'USD', source: 'x', candles });
+      JSON.stringify({
+        symbol,
+        range: '7d',
+        resolution: 3600,
+        currency: 'USD',
+        source: 'x',
+        candles,
+      });
     for (const [candles, expected] of [
       ['<html>502 Bad Gateway</html>', /history of BTC could not be loaded/],
       [answer([good(0)], 'ETH'), /history of BTC could not be loaded/],

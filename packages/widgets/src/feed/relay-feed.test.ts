@@ -60,6 +60,7 @@ describe('the relay feed on fake time', () => {
         quotes: {
           BTC: {
             symbol: 'BTC',
+            currency: 'USD',
             price: 67_000,
             changePct24h: 1,
             ts: clock.now(),

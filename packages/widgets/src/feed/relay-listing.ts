@@ -2,7 +2,7 @@ import { isSymbol, type SymbolsAnswer } from '@tickwire/protocol';
 import type { Feed } from './feed.js';
 
 /** What a relay lists (`GET /v1/symbols`): its default currency, every currency, every pair. */
-export type Listing = Pick<SymbolsAnswer, 'quote' | 'currencies' | 'symbols'>;
+export type Listing = Pick<SymbolsAnswer, 'currency' | 'currencies' | 'symbols'>;
 
 /** A feed that lists its symbols itself (a scripted market) instead of its relay's `/v1/symbols`. */
 interface ListingFeed extends Feed {
@@ -29,13 +29,13 @@ export function listingOf(feed: Feed): Promise<Listing> {
         : fetch(new URL('v1/symbols', feed.relayUrl)).then((response) => response.json())
     ).then(
       (answer: Partial<SymbolsAnswer> | undefined) => ({
-        quote: typeof answer?.quote === 'string' ? answer.quote : '',
+        currency: typeof answer?.currency === 'string' ? answer.currency : '',
         currencies: Array.isArray(answer?.currencies)
           ? answer.currencies.filter((code) => typeof code === 'string')
           : [],
         symbols: Array.isArray(answer?.symbols) ? answer.symbols.filter(isSymbol) : [],
       }),
-      () => ({ quote: '', currencies: [], symbols: [] }),
+      () => ({ currency: '', currencies: [], symbols: [] }),
     );
     listings.set(feed, listing);
   }

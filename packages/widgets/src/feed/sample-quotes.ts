@@ -6,6 +6,7 @@ import {
   type CandleRange,
   MINUTE_MS,
   type PricePoint,
+  parseInstrument,
   type Quote,
   type SnapshotData,
 } from '@tickwire/protocol';
@@ -21,6 +22,7 @@ export function sampleQuote(
   const open24h = price / (1 + changePct24h / 100);
   return {
     symbol,
+    currency: parseInstrument(symbol).currency ?? 'USD',
     price,
     open24h,
     change24h: price - open24h,
@@ -85,7 +87,8 @@ export function sampleCandles(
 export function sampleSnapshot(quotes: Quote[], unknown: string[] = []): SnapshotData {
   return {
     interval: 5_000,
-    quote: 'USD',
+    ttl: 60_000,
+    currency: 'USD',
     quotes: Object.fromEntries(quotes.map((quote) => [quote.symbol, quote])),
     history: Object.fromEntries(quotes.map((quote) => [quote.symbol, sampleHistory(quote.price)])),
     unknown,

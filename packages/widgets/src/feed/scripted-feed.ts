@@ -40,7 +40,7 @@ export class ScriptedFeed extends BaseFeed {
       symbol,
       range,
       ...sampleCandles(quote.price, range),
-      quote: quote.currency ?? this.view.quote,
+      currency: quote.currency,
       source: quote.source,
       simulated: quote.source === 'demo',
     };
@@ -51,8 +51,8 @@ export class ScriptedFeed extends BaseFeed {
    * the symbols this market has priced; tests replace it.
    */
   symbols = async (): Promise<SymbolsAnswer> => {
-    const { quote, quotes } = this.view;
-    return { quote, currencies: [quote], symbols: [...quotes.keys()], defaults: [] };
+    const { currency, quotes } = this.view;
+    return { currency, currencies: [currency], symbols: [...quotes.keys()], defaults: [] };
   };
 
   /**

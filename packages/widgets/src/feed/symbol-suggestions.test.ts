@@ -8,7 +8,7 @@ import { closestListed } from './symbol-suggestions.js';
 import { partText, scriptedRelay } from './testing.js';
 
 const LISTING = {
-  quote: 'USD',
+  currency: 'USD',
   symbols: ['BTC', 'BTC/EUR', 'DOGE', 'ETC', 'ETH', 'ETH/BTC', 'SOL'],
 };
 

@@ -14,13 +14,13 @@ import { type Listing, listingOf } from './relay-listing.js';
  */
 export function closestListed(
   symbol: string,
-  { quote, symbols }: Pick<Listing, 'quote' | 'symbols'>,
+  { currency: listed, symbols }: Pick<Listing, 'currency' | 'symbols'>,
 ): string | undefined {
   const { base, currency } = parseInstrument(symbol);
   const bases = new Set(
     symbols.flatMap((candidate) => {
       const instrument = parseInstrument(candidate);
-      return (instrument.currency ?? quote) === (currency ?? quote) ? [instrument.base] : [];
+      return (instrument.currency ?? listed) === (currency ?? listed) ? [instrument.base] : [];
     }),
   );
   const allowed = base.length <= 4 ? 1 : 2;

@@ -139,12 +139,7 @@ export class FeedElement extends LitElement {
 
   /** The currency a symbol without one is in, here: what its label may leave out. */
   protected get impliedCurrency(): string {
-    return this.currency?.trim().toUpperCase() || this.connection.view.quote;
-  }
-
-  /** The currency of `quote`'s price (relays before 0.3 say it only in the snapshot). */
-  protected currencyOf(quote: Quote): string {
-    return quote.currency ?? this.connection.view.quote;
+    return this.currency?.trim().toUpperCase() || this.connection.view.currency;
   }
 }
 

@@ -44,7 +44,7 @@ function watchEarly(element: Element): (() => void) | undefined {
     const feed = feedFor(relay);
     const converter = element.localName === 'price-converter';
     const named = converter
-      ? converterPair(element, EMPTY_VIEW.quote)
+      ? converterPair(element, EMPTY_VIEW.currency)
       : (element.getAttribute('symbols') ?? element.getAttribute('symbol'));
     const { symbols } = elementSymbols(named, {
       // A converter's currency is its `to`, in the pair already.

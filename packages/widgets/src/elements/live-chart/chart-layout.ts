@@ -13,7 +13,7 @@ export interface ChartLayout {
   scale: ChartScale;
   range: ChartRange;
   /** Currency of the prices drawn (on a price scale, the one symbol's). */
-  quote: string;
+  currency: string;
 }
 
 /** One bucket (or, in the live range, one price), `time` in ms. */

@@ -40,7 +40,7 @@ describe('ChartRenderer', () => {
       type: 'line',
       scale: 'price',
       range: '24h',
-      quote: 'USD',
+      currency: 'USD',
       ...layout,
     });
     return renderer;

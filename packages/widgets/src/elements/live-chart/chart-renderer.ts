@@ -408,7 +408,7 @@ export class ChartRenderer {
   private formatValue(value: number): string {
     return this.layout?.scale === 'percent'
       ? formatPercent(value, this.locale)
-      : formatPrice(value, this.layout?.quote ?? 'USD', this.locale);
+      : formatPrice(value, this.layout?.currency ?? 'USD', this.locale);
   }
 
   private value(price: number, base: number): number {

@@ -25,7 +25,7 @@ function crosshair(layout: Partial<ChartLayout> = {}): CrosshairModel {
     type: 'line',
     scale: 'price',
     range: '24h',
-    quote: 'USD',
+    currency: 'USD',
     ...layout,
   };
   model.reset(model.layout.symbols);

@@ -98,7 +98,7 @@ export class CrosshairModel {
     for (const [symbol, { bars }] of this.tracks) {
       const bar = bars.get(ms);
       if (!bar) continue;
-      const price = (value: number) => formatPrice(value, layout.quote, this.locale);
+      const price = (value: number) => formatPrice(value, layout.currency, this.locale);
       values.push({
         symbol: layout.labels[layout.symbols.indexOf(symbol)] ?? symbol,
         text:

@@ -324,7 +324,7 @@ export class LiveChart extends FeedElement {
     const change = this.changeOf(symbol);
     return html`${
       quote
-        ? html`<span class="price"><bdi>${formatPrice(quote.price, this.currencyOf(quote), this.locale)}</bdi></span>`
+        ? html`<span class="price"><bdi>${formatPrice(quote.price, quote.currency, this.locale)}</bdi></span>`
         : html`<span>—</span>`
     }
       ${
@@ -415,7 +415,7 @@ export class LiveChart extends FeedElement {
 
   /** The currency of the prices drawn: the first symbol's (several symbols draw percent). */
   private shownCurrency(): string {
-    return parseInstrument(this.shown[0] ?? '').currency ?? this.connection.view.quote;
+    return parseInstrument(this.shown[0] ?? '').currency ?? this.connection.view.currency;
   }
 
   /** What the live range spans: since its first tick, in the axis's own words. */
@@ -563,7 +563,7 @@ export class LiveChart extends FeedElement {
       type: this.effectiveType(),
       scale: this.effectiveScale(),
       range,
-      quote: this.shownCurrency(),
+      currency: this.shownCurrency(),
       labels: this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency)),
     };
     const sources = range === 'live' ? view.snapshots : this.candles.received;

@@ -166,7 +166,7 @@ export class MarketFeed extends FeedElement {
         key: `${symbol}@${quote.ts}`,
         symbol,
         price: quote.price,
-        currency: this.currencyOf(quote),
+        currency: quote.currency,
         source: quote.source,
         movePct: ((quote.price - last.price) / last.price) * 100,
         ts: quote.ts,

@@ -305,7 +305,7 @@ describe('<market-table>', () => {
   it('top on a relay without facts: its own assets in its own order, and it says so', async () => {
     const { feed, relay } = scriptedRelay('table');
     feed.symbols = async () => ({
-      quote: 'USD',
+      currency: 'USD',
       currencies: ['USD', 'EUR'],
       symbols: ['SOL', 'BTC', 'BTC/EUR', 'ETH'],
       defaults: [],

@@ -180,10 +180,10 @@ export class MarketTable extends FeedElement {
     if (this.facts) return rankedAssets(this.facts).slice(0, top);
     if (this.facts === null) {
       this.askListing();
-      const quote = this.listing?.quote;
+      const listed = this.listing?.currency;
       const assets = (this.listing?.symbols ?? []).flatMap((symbol) => {
         const { base, currency, source } = parseInstrument(symbol);
-        return !source && (currency ?? quote) === quote ? [base] : [];
+        return !source && (currency ?? listed) === listed ? [base] : [];
       });
       return [...new Set(assets)].slice(0, top);
     }

@@ -57,7 +57,7 @@ export function buildRows(
   return symbols.map((symbol) => {
     const quote = view.quotes.get(symbol);
     const asset = parseInstrument(symbol).base;
-    const currency = quote?.currency ?? parseInstrument(symbol).currency ?? view.quote;
+    const currency = quote?.currency ?? parseInstrument(symbol).currency ?? view.currency;
     const known: AssetFacts | undefined = facts?.assets[asset];
     // Figures in money are only comparable with the price in the same currency.
     const sameCurrency = known?.currency === currency;

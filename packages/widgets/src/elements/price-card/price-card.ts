@@ -111,7 +111,7 @@ export class PriceCard extends FeedElement {
           quote &&
           describePrice(
             symbolLabel(quote.symbol, this.impliedCurrency),
-            formatPrice(quote.price, this.currencyOf(quote), this.locale),
+            formatPrice(quote.price, quote.currency, this.locale),
             quote.changePct24h,
             this.locale,
             this,
@@ -159,7 +159,7 @@ export class PriceCard extends FeedElement {
     const { locale } = this;
     const trend = direction(quote.change24h);
     const simulated = isSimulated(this.connection.view, quote.source);
-    const currency = this.currencyOf(quote);
+    const currency = quote.currency;
     const line = this.connection.view.sparklines.get(quote.symbol);
     // The line's code loads with the first line to draw, off the card path: price first.
     if (line && !drawLine) {

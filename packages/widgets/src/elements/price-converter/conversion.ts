@@ -50,16 +50,16 @@ export function routeFromListing(
 ): Route | undefined {
   const listed = new Set(listing.symbols);
   const hop = (a: string, b: string): Leg | undefined => {
-    if (listed.has(pairSymbol(a, b, listing.quote)))
-      return { symbol: pairSymbol(a, b, listing.quote, source), invert: false };
-    if (listed.has(pairSymbol(b, a, listing.quote)))
-      return { symbol: pairSymbol(b, a, listing.quote, source), invert: true };
+    if (listed.has(pairSymbol(a, b, listing.currency)))
+      return { symbol: pairSymbol(a, b, listing.currency, source), invert: false };
+    if (listed.has(pairSymbol(b, a, listing.currency)))
+      return { symbol: pairSymbol(b, a, listing.currency, source), invert: true };
     return undefined;
   };
   const direct = hop(from, to);
   if (direct) return { legs: [direct] };
   if (!cross) return undefined;
-  for (const via of new Set([listing.quote, ...listing.currencies])) {
+  for (const via of new Set([listing.currency, ...listing.currencies])) {
     if (via === from || via === to) continue;
     const first = hop(from, via);
     const second = first && hop(via, to);
@@ -88,7 +88,7 @@ export const legLabel = (leg: Leg, defaultCurrency: string): string => {
 /** The assets and currencies a listing names, sorted: what the pickers offer. */
 export function listedAssets(listing: Listing): string[] {
   const assets = new Set(listing.currencies);
-  if (listing.quote) assets.add(listing.quote);
+  if (listing.currency) assets.add(listing.currency);
   for (const symbol of listing.symbols) {
     const { base, currency } = parseInstrument(symbol);
     assets.add(base);

@@ -49,7 +49,7 @@ const eur = (price: number, overrides = {}) =>
 /** What the scripted relay's `/v1/symbols` answers: its currencies (USD the default) and pairs. */
 function lists(feed: ScriptedFeed, currencies: string[], symbols: string[]): void {
   feed.symbols = async (): Promise<SymbolsAnswer> => ({
-    quote: 'USD',
+    currency: 'USD',
     currencies,
     symbols,
     defaults: [],

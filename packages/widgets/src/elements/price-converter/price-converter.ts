@@ -140,7 +140,7 @@ export class PriceConverter extends FeedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('amount')) this.typed = undefined;
     const { view } = this.connection;
-    const defaultCurrency = view.quote;
+    const defaultCurrency = view.currency;
     const fromAsset = (this.from ?? '').trim().toUpperCase();
     const toAsset = (this.to ?? this.currency ?? defaultCurrency).trim().toUpperCase();
     const { words } = this;
@@ -181,7 +181,7 @@ export class PriceConverter extends FeedElement {
     // What the feed knows now: a first watch of a shared feed brings its view at once (offline
     // already, or live), and no later news may come to update this one.
     const now = this.connection.view;
-    if (now.quote !== defaultCurrency) void this.updateComplete.then(() => this.requestUpdate());
+    if (now.currency !== defaultCurrency) void this.updateComplete.then(() => this.requestUpdate());
     // Word joiners: Firefox would break "NOPE/SHIB" after its slash.
     const pair = `${fromAsset}\u2060/\u2060${toAsset}`;
     problem ??= this.relayProblem;

@@ -114,7 +114,7 @@ export class PriceTicker extends FeedElement {
         const trend = direction(quote?.changePct24h ?? null);
         return html`<li part="item" class="item">
           <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
-          <span><bdi>${quote ? formatPrice(quote.price, this.currencyOf(quote), this.locale) : '—'}</bdi></span>
+          <span><bdi>${quote ? formatPrice(quote.price, quote.currency, this.locale) : '—'}</bdi></span>
           <span class=${trend}><span aria-hidden="true">${ARROWS[trend]}</span> <bdi>${formatPercent(quote?.changePct24h ?? null, this.locale)}</bdi></span>
         </li>`;
       },
