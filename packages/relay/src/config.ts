@@ -471,13 +471,15 @@ export interface MisspelledKey {
 }
 
 const TICKWIRE_PREFIX = 'TICKWIRE_';
+/** Keys this relay's development once read, and the one that says it now. */
+const RENAMED: Record<string, string> = { QUOTE: 'CURRENCIES' };
 
 /**
  * Keys of `env` that look meant for the relay but are not its settings, so a typo does not
  * silently leave a default in force: a known key in the wrong case (`port`), one within two
  * edits of a known key (`POLL_INTERVALL`, `SYMBOL`, `MAX_CLIENT`; within one for names of
- * four letters or fewer, or every `HOME` would be taken for `HOST`), and any `TICKWIRE_` key
- * (the relay reads none). Pure: `main.ts` logs the result.
+ * four letters or fewer, or every `HOME` would be taken for `HOST`), a renamed key (`QUOTE`:
+ * `CURRENCIES`), and any `TICKWIRE_` key (the relay reads none). Pure: `main.ts` logs the result.
  */
 export function misspelledKeys(env: Record<string, string | undefined>): MisspelledKey[] {
   const known = Object.keys(CONFIG_KEYS);
@@ -492,8 +494,8 @@ export function misspelledKeys(env: Record<string, string | undefined>): Misspel
     const prefixed = key.toUpperCase().startsWith(TICKWIRE_PREFIX);
     const name = (prefixed ? key.slice(TICKWIRE_PREFIX.length) : key).toUpperCase();
     const limit = name.length <= 4 ? 1 : 2;
-    let likely: string | undefined;
-    let nearest = limit + 1;
+    let likely: string | undefined = RENAMED[name];
+    let nearest = likely ? 0 : limit + 1;
     for (const candidate of known) {
       const distance = editDistance(name, candidate);
       if (distance < nearest) [likely, nearest] = [candidate, distance];

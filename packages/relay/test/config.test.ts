@@ -215,6 +215,7 @@ describe('configuration', () => {
         PROT: '9000',
         TICKWIRE_PORT: '9000',
         TICKWIRE_THEME: 'dark',
+        QUOTE: 'EUR',
       }),
       [
         { key: 'POLL_INTERVALL', likely: 'POLL_INTERVAL' },
@@ -224,6 +225,7 @@ describe('configuration', () => {
         { key: 'PROT', likely: 'PORT' },
         { key: 'TICKWIRE_PORT', likely: 'PORT' },
         { key: 'TICKWIRE_THEME' },
+        { key: 'QUOTE', likely: 'CURRENCIES' },
       ],
     );
   });
