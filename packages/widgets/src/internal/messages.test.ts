@@ -19,7 +19,7 @@ const SAME_IN: Record<string, string[]> = {
   de: ['symbol', 'asset', 'element', 'tag'],
   es: ['error'],
   it: ['asset', 'tag', 'volume'],
-  fr: ['notable', 'pause', 'volume'],
+  fr: ['minutes', 'notable', 'pause', 'volume'],
   nl: ['letters', 'open', 'over', 'element', 'volume'],
   pl: ['symbol'],
   'pt-BR': ['use', 'tag', 'volume'],
