@@ -1,4 +1,5 @@
 import type { Exchange, Market, Ticker } from 'ccxt';
+import { unwatchTicker } from './ccxt-unwatch.js';
 import type { FetchedQuote } from './price-source.js';
 import type { QuoteStream, QuoteStreamHandlers } from './quote-stream.js';
 
@@ -19,8 +20,9 @@ interface WatchLoop {
 
 /**
  * An exchange's tickers over its WebSocket, through ccxt pro: one `watchTicker` loop per
- * followed market, every market on one socket (the exchange's options say so), `unWatchTicker`
- * when the watch list lets a market go.
+ * followed market, every market on one socket (the exchange's options say so), unsubscribed
+ * when the watch list lets a market go (`unwatchTicker`: ccxt's own, or our frame where ccxt
+ * has none, as for Kraken).
  */
 export class CcxtTickerStream implements QuoteStream {
   private handlers: QuoteStreamHandlers | undefined;
@@ -125,10 +127,8 @@ export class CcxtTickerStream implements QuoteStream {
     const loop = this.loops.get(market);
     if (loop) loop.active = false;
     this.loops.delete(market);
-    if (this.exchange.has.unWatchTicker) {
-      // Its answer changes nothing here: the loop is off, and a fault would show on the others.
-      this.exchange.unWatchTicker(market).catch(() => undefined);
-    }
+    // Its answer changes nothing here: the loop is off, and a fault would show on the others.
+    unwatchTicker(this.exchange, market).catch(() => undefined);
   }
 }
 
