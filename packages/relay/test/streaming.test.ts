@@ -226,6 +226,47 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
     }
   });
 
+  test('no socket while the stream has no pair to follow: the first pair opens it, the last one gone closes it after the grace', async () => {
+    const fakes = await startStreamingFakes();
+    const kraken = await startFakeKraken(fakes.market);
+    // Kraken comes first in SOURCES and prices BTC: Binance's stream has nothing to follow
+    // until a reader pins a symbol to it.
+    const { relay, socket, stop } = await startStreamingRelay({
+      fakes,
+      env: {
+        SOURCES: 'ccxt:kraken,binance:stream',
+        SOURCE_URL_CCXT_KRAKEN: kraken.url,
+        SYMBOLS: 'BTC',
+      },
+      config: { WATCH_GRACE: 300 },
+    });
+    try {
+      socket.startTicking(50);
+      await untilPolls(relay, (await pollCount(relay)) + 3);
+      assert.equal(socket.accepted, 0, 'no socket with an empty watch list');
+
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=ETH@binance`);
+      await waitFor(() => (socket.subscribed().includes('ethusdt@ticker') ? true : undefined));
+      await untilTransport(relay, 'stream');
+      assert.equal(socket.accepted, 1, 'one socket for the first pair');
+      await reader.close();
+      // Past the grace nothing is watched: the socket closes, and stays closed.
+      await waitFor(() => (socket.open === 0 ? true : undefined));
+      await untilPolls(relay, (await pollCount(relay)) + 3);
+      assert.equal(socket.accepted, 1, 'no socket opened again while nothing is followed');
+      assert.equal(socket.open, 0);
+
+      // A reader again: a socket again.
+      const again = await SseReader.open(`${relay.url}/v1/stream?symbols=ETH@binance`);
+      await waitFor(() => (socket.subscribed().includes('ethusdt@ticker') ? true : undefined));
+      assert.equal(socket.accepted, 2);
+      await again.close();
+    } finally {
+      await stop();
+      await Promise.all([fakes.socket.close(), fakes.rest.close(), kraken.close()]);
+    }
+  });
+
   test('a lying tick is held back by the quote guard, as a polled one is', async () => {
     const { relay, socket, stop } = await startStreamingRelay();
     try {
