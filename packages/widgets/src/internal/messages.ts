@@ -47,6 +47,11 @@ export interface Messages {
   resume: string;
   refresh: string;
   liveEvery: (seconds: string) => string;
+  /**
+   * The refresh menu's live choice while every source of the page's prices streams over a
+   * WebSocket (`SourceStatus.transport`): no interval to name.
+   */
+  liveStreaming: string;
   every: (seconds: string) => string;
   source: string;
   anySource: string;

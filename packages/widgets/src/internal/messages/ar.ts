@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'استئناف',
   refresh: 'التحديث',
   liveEvery: (seconds) => `مباشر (كل ${seconds} ث)`,
+  liveStreaming: 'مباشر (بث متواصل)',
   every: (seconds) => `كل ${seconds} ث`,
   source: 'المصدر',
   anySource: 'أي مصدر',

@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Fortsetzen',
   refresh: 'Aktualisierung',
   liveEvery: (seconds) => `Echtzeit (alle ${seconds} s)`,
+  liveStreaming: 'Echtzeit (Stream)',
   every: (seconds) => `alle ${seconds} s`,
   source: 'Quelle',
   anySource: 'beliebig',

@@ -18,6 +18,7 @@ export const en: Messages = {
   resume: 'Resume',
   refresh: 'Refresh',
   liveEvery: (seconds) => `live (every ${seconds} s)`,
+  liveStreaming: 'live (streaming)',
   every: (seconds) => `every ${seconds} s`,
   source: 'Source',
   anySource: 'any',

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Reanudar',
   refresh: 'Actualización',
   liveEvery: (seconds) => `en vivo (cada ${seconds} s)`,
+  liveStreaming: 'en vivo (transmisión continua)',
   every: (seconds) => `cada ${seconds} s`,
   source: 'Fuente',
   anySource: 'cualquiera',

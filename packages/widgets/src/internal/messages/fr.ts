@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Reprendre',
   refresh: 'Actualisation',
   liveEvery: (seconds) => `en direct (toutes les ${seconds} s)`,
+  liveStreaming: 'en direct (flux continu)',
   every: (seconds) => `toutes les ${seconds} s`,
   source: 'Origine',
   anySource: 'toutes',

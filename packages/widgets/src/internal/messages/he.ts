@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'המשך',
   refresh: 'רענון',
   liveEvery: (seconds) => `בזמן אמת (כל ${seconds} ש׳)`,
+  liveStreaming: 'בזמן אמת (הזרמה)',
   every: (seconds) => `כל ${seconds} ש׳`,
   source: 'מקור',
   anySource: 'כלשהו',

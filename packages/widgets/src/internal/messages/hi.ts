@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'फिर शुरू करें',
   refresh: 'रीफ़्रेश',
   liveEvery: (seconds) => `लाइव (हर ${seconds} से)`,
+  liveStreaming: 'लाइव (स्ट्रीमिंग)',
   every: (seconds) => `हर ${seconds} से`,
   source: 'स्रोत',
   anySource: 'कोई भी',

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Riprendi',
   refresh: 'Aggiornamento',
   liveEvery: (seconds) => `tempo reale (ogni ${seconds} s)`,
+  liveStreaming: 'tempo reale (flusso continuo)',
   every: (seconds) => `ogni ${seconds} s`,
   source: 'Fonte',
   anySource: 'qualsiasi',

@@ -41,6 +41,7 @@ export const messages: Messages = {
   resume: '再開',
   refresh: '更新間隔',
   liveEvery: (seconds) => `リアルタイム (${seconds} 秒ごと)`,
+  liveStreaming: 'リアルタイム (ストリーミング)',
   every: (seconds) => `${seconds} 秒ごと`,
   source: 'ソース',
   anySource: '指定なし',

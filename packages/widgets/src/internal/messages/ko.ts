@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: '재개',
   refresh: '새로고침',
   liveEvery: (seconds) => `실시간 (${seconds}초마다)`,
+  liveStreaming: '실시간 (스트리밍)',
   every: (seconds) => `${seconds}초마다`,
   source: '소스',
   anySource: '전체',

@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Hervatten',
   refresh: 'Verversen',
   liveEvery: (seconds) => `actueel (elke ${seconds} s)`,
+  liveStreaming: 'actueel (doorlopende stroom)',
   every: (seconds) => `elke ${seconds} s`,
   source: 'Bron',
   anySource: 'elke',

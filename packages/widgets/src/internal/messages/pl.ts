@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Wznów',
   refresh: 'Odświeżanie',
   liveEvery: (seconds) => `na żywo (co ${seconds} s)`,
+  liveStreaming: 'na żywo (strumień)',
   every: (seconds) => `co ${seconds} s`,
   source: 'Źródło',
   anySource: 'dowolne',

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Retomar',
   refresh: 'Atualização',
   liveEvery: (seconds) => `ao vivo (a cada ${seconds} s)`,
+  liveStreaming: 'ao vivo (transmissão contínua)',
   every: (seconds) => `a cada ${seconds} s`,
   source: 'Fonte',
   anySource: 'qualquer',

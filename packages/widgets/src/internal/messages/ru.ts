@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Продолжить',
   refresh: 'Обновление',
   liveEvery: (seconds) => `в реальном времени (каждые ${seconds} с)`,
+  liveStreaming: 'в реальном времени (поток)',
   every: (seconds) => `каждые ${seconds} с`,
   source: 'Источник',
   anySource: 'любой',

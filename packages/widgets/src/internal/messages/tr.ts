@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Sürdür',
   refresh: 'Yenileme',
   liveEvery: (seconds) => `canlı (${seconds} sn'de bir)`,
+  liveStreaming: 'canlı (akış)',
   every: (seconds) => `${seconds} sn'de bir`,
   source: 'Kaynak',
   anySource: 'herhangi',

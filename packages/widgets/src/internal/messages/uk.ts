@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Продовжити',
   refresh: 'Оновлення',
   liveEvery: (seconds) => `наживо (кожні ${seconds} с)`,
+  liveStreaming: 'наживо (потік)',
   every: (seconds) => `кожні ${seconds} с`,
   source: 'Джерело',
   anySource: 'будь-яке',

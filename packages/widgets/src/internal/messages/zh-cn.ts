@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: '继续',
   refresh: '刷新',
   liveEvery: (seconds) => `实时（每 ${seconds} 秒）`,
+  liveStreaming: '实时（流式推送）',
   every: (seconds) => `每 ${seconds} 秒`,
   source: '数据源',
   anySource: '任意',

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: '繼續',
   refresh: '更新頻率',
   liveEvery: (seconds) => `即時（每 ${seconds} 秒）`,
+  liveStreaming: '即時（串流）',
   every: (seconds) => `每 ${seconds} 秒`,
   source: '資料來源',
   anySource: '不限',
