@@ -60,6 +60,19 @@ export const SevenDays: Story = { args: { range: '7d' } };
 export const ThirtyDaysArea: Story = { args: { symbols: 'SOL', range: '30d', type: 'area' } };
 export const OneYear: Story = { args: { symbols: 'ETH', range: '1y' } };
 export const LiveTicks: Story = { args: { range: 'live' } };
+/**
+ * The tick chart on an exchange's stream (`SOURCES=binance:stream`): every update its own
+ * point, several a second, the last 5 minutes; the legend's change is the card's 24 h figure.
+ */
+export const TickChart: Story = {
+  args: { symbols: 'BTC', range: 'live', scale: 'price' },
+  parameters: { market: { tickMs: 300 } },
+};
+/** The tick chart of two symbols on a stream: percent change from each one's 24 h open. */
+export const TickChartTwoSymbols: Story = {
+  args: { symbols: 'BTC,ETH', range: 'live', theme: 'dark' },
+  parameters: { market: { tickMs: 300 } },
+};
 export const Candles: Story = { args: { symbols: 'BTC', type: 'candles' } };
 export const CandlesDark: Story = { args: { symbols: 'BTC', type: 'candles', theme: 'dark' } };
 export const OneSymbol: Story = { args: { symbols: 'BTC' } };

@@ -36,3 +36,8 @@ export const Narrow: Story = { parameters: { width: '16rem' } };
 export const SeveralSources: Story = {
   parameters: { market: { sources: ['binance', 'coingecko'] } },
 };
+/**
+ * Every source of the page's prices streams (`SOURCES=binance:stream`): the refresh menu says
+ * "live (streaming)", with no interval, and offers every slower pace.
+ */
+export const Streaming: Story = { parameters: { market: { tickMs: 300 } } };

@@ -1,4 +1,9 @@
-import { parseInstrument, type Quote } from '@tickwire/protocol';
+import {
+  MAX_HISTORY_POINTS,
+  type PricePoint,
+  parseInstrument,
+  type Quote,
+} from '@tickwire/protocol';
 import { CandleLoadError } from '../../packages/widgets/src/elements/live-chart/candle-history.js';
 import { sampleHistory } from '../../packages/widgets/src/feed/sample-quotes.js';
 import { sampleSparkline } from '../../packages/widgets/src/feed/sample-sparkline.js';
@@ -14,6 +19,11 @@ export interface MarketOptions {
   prices?: Record<string, number>;
   /** `none`: every candle request fails as a relay's would with no source for the range. */
   candles?: 'none';
+  /**
+   * Set for an exchange's stream: a tick every `tickMs` (1,500 otherwise), along a wave with a
+   * ripple, and the history of the last 5 minutes at that pace; sources say they stream.
+   */
+  tickMs?: number;
 }
 
 /** Where the scripted market starts, in USD; round figures, a simulation's seed. */
@@ -35,7 +45,8 @@ let ticking: ReturnType<typeof setInterval> | undefined;
 
 /**
  * A deterministic in-browser market for one story: a snapshot with an hour of history, then
- * (while live) a tick every 1.5 s that moves each price along a fixed wave. No relay, no
+ * (while live) a tick every 1.5 s that moves each price along a fixed wave (or, with
+ * `tickMs`, a stream's pace and 5 minutes of its history). No relay, no
  * network; the same story always shows the same numbers. Symbols may name a currency (a
  * fiat one of `STORY_FX`, or another asset) and a source; every source is simulated.
  */
@@ -44,6 +55,7 @@ export function scriptedMarket({
   state = 'live',
   prices = STORY_PRICES,
   candles,
+  tickMs,
 }: MarketOptions): string {
   clearInterval(ticking);
   const { feed, relay } = scriptedRelay('story');
@@ -73,7 +85,11 @@ export function scriptedMarket({
   const quote = (symbol: string, step: number, ts: number): Quote => {
     const base = startOf(symbol)!;
     const { currency = 'USD', source = 'demo' } = parseInstrument(symbol);
-    const price = base * (1 + 0.004 * Math.sin(step / 3 + symbol.length));
+    const phase = symbol.length;
+    const wave = tickMs
+      ? 0.003 * Math.sin(step / 150 + phase) + 0.0006 * Math.sin(step / 4 + phase)
+      : 0.004 * Math.sin(step / 3 + phase);
+    const price = base * (1 + wave);
     const open = base * (1 - 0.012 * Math.cos(symbol.charCodeAt(0)));
     return {
       symbol,
@@ -98,13 +114,19 @@ export function scriptedMarket({
         known.map((symbol) => [symbol, quote(symbol, 0, now - (state === 'stale' ? 120_000 : 0))]),
       ),
       history: Object.fromEntries(
-        known.map((symbol, index) => [symbol, sampleHistory(startOf(symbol)!, 60, index + 1)]),
+        known.map((symbol, index) => [
+          symbol,
+          tickMs
+            ? streamHistory(tickMs, now, (step, ts) => quote(symbol, step, ts).price)
+            : sampleHistory(startOf(symbol)!, 60, index + 1),
+        ]),
       ),
       unknown,
       sources: sourceIds.map((id) => ({
         id,
         state: state === 'stale' ? 'down' : 'ok',
         simulated: true,
+        ...(tickMs && { transport: 'stream' as const }),
       })),
       // The card's 24 h line, from the day's open to the price, as the 24 h figure says.
       sparklines: Object.fromEntries(
@@ -137,7 +159,21 @@ export function scriptedMarket({
           quotes: Object.fromEntries(known.map((symbol) => [symbol, quote(symbol, step, ts)])),
         },
       });
-    }, 1_500);
+    }, tickMs ?? 1_500);
   }
   return relay;
+}
+
+/** The last 5 minutes of a stream ticking every `tickMs` up to `now` (step 0), oldest first. */
+function streamHistory(
+  tickMs: number,
+  now: number,
+  priceAt: (step: number, ts: number) => number,
+): PricePoint[] {
+  const steps = Math.min(MAX_HISTORY_POINTS - 1, Math.floor(300_000 / tickMs));
+  return Array.from({ length: steps + 1 }, (_, i) => {
+    const step = i - steps;
+    const ts = now + step * tickMs;
+    return [ts, priceAt(step, ts)];
+  });
 }

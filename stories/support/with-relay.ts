@@ -18,6 +18,8 @@ export interface MarketParameters {
   candles?: 'none';
   /** Sources beside `demo` the market has every symbol from, for the controls' source picker. */
   sources?: string[];
+  /** A stream's pace, ms per tick: its sources stream, its history is the last 5 minutes. */
+  tickMs?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export function relayFor(
     state: market.state,
     prices: market.prices,
     candles: market.candles,
+    tickMs: market.tickMs,
   });
 }
 

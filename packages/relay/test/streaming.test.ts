@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { QuotesData, SourcesAnswer } from '@tickwire/protocol';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type RelayConfig } from '../src/config.js';
 import type { Relay } from '../src/relay.js';
 import { createSources } from '../src/sources/create-sources.js';
 import { startFakeKraken } from './support/fake-kraken.js';
@@ -226,6 +226,47 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
     }
   });
 
+  test('no socket while the stream has no pair to follow: the first pair opens it, the last one gone closes it after the grace', async () => {
+    const fakes = await startStreamingFakes();
+    const kraken = await startFakeKraken(fakes.market);
+    // Kraken comes first in SOURCES and prices BTC: Binance's stream has nothing to follow
+    // until a reader pins a symbol to it.
+    const { relay, socket, stop } = await startStreamingRelay({
+      fakes,
+      env: {
+        SOURCES: 'ccxt:kraken,binance:stream',
+        SOURCE_URL_CCXT_KRAKEN: kraken.url,
+        SYMBOLS: 'BTC',
+      },
+      config: { WATCH_GRACE: 300 },
+    });
+    try {
+      socket.startTicking(50);
+      await untilPolls(relay, (await pollCount(relay)) + 3);
+      assert.equal(socket.accepted, 0, 'no socket with an empty watch list');
+
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=ETH@binance`);
+      await waitFor(() => (socket.subscribed().includes('ethusdt@ticker') ? true : undefined));
+      await untilTransport(relay, 'stream');
+      assert.equal(socket.accepted, 1, 'one socket for the first pair');
+      await reader.close();
+      // Past the grace nothing is watched: the socket closes, and stays closed.
+      await waitFor(() => (socket.open === 0 ? true : undefined));
+      await untilPolls(relay, (await pollCount(relay)) + 3);
+      assert.equal(socket.accepted, 1, 'no socket opened again while nothing is followed');
+      assert.equal(socket.open, 0);
+
+      // A reader again: a socket again.
+      const again = await SseReader.open(`${relay.url}/v1/stream?symbols=ETH@binance`);
+      await waitFor(() => (socket.subscribed().includes('ethusdt@ticker') ? true : undefined));
+      assert.equal(socket.accepted, 2);
+      await again.close();
+    } finally {
+      await stop();
+      await Promise.all([fakes.socket.close(), fakes.rest.close(), kraken.close()]);
+    }
+  });
+
   test('a lying tick is held back by the quote guard, as a polled one is', async () => {
     const { relay, socket, stop } = await startStreamingRelay();
     try {
@@ -294,7 +335,8 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
 });
 
 describe('a streaming ccxt exchange (SOURCES=ccxt:kraken:stream) against a fake Kraken WebSocket v2', () => {
-  test('its tickers stream on one socket, no REST price call once they come, timed by the relay as Kraken gives no time', async () => {
+  /** A relay streaming from a fake Kraken, REST and WebSocket, over one market. */
+  async function startKrakenRelay(config: Partial<RelayConfig> = {}) {
     const market = new FakeMarket();
     const [rest, socket] = await Promise.all([
       startFakeKraken(market),
@@ -308,9 +350,53 @@ describe('a streaming ccxt exchange (SOURCES=ccxt:kraken:stream) against a fake 
     };
     const relay = await startTestRelay({
       env,
-      config: { POLL_INTERVAL: 200 },
+      config: { POLL_INTERVAL: 200, ...config },
       sources: await createSources(loadConfig(env), { timeoutMs: 2_000 }),
     });
+    const stop = async () => {
+      await relay.stop();
+      await socket.close();
+      await rest.close();
+    };
+    return { relay, rest, socket, stop };
+  }
+
+  test('a pair nobody reads any more is unsubscribed on Kraken after the grace (ccxt has no unWatchTicker for it), and subscribed again when read again', async () => {
+    const { relay, socket, stop } = await startKrakenRelay({ WATCH_GRACE: 300 });
+    try {
+      socket.startTicking(50);
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=ETH/EUR`);
+      await waitFor(() => (socket.subscribed().includes('ETH/EUR') ? true : undefined));
+      await reader.until((frames) => pricesIn(frames, 'ETH/EUR').length >= 2);
+      await reader.close();
+      await waitFor(() => (socket.subscribed().includes('ETH/EUR') ? undefined : true));
+      assert.deepEqual(
+        socket.requests.filter(({ method }) => method === 'unsubscribe'),
+        [{ method: 'unsubscribe', symbols: ['ETH/EUR'] }],
+        'one unsubscribe frame, for the pair nobody reads',
+      );
+      assert.deepEqual(socket.subscribed(), ['BTC/USD'], 'the configured pair stays');
+
+      // Read again: subscribed again on the same socket, and priced by the stream.
+      const again = await SseReader.open(`${relay.url}/v1/stream?symbols=ETH/EUR,BTC`);
+      await waitFor(() => (socket.subscribed().includes('ETH/EUR') ? true : undefined));
+      const seen = again.frames.length;
+      await again.until(
+        (frames) =>
+          pricesIn(frames.slice(seen), 'ETH/EUR').length >= 3 &&
+          pricesIn(frames.slice(seen), 'BTC').length >= 3,
+      );
+      assert.equal(socket.accepted, 1, 'every subscription on one socket');
+      const status = (await getSources(relay)).sources[0];
+      assert.equal(status?.transport, 'stream');
+      await again.close();
+    } finally {
+      await stop();
+    }
+  });
+
+  test('its tickers stream on one socket, no REST price call once they come, timed by the relay as Kraken gives no time', async () => {
+    const { relay, rest, socket, stop } = await startKrakenRelay();
     try {
       socket.startTicking(50);
       const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC,ETH/EUR`);
@@ -340,9 +426,7 @@ describe('a streaming ccxt exchange (SOURCES=ccxt:kraken:stream) against a fake 
       assert.equal(quote?.stale, false);
       await reader.close();
     } finally {
-      await relay.stop();
-      await socket.close();
-      await rest.close();
+      await stop();
     }
   });
 });

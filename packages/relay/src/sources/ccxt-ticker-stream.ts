@@ -1,4 +1,5 @@
 import type { Exchange, Market, Ticker } from 'ccxt';
+import { unwatchTicker } from './ccxt-unwatch.js';
 import type { FetchedQuote } from './price-source.js';
 import type { QuoteStream, QuoteStreamHandlers } from './quote-stream.js';
 
@@ -19,8 +20,10 @@ interface WatchLoop {
 
 /**
  * An exchange's tickers over its WebSocket, through ccxt pro: one `watchTicker` loop per
- * followed market, every market on one socket (the exchange's options say so), `unWatchTicker`
- * when the watch list lets a market go.
+ * followed market, every market on one socket (the exchange's options say so), opened by the
+ * first market followed and closed when none is left, each market unsubscribed
+ * when the watch list lets a market go (`unwatchTicker`: ccxt's own, or our frame where ccxt
+ * has none, as for Kraken).
  */
 export class CcxtTickerStream implements QuoteStream {
   private handlers: QuoteStreamHandlers | undefined;
@@ -55,6 +58,12 @@ export class CcxtTickerStream implements QuoteStream {
       const market = this.markets.marketOf(pair);
       if (market === undefined) continue;
       next.set(market, [...(next.get(market) ?? []), pair]);
+    }
+    // Nothing left to follow: no socket either (the watch list's grace has already passed).
+    // The first pair followed again opens one, once this close is done.
+    if (next.size === 0) {
+      if (this.loops.size > 0 || this.openSockets() > 0) void this.stop();
+      return;
     }
     for (const market of this.loops.keys()) if (!next.has(market)) this.unwatch(market);
     this.pairsByMarket = next;
@@ -125,10 +134,8 @@ export class CcxtTickerStream implements QuoteStream {
     const loop = this.loops.get(market);
     if (loop) loop.active = false;
     this.loops.delete(market);
-    if (this.exchange.has.unWatchTicker) {
-      // Its answer changes nothing here: the loop is off, and a fault would show on the others.
-      this.exchange.unWatchTicker(market).catch(() => undefined);
-    }
+    // Its answer changes nothing here: the loop is off, and a fault would show on the others.
+    unwatchTicker(this.exchange, market).catch(() => undefined);
   }
 }
 

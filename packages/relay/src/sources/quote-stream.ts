@@ -21,7 +21,8 @@ export interface QuoteStream {
   open(handlers: QuoteStreamHandlers): void;
   /**
    * Follows exactly `pairs` from now: subscribes to those new, unsubscribes from those left
-   * out (the watch list shrank). Pairs the source does not list are ignored.
+   * out (the watch list shrank). Pairs the source does not list are ignored. No pair to
+   * follow, no socket: the first one opens it, and none left closes it.
    */
   follow(pairs: readonly string[]): void;
   /** Drops every subscription and closes the socket (a fault, the lease lost, a pause). */

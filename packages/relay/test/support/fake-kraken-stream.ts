@@ -13,6 +13,8 @@ import { FAKE_FX, type FakeMarket } from './fake-market.js';
 export class FakeKrakenStream {
   /** Sockets ever accepted. */
   accepted = 0;
+  /** Every ticker request received, oldest first: `subscribe` or `unsubscribe`, with its symbols. */
+  readonly requests: { method: string; symbols: string[] }[] = [];
   private readonly streams = new Map<WebSocket, Set<string>>();
   private ticking: NodeJS.Timeout | undefined;
 
@@ -103,6 +105,7 @@ export class FakeKrakenStream {
         );
         return;
       }
+      this.requests.push({ method, symbols });
       const held = this.streams.get(socket)!;
       for (const symbol of symbols) {
         if (method === 'subscribe') held.add(symbol);

@@ -15,14 +15,15 @@ import type { Messages } from './messages.js';
  * and a word that is the language's own too.
  */
 const SAME_IN_BOTH = ['relay', 'tradingview'];
+// "Stream" and "streaming" are loanwords in German, Spanish, Italian, Dutch and Portuguese.
 const SAME_IN: Record<string, string[]> = {
-  de: ['symbol', 'asset', 'element', 'tag'],
-  es: ['error'],
-  it: ['asset', 'tag', 'volume'],
-  fr: ['notable', 'pause', 'volume'],
-  nl: ['letters', 'open', 'over', 'element', 'volume'],
+  de: ['symbol', 'asset', 'element', 'tag', 'stream', 'streaming'],
+  es: ['error', 'stream', 'streaming'],
+  it: ['asset', 'tag', 'volume', 'stream', 'streaming'],
+  fr: ['minutes', 'notable', 'pause', 'volume'],
+  nl: ['letters', 'open', 'over', 'element', 'volume', 'stream'],
   pl: ['symbol'],
-  'pt-BR': ['use', 'tag', 'volume'],
+  'pt-BR': ['use', 'tag', 'volume', 'stream', 'streaming'],
 };
 
 /** Every text a catalog can produce, its functions called with placeholder arguments. */
@@ -120,7 +121,11 @@ describe('message catalogs', () => {
       </div>`);
       feed.send({
         type: 'snapshot',
-        data: sampleSnapshot([sampleQuote('BTC', 67_000, 1.2), sampleQuote('ETH', 3_000, -0.5)]),
+        data: {
+          ...sampleSnapshot([sampleQuote('BTC', 67_000, 1.2), sampleQuote('ETH', 3_000, -0.5)]),
+          // Streamed, so that the controls say so too ("live (streaming)", "demo: streaming").
+          sources: [{ id: 'demo', state: 'ok', simulated: true, transport: 'stream' }],
+        },
       });
       const later = Date.now() + 1_000;
       feed.send({

@@ -47,6 +47,11 @@ export interface Messages {
   resume: string;
   refresh: string;
   liveEvery: (seconds: string) => string;
+  /**
+   * The refresh menu's live choice while every source of the page's prices streams over a
+   * WebSocket (`SourceStatus.transport`): no interval to name.
+   */
+  liveStreaming: string;
   every: (seconds: string) => string;
   source: string;
   anySource: string;
@@ -84,11 +89,14 @@ export interface Messages {
   historyUnavailable: (range: string, symbol: string) => string;
   /** No source of the symbol has the range: `sources` and `choices` are lists (`Intl.ListFormat`). */
   rangeUnavailable: (sources: string, range: string, choices: string) => string;
-  percentSince: (span: string) => string;
   percentOver: (range: string) => string;
-  sinceTime: (time: string) => string;
-  shownSpan: string;
-  pricesAsTheyArrive: (currency: string) => string;
+  /**
+   * Under the tick chart (`range="live"`): prices in `currency`, each update the stream
+   * delivered a point of its own, over the last `minutes` (written in the reader's digits).
+   */
+  pricesEveryUpdate: (currency: string, minutes: string) => string;
+  /** The same on a percent axis: changes over `period` (the 24 h change, the card's figure). */
+  percentEveryUpdate: (period: string, minutes: string) => string;
   /** The price axis of a candle range: `minutes` per bucket. */
   pricesInBuckets: (currency: string, minutes: number) => string;
   candle: (open: string, high: string, low: string, close: string) => string;

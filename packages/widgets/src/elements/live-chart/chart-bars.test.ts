@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { bucketCount, CANDLE_RANGES, type Candle, type PricePoint } from '@tickwire/protocol';
-import { SymbolBars } from './chart-bars.js';
+import { SymbolBars, TICK_WINDOW } from './chart-bars.js';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 11, 5, 12, 0, 0);
@@ -45,5 +45,48 @@ describe('a chart window left open for hours', () => {
     bars.base = 90;
     expect(bars.baseline).to.equal(90);
     expect(bars.changePct).to.be.closeTo((last.close / 90 - 1) * 100, 1e-9);
+  });
+});
+
+describe('the tick chart’s points', () => {
+  it('every update is a point of its own, a quarter second apart or at one millisecond (the later price)', () => {
+    const ticks = SymbolBars.ticks();
+    const { changed } = ticks.fold([
+      [START, 100],
+      [START + 250, 101],
+      [START + 500, 99],
+      [START + 500, 98],
+      [START + 1_000, 102],
+    ]);
+    expect(ticks.bars.map((bar) => [bar.time, bar.close])).to.deep.equal([
+      [START, 100],
+      [START + 250, 101],
+      [START + 500, 99],
+      [START + 1_000, 102],
+    ]);
+    expect(changed).to.have.length(4);
+    // An update at a time already drawn is no news: the feed keeps the first, and so does the chart.
+    expect(ticks.fold([[START + 1_000, 103]]).changed).to.deep.equal([]);
+  });
+
+  it(`keeps the last ${TICK_WINDOW.minutes} minutes: an update a second for ten minutes leaves five minutes of them`, () => {
+    const ticks = SymbolBars.ticks();
+    let slides = 0;
+    for (let ms = START; ms <= START + 10 * MINUTE; ms += 1_000) {
+      if (ticks.fold([[ms, 100 + (ms % 7)]]).slid) slides++;
+    }
+    const times = ticks.bars.map((bar) => bar.time);
+    expect(times[0]).to.equal(START + 5 * MINUTE);
+    expect(times.at(-1)).to.equal(START + 10 * MINUTE);
+    expect(times).to.have.length(5 * 60 + 1);
+    expect(slides).to.equal(5 * 60);
+  });
+
+  it(`keeps at most ${TICK_WINDOW.maxPoints} points, however fast the updates come`, () => {
+    const ticks = SymbolBars.ticks();
+    const points: PricePoint[] = Array.from({ length: 5_000 }, (_, i) => [START + i * 10, 100 + i]);
+    ticks.fold(points);
+    expect(ticks.bars).to.have.length(TICK_WINDOW.maxPoints);
+    expect(ticks.bars.at(-1)!.close).to.equal(100 + 4_999);
   });
 });

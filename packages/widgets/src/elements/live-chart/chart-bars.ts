@@ -2,11 +2,20 @@ import { bucketStart, type Candle, type PricePoint } from '@tickwire/protocol';
 import type { Bar } from './chart-layout.js';
 
 /**
+ * What the tick chart (`range="live"`) keeps: every update of the last `minutes`, each its own
+ * point, and never more than `maxPoints` of them (5 minutes at 10 updates a second; a relay
+ * sends a reader at most `MAX_EVENTS_PER_SECOND`, 4 by default).
+ */
+export const TICK_WINDOW = { minutes: 5, maxPoints: 3_000 } as const;
+
+/**
  * One symbol's bars as the chart draws them, kept moving by the stream: a price in the last
  * bucket moves its close, high and low; a later one opens the next bucket at the previous
- * close (protocol README, "Candles"). In the live range a bucket is a second. A range's window
- * slides: past `maxBars`, the oldest bucket leaves as a new one opens, so a chart left open
- * shows its range, and measures it, for as long as it is open.
+ * close (protocol README, "Candles"). A range's window slides: past `maxBars`, the oldest
+ * bucket leaves as a new one opens, so a chart left open shows its range, and measures it, for
+ * as long as it is open; with `maxAgeMs`, so do the buckets older than that before the newest.
+ * The tick chart's bucket is a millisecond: every update the stream delivers is its own point
+ * (`ticks()`).
  */
 export class SymbolBars {
   readonly bars: Bar[];
@@ -22,6 +31,7 @@ export class SymbolBars {
     private readonly stepMs: number,
     candles: readonly Candle[] = [],
     private readonly maxBars = Number.POSITIVE_INFINITY,
+    private readonly maxAgeMs = Number.POSITIVE_INFINITY,
   ) {
     this.bars = candles.slice(-maxBars).map(([time, open, high, low, close, volume]) => ({
       time,
@@ -45,9 +55,19 @@ export class SymbolBars {
       const bar = this.foldPrice(ms, price);
       if (bar && changed.at(-1) !== bar) changed.push(bar);
     }
-    const excess = this.bars.length - this.maxBars;
+    const oldest = (this.bars.at(-1)?.time ?? 0) - this.maxAgeMs;
+    const aged = this.bars.findIndex((bar) => bar.time >= oldest);
+    const excess = Math.max(this.bars.length - this.maxBars, aged);
     if (excess > 0) this.bars.splice(0, excess);
     return { changed, slid: excess > 0 };
+  }
+
+  /**
+   * The tick chart's points: each update its own, at its own millisecond (two at the same
+   * millisecond are one, the later price), the last `TICK_WINDOW` of them kept.
+   */
+  static ticks(): SymbolBars {
+    return new SymbolBars(1, [], TICK_WINDOW.maxPoints, TICK_WINDOW.minutes * 60_000);
   }
 
   /** What changes are measured from: `base`, else the open of the first bucket shown. */

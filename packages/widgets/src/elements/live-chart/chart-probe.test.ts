@@ -56,3 +56,9 @@ export function recordTickLabels(renderer: ChartRenderer): Map<number, string> {
   });
   return labels;
 }
+
+/** The values drawn for the layout's `index`th symbol (a price, or a percent change), oldest first. */
+export const drawnValues = (renderer: ChartRenderer, index = 0): number[] =>
+  symbolSeries(chartOf(renderer))
+    [index]?.data()
+    .map((point) => (point as { value: number }).value) ?? [];

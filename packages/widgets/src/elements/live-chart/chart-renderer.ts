@@ -167,7 +167,11 @@ export class ChartRenderer {
         this.addSeries(symbol, index);
       });
     }
-    this.chart.applyOptions({ timeScale: { secondsVisible: layout.range === 'live' } });
+    const ticks = layout.range === 'live';
+    this.chart.applyOptions({
+      // The tick chart's labels have seconds ("12:00:00 PM"): room for them, so none touch.
+      timeScale: { secondsVisible: ticks, tickMarkMaxCharacterLength: ticks ? 11 : 9 },
+    });
     this.placeLastValues();
   }
 
@@ -246,11 +250,6 @@ export class ChartRenderer {
   clearCrosshair(): void {
     this.crosshair.clear();
     this.chart.clearCrosshairPosition();
-  }
-
-  /** A time of day as the axis writes it: `8:15 PM`, or with `seconds` `8:15:30 PM`. */
-  clockTime(ms: number, seconds = false): string {
-    return this.times.clockTime(ms, seconds);
   }
 
   /** Gives back the canvas, its observers and timers; safe to call twice. */

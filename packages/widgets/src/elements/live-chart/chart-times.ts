@@ -17,14 +17,18 @@ export class ChartTimes {
     this.formats = timeFormats(locale);
   }
 
-  /** `ms` as the library places it. */
+  /**
+   * `ms` as the library places it: seconds, with a fraction for the tick chart's updates (the
+   * library's `UTCTimestamp` is a number of seconds, `Date.now() / 1000` in its own docs; each
+   * distinct time is a point of its own, spaced evenly, so updates in one second stay apart).
+   */
   toChart(ms: number): UTCTimestamp {
-    return (Math.floor(ms / 1000) + this.offsetSec) as UTCTimestamp;
+    return (ms / 1000 + this.offsetSec) as UTCTimestamp;
   }
 
-  /** A time the library gives back, in ms. */
+  /** A time the library gives back, in ms (rounded: a fraction of a second is not exact in binary). */
   fromChart(time: number): number {
-    return (time - this.offsetSec) * 1000;
+    return Math.round((time - this.offsetSec) * 1000);
   }
 
   /**
@@ -42,24 +46,22 @@ export class ChartTimes {
       case TickMarkType.DayOfMonth:
         return this.formats.day.format(ms);
       default:
-        return (time % 60 === 0 ? this.formats.minute : this.formats.second).format(ms);
+        return (Math.floor(time) % 60 === 0 ? this.formats.minute : this.formats.second).format(ms);
     }
   }
 
-  /** The crosshair's time: what a bucket of `range` means (a day, an hour, a moment). */
+  /**
+   * The crosshair's time: what a bucket of `range` means (a day, an hour, a moment: to a tenth
+   * of a second in the tick chart, where a second holds several updates).
+   */
   crosshairTime(time: number, range: ChartRange): string {
     const format =
       range === 'live'
-        ? this.formats.second
+        ? this.formats.tick
         : range === '1y'
           ? this.formats.date
           : this.formats.dateTime;
     return format.format(time * 1000);
-  }
-
-  /** A time of day as the axis writes it: `8:15 PM`, or with `seconds` `8:15:30 PM`. */
-  clockTime(ms: number, seconds = false): string {
-    return (seconds ? this.formats.second : this.formats.minute).format(this.toChart(ms) * 1000);
   }
 }
 
@@ -78,6 +80,12 @@ function timeFormats(locale: string | undefined) {
     day: make({ day: 'numeric', month: 'short' }),
     minute: make({ hour: 'numeric', minute: '2-digit' }),
     second: make({ hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+    tick: make({
+      hour: 'numeric',
+      minute: '2-digit',
+      second: '2-digit',
+      fractionalSecondDigits: 1,
+    }),
     date: make({ dateStyle: 'medium' }),
     dateTime: make({ day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }),
   };

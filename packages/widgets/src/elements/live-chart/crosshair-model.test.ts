@@ -56,13 +56,15 @@ describe('the chart’s crosshair, without a chart', () => {
     ]);
   });
 
-  it('a bucket reads as its range means it: a day over a year, a moment live; a candle in four prices', () => {
+  it('a bucket reads as its range means it: a day over a year, a moment live (to a tenth of a second); a candle in four prices', () => {
     const year = crosshair({ range: '1y' });
     year.setBars('BTC', [bucket(0)]);
     expect(year.readoutAt(start).time).to.equal('Nov 28, 2026');
     const live = crosshair({ range: 'live' });
-    live.setBars('BTC', [bucket(0)]);
-    expect(plain(live.readoutAt(start)).time).to.equal('7:00:00 AM');
+    // Two updates in one second: each its own point, read apart.
+    live.setBars('BTC', [bucket(0), { ...bucket(0), time: start + 250 }]);
+    expect(plain(live.readoutAt(start)).time).to.equal('7:00:00.0 AM');
+    expect(plain(live.readoutAt(start + 250)).time).to.equal('7:00:00.2 AM');
     const candles = crosshair({ symbols: ['BTC'], labels: ['BTC'], type: 'candles' });
     candles.setBars('BTC', [bucket(0)]);
     expect(candles.readoutAt(start).values).to.deep.equal([

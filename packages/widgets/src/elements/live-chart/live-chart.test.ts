@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { CandleRange, CandlesAnswer } from '@tickwire/protocol';
+import type { CandleRange, CandlesAnswer, PricePoint } from '@tickwire/protocol';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../../feed/scripted-feed.js';
@@ -8,7 +8,7 @@ import '../../all.js';
 import { formatPercent } from '../../internal/format.js';
 import { CandleLoadError, readCandles } from './candle-history.js';
 import { readableOn } from './chart-colours.js';
-import { drawnTimes, fontDrawn, xAt } from './chart-probe.test.js';
+import { drawnTimes, drawnValues, fontDrawn, xAt } from './chart-probe.test.js';
 import type { ChartRenderer } from './chart-renderer.js';
 import type { ChartTheme } from './chart-theme.js';
 import { holdLongTimers } from './held-timers.test.js';
@@ -118,10 +118,11 @@ describe('<live-chart> on a scripted feed', () => {
     const legend = [...el.shadowRoot!.querySelectorAll('[part="legend"] li')].map((li) =>
       li.textContent!.replace(/\s+/g, ' ').trim(),
     );
-    const since = / since \d{1,2}:\d\d [AP]M/.source;
-    expect(legend[0]).to.match(new RegExp(`^BTC \\$67,123\\.45 [+−]\\d+\\.\\d\\d%${since}$`));
-    expect(legend[1]).to.match(new RegExp(`^ETH \\$3,480\\.06 [+−]\\d+\\.\\d\\d%${since}$`));
-    expect(text(el, '[part="footer"]')).to.match(new RegExp(`^% change${since} Charts`));
+    // The tick chart's change is the 24 h one, the card's figure.
+    expect(legend).to.deep.equal(['BTC $67,123.45 +1.70% 24h', 'ETH $3,480.06 −2.40% 24h']);
+    expect(text(el, '[part="footer"]')).to.equal(
+      '% change over 24h, every update, last 5 minutes Charts by TradingView',
+    );
     expect(text(el, '[part="state"]')).to.equal('Live');
     expect(text(el, '[part="simulated"]')).to.equal('Simulated');
   });
@@ -142,7 +143,7 @@ describe('<live-chart> on a scripted feed', () => {
       }
       expect(errors).to.deep.equal([]);
       expect(text(el, '[part="legend"]')).to.contain('$70,000.00');
-      expect(text(el, '[part="footer"]')).to.contain('Prices in USD, as they arrive');
+      expect(text(el, '[part="footer"]')).to.contain('Prices in USD, every update, last 5 minutes');
     } finally {
       window.removeEventListener('error', onError);
     }
@@ -156,7 +157,7 @@ describe('<live-chart> on a scripted feed', () => {
       data: sampleSnapshot([sampleQuote('BTC', 67_000, 1), sampleQuote('ETH', 3_500, 1)]),
     });
     await el.updateComplete;
-    expect(text(el, '[part="footer"]')).to.contain('Prices in USD, as they arrive');
+    expect(text(el, '[part="footer"]')).to.contain('Prices in USD, every update, last 5 minutes');
   });
 
   it('names unknown symbols and keeps drawing the rest; all unknown is an error', async () => {
@@ -224,6 +225,101 @@ describe('<live-chart> on a scripted feed', () => {
       'Price chart: BTC, ETH, recent ticks',
     );
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<live-chart range="live">: a tick chart of every update', () => {
+  /** A BTC snapshot at `now` whose history is `points`, and the quote `changePct` over 24 h. */
+  function tickSnapshot(points: PricePoint[], changePct = 1.7) {
+    const [ts, price] = points.at(-1)!;
+    const data = sampleSnapshot([sampleQuote('BTC', price, changePct, { ts })]);
+    return { type: 'snapshot' as const, data: { ...data, history: { BTC: points } } };
+  }
+
+  it('draws every update the stream delivers as a point of its own, several in one second, and asks the relay for no candles', async () => {
+    const { feed, relay } = scriptedRelay('ticks');
+    const served = feed.candles;
+    let asked = 0;
+    feed.candles = (symbol, range) => {
+      asked++;
+      return served(symbol, range);
+    };
+    const el = await chart(relay, 'BTC');
+    const now = Date.now();
+    feed.send(
+      tickSnapshot([
+        [now - 1_000, 66_990],
+        [now, 67_000],
+      ]),
+    );
+    await waitUntil(() => drawn(el) && bucketsShown(el).length === 2, 'the snapshot is drawn');
+    const ticks = [now + 100, now + 350, now + 600, now + 1_050];
+    ticks.forEach((ts, i) => {
+      sendPrice(feed, 67_001 + i, ts);
+    });
+    await waitUntil(() => bucketsShown(el).length === 6, 'every update is drawn');
+    expect(bucketsShown(el)).to.deep.equal([now - 1_000, now, ...ticks]);
+    expect(drawnValues(rendererOf(el)!)).to.deep.equal([
+      66_990, 67_000, 67_001, 67_002, 67_003, 67_004,
+    ]);
+    expect(text(el, '[part="footer"]')).to.equal(
+      'Prices in USD, every update, last 5 minutes Charts by TradingView',
+    );
+    expect(asked).to.equal(0);
+    expect(el.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
+  });
+
+  it('keeps the last 5 minutes: older updates leave as new ones come', async () => {
+    const { feed, relay } = scriptedRelay('ticks');
+    const el = await chart(relay, 'BTC');
+    const now = Date.now();
+    // Ten minutes of the stream, an update a second.
+    const points: PricePoint[] = Array.from({ length: 601 }, (_, i) => [
+      now - (600 - i) * 1_000,
+      67_000 + (i % 13),
+    ]);
+    feed.send(tickSnapshot(points));
+    await waitUntil(() => drawn(el) && bucketsShown(el).length > 0, 'the snapshot is drawn');
+    expect(bucketsShown(el)).to.have.length(301);
+    expect(bucketsShown(el)[0]).to.equal(now - 300_000);
+    sendPrice(feed, 67_100, now + 1_500);
+    await waitUntil(() => bucketsShown(el).at(-1) === now + 1_500, 'the new update is drawn');
+    expect(bucketsShown(el)[0]).to.equal(now - 298_000);
+    expect(bucketsShown(el)).to.have.length(300);
+  });
+
+  it('gives the 24 h change the card beside it gives, in the legend and on a percent axis', async () => {
+    const { feed, relay } = scriptedRelay('ticks');
+    const box = await fixture<HTMLDivElement>(html`<div>
+      <price-card symbol="BTC" relay=${relay} locale="en-US"></price-card>
+      <live-chart symbols="BTC" range="live" scale="percent" relay=${relay} locale="en-US" style="width: 600px; height: 320px"></live-chart>
+    </div>`);
+    const card = box.querySelector('price-card')!;
+    const el = box.querySelector('live-chart')!;
+    const now = Date.now();
+    feed.send(tickSnapshot([[now, 67_000]], 1.7));
+    await waitUntil(() => drawn(el) && bucketsShown(el).length === 1, 'the snapshot is drawn');
+    // A later update: the price and its 24 h change move together, as a source reports them.
+    const later = now + 400;
+    feed.send({
+      type: 'quotes',
+      data: { t: later, quotes: { BTC: sampleQuote('BTC', 68_000, 2.35, { ts: later }) } },
+    });
+    await waitUntil(() => bucketsShown(el).length === 2, 'the update is drawn');
+    await card.updateComplete;
+    const figure = (element: Element) =>
+      element.shadowRoot!.querySelector(
+        '[part="change"] bdi:last-of-type, [part="legend"] .change bdi',
+      )!.textContent;
+    expect(figure(card)).to.equal('+2.35%');
+    expect(figure(el)).to.equal(figure(card));
+    expect(text(el, '[part="legend"]')).to.equal('BTC $68,000.00 +2.35% 24h');
+    // The percent axis counts from the same open: its last value is the card's figure.
+    const last = drawnValues(rendererOf(el)!).at(-1)!;
+    expect(formatPercent(last, 'en-US')).to.equal('+2.35%');
+    expect(text(el, '[part="footer"]')).to.equal(
+      '% change over 24h, every update, last 5 minutes Charts by TradingView',
+    );
   });
 });
 

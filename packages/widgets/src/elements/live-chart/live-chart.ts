@@ -13,7 +13,7 @@ import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { type ChartRange, isChartRange, sayCandleProblem } from './candle-history.js';
 import { type CandleFailure, CandlesController } from './candles-controller.js';
-import { SymbolBars } from './chart-bars.js';
+import { SymbolBars, TICK_WINDOW } from './chart-bars.js';
 import type { Bar, ChartLayout, ChartScale, ChartType, Readout } from './chart-layout.js';
 import { ChartLoader } from './chart-loader.js';
 import type { ChartRenderer } from './chart-renderer.js';
@@ -22,7 +22,7 @@ import { liveChartStyles } from './live-chart.styles.js';
 
 /**
  * A price chart of one or more assets over a range — the last hour to the last year, from
- * the relay's shared candles, or the stream's own ticks — drawn with lightweight-charts
+ * the relay's shared candles, or a tick chart of every update the stream delivers — drawn with lightweight-charts
  * (loaded only when a chart is on the page). The stream keeps the newest bucket moving.
  * With several symbols the axis shows percent change, so they stay comparable; with
  * `layout="tabs"` each symbol is a tab above the one chart, which draws the tab selected.
@@ -77,7 +77,11 @@ export class LiveChart extends FeedElement {
   /** Comma-separated assets, such as `BTC,ETH`; case-insensitive. */
   declare symbols: string;
   // Spelled out, not `ChartRange` and friends: the generated React and Vue types copy them.
-  /** `1h`, `24h`, `7d`, `30d`, `1y`, or `live` (the stream's own recent ticks). */
+  /**
+   * `1h`, `24h`, `7d`, `30d`, `1y`, or `live`: a tick chart, each update the stream delivers
+   * a point of its own, over the last 5 minutes (at most 3,000 points); it asks the relay for
+   * no candles, and its legend gives the 24 h change, the figure the card shows.
+   */
   declare range: 'live' | '1h' | '24h' | '7d' | '30d' | '1y';
   /** `line`, `area`, or `candles` (one symbol only; several draw lines). */
   declare type: 'line' | 'area' | 'candles';
@@ -331,19 +335,20 @@ export class LiveChart extends FeedElement {
         change === null
           ? nothing
           : html`<span class=${`change ${direction(change)}`}><bdi>${formatPercent(change, this.locale)}</bdi>
-              <span class=${spanClass}>${range === 'live' ? this.liveSpan(words) : words.periods[range]}</span></span>`
+              <span class=${spanClass}>${words.periods[range === 'live' ? '24h' : range]}</span></span>`
       }`;
   }
 
   /**
-   * A symbol's change over the range shown, in its legend entry and its tab. Over 24 h, the
-   * figure every element of the page shows for the symbol (the quote's own); over other
+   * A symbol's change over the range shown, in its legend entry and its tab. Over 24 h and in
+   * the tick chart (whose few minutes are no period to measure a change over), the figure
+   * every element of the page shows for the symbol: the quote's own 24 h change. Over other
    * ranges, the window's change, once its bars are in (a tab not selected has none: its
    * candles are not loaded). The percent axis draws from the same base.
    */
   private changeOf(symbol: string): number | null {
     const quote = this.connection.view.quotes.get(symbol);
-    return this.shownRange === '24h' && quote && quote.changePct24h !== null
+    return this.countsFromOpen24h() && quote && quote.changePct24h !== null
       ? quote.changePct24h
       : (this.bars.get(symbol)?.changePct ?? null);
   }
@@ -401,28 +406,31 @@ export class LiveChart extends FeedElement {
     </div>`;
   }
 
-  /** What the axis shows, in few words: the range itself is on the buttons and in the label. */
+  /**
+   * What the axis shows, in few words: the range itself is on the buttons and in the label;
+   * the tick chart says what its points are (every update) and how far back it reaches.
+   */
   private footerText(range: ChartRange, words: Messages): string {
     const quote = this.shownCurrency();
-    if (this.effectiveScale() === 'percent') {
-      return range === 'live'
-        ? words.percentSince(this.liveSpan(words))
-        : words.percentOver(words.periods[range]);
+    const percent = this.effectiveScale() === 'percent';
+    if (range === 'live') {
+      const minutes = new Intl.NumberFormat(this.locale || undefined).format(TICK_WINDOW.minutes);
+      return percent
+        ? words.percentEveryUpdate(words.periods['24h'], minutes)
+        : words.pricesEveryUpdate(quote, minutes);
     }
-    if (range === 'live') return words.pricesAsTheyArrive(quote);
+    if (percent) return words.percentOver(words.periods[range]);
     return words.pricesInBuckets(quote, CANDLE_RANGES[range].resolution / 60);
+  }
+
+  /** True where changes count from the quote's `open24h`, as the card's do: over 24 h, and in the tick chart. */
+  private countsFromOpen24h(): boolean {
+    return this.shownRange === '24h' || this.shownRange === 'live';
   }
 
   /** The currency of the prices drawn: the first symbol's (several symbols draw percent). */
   private shownCurrency(): string {
     return parseInstrument(this.shown[0] ?? '').currency ?? this.connection.view.currency;
-  }
-
-  /** What the live range spans: since its first tick, in the axis's own words. */
-  private liveSpan(words: Messages): string {
-    const first = this.bars.get(this.shown[0] ?? '')?.bars[0];
-    const since = first && this.renderer?.clockTime(first.time);
-    return since ? words.sinceTime(since) : words.shownSpan;
   }
 
   private pickRange(range: ChartRange): void {
@@ -577,7 +585,7 @@ export class LiveChart extends FeedElement {
         if (range !== 'live' && !answer) continue;
         const bars =
           range === 'live'
-            ? new SymbolBars(1000)
+            ? SymbolBars.ticks()
             : new SymbolBars(
                 CANDLE_RANGES[range].resolution * 1000,
                 answer?.candles,
@@ -594,11 +602,11 @@ export class LiveChart extends FeedElement {
           this.moved.set(symbol, [...(this.moved.get(symbol) ?? []), ...changed]);
       }
     }
-    // Over 24 h, changes count from the quote's open24h, as the card's do; the base moves
-    // with the rolling window, and the line is drawn afresh when it does.
+    // Over 24 h and in the tick chart, changes count from the quote's open24h, as the card's
+    // do; the base moves with the rolling window, and the line is drawn afresh when it does.
     for (const [symbol, bars] of this.bars) {
       const quote = view.quotes.get(symbol);
-      const base = range === '24h' && quote ? (open24hOf(quote) ?? undefined) : undefined;
+      const base = this.countsFromOpen24h() && quote ? (open24hOf(quote) ?? undefined) : undefined;
       if (base === bars.base) continue;
       bars.base = base;
       if (layout.scale === 'percent') this.redraw.add(symbol);
@@ -626,6 +634,10 @@ export class LiveChart extends FeedElement {
         if (this.redraw.has(symbol)) continue;
         for (const bar of moved) this.renderer.updateBar(symbol, bar);
       }
+      // Every update is a point of its own: the tick chart fits its window again as it grows
+      // or slides, where a range's fixed count of buckets keeps its place.
+      if (this.shownRange === 'live' && (this.redraw.size > 0 || this.moved.size > 0))
+        this.renderer.fit();
     }
     this.redraw.clear();
     this.moved.clear();

@@ -81,6 +81,58 @@ describe('<stream-controls>', () => {
     expect(offered()).to.deep.equal(['live (every 60 s)']);
   });
 
+  it('says "live (streaming)" while every source of the page’s prices streams, and offers every pace; the interval again once one polls', async () => {
+    const { feed, controls } = await setup();
+    const offered = () =>
+      [...controls.shadowRoot!.querySelectorAll('[part="refresh"] option')].map((option) =>
+        option.textContent!.trim(),
+      );
+    const streaming = {
+      id: 'binance',
+      state: 'ok',
+      simulated: false,
+      transport: 'stream',
+    } as const;
+    const polled = { id: 'coingecko', state: 'ok', simulated: false } as const;
+    feed.send({
+      type: 'snapshot',
+      data: {
+        ...sampleSnapshot([sampleQuote('BTC', 67_000, 1, { source: 'binance' })]),
+        sources: [streaming, polled],
+      },
+    });
+    await controls.updateComplete;
+    expect(offered()).to.deep.equal([
+      'live (streaming)',
+      'every 1 s',
+      'every 2 s',
+      'every 5 s',
+      'every 10 s',
+      'every 15 s',
+      'every 30 s',
+      'every 60 s',
+    ]);
+    // The stream dropped: Binance is polled while it reconnects, every interval again.
+    const fallback = { ...streaming, transport: 'poll', streamError: 'stalled' } as const;
+    feed.send({ type: 'status', data: { sources: [fallback, polled], stale: [] } });
+    await controls.updateComplete;
+    expect(offered()[0]).to.equal('live (every 5 s)');
+    // Back to streaming, but a price of the page comes from a polled source: not all live.
+    feed.send({
+      type: 'snapshot',
+      data: {
+        ...sampleSnapshot([
+          sampleQuote('BTC', 67_000, 1, { source: 'binance' }),
+          sampleQuote('ETH', 3_500, 1, { source: 'coingecko' }),
+        ]),
+        sources: [streaming, polled],
+      },
+    });
+    await controls.updateComplete;
+    expect(offered()[0]).to.equal('live (every 5 s)');
+    await expect(controls).to.be.accessible();
+  });
+
   it('shows the connection, the last update and each source’s health', async () => {
     const { feed, controls } = await setup();
     feed.send({

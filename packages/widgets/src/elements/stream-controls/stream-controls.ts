@@ -1,5 +1,6 @@
 import type { SourceStatus } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
+import type { FeedView } from '../../feed/feed-view.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { formatTime } from '../../internal/format.js';
 import { en } from '../../internal/messages/en.js';
@@ -20,6 +21,22 @@ const refreshChoices = (intervalMs: number): number[] => [
   0,
   ...REFRESH_CHOICES.filter((seconds) => seconds * 1000 > intervalMs),
 ];
+
+/**
+ * True when every source of the page's prices streams now (`transport: 'stream'` in the
+ * relay's `/v1/sources` and status events): the sources of the quotes the page has, or the
+ * page's chosen source before any. Prices then come as the exchange sends them, not every
+ * interval: the refresh menu says so, and offers every slower pace.
+ */
+function streamsOnly(view: FeedView, chosen: string | undefined): boolean {
+  const inUse = new Set([...view.quotes.values()].map((quote) => quote.source));
+  if (inUse.size === 0 && chosen !== undefined) inUse.add(chosen);
+  if (inUse.size === 0) return false;
+  const streaming = new Set(
+    view.sources.filter((source) => source.transport === 'stream').map((source) => source.id),
+  );
+  return [...inUse].every((id) => streaming.has(id));
+}
 
 /**
  * Controls for every element of the page that reads the same relay: pause and resume,
@@ -85,6 +102,7 @@ export class StreamControls extends FeedElement {
     const { view, feed } = this.connection;
     const paused = feed?.paused ?? false;
     const throttleSeconds = Math.round((feed?.throttleMs ?? 0) / 1000);
+    const streaming = streamsOnly(view, feed?.source);
     const { words } = this;
     return html`<div part="controls" class="controls surface" role="group" aria-label=${words.controlsLabel}>
       <button part="toggle" type="button" @click=${this.toggle} ?disabled=${!feed}>
@@ -93,10 +111,16 @@ export class StreamControls extends FeedElement {
       <label part="refresh">
         ${words.refresh}
         <select @change=${this.onRefresh} ?disabled=${!feed}>
-          ${refreshChoices(view.intervalMs).map(
+          ${refreshChoices(streaming ? 0 : view.intervalMs).map(
             (seconds) =>
               html`<option value=${seconds} ?selected=${seconds === throttleSeconds}>
-                ${seconds === 0 ? words.liveEvery(`${Number((view.intervalMs / 1000).toFixed(2))}`) : words.every(`${seconds}`)}
+                ${
+                  seconds !== 0
+                    ? words.every(`${seconds}`)
+                    : streaming
+                      ? words.liveStreaming
+                      : words.liveEvery(`${Number((view.intervalMs / 1000).toFixed(2))}`)
+                }
               </option>`,
           )}
         </select>

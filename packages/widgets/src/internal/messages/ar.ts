@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'استئناف',
   refresh: 'التحديث',
   liveEvery: (seconds) => `مباشر (كل ${seconds} ث)`,
+  liveStreaming: 'مباشر (بث متواصل)',
   every: (seconds) => `كل ${seconds} ث`,
   source: 'المصدر',
   anySource: 'أي مصدر',
@@ -73,11 +74,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `تعذّر تحميل سجل ${symbol} لمدة ${range}.`,
   rangeUnavailable: (sources, range, choices) =>
     `لا يوجد رسم بياني لمدة ${range} من ${sources}؛ اختر ${choices}.`,
-  percentSince: (span) => `التغيّر % ${span}`,
   percentOver: (range) => `التغيّر % خلال ${range}`,
-  sinceTime: (time) => `منذ ${time}`,
-  shownSpan: 'المعروض',
-  pricesAsTheyArrive: (currency) => `الأسعار بعملة ${currency} فور وصولها`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `الأسعار بعملة ${currency}، كل تحديث، آخر ${minutes} دقائق`,
+  percentEveryUpdate: (period, minutes) =>
+    `التغيّر % خلال ${period}، كل تحديث، آخر ${minutes} دقائق`,
   pricesInBuckets: (currency, minutes) =>
     `الأسعار بعملة ${currency}، شموع ${minutes < 60 ? `${minutes} دقائق` : minutes < 1440 ? `${minutes / 60} ساعة` : 'يومية'}`,
   candle: (open, high, low, close) =>

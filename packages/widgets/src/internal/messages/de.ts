@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Fortsetzen',
   refresh: 'Aktualisierung',
   liveEvery: (seconds) => `Echtzeit (alle ${seconds} s)`,
+  liveStreaming: 'Echtzeit (Stream)',
   every: (seconds) => `alle ${seconds} s`,
   source: 'Quelle',
   anySource: 'beliebig',
@@ -87,11 +88,11 @@ export const messages: Messages = {
     `Der ${range}-Verlauf von ${symbol} konnte nicht geladen werden.`,
   rangeUnavailable: (sources, range, choices) =>
     `Kein ${range}-Diagramm von ${sources}; ${choices} wählen.`,
-  percentSince: (span) => `Änderung in % ${span}`,
   percentOver: (range) => `Änderung in % über ${range}`,
-  sinceTime: (time) => `seit ${time}`,
-  shownSpan: 'im Bild',
-  pricesAsTheyArrive: (currency) => `Kurse in ${currency}, wie sie eintreffen`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Kurse in ${currency}, jede Änderung, letzte ${minutes} Minuten`,
+  percentEveryUpdate: (period, minutes) =>
+    `Änderung in % über ${period}, jede Änderung, letzte ${minutes} Minuten`,
   pricesInBuckets: (currency, minutes) =>
     `Kurse in ${currency}, ${minutes < 60 ? `${minutes}-Minuten` : minutes < 1440 ? `${minutes / 60}-Stunden` : 'Tages'}-Kerzen`,
   candle: (open, high, low, close) =>

@@ -18,6 +18,7 @@ export const en: Messages = {
   resume: 'Resume',
   refresh: 'Refresh',
   liveEvery: (seconds) => `live (every ${seconds} s)`,
+  liveStreaming: 'live (streaming)',
   every: (seconds) => `every ${seconds} s`,
   source: 'Source',
   anySource: 'any',
@@ -52,11 +53,11 @@ export const en: Messages = {
   historyUnavailable: (range, symbol) => `The ${range} history of ${symbol} could not be loaded.`,
   rangeUnavailable: (sources, range, choices) =>
     `No ${range} chart from ${sources}; choose ${choices}.`,
-  percentSince: (span) => `% change ${span}`,
   percentOver: (range) => `% change over ${range}`,
-  sinceTime: (time) => `since ${time}`,
-  shownSpan: 'shown',
-  pricesAsTheyArrive: (currency) => `Prices in ${currency}, as they arrive`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Prices in ${currency}, every update, last ${minutes} minutes`,
+  percentEveryUpdate: (period, minutes) =>
+    `% change over ${period}, every update, last ${minutes} minutes`,
   pricesInBuckets: (currency, minutes) =>
     `Prices in ${currency}, ${minutes < 60 ? `${minutes}-minute` : minutes < 1440 ? `${minutes / 60}-hour` : '1-day'} buckets`,
   candle: (open, high, low, close) => `open ${open}, high ${high}, low ${low}, close ${close}`,

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Reanudar',
   refresh: 'Actualización',
   liveEvery: (seconds) => `en vivo (cada ${seconds} s)`,
+  liveStreaming: 'en vivo (transmisión continua)',
   every: (seconds) => `cada ${seconds} s`,
   source: 'Fuente',
   anySource: 'cualquiera',
@@ -73,11 +74,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `No se pudo cargar el historial ${range} de ${symbol}.`,
   rangeUnavailable: (sources, range, choices) =>
     `No hay gráfico ${range} de ${sources}; elige ${choices}.`,
-  percentSince: (span) => `Variación % ${span}`,
   percentOver: (range) => `Variación % en ${range}`,
-  sinceTime: (time) => `desde las ${time}`,
-  shownSpan: 'mostrada',
-  pricesAsTheyArrive: (currency) => `Precios en ${currency}, según llegan`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Precios en ${currency}, cada actualización, últimos ${minutes} minutos`,
+  percentEveryUpdate: (period, minutes) =>
+    `Variación % en ${period}, cada actualización, últimos ${minutes} minutos`,
   pricesInBuckets: (currency, minutes) =>
     `Precios en ${currency}, velas de ${minutes < 60 ? `${minutes} minutos` : minutes < 1440 ? `${minutes / 60} h` : '1 día'}`,
   candle: (open, high, low, close) =>

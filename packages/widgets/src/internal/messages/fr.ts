@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Reprendre',
   refresh: 'Actualisation',
   liveEvery: (seconds) => `en direct (toutes les ${seconds} s)`,
+  liveStreaming: 'en direct (flux continu)',
   every: (seconds) => `toutes les ${seconds} s`,
   source: 'Origine',
   anySource: 'toutes',
@@ -83,11 +84,11 @@ export const messages: Messages = {
     `L’historique ${range} de ${symbol} n’a pas pu être chargé.`,
   rangeUnavailable: (sources, range, choices) =>
     `Pas de graphique ${range} chez ${sources} ; choisissez ${choices}.`,
-  percentSince: (span) => `Variation en % ${span}`,
   percentOver: (range) => `Variation en % sur ${range}`,
-  sinceTime: (time) => `depuis ${time}`,
-  shownSpan: 'affichée',
-  pricesAsTheyArrive: (currency) => `Prix en ${currency}, à leur arrivée`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Prix en ${currency}, chaque mise à jour, ${minutes} dernières minutes`,
+  percentEveryUpdate: (period, minutes) =>
+    `Variation en % sur ${period}, chaque mise à jour, ${minutes} dernières minutes`,
   pricesInBuckets: (currency, minutes) =>
     `Prix en ${currency}, bougies de ${minutes < 60 ? `${minutes} minutes` : minutes < 1440 ? `${minutes / 60} heure${minutes > 60 ? 's' : ''}` : '1 jour'}`,
   candle: (open, high, low, close) =>

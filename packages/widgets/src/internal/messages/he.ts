@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'המשך',
   refresh: 'רענון',
   liveEvery: (seconds) => `בזמן אמת (כל ${seconds} ש׳)`,
+  liveStreaming: 'בזמן אמת (הזרמה)',
   every: (seconds) => `כל ${seconds} ש׳`,
   source: 'מקור',
   anySource: 'כלשהו',
@@ -73,11 +74,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `לא ניתן היה לטעון את היסטוריית ${range} של ${symbol}.`,
   rangeUnavailable: (sources, range, choices) =>
     `אין גרף ${range} מ-${sources}; יש לבחור ${choices}.`,
-  percentSince: (span) => `שינוי ב-% ${span}`,
   percentOver: (range) => `שינוי ב-% במשך ${range}`,
-  sinceTime: (time) => `מאז ${time}`,
-  shownSpan: 'המוצג',
-  pricesAsTheyArrive: (currency) => `מחירים ב-${currency}, עם הגעתם`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `מחירים ב-${currency}, כל עדכון, ${minutes} הדקות האחרונות`,
+  percentEveryUpdate: (period, minutes) =>
+    `שינוי ב-% במשך ${period}, כל עדכון, ${minutes} הדקות האחרונות`,
   pricesInBuckets: (currency, minutes) =>
     `מחירים ב-${currency}, נרות של ${minutes < 60 ? `${minutes} דקות` : minutes < 1440 ? `${minutes / 60} שעות` : 'יום'}`,
   candle: (open, high, low, close) => `פתיחה ${open}, גבוה ${high}, נמוך ${low}, סגירה ${close}`,

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'फिर शुरू करें',
   refresh: 'रीफ़्रेश',
   liveEvery: (seconds) => `लाइव (हर ${seconds} से)`,
+  liveStreaming: 'लाइव (स्ट्रीमिंग)',
   every: (seconds) => `हर ${seconds} से`,
   source: 'स्रोत',
   anySource: 'कोई भी',
@@ -73,11 +74,9 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `${symbol} का ${range} इतिहास लोड नहीं हो सका.`,
   rangeUnavailable: (sources, range, choices) =>
     `${sources} से ${range} चार्ट उपलब्ध नहीं है; ${choices} चुनें.`,
-  percentSince: (span) => `% बदलाव ${span}`,
   percentOver: (range) => `${range} में % बदलाव`,
-  sinceTime: (time) => `${time} से`,
-  shownSpan: 'दिखाई गई अवधि',
-  pricesAsTheyArrive: (currency) => `${currency} में कीमतें, आते ही`,
+  pricesEveryUpdate: (currency, minutes) => `${currency} में कीमतें, हर अपडेट, पिछले ${minutes} मिनट`,
+  percentEveryUpdate: (period, minutes) => `${period} में % बदलाव, हर अपडेट, पिछले ${minutes} मिनट`,
   pricesInBuckets: (currency, minutes) =>
     `${currency} में कीमतें, ${minutes < 60 ? `${minutes} मिनट` : minutes < 1440 ? `${minutes / 60} घंटे` : '1 दिन'} की कैंडल`,
   candle: (open, high, low, close) => `ओपन ${open}, हाई ${high}, लो ${low}, क्लोज़ ${close}`,

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Riprendi',
   refresh: 'Aggiornamento',
   liveEvery: (seconds) => `tempo reale (ogni ${seconds} s)`,
+  liveStreaming: 'tempo reale (flusso continuo)',
   every: (seconds) => `ogni ${seconds} s`,
   source: 'Fonte',
   anySource: 'qualsiasi',
@@ -81,11 +82,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `Impossibile caricare lo storico ${range} di ${symbol}.`,
   rangeUnavailable: (sources, range, choices) =>
     `Nessun grafico ${range} da ${sources}; scegli ${choices}.`,
-  percentSince: (span) => `Variazione % ${span}`,
   percentOver: (range) => `Variazione % in ${range}`,
-  sinceTime: (time) => `dalle ${time}`,
-  shownSpan: 'visibile',
-  pricesAsTheyArrive: (currency) => `Prezzi in ${currency}, man mano che arrivano`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Prezzi in ${currency}, ogni aggiornamento, ultimi ${minutes} minuti`,
+  percentEveryUpdate: (period, minutes) =>
+    `Variazione % in ${period}, ogni aggiornamento, ultimi ${minutes} minuti`,
   pricesInBuckets: (currency, minutes) =>
     `Prezzi in ${currency}, candele da ${minutes < 60 ? `${minutes} minuti` : minutes < 1440 ? `${minutes / 60} ${minutes > 60 ? 'ore' : 'ora'}` : '1 giorno'}`,
   candle: (open, high, low, close) =>

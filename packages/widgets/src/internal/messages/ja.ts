@@ -41,6 +41,7 @@ export const messages: Messages = {
   resume: '再開',
   refresh: '更新間隔',
   liveEvery: (seconds) => `リアルタイム (${seconds} 秒ごと)`,
+  liveStreaming: 'リアルタイム (ストリーミング)',
   every: (seconds) => `${seconds} 秒ごと`,
   source: 'ソース',
   anySource: '指定なし',
@@ -82,11 +83,10 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `${symbol} の ${range} の履歴を読み込めませんでした。`,
   rangeUnavailable: (sources, range, choices) =>
     `${sources} には ${range} のチャートがありません。${choices} を選んでください。`,
-  percentSince: (span) => `変動率 ${span}`,
   percentOver: (range) => `${range} の変動率`,
-  sinceTime: (time) => `${time} から`,
-  shownSpan: '表示範囲',
-  pricesAsTheyArrive: (currency) => `${currency} 建て価格、受信ごと`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `${currency} 建て価格、すべての更新、直近 ${minutes} 分`,
+  percentEveryUpdate: (period, minutes) => `${period} の変動率、すべての更新、直近 ${minutes} 分`,
   pricesInBuckets: (currency, minutes) =>
     `${currency} 建て価格、${minutes < 60 ? `${minutes}分` : minutes < 1440 ? `${minutes / 60}時間` : '日'}足`,
   candle: (open, high, low, close) => `始値 ${open}、高値 ${high}、安値 ${low}、終値 ${close}`,

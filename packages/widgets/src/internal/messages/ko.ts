@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: '재개',
   refresh: '새로고침',
   liveEvery: (seconds) => `실시간 (${seconds}초마다)`,
+  liveStreaming: '실시간 (스트리밍)',
   every: (seconds) => `${seconds}초마다`,
   source: '소스',
   anySource: '전체',
@@ -73,11 +74,10 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `${symbol}의 ${range} 기록을 불러오지 못했습니다.`,
   rangeUnavailable: (sources, range, choices) =>
     `${sources}에는 ${range} 차트가 없습니다. ${choices} 중에서 선택하세요.`,
-  percentSince: (span) => `변동률 ${span}`,
   percentOver: (range) => `${range} 변동률`,
-  sinceTime: (time) => `${time} 이후`,
-  shownSpan: '표시 구간',
-  pricesAsTheyArrive: (currency) => `${currency} 기준 가격, 수신 즉시`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `${currency} 기준 가격, 모든 업데이트, 최근 ${minutes}분`,
+  percentEveryUpdate: (period, minutes) => `${period} 변동률, 모든 업데이트, 최근 ${minutes}분`,
   pricesInBuckets: (currency, minutes) =>
     `${currency} 기준 가격, ${minutes < 60 ? `${minutes}분` : minutes < 1440 ? `${minutes / 60}시간` : '일'}봉`,
   candle: (open, high, low, close) => `시가 ${open}, 고가 ${high}, 저가 ${low}, 종가 ${close}`,

@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Hervatten',
   refresh: 'Verversen',
   liveEvery: (seconds) => `actueel (elke ${seconds} s)`,
+  liveStreaming: 'actueel (doorlopende stroom)',
   every: (seconds) => `elke ${seconds} s`,
   source: 'Bron',
   anySource: 'elke',
@@ -75,11 +76,11 @@ export const messages: Messages = {
     `De ${range}-geschiedenis van ${symbol} kon niet worden geladen.`,
   rangeUnavailable: (sources, range, choices) =>
     `Geen ${range}-grafiek van ${sources}; kies ${choices}.`,
-  percentSince: (span) => `Wijziging in % ${span}`,
   percentOver: (range) => `Wijziging in % over ${range}`,
-  sinceTime: (time) => `sinds ${time}`,
-  shownSpan: 'in beeld',
-  pricesAsTheyArrive: (currency) => `Koersen in ${currency}, zodra ze binnenkomen`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Koersen in ${currency}, elke wijziging, laatste ${minutes} minuten`,
+  percentEveryUpdate: (period, minutes) =>
+    `Wijziging in % over ${period}, elke wijziging, laatste ${minutes} minuten`,
   pricesInBuckets: (currency, minutes) =>
     `Koersen in ${currency}, candles van ${minutes < 60 ? `${minutes} minuten` : minutes < 1440 ? `${minutes / 60} uur` : '1 dag'}`,
   candle: (open, high, low, close) => `open ${open}, hoog ${high}, laag ${low}, slot ${close}`,

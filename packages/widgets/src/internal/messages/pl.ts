@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Wznów',
   refresh: 'Odświeżanie',
   liveEvery: (seconds) => `na żywo (co ${seconds} s)`,
+  liveStreaming: 'na żywo (strumień)',
   every: (seconds) => `co ${seconds} s`,
   source: 'Źródło',
   anySource: 'dowolne',
@@ -80,11 +81,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `Nie udało się wczytać historii ${range} dla ${symbol}.`,
   rangeUnavailable: (sources, range, choices) =>
     `Brak wykresu ${range} z ${sources}; wybierz ${choices}.`,
-  percentSince: (span) => `Zmiana % ${span}`,
   percentOver: (range) => `Zmiana % w ${range}`,
-  sinceTime: (time) => `od ${time}`,
-  shownSpan: 'na wykresie',
-  pricesAsTheyArrive: (currency) => `Ceny w ${currency}, na bieżąco`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Ceny w ${currency}, każda zmiana, ostatnie ${minutes} minut`,
+  percentEveryUpdate: (period, minutes) =>
+    `Zmiana % w ${period}, każda zmiana, ostatnie ${minutes} minut`,
   pricesInBuckets: (currency, minutes) =>
     `Ceny w ${currency}, świece ${minutes < 60 ? `${minutes}-minutowe` : minutes < 1440 ? `${minutes / 60}-godzinne` : 'dzienne'}`,
   candle: (open, high, low, close) =>

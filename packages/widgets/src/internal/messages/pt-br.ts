@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Retomar',
   refresh: 'Atualização',
   liveEvery: (seconds) => `ao vivo (a cada ${seconds} s)`,
+  liveStreaming: 'ao vivo (transmissão contínua)',
   every: (seconds) => `a cada ${seconds} s`,
   source: 'Fonte',
   anySource: 'qualquer',
@@ -79,11 +80,11 @@ export const messages: Messages = {
     `Não foi possível carregar o histórico ${range} de ${symbol}.`,
   rangeUnavailable: (sources, range, choices) =>
     `Sem gráfico ${range} de ${sources}; escolha ${choices}.`,
-  percentSince: (span) => `Variação % ${span}`,
   percentOver: (range) => `Variação % em ${range}`,
-  sinceTime: (time) => `desde ${time}`,
-  shownSpan: 'exibida',
-  pricesAsTheyArrive: (currency) => `Preços em ${currency}, conforme chegam`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Preços em ${currency}, cada atualização, últimos ${minutes} minutos`,
+  percentEveryUpdate: (period, minutes) =>
+    `Variação % em ${period}, cada atualização, últimos ${minutes} minutos`,
   pricesInBuckets: (currency, minutes) =>
     `Preços em ${currency}, velas de ${minutes < 60 ? `${minutes} minutos` : minutes < 1440 ? `${minutes / 60} h` : '1 dia'}`,
   candle: (open, high, low, close) =>

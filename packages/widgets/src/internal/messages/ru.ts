@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Продолжить',
   refresh: 'Обновление',
   liveEvery: (seconds) => `в реальном времени (каждые ${seconds} с)`,
+  liveStreaming: 'в реальном времени (поток)',
   every: (seconds) => `каждые ${seconds} с`,
   source: 'Источник',
   anySource: 'любой',
@@ -79,11 +80,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `Не удалось загрузить историю ${symbol} за ${range}.`,
   rangeUnavailable: (sources, range, choices) =>
     `У ${sources} нет графика ${range}; выберите ${choices}.`,
-  percentSince: (span) => `Изменение в % ${span}`,
   percentOver: (range) => `Изменение в % за ${range}`,
-  sinceTime: (time) => `с ${time}`,
-  shownSpan: 'на графике',
-  pricesAsTheyArrive: (currency) => `Цены в ${currency} по мере поступления`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Цены в ${currency}, каждое обновление, последние ${minutes} минут`,
+  percentEveryUpdate: (period, minutes) =>
+    `Изменение в % за ${period}, каждое обновление, последние ${minutes} минут`,
   pricesInBuckets: (currency, minutes) =>
     `Цены в ${currency}, свечи ${minutes < 60 ? `${minutes} мин` : minutes < 1440 ? `${minutes / 60} ч` : '1 день'}`,
   candle: (open, high, low, close) =>

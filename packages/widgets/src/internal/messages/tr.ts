@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: 'Sürdür',
   refresh: 'Yenileme',
   liveEvery: (seconds) => `canlı (${seconds} sn'de bir)`,
+  liveStreaming: 'canlı (akış)',
   every: (seconds) => `${seconds} sn'de bir`,
   source: 'Kaynak',
   anySource: 'herhangi',
@@ -73,11 +74,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `${symbol} için ${range} geçmişi yüklenemedi.`,
   rangeUnavailable: (sources, range, choices) =>
     `${sources} kaynağında ${range} grafiği yok; ${choices} seçin.`,
-  percentSince: (span) => `% değişim ${span}`,
   percentOver: (range) => `${range} içinde % değişim`,
-  sinceTime: (time) => `${time} itibarıyla`,
-  shownSpan: 'gösterilen',
-  pricesAsTheyArrive: (currency) => `${currency} cinsinden fiyatlar, geldikçe`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `${currency} cinsinden fiyatlar, her güncelleme, son ${minutes} dakika`,
+  percentEveryUpdate: (period, minutes) =>
+    `${period} içinde % değişim, her güncelleme, son ${minutes} dakika`,
   pricesInBuckets: (currency, minutes) =>
     `${currency} cinsinden fiyatlar, ${minutes < 60 ? `${minutes} dakikalık` : minutes < 1440 ? `${minutes / 60} saatlik` : 'günlük'} mumlar`,
   candle: (open, high, low, close) =>

@@ -40,6 +40,7 @@ export const messages: Messages = {
   resume: 'Продовжити',
   refresh: 'Оновлення',
   liveEvery: (seconds) => `наживо (кожні ${seconds} с)`,
+  liveStreaming: 'наживо (потік)',
   every: (seconds) => `кожні ${seconds} с`,
   source: 'Джерело',
   anySource: 'будь-яке',
@@ -74,11 +75,11 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `Не вдалося завантажити історію ${symbol} за ${range}.`,
   rangeUnavailable: (sources, range, choices) =>
     `У ${sources} немає графіка ${range}; виберіть ${choices}.`,
-  percentSince: (span) => `Зміна у % ${span}`,
   percentOver: (range) => `Зміна у % за ${range}`,
-  sinceTime: (time) => `з ${time}`,
-  shownSpan: 'на графіку',
-  pricesAsTheyArrive: (currency) => `Ціни в ${currency} у міру надходження`,
+  pricesEveryUpdate: (currency, minutes) =>
+    `Ціни в ${currency}, кожне оновлення, останні ${minutes} хвилин`,
+  percentEveryUpdate: (period, minutes) =>
+    `Зміна у % за ${period}, кожне оновлення, останні ${minutes} хвилин`,
   pricesInBuckets: (currency, minutes) =>
     `Ціни в ${currency}, свічки ${minutes < 60 ? `${minutes} хв` : minutes < 1440 ? `${minutes / 60} год` : '1 день'}`,
   candle: (open, high, low, close) =>

@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: '继续',
   refresh: '刷新',
   liveEvery: (seconds) => `实时（每 ${seconds} 秒）`,
+  liveStreaming: '实时（流式推送）',
   every: (seconds) => `每 ${seconds} 秒`,
   source: '数据源',
   anySource: '任意',
@@ -72,11 +73,9 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `无法加载 ${symbol} 的 ${range} 历史。`,
   rangeUnavailable: (sources, range, choices) =>
     `${sources} 没有 ${range} 图表；请选择 ${choices}。`,
-  percentSince: (span) => `涨跌幅 ${span}`,
   percentOver: (range) => `${range} 涨跌幅`,
-  sinceTime: (time) => `自 ${time} 起`,
-  shownSpan: '显示区间',
-  pricesAsTheyArrive: (currency) => `以 ${currency} 计价，实时到达`,
+  pricesEveryUpdate: (currency, minutes) => `以 ${currency} 计价，每次更新，最近 ${minutes} 分钟`,
+  percentEveryUpdate: (period, minutes) => `${period} 涨跌幅，每次更新，最近 ${minutes} 分钟`,
   pricesInBuckets: (currency, minutes) =>
     `以 ${currency} 计价，${minutes < 60 ? `${minutes} 分钟` : minutes < 1440 ? `${minutes / 60} 小时` : '日'} K 线`,
   candle: (open, high, low, close) => `开盘 ${open}，最高 ${high}，最低 ${low}，收盘 ${close}`,

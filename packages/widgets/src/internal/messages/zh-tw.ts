@@ -39,6 +39,7 @@ export const messages: Messages = {
   resume: '繼續',
   refresh: '更新頻率',
   liveEvery: (seconds) => `即時（每 ${seconds} 秒）`,
+  liveStreaming: '即時（串流）',
   every: (seconds) => `每 ${seconds} 秒`,
   source: '資料來源',
   anySource: '不限',
@@ -72,11 +73,9 @@ export const messages: Messages = {
   historyUnavailable: (range, symbol) => `無法載入 ${symbol} 的 ${range} 歷史。`,
   rangeUnavailable: (sources, range, choices) =>
     `${sources} 沒有 ${range} 圖表；請選擇 ${choices}。`,
-  percentSince: (span) => `漲跌幅 ${span}`,
   percentOver: (range) => `${range} 漲跌幅`,
-  sinceTime: (time) => `自 ${time} 起`,
-  shownSpan: '顯示區間',
-  pricesAsTheyArrive: (currency) => `以 ${currency} 計價，即時到達`,
+  pricesEveryUpdate: (currency, minutes) => `以 ${currency} 計價，每次更新，最近 ${minutes} 分鐘`,
+  percentEveryUpdate: (period, minutes) => `${period} 漲跌幅，每次更新，最近 ${minutes} 分鐘`,
   pricesInBuckets: (currency, minutes) =>
     `以 ${currency} 計價，${minutes < 60 ? `${minutes} 分鐘` : minutes < 1440 ? `${minutes / 60} 小時` : '日'} K 線`,
   candle: (open, high, low, close) => `開盤 ${open}，最高 ${high}，最低 ${low}，收盤 ${close}`,
