@@ -16,11 +16,11 @@ import type { Messages } from './messages.js';
  */
 const SAME_IN_BOTH = ['relay', 'tradingview'];
 const SAME_IN: Record<string, string[]> = {
-  de: ['symbol', 'asset', 'element', 'tag'],
+  de: ['symbol', 'asset', 'element', 'tag', 'heatmap'],
   es: ['error'],
   it: ['asset', 'tag', 'volume'],
   fr: ['notable', 'pause', 'volume'],
-  nl: ['letters', 'open', 'over', 'element', 'volume'],
+  nl: ['letters', 'open', 'over', 'element', 'volume', 'heatmap'],
   pl: ['symbol'],
   'pt-BR': ['use', 'tag', 'volume'],
 };
@@ -115,6 +115,7 @@ describe('message catalogs', () => {
         <stream-controls relay=${relay} locale=${code}></stream-controls>
         <price-converter from="BTC" to="USD" relay=${relay} locale=${code}></price-converter>
         <market-table symbols="BTC,ETH" relay=${relay} locale=${code}></market-table>
+        <price-heatmap symbols="BTC,ETH" relay=${relay} locale=${code}></price-heatmap>
         <live-chart symbols="BTC" relay=${relay} locale=${code}></live-chart>
         <live-chart symbols="BTC,ETH" scale="percent" range="live" relay=${relay} locale=${code}></live-chart>
       </div>`);
@@ -137,6 +138,11 @@ describe('message catalogs', () => {
       await waitUntil(
         () => table.shadowRoot?.querySelector('.col-marketCap'),
         `${code}: the table has its facts`,
+      );
+      const heatmap = box.querySelector('price-heatmap')!;
+      await waitUntil(
+        () => heatmap.shadowRoot?.querySelector('[role="rowheader"]'),
+        `${code}: the heatmap has its tiles`,
       );
       const allowed = new Set([...SAME_IN_BOTH, ...(SAME_IN[code] ?? [])]);
       const english = (text: string) =>
