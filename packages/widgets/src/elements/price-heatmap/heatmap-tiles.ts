@@ -30,10 +30,14 @@ export function labelFit(
   const fontPx = Math.min(MAX_LABEL_PX, Math.sqrt(widthPx * heightPx) / 6);
   for (let size = Math.max(MIN_LABEL_PX, Math.floor(fontPx)); size >= MIN_LABEL_PX; size -= 1) {
     if (widthFor(size, chars) > widthPx) continue;
-    // The price is written smaller than the change (0.8 em).
-    if (heightPx >= 3.9 * size + 2 * PAD_PX && widthFor(size * 0.8, priceChars) <= widthPx)
+    // The price is written smaller than the change (0.8 em), never under the smallest label.
+    const pricePx = Math.max(size * 0.8, MIN_LABEL_PX);
+    if (
+      heightPx >= 1.2 * (2 * size + pricePx) + 2 * PAD_PX &&
+      widthFor(pricePx, priceChars) <= widthPx
+    )
       return { fontPx: size, lines: 3 };
-    if (heightPx >= 2.5 * size + 2 * PAD_PX) return { fontPx: size, lines: 2 };
+    if (heightPx >= 1.2 * 2 * size + 2 * PAD_PX) return { fontPx: size, lines: 2 };
   }
   return { fontPx: MIN_LABEL_PX, lines: 0 };
 }

@@ -90,7 +90,6 @@ export const priceHeatmapStyles = css`
     color: var(--ink);
     outline: none;
     cursor: default;
-    transition: background-color 0.4s;
   }
 
   .face:focus-visible {
@@ -117,8 +116,9 @@ export const priceHeatmapStyles = css`
     font-weight: 500;
   }
 
+  /* Smaller than the change, never under the smallest label (heatmap-tiles.ts, MIN_LABEL_PX). */
   .price {
-    font-size: 0.8em;
+    font-size: max(0.8em, 12px);
   }
 
   /* Out of date: the colours fade, the figures stay readable (black or white on a paler fill). */
