@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { isSimulated } from '../../feed/feed-view.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
 import { formatPercent, formatPrice } from '../../internal/format.js';
@@ -9,6 +8,7 @@ import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import type { Row } from '../market-table/table-rows.js';
+import { cssProperties } from './css-properties.js';
 import { HEATMAP_RANGES, type HeatmapRange, tileColours } from './heatmap-colours.js';
 import { changeOf, labelFit } from './heatmap-tiles.js';
 import { priceHeatmapStyles } from './price-heatmap.styles.js';
@@ -304,7 +304,7 @@ export class PriceHeatmap extends AssetListElement {
       Math.max(label.length, changeText.length),
       priceText.length,
     );
-    const style = styleMap({
+    const style = cssProperties({
       left: `${place.x * 100}%`,
       top: `${place.y * 100}%`,
       width: `${place.width * 100}%`,
@@ -318,7 +318,7 @@ export class PriceHeatmap extends AssetListElement {
       part="tile"
       class="tile ${row.stale ? 'stale' : ''}"
       data-symbol=${row.symbol}
-      style=${style}
+      ${style}
       @pointerenter=${() => this.showFacts(row.symbol)}
     >
       <span
@@ -355,14 +355,14 @@ export class PriceHeatmap extends AssetListElement {
     // Above the tile's middle when it is in the lower half, else below: never off the map.
     const below = place.y + place.height / 2 < 0.5;
     const left = Math.min(Math.max(place.x + place.width / 2, 0.2), 0.8);
-    const style = styleMap({
+    const style = cssProperties({
       left: `${left * 100}%`,
       ...(below
         ? { top: `${(place.y + place.height / 2) * 100}%` }
         : { bottom: `${(1 - place.y - place.height / 2) * 100}%` }),
     });
     const label = symbolLabel(row.symbol, this.impliedCurrency);
-    return html`<div part="tooltip" class="tooltip" aria-hidden="true" style=${style}>
+    return html`<div part="tooltip" class="tooltip" aria-hidden="true" ${style}>
       <strong>${row.name ? html`${row.name} <span class="muted">${label}</span>` : label}</strong>
       <dl>
         <dt>${words.columns.price}</dt>
