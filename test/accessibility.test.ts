@@ -301,3 +301,88 @@ describe('<market-table>, by accessibility tree and keyboard', () => {
     assert.equal(await sortOf('asset'), null, 'one column at a time');
   });
 });
+
+/** A heatmap as a screen reader and a keyboard user meet it, in Chromium. */
+describe('<price-heatmap>, by accessibility tree and keyboard', () => {
+  let relay: Relay;
+  let browser: Browser;
+  let page: Page;
+  let host: Awaited<ReturnType<typeof serveHostPage>>;
+
+  before(async () => {
+    relay = await startDemoRelay();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    host = await serveHostPage(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="${relay.url}/widgets.js"></script></head>
+<body><main><price-heatmap symbols="BTC,ETH,SOL,ADA,DOGE" relay="${relay.url}/" locale="en-US"></price-heatmap></main></body></html>`);
+    await page.goto(host.url);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('price-heatmap')?.getAttribute('state') === 'live' &&
+        document
+          .querySelector('price-heatmap')
+          ?.shadowRoot?.querySelector('[role="rowheader"]')
+          ?.textContent?.includes('Bitcoin'),
+    );
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await relay?.stop();
+  });
+
+  test('a grid named by its title, a header per column, a row per asset named by its asset, no live region', async () => {
+    const tree = await page.locator('main').ariaSnapshot();
+    assert.match(tree, /- grid "Market heatmap"/, tree);
+    for (const column of ['Asset', '24h', 'Price', 'Market cap'])
+      assert.match(tree, new RegExp(`- columnheader "${column}"`), `${column}: ${tree}`);
+    for (const asset of ['Bitcoin \\(BTC\\)', 'Ethereum \\(ETH\\)', 'Solana \\(SOL\\)'])
+      assert.match(tree, new RegExp(`- rowheader "${asset}"`), `${asset}: ${tree}`);
+    assert.match(tree, /- gridcell "[+−]?\d+\.\d\d%"/, 'each row has its change');
+    assert.equal(
+      await page.evaluate(
+        () =>
+          document.querySelector('price-heatmap')?.shadowRoot?.querySelectorAll('[aria-live]')
+            .length,
+      ),
+      0,
+      'prices that move every second are not read out',
+    );
+  });
+
+  test('one tab stop; arrow keys move between tiles with a visible focus ring; Home and End', async () => {
+    const focused = () =>
+      page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        const style = element && getComputedStyle(element);
+        return {
+          symbol: (element?.closest('[data-symbol]') as HTMLElement | null)?.dataset.symbol,
+          ring: !!style && style.boxShadow !== 'none',
+          // Each line of the facts, their name and figure apart (the build drops the spaces between).
+          tooltip: [
+            ...(document
+              .querySelector('price-heatmap')
+              ?.shadowRoot?.querySelectorAll('[part="tooltip"] :is(strong, dt, dd)') ?? []),
+          ]
+            .map((line) => line.textContent?.trim())
+            .join(' '),
+        };
+      });
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    assert.equal(first.symbol, 'BTC', 'the largest first');
+    assert.ok(first.ring, 'the focused tile shows a ring');
+    assert.match(first.tooltip, /^Bitcoin BTC Price \$[\d,.]+ 24h [+−]?\d+\.\d\d% Market cap \$/);
+    await page.keyboard.press('ArrowRight');
+    assert.notEqual((await focused()).symbol, 'BTC', 'an arrow moves to the tile beside');
+    await page.keyboard.press('End');
+    const last = (await focused()).symbol;
+    await page.keyboard.press('Home');
+    assert.equal((await focused()).symbol, 'BTC');
+    assert.notEqual(last, 'BTC');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).symbol, undefined, 'one tab stop: Tab leaves the heatmap');
+  });
+});
