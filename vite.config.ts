@@ -28,7 +28,7 @@ const CORE = [
  * language but English (each its own chunk, fetched by a page that reads it).
  */
 const NOT_CORE =
-  /\/src\/(internal\/(asset-list-element|sparkline|page-announcer|page-scheme|page-follow|symbol-problems|edit-distance|format-compact|messages\/[\w-]+)|elements\/price-card\/price-flash|feed\/(relay-check|relay-listing|asset-facts|symbol-suggestions))\.ts$/;
+  /\/src\/(internal\/(asset-list-element|panel-header\.styles|sparkline|page-announcer|page-scheme|page-follow|symbol-problems|edit-distance|format-compact|messages\/[\w-]+)|elements\/price-card\/price-flash|feed\/(relay-check|relay-listing|asset-facts|symbol-suggestions))\.ts$/;
 function coreChunk(id: string): string | undefined {
   if (NOT_CORE.test(id)) return undefined;
   return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;

@@ -1,13 +1,15 @@
 import { parseInstrument } from '@tickwire/protocol';
-import type { PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { buildRows, type Row, rankedAssets } from '../elements/market-table/table-rows.js';
 import { type Facts, type FactsQuery, readFacts } from '../feed/asset-facts.js';
 import type { Feed } from '../feed/feed.js';
+import { isSimulated } from '../feed/feed-view.js';
 import { type Listing, listingOf } from '../feed/relay-listing.js';
 import { elementState } from './element-state.js';
 import { FeedElement } from './feed-element.js';
 import { en } from './messages/en.js';
 import { type Messages, words } from './messages.js';
+import { simulatedLabel, stateBadge } from './state-badge.js';
 import { symbolProblems } from './symbol-problems.js';
 
 /** The most assets `top` asks for: a page of a hundred rows or tiles is a full page already. */
@@ -107,6 +109,29 @@ export class AssetListElement extends FeedElement {
       note:
         top && this.facts === null && symbols.length > 0 ? this.words.topWithoutFacts : undefined,
     };
+  }
+
+  /**
+   * The list's header (its `title`, `extra` beside the labels, the simulated label when any
+   * row's price or facts are the demo market's, and the state), then what cannot be shown
+   * and the note of `list`.
+   */
+  protected renderTop(title: string, list: AssetList, extra: unknown = nothing): TemplateResult {
+    const { words } = this;
+    const { view } = this.connection;
+    const simulated = list.rows.some(
+      (row) => row.simulatedFacts || (row.source !== undefined && isSimulated(view, row.source)),
+    );
+    return html`<header part="header">
+        <h2 part="title" id="title">${title}</h2>
+        <span class="header-end">
+          ${extra}
+          ${simulated ? simulatedLabel(words) : nothing}
+          ${stateBadge(this.state, words)}
+        </span>
+      </header>
+      ${list.problem ? html`<p part="message" class="message">${list.problem}</p>` : nothing}
+      ${list.note ? html`<p part="note" class="note">${list.note}</p>` : nothing}`;
   }
 
   /**

@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { isSimulated } from '../../feed/feed-view.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
+import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
-import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { marketTableStyles } from './market-table.styles.js';
 import {
@@ -60,7 +59,7 @@ import {
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class MarketTable extends AssetListElement {
-  static override styles = [sharedStyles, marketTableStyles];
+  static override styles = [sharedStyles, panelHeaderStyles, marketTableStyles];
 
   /** The reader's sort; none = the attribute's order, or the rank for `top`. */
   private sort: { key: SortKey; dir: SortDirection } | undefined;
@@ -141,24 +140,12 @@ export class MarketTable extends AssetListElement {
 
   protected override render() {
     const { words } = this;
-    const { rows, columns, problem, note } = this.shown;
-    const { view } = this.connection;
-    const simulated = rows.some(
-      (row) => row.simulatedFacts || (row.source !== undefined && isSimulated(view, row.source)),
-    );
+    const { rows, columns } = this.shown;
     const shown = COLUMNS.filter((column) => columns.has(column));
     // With only the stream's columns there is room for the line sooner.
     const sparse = !columns.has('marketCap') && !columns.has('rank');
     return html`<section part="box" class="box panel surface ${sparse ? 'sparse' : ''}" aria-labelledby="title">
-      <header part="header">
-        <h2 part="title" id="title">${words.tableLabel}</h2>
-        <span class="header-end">
-          ${simulated ? simulatedLabel(words) : nothing}
-          ${stateBadge(this.state, words)}
-        </span>
-      </header>
-      ${problem ? html`<p part="message" class="message">${problem}</p>` : nothing}
-      ${note ? html`<p part="note" class="note">${note}</p>` : nothing}
+      ${this.renderTop(words.tableLabel, this.shown)}
       ${
         rows.length === 0
           ? nothing

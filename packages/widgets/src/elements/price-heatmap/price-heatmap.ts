@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { isSimulated } from '../../feed/feed-view.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
 import { formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact } from '../../internal/format-compact.js';
+import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import type { Row } from '../market-table/table-rows.js';
 import { cssProperties } from './css-properties.js';
@@ -63,7 +62,7 @@ const KEYS: Record<string, Direction> = {
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class PriceHeatmap extends AssetListElement {
-  static override styles = [sharedStyles, priceHeatmapStyles];
+  static override styles = [sharedStyles, panelHeaderStyles, priceHeatmapStyles];
 
   static override properties = {
     range: { type: String, reflect: true },
@@ -229,27 +228,18 @@ export class PriceHeatmap extends AssetListElement {
 
   protected override render() {
     const { words } = this;
-    const { rows, problem, note } = this.shown;
-    const { view } = this.connection;
-    const simulated = rows.some(
-      (row) => row.simulatedFacts || (row.source !== undefined && isSimulated(view, row.source)),
-    );
+    const { rows } = this.shown;
     const range = this.shownRange;
     const current = rows.some((row) => row.symbol === this.current)
       ? this.current
       : rows[0]?.symbol;
     const facts = rows.find((row) => row.symbol === this.shownFacts);
     return html`<section part="box" class="box panel surface" aria-labelledby="title">
-      <header part="header">
-        <h2 part="title" id="title">${words.heatmapLabel}</h2>
-        <span class="header-end">
-          <span class="range">${words.periods[range]}</span>
-          ${simulated ? simulatedLabel(words) : nothing}
-          ${stateBadge(this.state, words)}
-        </span>
-      </header>
-      ${problem ? html`<p part="message" class="message">${problem}</p>` : nothing}
-      ${note ? html`<p part="note" class="note">${note}</p>` : nothing}
+      ${this.renderTop(
+        words.heatmapLabel,
+        this.shown,
+        html`<span class="range">${words.periods[range]}</span>`,
+      )}
       <div
         part="map"
         class="map"
