@@ -201,6 +201,21 @@ describe('<price-heatmap>', () => {
     expect(sum / area(map)).to.be.closeTo(1, 0.02);
   });
 
+  it('right to left, the largest tile starts at the top right', async () => {
+    const { feed, relay } = scriptedRelay('heatmap');
+    feed.assets = async () => sampleAssets(PRICES);
+    const box = await fixture<HTMLDivElement>(html`<div dir="rtl" style="width: 600px">
+      <price-heatmap symbols="BTC,ETH,SOL" relay=${relay} locale="en-US"></price-heatmap>
+    </div>`);
+    const el = box.querySelector('price-heatmap')!;
+    await live(el, feed, ['BTC', 'ETH', 'SOL']);
+    await waitUntil(() => tiles(el)[0]?.dataset.symbol === 'BTC', 'ranked');
+    const map = root(el).querySelector('.map')!.getBoundingClientRect();
+    const btc = tile(el, 'BTC').getBoundingClientRect();
+    expect(btc.right).to.be.closeTo(map.right, 1);
+    expect(btc.top).to.be.closeTo(map.top, 1);
+  });
+
   it('top: the relay’s first by market cap; without market caps, tiles of one size, and it says so', async () => {
     const { feed, relay } = scriptedRelay('heatmap');
     feed.assets = async () => sampleAssets(PRICES);

@@ -76,7 +76,7 @@ export class PriceHeatmap extends AssetListElement {
   declare range: HeatmapRange;
 
   /** What the tiles were last laid out for, and where they are, by symbol (0–1 of the map). */
-  private laidOut: { sized: Sized[]; width: number; height: number } | undefined;
+  private laidOut: { sized: Sized[]; width: number; height: number; rtl: boolean } | undefined;
   private places = new Map<string, Rect>();
   /** The map's size, px, from the ResizeObserver. */
   private size = { width: 0, height: 0 };
@@ -137,14 +137,13 @@ export class PriceHeatmap extends AssetListElement {
     const sorted = hasCaps
       ? [...rows].sort((a, b) => (b.marketCap ?? 0) - (a.marketCap ?? 0))
       : rows;
+    // A relay that answered without facts has none; one that cannot be reached is only offline.
+    const withoutCaps =
+      !hasCaps && rows.length > 0 && this.facts === null && this.state !== 'offline';
     this.shown = {
       rows: sorted,
       problem,
-      note:
-        note ??
-        (!hasCaps && rows.length > 0 && this.facts === null
-          ? this.words.heatmapEqualSizes
-          : undefined),
+      note: note ?? (withoutCaps ? this.words.heatmapEqualSizes : undefined),
     };
     this.layOut(sorted, hasCaps);
   }
@@ -163,10 +162,12 @@ export class PriceHeatmap extends AssetListElement {
       before &&
       before.width === width &&
       before.height === height &&
+      before.rtl === rightToLeft(this) &&
       !needsRelayout(before.sized, sized)
     )
       return;
-    this.laidOut = { sized, width, height };
+    const rtl = rightToLeft(this);
+    this.laidOut = { sized, width, height, rtl };
     // Laid out in pixels, for the tiles' shape; placed in fractions, so a resize between two
     // layouts stretches them rather than spilling over.
     const rects = squarify(
@@ -177,7 +178,15 @@ export class PriceHeatmap extends AssetListElement {
       sized.map((s, i) => {
         const r = rects[i]!;
         const [w, h] = [width || 1, height || 1];
-        return [s.key, { x: r.x / w, y: r.y / h, width: r.width / w, height: r.height / h }];
+        const [x, across] = [r.x / w, r.width / w];
+        // Right to left, the largest tile starts at the top right, where reading starts.
+        const place = {
+          x: rtl ? 1 - x - across : x,
+          y: r.y / h,
+          width: across,
+          height: r.height / h,
+        };
+        return [s.key, place];
       }),
     );
   }
@@ -325,7 +334,7 @@ export class PriceHeatmap extends AssetListElement {
             ? html`<span class="label" aria-hidden="true">
                 <span class="symbol">${label}</span>
                 <bdi class="change">${changeText}</bdi>
-                ${fit.lines === 3 ? html`<bdi class="price">${priceText}</bdi>` : nothing}
+                ${fit.lines === 3 && row.price !== undefined ? html`<bdi class="price">${priceText}</bdi>` : nothing}
               </span>`
             : nothing
         }
@@ -367,6 +376,15 @@ export class PriceHeatmap extends AssetListElement {
 }
 
 const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
+
+/** Whether `element` reads right to left (`:dir()` is newer than the rest of what we use). */
+function rightToLeft(element: Element): boolean {
+  try {
+    return element.matches(':dir(rtl)');
+  } catch {
+    return getComputedStyle(element).direction === 'rtl';
+  }
+}
 
 /** The smallest market cap among `rows`, for a tile whose own is not known yet. */
 function minimumCap(rows: readonly Row[]): number {
