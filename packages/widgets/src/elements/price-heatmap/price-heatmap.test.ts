@@ -129,6 +129,26 @@ describe('<price-heatmap>', () => {
     expect(places(el)).not.to.deep.equal(before);
   });
 
+  it('keeps tiles in place while the pointer is in the map, and lays them out again after', async () => {
+    const { feed, relay } = scriptedRelay('heatmap');
+    feed.assets = async () => sampleAssets(PRICES);
+    const el = await heatmap(relay, { symbols: 'BTC,ETH,SOL' });
+    await live(el, feed, ['BTC', 'ETH', 'SOL']);
+    await waitUntil(() => tiles(el)[0]?.dataset.symbol === 'BTC', 'ranked');
+    const before = places(el);
+    const map = root(el).querySelector('.map')!;
+    map.dispatchEvent(new PointerEvent('pointerenter'));
+    tick(feed, 'ETH', 12_000, 240);
+    await waitUntil(
+      () => tile(el, 'ETH').querySelector('.change')?.textContent === '+240.00%',
+      'the tick shows',
+    );
+    expect(places(el)).to.deep.equal(before, 'held under the pointer');
+    expect(tiles(el)[0]?.dataset.symbol).to.equal('BTC');
+    map.dispatchEvent(new PointerEvent('pointerleave'));
+    await waitUntil(() => tiles(el)[0]?.dataset.symbol === 'ETH', 'laid out once the pointer left');
+  });
+
   it('shows a tile’s facts on hover and focus, and moves between tiles by arrow keys (one tab stop)', async () => {
     const { feed, relay } = scriptedRelay('heatmap');
     feed.assets = async () => sampleAssets(PRICES);

@@ -84,6 +84,9 @@ export class PriceHeatmap extends AssetListElement {
   /** The tile with the roving tab stop, and the one whose facts show. */
   private current: string | undefined;
   private shownFacts: string | undefined;
+  /** The reader's pointer or focus is in the map: tiles keep their places and order. */
+  private pointerIn = false;
+  private focusIn = false;
 
   private shown = {
     rows: [] as Row[],
@@ -133,10 +136,7 @@ export class PriceHeatmap extends AssetListElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { rows, problem, note } = this.readAssets();
     const hasCaps = rows.some((row) => row.marketCap !== undefined);
-    // Largest first: the reading order of the grid, and the treemap's.
-    const sorted = hasCaps
-      ? [...rows].sort((a, b) => (b.marketCap ?? 0) - (a.marketCap ?? 0))
-      : rows;
+    const sorted = this.arrange(rows, hasCaps);
     // A relay that answered without facts has none; one that cannot be reached is only offline.
     const withoutCaps =
       !hasCaps && rows.length > 0 && this.facts === null && this.state !== 'offline';
@@ -146,6 +146,32 @@ export class PriceHeatmap extends AssetListElement {
       note: note ?? (withoutCaps ? this.words.heatmapEqualSizes : undefined),
     };
     this.layOut(sorted, hasCaps);
+  }
+
+  /**
+   * Largest first: the reading order of the grid, and the treemap's. While the reader's
+   * pointer or focus is in the map, the order of the last layout: a tile must not move from
+   * under a pointer about to reach it, or from a screen reader's row. Tiles come and go.
+   */
+  private arrange(rows: readonly Row[], hasCaps: boolean): Row[] {
+    const last = this.laidOut?.sized.map((s) => s.key);
+    if (this.held && last && sameSet(last, rows)) {
+      const place = new Map(last.map((key, index) => [key, index]));
+      return [...rows].sort((a, b) => place.get(a.symbol)! - place.get(b.symbol)!);
+    }
+    return hasCaps ? [...rows].sort((a, b) => (b.marketCap ?? 0) - (a.marketCap ?? 0)) : [...rows];
+  }
+
+  private get held(): boolean {
+    return this.pointerIn || this.focusIn;
+  }
+
+  private hold(pointer: boolean | undefined, focus: boolean | undefined): void {
+    const before = this.held;
+    if (pointer !== undefined) this.pointerIn = pointer;
+    if (focus !== undefined) this.focusIn = focus;
+    // Leaving lets the tiles take their places.
+    if (before && !this.held) this.requestUpdate();
   }
 
   /** Lays the tiles out again when the set, an order by size, a size or the box changed materially. */
@@ -163,7 +189,12 @@ export class PriceHeatmap extends AssetListElement {
       before.width === width &&
       before.height === height &&
       before.rtl === rightToLeft(this) &&
-      !needsRelayout(before.sized, sized)
+      (!needsRelayout(before.sized, sized) ||
+        (this.held &&
+          sameSet(
+            before.sized.map((s) => s.key),
+            rows,
+          )))
     )
       return;
     const rtl = rightToLeft(this);
@@ -255,10 +286,17 @@ export class PriceHeatmap extends AssetListElement {
         role=${rows.length ? 'grid' : nothing}
         aria-labelledby=${rows.length ? 'title' : nothing}
         @keydown=${this.onKeyDown}
-        @pointerleave=${() => this.showFacts(this.focusedTile())}
+        @pointerenter=${() => this.hold(true, undefined)}
+        @pointerleave=${() => {
+          this.hold(false, undefined);
+          this.showFacts(this.focusedTile());
+        }}
+        @focusin=${() => this.hold(undefined, true)}
         @focusout=${(event: FocusEvent) => {
           const next = event.relatedTarget as Node | null;
-          if (!next || !this.renderRoot.contains(next)) this.showFacts(undefined);
+          const inside = !!next && this.renderRoot.contains(next);
+          this.hold(undefined, inside);
+          if (!inside) this.showFacts(undefined);
         }}
       >
         ${
@@ -376,6 +414,12 @@ export class PriceHeatmap extends AssetListElement {
 }
 
 const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
+
+/** Whether `keys` are the symbols of `rows`, in any order. */
+function sameSet(keys: readonly string[], rows: readonly Row[]): boolean {
+  const set = new Set(keys);
+  return keys.length === rows.length && rows.every((row) => set.has(row.symbol));
+}
 
 /** Whether `element` reads right to left (`:dir()` is newer than the rest of what we use). */
 function rightToLeft(element: Element): boolean {
