@@ -90,6 +90,8 @@ export class PriceHeatmap extends AssetListElement {
 
   private shown = {
     rows: [] as Row[],
+    /** The rows drawn as tiles: none until they can be placed for good. */
+    tiles: [] as Row[],
     problem: undefined as string | undefined,
     note: undefined as string | undefined,
   };
@@ -140,12 +142,16 @@ export class PriceHeatmap extends AssetListElement {
     // A relay that answered without facts has none; one that cannot be reached is only offline.
     const withoutCaps =
       !hasCaps && rows.length > 0 && this.facts === null && this.state !== 'offline';
+    // Tiles wait for the map's size and the relay's answer on market caps (or that it has
+    // none): drawn before, they would all move once these come, a layout shift on the page.
+    const ready = this.size.width > 0 && this.size.height > 0 && this.facts !== undefined;
     this.shown = {
       rows: sorted,
+      tiles: ready ? sorted : [],
       problem,
       note: note ?? (withoutCaps ? this.words.heatmapEqualSizes : undefined),
     };
-    this.layOut(sorted, hasCaps);
+    if (ready) this.layOut(sorted, hasCaps);
   }
 
   /**
@@ -223,7 +229,7 @@ export class PriceHeatmap extends AssetListElement {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
-    const { rows } = this.shown;
+    const { tiles: rows } = this.shown;
     if (rows.length === 0) return;
     const from = Math.max(
       0,
@@ -268,7 +274,7 @@ export class PriceHeatmap extends AssetListElement {
 
   protected override render() {
     const { words } = this;
-    const { rows } = this.shown;
+    const { tiles: rows } = this.shown;
     const range = this.shownRange;
     const current = rows.some((row) => row.symbol === this.current)
       ? this.current
