@@ -9,6 +9,7 @@ import { firstPrice } from './first-price.js';
 import { fleet } from './fleet.js';
 import { forgetting } from './forgetting.js';
 import { heapPerClient } from './heap-per-client.js';
+import { heatmapLoad } from './heatmap-load.js';
 import { marketCalls } from './market-calls.js';
 import { maxClients } from './max-clients.js';
 import { quotesApi } from './quotes-api.js';
@@ -36,6 +37,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   forget: forgetting,
   quotes: quotesApi,
   render: renderLoad,
+  heatmap: heatmapLoad,
   first: firstPrice,
   faults,
   candles,

@@ -1,35 +1,13 @@
-import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { feedFor } from '../packages/widgets/src/feed/feed-registry.js';
-import { sampleAssets } from '../packages/widgets/src/feed/sample-facts.js';
-import type { ScriptedFeed } from '../packages/widgets/src/feed/scripted-feed.js';
 import { COMMON_ARG_TYPES, COMMON_ARGS } from './support/arg-types.js';
-import { STORY_PRICES } from './support/scripted-market.js';
-import { relayFor, SCRIPTED } from './support/with-relay.js';
+import { factsRelay } from './support/facts-relay.js';
 
 interface Args {
   symbols: string;
   top: number;
   theme: string;
   locale: string;
-}
-
-/** What the scripted market prices when a story asks for its top assets. */
-const MARKET = 'BTC,ETH,SOL,DOGE,ADA,SHIB';
-
-/**
- * The relay of a story: the scripted market with the assets' facts (names, ranks, market
- * figures, as a relay's `/v1/assets` answers), or — `noFacts` — without them, as a relay
- * before `/v1/assets` answers.
- */
-function relayOf(args: Args, context: StoryContext<Args>): string {
-  const relay = relayFor(context, args.symbols || MARKET);
-  if (((context.globals.relay as string | undefined) ?? SCRIPTED) !== SCRIPTED) return relay;
-  if (!context.parameters.noFacts) {
-    (feedFor(relay) as ScriptedFeed).assets = async () =>
-      sampleAssets(STORY_PRICES, { logos: false });
-  }
-  return relay;
 }
 
 const meta: Meta<Args> = {
@@ -55,7 +33,7 @@ const meta: Meta<Args> = {
       top=${args.top || nothing}
       theme=${args.theme}
       locale=${args.locale}
-      relay=${relayOf(args, context)}
+      relay=${factsRelay(args.symbols, context)}
     ></market-table>`,
 };
 export default meta;

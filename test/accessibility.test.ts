@@ -6,6 +6,38 @@ import { launchChromium } from './support/browser.js';
 import { startDemoRelay } from './support/demo-relay.js';
 import { serveHostPage } from './support/host-page.js';
 
+/**
+ * A page of its own origin with `body` in its <main>, reading a demo relay (of `env`), in
+ * Chromium: opened before the tests of the \`describe\` it is called in, once `ready` (an
+ * expression) holds in it, and closed after them.
+ */
+function elementPage(
+  body: (relay: string) => string,
+  ready: string,
+  env: Record<string, string> = {},
+): { page: Page } {
+  const opened = {} as { page: Page };
+  let relay: Relay | undefined;
+  let browser: Browser | undefined;
+  let host: { url: string; close(): Promise<void> } | undefined;
+  before(async () => {
+    relay = await startDemoRelay(env);
+    host = await serveHostPage(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="${relay.url}/widgets.js"></script></head>
+<body><main>${body(relay.url)}</main></body></html>`);
+    browser = await launchChromium();
+    opened.page = await browser.newPage();
+    await opened.page.goto(host.url);
+    await opened.page.waitForFunction(ready);
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await relay?.stop();
+  });
+  return opened;
+}
+
 /** The demo page as a screen reader and a keyboard user meet it, in Chromium. */
 describe('the demo page, by accessibility tree and keyboard', () => {
   let relay: Relay;
@@ -105,30 +137,14 @@ describe('the demo page, by accessibility tree and keyboard', () => {
 
 /** A converter as a screen reader and a keyboard user meet it, in Chromium. */
 describe('<price-converter>, by accessibility tree and keyboard', () => {
-  let relay: Relay;
-  let browser: Browser;
-  let page: Page;
-  let host: { url: string; close(): Promise<void> };
-
-  before(async () => {
-    relay = await startDemoRelay({ CURRENCIES: 'USD,EUR,BTC' });
-    host = await serveHostPage(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-<script type="module" src="${relay.url}/widgets.js"></script></head>
-<body><main><price-converter from="BTC" to="EUR" amount="1" locale="en-US"></price-converter></main></body></html>`);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(host.url);
-    await page.waitForFunction(
-      () => document.querySelector('price-converter')?.getAttribute('state') === 'live',
-    );
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await relay?.stop();
-  });
+  const shown = elementPage(
+    () => '<price-converter from="BTC" to="EUR" amount="1" locale="en-US"></price-converter>',
+    `document.querySelector('price-converter')?.getAttribute('state') === 'live'`,
+    { CURRENCIES: 'USD,EUR,BTC' },
+  );
 
   test('a named group: labelled fields, a named swap button, the result as text', async () => {
+    const { page } = shown;
     const tree = await page.locator('main').ariaSnapshot();
     assert.match(tree, /- group "Convert BTC to EUR":/, tree);
     assert.match(tree, /- textbox "From": "1"/, tree);
@@ -141,6 +157,7 @@ describe('<price-converter>, by accessibility tree and keyboard', () => {
   });
 
   test('by keyboard: fields and the swap button in reading order, each with a focus ring; a bad amount is described and said', async () => {
+    const { page } = shown;
     const focused = async () =>
       page.evaluate(() => {
         let element: Element | null = document.activeElement;
@@ -204,30 +221,14 @@ describe('<price-converter>, by accessibility tree and keyboard', () => {
 
 /** A market table as a screen reader and a keyboard user meet it, in Chromium. */
 describe('<market-table>, by accessibility tree and keyboard', () => {
-  let relay: Relay;
-  let browser: Browser;
-  let page: Page;
-  let host: Awaited<ReturnType<typeof serveHostPage>>;
-
-  before(async () => {
-    relay = await startDemoRelay();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    host = await serveHostPage(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-<script type="module" src="${relay.url}/widgets.js"></script></head>
-<body><main><market-table symbols="BTC,ETH,SOL" relay="${relay.url}/" locale="en-US"></market-table></main></body></html>`);
-    await page.goto(host.url);
-    await page.waitForFunction(
-      () => document.querySelector('market-table')?.getAttribute('state') === 'live',
-    );
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await relay?.stop();
-  });
+  const shown = elementPage(
+    (relay) =>
+      `<market-table symbols="BTC,ETH,SOL" relay="${relay}/" locale="en-US"></market-table>`,
+    `document.querySelector('market-table')?.getAttribute('state') === 'live'`,
+  );
 
   test('a table named by its title, a header per column and per row, no live region', async () => {
+    const { page } = shown;
     const tree = await page.locator('main').ariaSnapshot();
     assert.match(tree, /- table "Markets"/, tree);
     // The demo relay has asset facts: rank, names and market figures as well.
@@ -248,6 +249,7 @@ describe('<market-table>, by accessibility tree and keyboard', () => {
   });
 
   test('headers sort by keyboard, with a visible focus ring, and say how in aria-sort', async () => {
+    const { page } = shown;
     const focused = () =>
       page.evaluate(() => {
         let element: Element | null = document.activeElement;
@@ -299,5 +301,71 @@ describe('<market-table>, by accessibility tree and keyboard', () => {
           ?.getAttribute('aria-sort') === 'ascending',
     );
     assert.equal(await sortOf('asset'), null, 'one column at a time');
+  });
+});
+
+/** A heatmap as a screen reader and a keyboard user meet it, in Chromium. */
+describe('<price-heatmap>, by accessibility tree and keyboard', () => {
+  const shown = elementPage(
+    (relay) =>
+      `<price-heatmap symbols="BTC,ETH,SOL,ADA,DOGE" relay="${relay}/" locale="en-US"></price-heatmap>`,
+    `document.querySelector('price-heatmap')?.getAttribute('state') === 'live' &&
+      !!document.querySelector('price-heatmap')?.shadowRoot?.querySelector('[role="rowheader"]')?.textContent?.includes('Bitcoin')`,
+  );
+
+  test('a grid named by its title, a header per column, a row per asset named by its asset, no live region', async () => {
+    const { page } = shown;
+    const tree = await page.locator('main').ariaSnapshot();
+    assert.match(tree, /- grid "Market heatmap"/, tree);
+    for (const column of ['Asset', '24h', 'Price', 'Market cap'])
+      assert.match(tree, new RegExp(`- columnheader "${column}"`), `${column}: ${tree}`);
+    for (const asset of ['Bitcoin \\(BTC\\)', 'Ethereum \\(ETH\\)', 'Solana \\(SOL\\)'])
+      assert.match(tree, new RegExp(`- rowheader "${asset}"`), `${asset}: ${tree}`);
+    assert.match(tree, /- gridcell "[+−]?\d+\.\d\d%"/, 'each row has its change');
+    assert.equal(
+      await page.evaluate(
+        () =>
+          document.querySelector('price-heatmap')?.shadowRoot?.querySelectorAll('[aria-live]')
+            .length,
+      ),
+      0,
+      'prices that move every second are not read out',
+    );
+  });
+
+  test('one tab stop; arrow keys move between tiles with a visible focus ring; Home and End', async () => {
+    const { page } = shown;
+    const focused = () =>
+      page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        const style = element && getComputedStyle(element);
+        return {
+          symbol: (element?.closest('[data-symbol]') as HTMLElement | null)?.dataset.symbol,
+          ring: !!style && style.boxShadow !== 'none',
+          // Each line of the facts, their name and figure apart (the build drops the spaces between).
+          tooltip: [
+            ...(document
+              .querySelector('price-heatmap')
+              ?.shadowRoot?.querySelectorAll('[part="tooltip"] :is(strong, dt, dd)') ?? []),
+          ]
+            .map((line) => line.textContent?.trim())
+            .join(' '),
+        };
+      });
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    assert.equal(first.symbol, 'BTC', 'the largest first');
+    assert.ok(first.ring, 'the focused tile shows a ring');
+    assert.match(first.tooltip, /^Bitcoin BTC Price \$[\d,.]+ 24h [+−]?\d+\.\d\d% Market cap \$/);
+    await page.keyboard.press('ArrowRight');
+    assert.notEqual((await focused()).symbol, 'BTC', 'an arrow moves to the tile beside');
+    await page.keyboard.press('End');
+    const last = (await focused()).symbol;
+    await page.keyboard.press('Home');
+    assert.equal((await focused()).symbol, 'BTC');
+    assert.notEqual(last, 'BTC');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).symbol, undefined, 'one tab stop: Tab leaves the heatmap');
   });
 });

@@ -70,7 +70,8 @@ describe('embedding with one script tag on another origin', () => {
       <stream-controls></stream-controls>
       <market-feed symbols="BTC,ETH"></market-feed>
       <price-converter from="ETH" to="SOL" cross></price-converter>
-      <market-table top="3"></market-table></body></html>`,
+      <market-table top="3"></market-table>
+      <price-heatmap top="5"></price-heatmap></body></html>`,
       {
         // Logos come from the relay too (docs/embedding.md): img-src names it, nothing else.
         'Content-Security-Policy': `default-src 'none'; script-src ${relayOrigin}; connect-src ${relayOrigin}; img-src ${relayOrigin}; style-src 'self'`,
@@ -85,6 +86,7 @@ describe('embedding with one script tag on another origin', () => {
         'market-feed',
         'price-converter',
         'market-table',
+        'price-heatmap',
       ]) {
         await untilLive(page, tag);
       }
@@ -127,7 +129,21 @@ describe('embedding with one script tag on another origin', () => {
         plotHeight > 100,
         `the chart has room to draw under a strict CSP (${plotHeight}px)`,
       );
-      assert.equal(await streams(), 1, 'seven elements, one connection');
+      // The heatmap's places and colours are set through the CSSOM, which the CSP allows.
+      const tiles = await page.evaluate(() =>
+        [
+          ...(document.querySelector('price-heatmap')?.shadowRoot?.querySelectorAll('.tile') ?? []),
+        ].map((tile) => ({
+          width: tile.getBoundingClientRect().width,
+          fill: getComputedStyle(tile.querySelector('.face')!).backgroundColor,
+        })),
+      );
+      assert.equal(tiles.length, 5);
+      for (const tile of tiles) {
+        assert.ok(tile.width > 0, 'each tile has its place');
+        assert.notEqual(tile.fill, 'rgba(0, 0, 0, 0)', 'each tile has its colour');
+      }
+      assert.equal(await streams(), 1, 'eight elements, one connection');
       assert.deepEqual(problems, []);
       for (const url of requests) assert.match(url, /^http:\/\/(localhost|127\.0\.0\.1):\d+\//);
     } finally {

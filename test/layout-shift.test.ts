@@ -32,7 +32,8 @@ const PRICED = `new Promise((resolve) => {
 })`;
 
 /**
- * A page of five cards, a tape and a chart, with tickwire.css linked, does not move while
+ * A page of five cards, a tape, a heatmap (loaded on use: its box reserved until it is) and a
+ * chart, with tickwire.css linked, does not move while
  * the elements load and draw: its cumulative layout shift from navigation to 3 s after the
  * first prices stays under 0.01 (Google's "good" is 0.1).
  */
@@ -50,6 +51,7 @@ describe('no layout shift with tickwire.css', () => {
           ${['BTC', 'ETH', 'SOL', 'ADA', 'DOT'].map((symbol) => `<price-card symbol="${symbol}"></price-card>`).join('')}
         </div>
         <price-ticker symbols="BTC,ETH,SOL" layout="tape"></price-ticker>
+        <price-heatmap symbols="BTC,ETH,SOL,ADA,DOT"></price-heatmap>
         <live-chart symbols="BTC,ETH"></live-chart>
         <p>The article goes on below the widgets.</p></body></html>`);
       const page = await started.browser.newPage({ viewport: { width, height: 900 } });

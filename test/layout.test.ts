@@ -59,7 +59,14 @@ describe('every element in every container, theme and state, in Chromium and Fir
               ? 'http://127.0.0.1:9/'
               : `${(state === 'stale' ? stale : live).url}/`;
           const host = await serveHostPage(
-            matrixPage({ script: `${live.url}/`, relay, theme, state, widths: WIDTHS }),
+            matrixPage({
+              script: `${live.url}/`,
+              relay,
+              theme,
+              state,
+              widths: WIDTHS,
+              heatmaps: true,
+            }),
           );
           const tab = await browser.newPage(1_300);
           try {
@@ -108,6 +115,7 @@ describe('a right-to-left page', () => {
             widths: WIDTHS,
             locale,
             dir: 'rtl',
+            heatmaps: true,
           }),
         );
         const tab = await browser.newPage(1_300);
@@ -123,6 +131,7 @@ describe('a right-to-left page', () => {
           const misplaced = (await tab.run(`[
               ...[...document.querySelectorAll('price-card')].map((card) => card.shadowRoot.querySelector('[part="change"]')),
               ...[...document.querySelectorAll('market-table')].flatMap((table) => [...table.shadowRoot.querySelectorAll('.change')]),
+              ...[...document.querySelectorAll('price-heatmap')].flatMap((map) => [...map.shadowRoot.querySelectorAll('.label .change')]),
             ].flatMap((change) => {
             const walker = document.createTreeWalker(change, NodeFilter.SHOW_TEXT);
             const found = [];
@@ -171,7 +180,8 @@ ${symbols
   .join('')}
 <price-ticker symbols="${symbols}" layout="tape" locale="en-US"></price-ticker>
 <market-feed symbols="${symbols}" threshold="0" limit="10" locale="en-US"></market-feed>
-<market-table symbols="${symbols}" locale="en-US"></market-table>`);
+<market-table symbols="${symbols}" locale="en-US"></market-table>
+<price-heatmap symbols="${symbols}" locale="en-US"></price-heatmap>`);
     const tab = await browser!.newPage(1_200);
     try {
       await tab.goto(host.url);

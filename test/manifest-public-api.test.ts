@@ -55,6 +55,7 @@ test('every path the manifest names is a shipped file, exported as the entry of 
       'market-table',
       'price-card',
       'price-converter',
+      'price-heatmap',
       'price-ticker',
       'stream-controls',
     ],

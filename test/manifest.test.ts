@@ -33,6 +33,7 @@ test('custom-elements.json documents every element: attributes, parts, custom pr
     'market-table',
     'price-card',
     'price-converter',
+    'price-heatmap',
     'price-ticker',
     'stream-controls',
   ]);

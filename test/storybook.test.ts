@@ -98,6 +98,11 @@ describe('the static Storybook', () => {
       ['elements-market-table--without-facts', 'live'],
       ['elements-market-table--stale', 'stale'],
       ['elements-market-table--unknown-symbol', 'live'],
+      ['elements-price-heatmap--top', 'live'],
+      ['elements-price-heatmap--without-facts', 'live'],
+      ['elements-price-heatmap--stale', 'stale'],
+      ['elements-price-heatmap--paused', 'paused'],
+      ['elements-price-heatmap--unknown-symbol', 'live'],
     ] as const) {
       await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
       await page.waitForFunction(

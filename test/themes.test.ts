@@ -10,7 +10,7 @@ const CHECKS = readFileSync(new URL('./support/layout-checks.js', import.meta.ur
 const MIN_FONT_PX = 11;
 
 /** The colour scheme each element is drawn in, as the page sees it. */
-const SCHEMES = `[...document.querySelectorAll('price-card, live-chart, price-ticker, stream-controls, market-feed, price-converter, market-table')]
+const SCHEMES = `[...document.querySelectorAll('price-card, live-chart, price-ticker, stream-controls, market-feed, price-converter, market-table, price-heatmap')]
   .map((element) => getComputedStyle(element).colorScheme)`;
 
 /**
@@ -34,6 +34,7 @@ describe('themes that follow the page', () => {
         theme,
         state: 'live',
         widths: [320, 900],
+        heatmaps: true,
         head: `<style>html, body { background: ${background} !important; }</style>${head}`,
       }),
     );

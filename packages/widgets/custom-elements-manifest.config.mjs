@@ -67,7 +67,11 @@ const publicApi = {
 };
 
 export default {
-  globs: ['src/elements/**/*.ts', 'src/internal/feed-element.ts'],
+  globs: [
+    'src/elements/**/*.ts',
+    'src/internal/feed-element.ts',
+    'src/internal/asset-list-element.ts',
+  ],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

@@ -7,8 +7,9 @@ export type State = (typeof STATES)[number];
 
 /**
  * Every element, in one container: with the converters unless `converters` is false, with the
- * market tables unless `tables` is false, with the tabbed chart unless `tabs` is false; only
- * they and the stream's controls (which pause them) when one of these is `only`.
+ * market tables unless `tables` is false, with the tabbed chart unless `tabs` is false, with
+ * the heatmaps when `heatmaps` is true; only they and the stream's controls (which pause them)
+ * when one of these is `only`.
  */
 function elements(
   relay: string,
@@ -18,6 +19,7 @@ function elements(
   converters: boolean | 'only' = true,
   tables: boolean | 'only' = true,
   tabs: boolean | 'only' = true,
+  heatmaps: boolean | 'only' = false,
 ): string {
   const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
   const one = state === 'error' ? 'NOTACOIN' : 'BTC';
@@ -40,6 +42,15 @@ function elements(
   const tabsTags = [
     `<live-chart layout="tabs" symbols="${state === 'error' ? known : 'BTC,ETH,SHIB'}" selected="ETH" ${common} style="height: 300px"></live-chart>`,
   ];
+  // The assets named, and the relay's first ten; on the error page, symbols no relay lists.
+  const heatmapTags = [
+    `<price-heatmap symbols="${known}" ${common}></price-heatmap>`,
+    state === 'error'
+      ? `<price-heatmap symbols="NOPE" ${common}></price-heatmap>`
+      : `<price-heatmap top="10" range="7d" ${common}></price-heatmap>`,
+  ];
+  if (heatmaps === 'only')
+    return [`<stream-controls ${common}></stream-controls>`, ...heatmapTags].join('\n');
   if (converters === 'only')
     return [`<stream-controls ${common}></stream-controls>`, ...converterTags].join('\n');
   if (tables === 'only')
@@ -57,6 +68,7 @@ function elements(
     ...(converters ? converterTags : []),
     ...(tables ? tableTags : []),
     ...(tabs ? tabsTags : []),
+    ...(heatmaps ? heatmapTags : []),
   ].join('\n');
 }
 
@@ -91,6 +103,11 @@ export function matrixPage(options: {
    * other elements were drawn before it), or only it and the controls (`only`: its own).
    */
   tabs?: boolean | 'only';
+  /**
+   * With the `<price-heatmap>`s (`true`; not by default until the screenshots of the other
+   * pages are drawn with them), or only they and the controls (`only`: theirs).
+   */
+  heatmaps?: boolean | 'only';
 }): string {
   const { script, relay, theme, state, widths, locale = 'en-US', dir = 'ltr' } = options;
   const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
@@ -98,5 +115,5 @@ export function matrixPage(options: {
 <script type="module" src="${script}widgets.js"></script>
 <style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
 [data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
-<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters, options.tables, options.tabs)}</div>`).join('\n')}</body></html>`;
+<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters, options.tables, options.tabs, options.heatmaps)}</div>`).join('\n')}</body></html>`;
 }

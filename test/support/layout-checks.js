@@ -7,7 +7,7 @@
 function kitElements(root = document) {
   return [
     ...root.querySelectorAll(
-      'price-card, live-chart, price-ticker, stream-controls, market-feed, price-converter, market-table',
+      'price-card, live-chart, price-ticker, stream-controls, market-feed, price-converter, market-table, price-heatmap',
     ),
   ];
 }
@@ -283,6 +283,12 @@ function priceDecimals() {
         row.querySelector('.symbol')?.textContent,
         row.querySelector('.col-price')?.textContent ?? '',
       );
+    }
+  }
+  for (const heatmap of document.querySelectorAll('price-heatmap')) {
+    for (const tile of heatmap.shadowRoot?.querySelectorAll('.tile') ?? []) {
+      const price = tile.querySelector('.label .price');
+      if (price) note('price-heatmap', tile.dataset.symbol, price.textContent);
     }
   }
   return decimals;

@@ -12,8 +12,8 @@
  * ```
  *
  * This entry brings every element; `@tickwire/react/price-card` (and `/live-chart`,
- * `/price-ticker`, `/market-feed`, `/stream-controls`, `/price-converter`, `/market-table`) brings
- * one.
+ * `/price-ticker`, `/market-feed`, `/stream-controls`, `/price-converter`, `/market-table`,
+ * `/price-heatmap`) brings one.
  */
 export { setRelay } from '@tickwire/widgets/config.js';
 export type { ElementProps } from './element-component.js';
@@ -22,5 +22,6 @@ export { MarketFeed } from './market-feed.js';
 export { MarketTable } from './market-table.js';
 export { PriceCard } from './price-card.js';
 export { PriceConverter } from './price-converter.js';
+export { PriceHeatmap } from './price-heatmap.js';
 export { PriceTicker } from './price-ticker.js';
 export { StreamControls } from './stream-controls.js';

@@ -28,5 +28,6 @@ export { MarketFeed } from './market-feed.js';
 export { MarketTable } from './market-table.js';
 export { PriceCard } from './price-card.js';
 export { PriceConverter } from './price-converter.js';
+export { PriceHeatmap } from './price-heatmap.js';
 export { PriceTicker } from './price-ticker.js';
 export { StreamControls } from './stream-controls.js';

@@ -15,6 +15,7 @@ export const ELEMENT_ATTRIBUTES = {
   'market-feed': ['symbols', 'limit', 'threshold', ...COMMON],
   'price-converter': ['from', 'to', 'amount', 'cross', ...COMMON],
   'market-table': ['symbols', 'top', ...COMMON],
+  'price-heatmap': ['symbols', 'top', 'range', ...COMMON],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The element tags, for a sanitizer's tag allowlist. */

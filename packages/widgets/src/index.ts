@@ -22,6 +22,8 @@ loadOnUse({
   'price-converter': async () =>
     (await import('./elements/price-converter/price-converter.js')).PriceConverter,
   'market-table': async () => (await import('./elements/market-table/market-table.js')).MarketTable,
+  'price-heatmap': async () =>
+    (await import('./elements/price-heatmap/price-heatmap.js')).PriceHeatmap,
 });
 
 /**

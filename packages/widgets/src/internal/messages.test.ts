@@ -17,11 +17,11 @@ import type { Messages } from './messages.js';
 const SAME_IN_BOTH = ['relay', 'tradingview'];
 // "Stream" and "streaming" are loanwords in German, Spanish, Italian, Dutch and Portuguese.
 const SAME_IN: Record<string, string[]> = {
-  de: ['symbol', 'asset', 'element', 'tag', 'stream', 'streaming'],
+  de: ['symbol', 'asset', 'element', 'tag', 'heatmap', 'stream', 'streaming'],
   es: ['error', 'stream', 'streaming'],
   it: ['asset', 'tag', 'volume', 'stream', 'streaming'],
   fr: ['minutes', 'notable', 'pause', 'volume'],
-  nl: ['letters', 'open', 'over', 'element', 'volume', 'stream'],
+  nl: ['letters', 'open', 'over', 'element', 'volume', 'heatmap', 'stream'],
   pl: ['symbol'],
   'pt-BR': ['use', 'tag', 'volume', 'stream', 'streaming'],
 };
@@ -116,6 +116,7 @@ describe('message catalogs', () => {
         <stream-controls relay=${relay} locale=${code}></stream-controls>
         <price-converter from="BTC" to="USD" relay=${relay} locale=${code}></price-converter>
         <market-table symbols="BTC,ETH" relay=${relay} locale=${code}></market-table>
+        <price-heatmap symbols="BTC,ETH" relay=${relay} locale=${code}></price-heatmap>
         <live-chart symbols="BTC" relay=${relay} locale=${code}></live-chart>
         <live-chart symbols="BTC,ETH" scale="percent" range="live" relay=${relay} locale=${code}></live-chart>
       </div>`);
@@ -142,6 +143,11 @@ describe('message catalogs', () => {
       await waitUntil(
         () => table.shadowRoot?.querySelector('.col-marketCap'),
         `${code}: the table has its facts`,
+      );
+      const heatmap = box.querySelector('price-heatmap')!;
+      await waitUntil(
+        () => heatmap.shadowRoot?.querySelector('[role="rowheader"]'),
+        `${code}: the heatmap has its tiles`,
       );
       const allowed = new Set([...SAME_IN_BOTH, ...(SAME_IN[code] ?? [])]);
       const english = (text: string) =>

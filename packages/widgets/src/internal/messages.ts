@@ -130,6 +130,10 @@ export interface Messages {
   columns: Record<'rank' | 'asset' | 'price' | 'marketCap' | 'volume' | 'chart', string>;
   /** A table of the top assets on a relay that has no market caps: what it shows instead. */
   topWithoutFacts: string;
+  /** The heatmap's accessible name and title. */
+  heatmapLabel: string;
+  /** A heatmap on a relay that has no market caps: its tiles are all one size. */
+  heatmapEqualSizes: string;
 }
 
 /** The words the price card shows: the ones every page with an element needs at once. */

@@ -5,27 +5,6 @@ export const marketFeedStyles = css`
     container-type: inline-size;
   }
 
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    align-items: center;
-    gap: 0.25em 0.5em;
-    margin-bottom: 0.4em;
-  }
-
-  h2 {
-    margin: 0;
-    font-size: 1em;
-  }
-
-  .header-end {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
-    margin-inline-start: auto;
-  }
-
   /* One grid for the whole list, each row a subgrid of it: columns line up across rows
      whatever a row holds (a bold notable row included). */
   ol {

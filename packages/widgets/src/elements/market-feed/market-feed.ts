@@ -11,6 +11,7 @@ import {
 } from '../../internal/format.js';
 import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
+import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
@@ -57,7 +58,7 @@ interface Entry {
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class MarketFeed extends FeedElement {
-  static override styles = [sharedStyles, marketFeedStyles];
+  static override styles = [sharedStyles, panelHeaderStyles, marketFeedStyles];
   /** Every update is an entry: the feed renders them even off screen. */
   static everyUpdate = true;
 

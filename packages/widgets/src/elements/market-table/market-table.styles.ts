@@ -16,27 +16,6 @@ export const marketTableStyles = css`
     }
   }
 
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    align-items: center;
-    gap: 0.25em 0.5em;
-    margin-bottom: 0.4em;
-  }
-
-  h2 {
-    margin: 0;
-    font-size: 1em;
-  }
-
-  .header-end {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
-    margin-inline-start: auto;
-  }
-
   .note {
     margin: 0 0 0.4em;
     font-size: max(0.8em, 11px);

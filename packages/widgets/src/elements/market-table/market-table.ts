@@ -1,37 +1,23 @@
-import { parseInstrument } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { type Facts, type FactsQuery, readFacts } from '../../feed/asset-facts.js';
-import type { Feed } from '../../feed/feed.js';
-import { isSimulated } from '../../feed/feed-view.js';
-import { type Listing, listingOf } from '../../feed/relay-listing.js';
-import { elementState } from '../../internal/element-state.js';
-import { FeedElement } from '../../internal/feed-element.js';
+import { AssetListElement } from '../../internal/asset-list-element.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
-import { en } from '../../internal/messages/en.js';
-import { type Messages, words } from '../../internal/messages.js';
+import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
-import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
-import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { marketTableStyles } from './market-table.styles.js';
 import {
-  buildRows,
   COLUMNS,
   type ColumnId,
   columnsWithData,
   firstDirection,
   type Row,
-  rankedAssets,
   type SortDirection,
   type SortKey,
   sortRows,
 } from './table-rows.js';
-
-/** The most rows `top` asks for: a page of a hundred rows is a long page already. */
-const MAX_TOP = 100;
 
 /**
  * A table of assets, CoinGecko's coin list from your own relay: rank, logo, name and symbol,
@@ -72,29 +58,9 @@ const MAX_TOP = 100;
  * @cssproperty [--tickwire-font=system-ui] - Font family.
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
-export class MarketTable extends FeedElement {
-  static override styles = [sharedStyles, marketTableStyles];
+export class MarketTable extends AssetListElement {
+  static override styles = [sharedStyles, panelHeaderStyles, marketTableStyles];
 
-  static override properties = {
-    symbols: { type: String, reflect: true },
-    top: { type: Number, reflect: true },
-  };
-
-  /** Comma-separated assets, such as `BTC,ETH`, in the order shown until a header sorts them. Wins over `top`. */
-  declare symbols: string;
-  /**
-   * The first `top` assets by market cap, from the relay's facts (at most 100). A relay
-   * without facts shows its own assets in its own order, and says so.
-   */
-  declare top: number | undefined;
-
-  /** The relay's answer for this table's query: undefined until it comes, null = none. */
-  private facts: Facts | undefined;
-  private factsKey = '';
-  private stopFacts: (() => void) | undefined;
-  /** The relay's listing, read only for `top` on a relay without facts. */
-  private listing: Listing | undefined;
-  private listingFor: Feed | undefined;
   /** The reader's sort; none = the attribute's order, or the rank for `top`. */
   private sort: { key: SortKey; dir: SortDirection } | undefined;
   /** The reader's pointer or focus is in the table: rows keep their places. */
@@ -113,117 +79,10 @@ export class MarketTable extends FeedElement {
     note: undefined as string | undefined,
   };
 
-  constructor() {
-    super();
-    this.symbols = '';
-  }
-
-  /** Every word of this element, in its language (English in the core, the rest beside it). */
-  protected override get words(): Messages {
-    return words.of?.(this, en) ?? en;
-  }
-
-  /** How many assets `top` asks for; 0 when the table lists `symbols` instead. */
-  private get topCount(): number {
-    if (this.symbols.trim() || !(Number(this.top) >= 1)) return 0;
-    return Math.min(MAX_TOP, Math.round(Number(this.top)));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('symbols') || changed.has('top')) this.sort = undefined;
-    const top = this.topCount;
-    const { symbols, malformed } = this.symbolsOf(
-      top ? this.topAssets(top).join(',') : this.symbols,
-    );
-    this.connection.watch(this.relayUrl, symbols);
-    const { view } = this.connection;
-    const currency = this.impliedCurrency;
-    this.followFacts(
-      top
-        ? { top, currency }
-        : { assets: [...new Set(symbols.map((symbol) => parseInstrument(symbol).base))], currency },
-    );
-    const waitingForTop = top > 0 && symbols.length === 0 && !this.relayProblem;
-    const problem =
-      this.relayProblem ??
-      (waitingForTop
-        ? undefined
-        : symbolProblems(
-            symbols,
-            malformed,
-            view.unknown,
-            view.refused,
-            view.suggestions,
-            this.words,
-          ));
-    const shownSymbols = symbols.filter((symbol) => !view.unknown.has(symbol));
-    const rows = buildRows(shownSymbols, view, this.facts);
-    this.shown = {
-      rows: this.arrange(rows),
-      columns: columnsWithData(rows),
-      problem,
-      note:
-        top && this.facts === null && symbols.length > 0 ? this.words.topWithoutFacts : undefined,
-    };
-    this.state = waitingForTop
-      ? view.connection === 'live'
-        ? 'connecting'
-        : view.connection
-      : elementState(view, symbols, this.relayProblem);
-  }
-
-  /**
-   * The assets of a `top` table: the relay's first by market cap, or — when it has no facts —
-   * its own listed assets in its own order; none until one of them is known.
-   */
-  private topAssets(top: number): string[] {
-    if (this.facts) return rankedAssets(this.facts).slice(0, top);
-    if (this.facts === null) {
-      this.askListing();
-      const listed = this.listing?.currency;
-      const assets = (this.listing?.symbols ?? []).flatMap((symbol) => {
-        const { base, currency, source } = parseInstrument(symbol);
-        return !source && (currency ?? listed) === listed ? [base] : [];
-      });
-      return [...new Set(assets)].slice(0, top);
-    }
-    return [];
-  }
-
-  /** Reads the facts of `query` from the page's shared reader, once per query. */
-  private followFacts(query: FactsQuery): void {
-    const { feed } = this.connection;
-    const key = feed ? `${feed.relayUrl}|${JSON.stringify(query)}` : '';
-    if (key === this.factsKey) return;
-    this.factsKey = key;
-    this.stopFacts?.();
-    this.stopFacts = undefined;
-    // A new query of the same table keeps what it showed until the answer comes.
-    if (!feed) return;
-    this.stopFacts = readFacts(feed, query, (facts) => {
-      if (this.factsKey !== key) return;
-      this.facts = facts;
-      this.requestUpdate();
-    });
-  }
-
-  /** Reads the relay's listing once per feed, for `top` on a relay without facts. */
-  private askListing(): void {
-    const { feed } = this.connection;
-    if (!feed || feed === this.listingFor) return;
-    this.listingFor = feed;
-    void listingOf(feed).then((listing) => {
-      if (this.listingFor !== feed) return;
-      this.listing = listing;
-      this.requestUpdate();
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopFacts?.();
-    this.stopFacts = undefined;
-    this.factsKey = '';
+    const { rows, problem, note } = this.readAssets();
+    this.shown = { rows: this.arrange(rows), columns: columnsWithData(rows), problem, note };
   }
 
   /**
@@ -281,24 +140,12 @@ export class MarketTable extends FeedElement {
 
   protected override render() {
     const { words } = this;
-    const { rows, columns, problem, note } = this.shown;
-    const { view } = this.connection;
-    const simulated = rows.some(
-      (row) => row.simulatedFacts || (row.source !== undefined && isSimulated(view, row.source)),
-    );
+    const { rows, columns } = this.shown;
     const shown = COLUMNS.filter((column) => columns.has(column));
     // With only the stream's columns there is room for the line sooner.
     const sparse = !columns.has('marketCap') && !columns.has('rank');
     return html`<section part="box" class="box panel surface ${sparse ? 'sparse' : ''}" aria-labelledby="title">
-      <header part="header">
-        <h2 part="title" id="title">${words.tableLabel}</h2>
-        <span class="header-end">
-          ${simulated ? simulatedLabel(words) : nothing}
-          ${stateBadge(this.state, words)}
-        </span>
-      </header>
-      ${problem ? html`<p part="message" class="message">${problem}</p>` : nothing}
-      ${note ? html`<p part="note" class="note">${note}</p>` : nothing}
+      ${this.renderTop(words.tableLabel, this.shown)}
       ${
         rows.length === 0
           ? nothing

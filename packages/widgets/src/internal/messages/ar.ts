@@ -108,4 +108,6 @@ export const messages: Messages = {
     chart: 'آخر 24 س',
   },
   topWithoutFacts: 'لا يملك المُرحِّل قيمًا سوقية للترتيب: أصوله هو، بترتيبه.',
+  heatmapLabel: 'خريطة حرارية للسوق',
+  heatmapEqualSizes: 'لا يملك هذا المُرحِّل قيمًا سوقية: كل المربعات بالحجم نفسه.',
 };

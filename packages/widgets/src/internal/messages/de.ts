@@ -126,4 +126,6 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'Das Relay hat keine Marktkapitalisierung zum Ordnen: seine eigenen Assets, in seiner Reihenfolge.',
+  heatmapLabel: 'Markt-Heatmap',
+  heatmapEqualSizes: 'Das Relay hat keine Marktkapitalisierung: jede Kachel ist gleich groß.',
 };

@@ -88,4 +88,6 @@ export const en: Messages = {
     chart: 'Last 24h',
   },
   topWithoutFacts: 'This relay has no market caps to rank by: its own assets, in its own order.',
+  heatmapLabel: 'Market heatmap',
+  heatmapEqualSizes: 'This relay has no market caps: every tile is the same size.',
 };

@@ -112,4 +112,7 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'El relay no tiene capitalizaciones para ordenar: sus propios activos, en su orden.',
+  heatmapLabel: 'Mapa de calor del mercado',
+  heatmapEqualSizes:
+    'Este relay no tiene capitalizaciones de mercado: todas las casillas tienen el mismo tamaño.',
 };

@@ -122,4 +122,6 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'Le relais n’a pas de capitalisations pour classer : ses propres actifs, dans son ordre.',
+  heatmapLabel: 'Carte thermique du marché',
+  heatmapEqualSizes: 'Ce relais n’a pas de capitalisations : toutes les tuiles ont la même taille.',
 };

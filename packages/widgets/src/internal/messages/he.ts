@@ -108,4 +108,6 @@ export const messages: Messages = {
     chart: '24 ש׳ אחרונות',
   },
   topWithoutFacts: 'לממסר אין שווי שוק לדירוג: הנכסים שלו, בסדר שלו.',
+  heatmapLabel: 'מפת חום של השוק',
+  heatmapEqualSizes: 'לממסר הזה אין שווי שוק: כל האריחים באותו גודל.',
 };

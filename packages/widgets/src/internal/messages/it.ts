@@ -118,4 +118,7 @@ export const messages: Messages = {
     chart: 'Ultime 24 h',
   },
   topWithoutFacts: 'Il relay non ha capitalizzazioni per ordinare: i suoi asset, nel suo ordine.',
+  heatmapLabel: 'Mappa di calore del mercato',
+  heatmapEqualSizes:
+    'Questo relay non ha capitalizzazioni di mercato: tutte le caselle hanno la stessa dimensione.',
 };

@@ -119,4 +119,6 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'リレーには順位付けに使う時価総額がありません。リレー自身の銘柄を、その順に表示します。',
+  heatmapLabel: 'マーケットヒートマップ',
+  heatmapEqualSizes: 'このリレーには時価総額がありません：すべてのタイルが同じ大きさです。',
 };

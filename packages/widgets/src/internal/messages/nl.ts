@@ -112,4 +112,6 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'De relay heeft geen marktkapitalisaties om op te ordenen: zijn eigen activa, in zijn volgorde.',
+  heatmapLabel: 'Heatmap van de markt',
+  heatmapEqualSizes: 'Deze relay heeft geen marktkapitalisaties: elke tegel is even groot.',
 };

@@ -117,4 +117,7 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'Przekaźnik nie ma kapitalizacji do uszeregowania: jego własne aktywa, w jego kolejności.',
+  heatmapLabel: 'Mapa cieplna rynku',
+  heatmapEqualSizes:
+    'Ten przekaźnik nie zna kapitalizacji rynkowych: wszystkie kafelki mają ten sam rozmiar.',
 };

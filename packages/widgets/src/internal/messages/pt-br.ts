@@ -118,4 +118,7 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'O relay não tem capitalizações para ordenar: seus próprios ativos, na ordem dele.',
+  heatmapLabel: 'Mapa de calor do mercado',
+  heatmapEqualSizes:
+    'Este relay não tem capitalizações de mercado: todos os blocos têm o mesmo tamanho.',
 };

@@ -111,4 +111,6 @@ export const messages: Messages = {
   },
   topWithoutFacts:
     'Aktarıcının sıralamak için piyasa değeri yok: kendi varlıkları, kendi sırasıyla.',
+  heatmapLabel: 'Piyasa ısı haritası',
+  heatmapEqualSizes: 'Bu aktarıcıda piyasa değeri yok: tüm kutular aynı boyutta.',
 };

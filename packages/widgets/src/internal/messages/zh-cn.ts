@@ -104,4 +104,6 @@ export const messages: Messages = {
     chart: '最近24小时',
   },
   topWithoutFacts: '中继没有可用于排名的市值：按中继自己的顺序显示其资产。',
+  heatmapLabel: '市场热力图',
+  heatmapEqualSizes: '此中继没有市值数据：所有方块大小相同。',
 };
