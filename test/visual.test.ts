@@ -90,7 +90,7 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     theme: string,
     state: State,
     extraHead = '',
-    page: 'others' | 'converters' | 'tables' | 'tabs' = 'others',
+    page: 'others' | 'converters' | 'tables' | 'tabs' | 'heatmaps' = 'others',
   ): Promise<Buffer> {
     const still = state === 'stale' ? stale : live;
     const relay = state === 'offline' ? 'http://127.0.0.1:9/' : `${still.url}/`;
@@ -105,6 +105,7 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         converters: page === 'converters' ? 'only' : false,
         tables: page === 'tables' ? 'only' : false,
         tabs: page === 'tabs' ? 'only' : false,
+        heatmaps: page === 'heatmaps' ? 'only' : false,
         head: FROZEN_CLOCK + STILL_STYLE + extraHead,
       }),
     );
@@ -208,6 +209,12 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         const browser = browsers.find((candidate) => candidate.name === browserName)!;
         const bytes = await screenshot(browser, theme, 'live', '', 'tabs');
         matches(browserName, browser, `live-chart-tabs-${browserName}-${theme}-live`, bytes);
+      });
+      // Its own baselines, live, from the still relay's market caps: states are the layout suite's.
+      test(`${browserName}, ${theme}, live: <price-heatmap>`, async () => {
+        const browser = browsers.find((candidate) => candidate.name === browserName)!;
+        const bytes = await screenshot(browser, theme, 'live', '', 'heatmaps');
+        matches(browserName, browser, `price-heatmap-${browserName}-${theme}-live`, bytes);
       });
     }
   }

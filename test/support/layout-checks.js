@@ -113,6 +113,10 @@ function layoutProblems(minFontPx) {
       if (!root) continue;
       const name = `${width} px ${host.tagName.toLowerCase()}${host.getAttribute('layout') ? `[${host.getAttribute('layout')}]` : ''}`;
       const edges = host.getBoundingClientRect();
+      // The element keeps to its box (a minimum size can carry it past: an aspect ratio turns a
+      // minimum height into a minimum width).
+      if (edges.width > Number(width) + 1)
+        problems.push(`${name}: ${edges.width.toFixed(0)} px wide in its ${width} px box`);
       const walker = document.createTreeWalker(
         root,
         NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,

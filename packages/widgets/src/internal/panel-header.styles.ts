@@ -20,10 +20,13 @@ export const panelHeaderStyles = css`
     font-size: 1em;
   }
 
+  /* Its own items wrap too: a range, the simulated label and a long state need not fit one line. */
   .header-end {
     display: inline-flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
     align-items: center;
-    gap: 0.5em;
+    gap: 0.25em 0.5em;
     margin-inline-start: auto;
   }
 `;

@@ -4,10 +4,13 @@ export const priceHeatmapStyles = css`
   /*
    * The host's height follows its width (5:3, within bounds), so that the page can reserve it
    * before the element is defined (public/tickwire.css says the same); a page may set a height.
+   * The ratio would carry the minimum height across into a width wider than a narrow box
+   * (15rem tall → 25rem wide in a 200 px column): max-width keeps it in.
    */
   :host {
     display: block;
     aspect-ratio: 5 / 3;
+    max-width: 100%;
     min-height: 15rem;
     max-height: 36rem;
     container: price-heatmap / inline-size;
