@@ -92,16 +92,34 @@ function npmSnippet(choice) {
   ].join('\n');
 }
 
+/** `items` quoted, as an array literal broken before 80 columns, its later lines at `indent`. */
+function quotedList(items, start, indent) {
+  const lines = [];
+  let line = '[';
+  for (const [index, item] of items.entries()) {
+    const word = `'${item}'${index < items.length - 1 ? ',' : ']'}`;
+    if (line !== '[' && start + line.length + word.length + 1 > 80) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(indent);
+      start = 0;
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
 /** What a CMS's sanitizer must let through for this element (docs/embedding.md, "CMS sanitizers"). */
 function cmsSnippet({ element }) {
   const tag = `'${element.tag}'`;
-  const attributes = element.allowlist.map((name) => `'${name}'`).join(', ');
+  const attributes = (prefix) =>
+    quotedList(element.allowlist, prefix.length, prefix.length + 1).replace(/^/, prefix);
   return [
     "// The <script> goes in your site's template; the element in the content.",
     '// DOMPurify',
     'DOMPurify.sanitize(html, {',
     `  ADD_TAGS: [${tag}],`,
-    `  ADD_ATTR: [${attributes}],`,
+    `${attributes('  ADD_ATTR: ')},`,
     '});',
     '',
     '// sanitize-html',
@@ -109,7 +127,7 @@ function cmsSnippet({ element }) {
     `  allowedTags: [...sanitizeHtml.defaults.allowedTags, ${tag}],`,
     '  allowedAttributes: {',
     '    ...sanitizeHtml.defaults.allowedAttributes,',
-    `    ${tag}: [${attributes}],`,
+    `${attributes(`    ${tag}: `)},`,
     '  },',
     '});',
   ].join('\n');
