@@ -232,7 +232,7 @@ ${copied}
     const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await tab.goto(`${relay.url}/builder`);
     const path: string[] = [];
-    for (let step = 0; step < 8; step += 1) {
+    for (let step = 0; step < 9; step += 1) {
       await tab.keyboard.press('Tab');
       path.push(
         await tab.evaluate(() => {
@@ -243,7 +243,8 @@ ${copied}
         }),
       );
     }
-    // The link home, the options (a card has no range or layout), then the first snippet.
+    // The link home, the options (a card has no range or layout), the preview (it scrolls
+    // sideways when wider than its column), then the first snippet.
     assert.deepEqual(path, [
       'a',
       'element',
@@ -252,6 +253,7 @@ ${copied}
       'theme',
       'locale',
       'width',
+      'preview',
       'pre',
     ]);
     // Arrow keys choose an element from the focused select, and the preview follows.

@@ -160,6 +160,7 @@ let lastList = field('symbols').value;
 
 /** Shows the fields the chosen element has, labelled for it. */
 function fitFields(element) {
+  document.getElementById('element-hint').textContent = `The <${element.tag}> element.`;
   const symbolsField = form.querySelector('[data-field="symbols"]');
   symbolsField.hidden = !element.symbolsAttribute;
   if (element.symbolsAttribute) {

@@ -21,19 +21,27 @@ const THEME_LABELS: Record<(typeof BUILDER_THEMES)[number], string> = {
   auto: 'Auto (as the page)',
   light: 'Light',
   dark: 'Dark',
-  transparent: 'Transparent (the page shows through)',
+  transparent: 'Transparent',
 };
 
 const option = (value: string, label: string, selected = false) =>
   `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
-/** A labelled select of `options` (already HTML), in a field `data-field` names where given. */
-const selectField = (id: string, label: string, options: readonly string[], dataField = '') =>
+/**
+ * A labelled select of `options` (already HTML), in a field `dataField` names (builder.js
+ * hides it for elements without it), with a `hint` (HTML) below where given.
+ */
+const selectField = (
+  id: string,
+  label: string,
+  options: readonly string[],
+  { dataField = '', hint = '' } = {},
+) =>
   `<div class="field"${dataField ? ` data-field="${dataField}"` : ''}>
       <label for="${id}">${label}</label>
-      <select id="${id}" name="${id}">
+      <select id="${id}" name="${id}"${hint ? ` aria-describedby="${id}-hint"` : ''}>
         ${options.join('\n        ')}
-      </select>
+      </select>${hint ? `\n      <p class="hint" id="${id}-hint">${hint}</p>` : ''}
     </div>`;
 
 /**
@@ -78,9 +86,8 @@ export function renderBuilderPage({ base, symbols, currencies }: BuilderPageOpti
     ${selectField(
       'element',
       'Element',
-      BUILDER_ELEMENTS.map(({ tag, label }, index) =>
-        option(tag, `${label} <${tag}>`, index === 0),
-      ),
+      BUILDER_ELEMENTS.map(({ tag, label }, index) => option(tag, label, index === 0)),
+      { hint: `The &#60;${BUILDER_ELEMENTS[0]?.tag}&#62; element.` },
     )}
     <div class="field" data-field="symbols">
       <label for="symbols" id="symbols-label">Symbols</label>
@@ -104,9 +111,9 @@ export function renderBuilderPage({ base, symbols, currencies }: BuilderPageOpti
           range === DEFAULT_RANGE,
         ),
       ),
-      'range',
+      { dataField: 'range' },
     )}
-    ${selectField('layout', 'Layout', [], 'layout')}
+    ${selectField('layout', 'Layout', [], { dataField: 'layout' })}
     ${selectField(
       'theme',
       'Theme',
@@ -128,7 +135,7 @@ export function renderBuilderPage({ base, symbols, currencies }: BuilderPageOpti
   <div class="output">
     <section aria-labelledby="preview-title">
       <h2 id="preview-title">Preview</h2>
-      <div id="preview" class="stage"></div>
+      <div id="preview" class="stage" tabindex="0" role="region" aria-label="Live preview"></div>
     </section>
     <section aria-labelledby="code-title">
       <h2 id="code-title">Code</h2>
