@@ -80,6 +80,8 @@ describe('the embed builder, in Chromium on the demo market', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** Errors in the page, a CSP violation among them. */
+  const problems: string[] = [];
 
   before(async () => {
     relay = await startDemoRelay({ CURRENCIES: 'USD,EUR' });
@@ -87,6 +89,10 @@ describe('the embed builder, in Chromium on the demo market', () => {
     context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
     page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
     await page.goto(`${relay.url}/builder`);
     await previewLive(page);
   });
@@ -213,6 +219,10 @@ ${copied}
     } finally {
       await host.close();
     }
+  });
+
+  test('nothing went wrong in the page: no error, no CSP violation', () => {
+    assert.deepEqual(problems, []);
   });
 
   test('axe finds nothing, light and dark, card and chart', async () => {
