@@ -173,6 +173,37 @@ describe('the embed builder, in Chromium on the demo market', () => {
     await page.fill('#symbols', 'BTC');
   });
 
+  test('a symbol the relay does not list is named under the field, and the preview names the listed one meant', async () => {
+    await page.selectOption('#element', 'price-card');
+    await page.fill('#symbols', 'DOGEE');
+    await page
+      .locator('#symbols-hint', { hasText: 'Not listed by this relay: DOGEE.' })
+      .waitFor({ timeout: 5_000 });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('#preview > price-card')
+          ?.shadowRoot?.textContent?.match(/did you mean DOGE(\/EUR)?\?/),
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.fill('#symbols', 'BTC');
+    assert.doesNotMatch((await page.locator('#symbols-hint').textContent()) ?? '', /Not listed/);
+  });
+
+  test('where the clipboard refuses, the snippet is selected for the reader to copy', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${relay.url}/builder`);
+    await tab.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied'));
+    });
+    await tab.click('button[data-copy="snippet-npm"]');
+    await tab.locator('[data-copied="snippet-npm"]', { hasText: 'press Ctrl+C' }).waitFor();
+    const selected = await tab.evaluate(() => getSelection()?.toString());
+    assert.equal(selected, await tab.locator('#snippet-npm').textContent());
+    await tab.close();
+  });
+
   test('the copied snippet, pasted into a blank page on another origin, is the same element, live', async () => {
     await page.selectOption('#element', 'live-chart');
     await page.fill('#symbols', 'ETH,SOL');

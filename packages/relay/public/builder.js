@@ -84,7 +84,7 @@ function npmSnippet(choice) {
     `import '@tickwire/widgets/${choice.element.tag}.js';`,
     "import { setRelay } from '@tickwire/widgets/config.js';",
     '',
-    `setRelay(${JSON.stringify(data.base).replace(/"/g, "'")});`,
+    `setRelay('${data.base.replace(/[\\']/g, '\\$&')}');`,
     '',
     '<!-- In your HTML -->',
     tagHtml(choice),
@@ -165,8 +165,6 @@ function fitFields(element) {
   symbolsField.hidden = !element.symbolsAttribute;
   if (element.symbolsAttribute) {
     document.getElementById('symbols-label').textContent = SYMBOL_LABELS[element.symbolsAttribute];
-    document.getElementById('symbols-hint').textContent =
-      `${SYMBOL_HINTS[element.symbolsAttribute]} This relay's: ${data.symbols.join(', ')}.`;
     const symbols = field('symbols');
     const [first = ''] = lastList.split(',');
     if (element.symbolsAttribute !== 'symbols') symbols.value = symbolsFor(element);
@@ -190,8 +188,27 @@ function fitFields(element) {
   );
 }
 
+/** The assets this relay lists (`/v1/symbols`), once it has answered. */
+let listedAssets;
+
+/** The symbols hint: what the field takes, this relay's symbols, and any typed it does not list. */
+function hintSymbols(element) {
+  if (!element.symbolsAttribute) return;
+  const typed = symbolsFor(element).split(',').filter(Boolean);
+  // The asset of `ETH/BTC@kraken` is ETH; the element itself names the listed one meant.
+  const unlisted = listedAssets
+    ? typed.filter((symbol) => !listedAssets.has(symbol.split(/[/@]/)[0].toUpperCase()))
+    : [];
+  document.getElementById('symbols-hint').textContent = [
+    SYMBOL_HINTS[element.symbolsAttribute],
+    `This relay's: ${data.symbols.join(', ')}.`,
+    ...(unlisted.length > 0 ? [`Not listed by this relay: ${unlisted.join(', ')}.`] : []),
+  ].join(' ');
+}
+
 function update() {
   const choice = chosen();
+  hintSymbols(choice.element);
   showPreview(choice);
   const snippets = {
     'snippet-html': htmlSnippet(choice),
@@ -244,12 +261,14 @@ fetch('v1/symbols')
     if (!Array.isArray(answer?.symbols)) return;
     // Every pair the relay lists, as suggestions while typing (its own symbols until then).
     const listed = answer.symbols.filter((symbol) => typeof symbol === 'string');
+    listedAssets = new Set(listed.map((symbol) => symbol.split(/[/@]/)[0].toUpperCase()));
     const options = listed.map((symbol) => {
       const option = document.createElement('option');
       option.value = symbol;
       return option;
     });
     document.getElementById('symbol-list').replaceChildren(...options);
+    hintSymbols(chosen().element);
   })
   .catch(() => {
     // The listing is a courtesy: the relay's own symbols are suggested already.
