@@ -24,6 +24,16 @@ const THEME_LABELS: Record<(typeof BUILDER_THEMES)[number], string> = {
   transparent: 'Transparent',
 };
 
+/** The chart's ranges in words; a range the chart gains later shows as its value. */
+const RANGE_LABELS: Record<string, string> = {
+  live: 'Live (the stream’s ticks)',
+  '1h': 'The last hour (1h)',
+  '24h': '24 hours (24h)',
+  '7d': '7 days (7d)',
+  '30d': '30 days (30d)',
+  '1y': 'A year (1y)',
+};
+
 const option = (value: string, label: string, selected = false) =>
   `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
@@ -105,11 +115,7 @@ export function renderBuilderPage({ base, symbols, currencies }: BuilderPageOpti
       'range',
       'Range',
       (BUILDER_ELEMENTS.find(({ ranges }) => ranges.length > 0)?.ranges ?? []).map((range) =>
-        option(
-          range,
-          range === 'live' ? 'Live (the stream’s ticks)' : range,
-          range === DEFAULT_RANGE,
-        ),
+        option(range, RANGE_LABELS[range] ?? range, range === DEFAULT_RANGE),
       ),
       { dataField: 'range' },
     )}
