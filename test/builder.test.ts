@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../packages/relay/src/config.js';
 import { createRelay, type Relay } from '../packages/relay/src/relay.js';
 import { DemoSource } from '../packages/relay/src/sources/demo.js';
+import { ELEMENT_ATTRIBUTES } from '../packages/widgets/src/allowlist.js';
 import { launchChromium } from './support/browser.js';
 import { startDemoRelay, WIDGETS_DIR } from './support/demo-relay.js';
 import { serveHostPage } from './support/host-page.js';
@@ -250,6 +251,30 @@ ${copied}
     } finally {
       await host.close();
     }
+  });
+
+  test('the CMS lines run, and let through the element and every attribute of its allowlist', async () => {
+    await page.selectOption('#element', 'live-chart');
+    const { cms } = await shown(page);
+    const given: { dompurify?: unknown; sanitizeHtml?: unknown } = {};
+    const DOMPurify = {
+      sanitize: (_html: string, options: unknown) => {
+        given.dompurify = options;
+      },
+    };
+    const sanitizeHtml = Object.assign(
+      (_html: string, options: unknown) => {
+        given.sanitizeHtml = options;
+      },
+      { defaults: { allowedTags: ['p'], allowedAttributes: { a: ['href'] } } },
+    );
+    new Function('DOMPurify', 'sanitizeHtml', 'html', cms)(DOMPurify, sanitizeHtml, '');
+    const attributes = [...ELEMENT_ATTRIBUTES['live-chart']];
+    assert.deepEqual(given.dompurify, { ADD_TAGS: ['live-chart'], ADD_ATTR: attributes });
+    assert.deepEqual(given.sanitizeHtml, {
+      allowedTags: ['p', 'live-chart'],
+      allowedAttributes: { a: ['href'], 'live-chart': attributes },
+    });
   });
 
   test('nothing went wrong in the page: no error, no CSP violation', () => {
