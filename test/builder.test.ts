@@ -253,6 +253,28 @@ ${copied}
     }
   });
 
+  test('the address keeps the choice: opened from it, the builder shows the same element and snippet', async () => {
+    await page.selectOption('#element', 'price-ticker');
+    await page.fill('#symbols', 'ETH,ADA');
+    await page.selectOption('#layout', 'tape');
+    await page.selectOption('#theme', 'light');
+    const chosenHere = await shown(page);
+    assert.match(page.url(), /element=price-ticker/);
+    const tab = await browser.newPage();
+    await tab.goto(page.url());
+    await previewLive(tab);
+    const reopened = await shown(tab);
+    assert.equal(reopened.tag, 'price-ticker');
+    assert.deepEqual(reopened.attributes, chosenHere.attributes);
+    assert.equal(reopened.html, chosenHere.html);
+    // What the address asks and the builder does not offer is left at its default.
+    await tab.goto(`${relay.url}/builder?element=not-an-element&theme=neon&symbols=SOL`);
+    const fallback = await shown(tab);
+    assert.equal(fallback.tag, 'price-card');
+    assert.deepEqual(fallback.attributes, { symbol: 'SOL', theme: 'auto' });
+    await tab.close();
+  });
+
   test('the CMS lines run, and let through the element and every attribute of its allowlist', async () => {
     await page.selectOption('#element', 'live-chart');
     const { cms } = await shown(page);

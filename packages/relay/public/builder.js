@@ -209,6 +209,7 @@ function hintSymbols(element) {
 function update() {
   const choice = chosen();
   hintSymbols(choice.element);
+  remember();
   showPreview(choice);
   const snippets = {
     'snippet-html': htmlSnippet(choice),
@@ -252,6 +253,39 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
   });
 }
 
+/** The fields the page's address keeps, so a choice can be bookmarked or sent to a colleague. */
+const KEPT = ['element', 'symbols', 'currency', 'range', 'layout', 'theme', 'locale', 'width'];
+
+/** Sets the form from the address (`?element=live-chart&theme=dark`); a value not offered is ignored. */
+function restore() {
+  const params = new URLSearchParams(location.search);
+  for (const name of ['element', ...KEPT.filter((kept) => kept !== 'element')]) {
+    const value = params.get(name);
+    if (value === null) continue;
+    const control = field(name);
+    if (name === 'symbols') {
+      control.value = value;
+      lastList = value;
+    } else if ([...control.options].some((option) => option.value === value)) {
+      control.value = value;
+    }
+    // Layouts are filled for the element: fit them before the layout is read.
+    if (name === 'element') fitFields(chosen().element);
+  }
+}
+
+/** Writes the form's choices into the address, in place (no new history entry per keystroke). */
+function remember() {
+  const params = new URLSearchParams();
+  for (const name of KEPT) {
+    const control = field(name);
+    if (control.value && !control.closest('[hidden]')) params.set(name, control.value);
+  }
+  history.replaceState(null, '', `?${params}`);
+}
+
+fitFields(chosen().element);
+restore();
 fitFields(chosen().element);
 update();
 
