@@ -147,13 +147,13 @@ export function renderBuilderPage({ base, symbols, currencies }: BuilderPageOpti
       <h2 id="code-title">Code</h2>
       <figure>
         <figcaption id="caption-html">Any page: the script tag and the element</figcaption>
-        <pre tabindex="0" aria-labelledby="caption-html"><code id="snippet-html"></code></pre>
+        <pre class="wraps" tabindex="0" aria-labelledby="caption-html"><code id="snippet-html"></code></pre>
         <button type="button" data-copy="snippet-html" aria-describedby="caption-html">Copy</button>
         <span class="copied" role="status" data-copied="snippet-html"></span>
       </figure>
       <figure>
         <figcaption id="caption-npm">With a build step: the npm package</figcaption>
-        <pre tabindex="0" aria-labelledby="caption-npm"><code id="snippet-npm"></code></pre>
+        <pre class="wraps" tabindex="0" aria-labelledby="caption-npm"><code id="snippet-npm"></code></pre>
         <button type="button" data-copy="snippet-npm" aria-describedby="caption-npm">Copy</button>
         <span class="copied" role="status" data-copied="snippet-npm"></span>
       </figure>
