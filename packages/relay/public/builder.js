@@ -137,11 +137,17 @@ function cmsSnippet({ element }) {
 function showPreview(choice) {
   const wanted = new Map([...choice.attributes, ...choice.defaults]);
   let shown = preview.firstElementChild;
+  // Only what the builder sets counts: elements reflect their own (state, a chart's selected tab).
+  const managed = [
+    choice.element.symbolsAttribute,
+    'range',
+    'layout',
+    'currency',
+    'locale',
+    'theme',
+  ];
   const dropped =
-    shown &&
-    [...shown.getAttributeNames()].some(
-      (name) => name !== 'state' && name !== 'style' && !wanted.has(name),
-    );
+    shown && managed.some((name) => name && shown.hasAttribute(name) && !wanted.has(name));
   if (!shown || shown.localName !== choice.element.tag || dropped) {
     // A new element: an attribute taken away is not always the same as one never set.
     shown = document.createElement(choice.element.tag);
