@@ -242,15 +242,26 @@ form.addEventListener('input', (event) => {
 form.addEventListener('change', update);
 form.addEventListener('submit', (event) => event.preventDefault());
 
+/** Each snippet's pending clearing of its "Copied". */
+const copiedTimers = new Map();
+
 for (const button of document.querySelectorAll('button[data-copy]')) {
   button.addEventListener('click', async () => {
     const id = button.dataset.copy;
     const code = document.getElementById(id);
     const copied = document.querySelector(`[data-copied="${id}"]`);
     if (!code || !copied) return;
+    clearTimeout(copiedTimers.get(id));
     try {
       await navigator.clipboard.writeText(code.textContent ?? '');
       copied.textContent = 'Copied';
+      // Cleared after a while, so a second copy says so again.
+      copiedTimers.set(
+        id,
+        setTimeout(() => {
+          copied.textContent = '';
+        }, 4000),
+      );
     } catch {
       // No clipboard (permission refused, an insecure origin): select the text for the reader.
       getSelection()?.selectAllChildren(code);
