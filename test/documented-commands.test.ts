@@ -118,6 +118,10 @@ describe('the documented commands do what their documents say', () => {
     const page = await fetch(`${relay}/`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<price-card\b/);
+    // The README sends editors to the builder on the same relay.
+    const builder = await fetch(`${relay}/builder`);
+    assert.equal(builder.status, 200);
+    assert.match(await builder.text(), /<h1>Embed builder<\/h1>/);
     const quote = await firstQuote(relay, 'BTC');
     assert.equal(quote.source, 'demo');
     assert.deepEqual(await sourcesOf(relay), { demo: true });

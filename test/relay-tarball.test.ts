@@ -50,6 +50,9 @@ describe('the relay from its tarball, installed alone', { timeout: 240_000 }, ()
         ['/', /text\/html/],
         ['/demo.css', /text\/css/],
         ['/demo.js', /javascript/],
+        ['/builder', /text\/html/],
+        ['/builder.css', /text\/css/],
+        ['/builder.js', /javascript/],
         ['/widgets.js', /javascript/],
         ['/widgets.iife.js', /javascript/],
       ] as const) {

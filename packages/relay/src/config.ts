@@ -274,7 +274,7 @@ export const CONFIG_KEYS = {
   }),
   TRUST_PROXY: key({
     defaultValue: undefined,
-    doc: "The reverse proxies in front of the relay, as Express's `trust proxy` takes them: `loopback`, `linklocal`, `uniquelocal`, addresses and CIDRs (`10.0.0.0/8`), comma-separated, or a number of hops. Their `X-Forwarded-For`, `-Proto` and `-Host` name the client for every per-address limit, lock-out and log line, and the scheme and host of the demo page's snippets; no one else's are believed. Unset = no proxy: the peer is the client.",
+    doc: "The reverse proxies in front of the relay, as Express's `trust proxy` takes them: `loopback`, `linklocal`, `uniquelocal`, addresses and CIDRs (`10.0.0.0/8`), comma-separated, or a number of hops. Their `X-Forwarded-For`, `-Proto` and `-Host` name the client for every per-address limit, lock-out and log line, and the scheme and host of the demo page's and the builder's snippets; no one else's are believed. Unset = no proxy: the peer is the client.",
     schema: optionalText.pipe(
       z
         .string()

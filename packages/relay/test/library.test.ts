@@ -111,7 +111,10 @@ describe('the relay as a library', () => {
       const page = await (await fetch(`${base}/prices/`)).text();
       assert.match(page, /src="widgets\.js"/, 'the page links relative to the mount');
       assert.ok(page.includes(`${base}/prices/widgets.js`), 'the snippets name the mounted URL');
-      for (const path of ['widgets.js', 'demo.css', 'demo.js', 'v1/symbols']) {
+      const builder = await (await fetch(`${base}/prices/builder`)).text();
+      assert.match(builder, /src="builder\.js"/, 'the builder links relative to the mount');
+      assert.ok(builder.includes(`"base":"${base}/prices/"`), 'its snippets name the mounted URL');
+      for (const path of ['widgets.js', 'demo.css', 'demo.js', 'builder.js', 'v1/symbols']) {
         assert.equal((await fetch(`${base}/prices/${path}`)).status, 200, path);
       }
       const quotes = (await (await fetch(`${base}/prices/v1/quotes?symbols=BTC`)).json()) as {

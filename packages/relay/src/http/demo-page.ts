@@ -11,7 +11,7 @@ export interface DemoPageOptions {
 }
 
 /** Escapes text for HTML element content and double-quoted attributes. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
@@ -101,7 +101,7 @@ export function renderDemoPage({
   ${markets.html}
   <section aria-labelledby="embed-title">
     <h2 id="embed-title">Embed on your site</h2>
-    <p>Paste one of these into any page or CMS. The widgets read the relay that served the script.</p>
+    <p>Paste one of these into any page or CMS. The widgets read the relay that served the script. To choose an element's symbols, currency, theme, language and size and watch it live first, use the <a href="builder">embed builder</a>.</p>
     ${snippets
       .map(
         ({ id, title, code }) => `<figure>
@@ -114,7 +114,7 @@ export function renderDemoPage({
   </section>
 </main>
 <footer>
-  <p>API: <a href="v1/quotes">/v1/quotes</a> · <a href="v1/symbols">/v1/symbols</a> · <a href="v1/candles?symbol=${escapeHtml(first)}&amp;range=24h">/v1/candles</a> · <a href="v1/stream">/v1/stream</a> · <a href="metrics">/metrics</a></p>
+  <p><a href="builder">Embed builder</a> · API: <a href="v1/quotes">/v1/quotes</a> · <a href="v1/symbols">/v1/symbols</a> · <a href="v1/candles?symbol=${escapeHtml(first)}&amp;range=24h">/v1/candles</a> · <a href="v1/stream">/v1/stream</a> · <a href="metrics">/metrics</a></p>
 </footer>
 </body>
 </html>

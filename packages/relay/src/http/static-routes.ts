@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
-import express, { Router } from 'express';
+import express, { type Request, Router } from 'express';
+import { renderBuilderPage } from './builder-page.js';
 import { renderDemoPage } from './demo-page.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
-/** The demo page allows nothing but this relay: it doubles as proof that the widgets need no `unsafe-inline`. */
+/** The demo page (and the builder) allow nothing but this relay: it doubles as proof that the widgets need no `unsafe-inline`. */
 const DEMO_PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -20,10 +21,19 @@ const DEMO_PAGE_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/**
+ * The relay's URL as its reader reached it, ending in `/`, mount path included (`/prices/`):
+ * what the snippets' absolute URLs start with. Behind a trusted proxy, the scheme and host
+ * its reader used (`TRUST_PROXY`).
+ */
+function publicBase(req: Request): string {
+  return `${req.protocol}://${req.host ?? 'localhost'}${req.baseUrl}/`;
+}
+
 /** Chunks carry a content hash in their name: they never change, so they may be cached for good. */
 const HASHED_FILE = /-[\w-]{8,}\.js$/;
 
-/** `/` (demo page), `/widgets.js` and its chunks, and the demo page's own files (`public/`). */
+/** `/` (demo page), `/builder` (embed builder), `/widgets.js` and its chunks, and the demo page's own files (`public/`). */
 export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
   const router = Router();
   // Only here: the event stream must never sit in a compression buffer.
@@ -37,8 +47,7 @@ export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
       res.redirect(308, `${path}/${query === undefined ? '' : `?${query}`}`);
       return;
     }
-    // Behind a trusted proxy, the scheme and host its reader used (`TRUST_PROXY`).
-    const base = `${req.protocol}://${req.host ?? 'localhost'}${req.baseUrl}/`;
+    const base = publicBase(req);
     const simulated = catalog.sources.some((source) => source.simulated);
     res
       .set({ 'Content-Security-Policy': DEMO_PAGE_CSP, 'Cache-Control': 'no-cache' })
@@ -50,6 +59,25 @@ export function staticRoutes({ config, catalog, widgetsDir }: AppDeps): Router {
           simulated,
           currencies: config.CURRENCIES,
           sources: catalog.markets.sourceIds,
+        }),
+      );
+  });
+
+  router.get('/builder', (req, res) => {
+    // `/builder/` would put the page's relative links one folder too deep.
+    const [path = '/builder', query] = req.originalUrl.split('?');
+    if (path.endsWith('/')) {
+      res.redirect(308, `${path.slice(0, -1)}${query === undefined ? '' : `?${query}`}`);
+      return;
+    }
+    res
+      .set({ 'Content-Security-Policy': DEMO_PAGE_CSP, 'Cache-Control': 'no-cache' })
+      .type('html')
+      .send(
+        renderBuilderPage({
+          base: publicBase(req),
+          symbols: config.SYMBOLS,
+          currencies: config.CURRENCIES,
         }),
       );
   });
