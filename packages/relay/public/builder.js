@@ -179,6 +179,14 @@ function fitFields(element) {
     if (!symbols.value.trim()) symbols.value = data.symbols[0] ?? 'BTC';
   }
   form.querySelector('[data-field="range"]').hidden = element.ranges.length === 0;
+  // The chart's ranges are the select's options; another element offers those it has.
+  const range = field('range');
+  for (const option of range.options) {
+    option.hidden = option.disabled = !element.ranges.includes(option.value);
+  }
+  if (element.ranges.length > 0 && !element.ranges.includes(range.value)) {
+    range.value = data.defaultRange;
+  }
   const layoutField = form.querySelector('[data-field="layout"]');
   layoutField.hidden = element.layouts.length === 0;
   const layout = field('layout');

@@ -62,6 +62,14 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     allowlist: ['symbols', 'top', ...COMMON],
   },
   {
+    tag: 'price-heatmap',
+    label: 'Heatmap',
+    symbolsAttribute: 'symbols',
+    ranges: ['1h', '24h', '7d'],
+    layouts: [],
+    allowlist: ['symbols', 'top', 'range', ...COMMON],
+  },
+  {
     tag: 'price-converter',
     label: 'Converter',
     symbolsAttribute: 'from',

@@ -73,7 +73,9 @@ export class PriceHeatmap extends AssetListElement {
    * from the relay's facts).
    * @defaultValue '24h'
    */
-  declare range: HeatmapRange;
+  // Spelled out, not HeatmapRange: the manifest, and the editors' and frameworks' types made
+  // from it, list the values.
+  declare range: '1h' | '24h' | '7d';
 
   /** What the tiles were last laid out for, and where they are, by symbol (0–1 of the map). */
   private laidOut: { sized: Sized[]; width: number; height: number; rtl: boolean } | undefined;
