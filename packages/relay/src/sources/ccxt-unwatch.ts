@@ -1,4 +1,4 @@
-import { type Exchange, UnsubscribeError } from 'ccxt';
+import type { Exchange } from 'ccxt';
 
 /** A ccxt pro socket client, as far as an unsubscribe of ours touches it. */
 interface SubscribedClient {
@@ -55,6 +55,9 @@ export async function unwatchTicker(exchange: Exchange, market: string): Promise
   }
   const unsubscribe = UNSUBSCRIBES[exchange.id];
   if (!unsubscribe) return;
+  // Imported here, not at the top: ccxt is an optional dependency, loaded only by the sources
+  // that use it (as this one does, or there would be no exchange).
+  const { UnsubscribeError } = await import('ccxt');
   const internals = exchange as ExchangeInternals;
   const { url, hash, frame } = unsubscribe(internals, exchange.symbol(market));
   const client = (exchange.clients as Record<string, SubscribedClient> | undefined)?.[url];
