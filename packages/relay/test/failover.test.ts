@@ -9,6 +9,13 @@ import { FakeMarket } from './support/fake-market.js';
 import type { FakeUpstream } from './support/fake-upstream.js';
 import { getQuotes, getSources, startTestRelay, waitFor as waitUntil } from './support/relay.js';
 
+/**
+ * The real ccxt and CoinGecko clients against fake servers, on the real clock: the timeouts,
+ * retries and Retry-After windows under test are the clients' own timers (ccxt keeps its own),
+ * and a faked clock would fake what these tests are for. Every wait is for an event (a source
+ * answering, a call arriving) within a deadline, never a fixed sleep. The retry rule itself
+ * (backoff, Retry-After) is tested exactly, without a clock, in the protocol's backoff.test.ts.
+ */
 describe('failover: binance first, coingecko next', () => {
   let binance: FakeUpstream;
   let coingecko: FakeUpstream;
