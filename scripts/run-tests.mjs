@@ -97,7 +97,9 @@ function runStep(step, buffered) {
   });
 }
 
+/** `seconds` as a reader says it: 59.6 s is "1 min  0 s", not "0 min 60 s". */
 function clock(seconds) {
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes > 0 ? `${minutes} min ` : ''}${(seconds % 60).toFixed(0).padStart(minutes > 0 ? 2 : 1)} s`;
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  return `${minutes > 0 ? `${minutes} min ` : ''}${String(whole % 60).padStart(minutes > 0 ? 2 : 1)} s`;
 }
