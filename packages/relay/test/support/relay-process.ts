@@ -23,15 +23,21 @@ export class RelayProcess {
       stdio: ['ignore', stdout, 'inherit'],
     });
     const relay = new RelayProcess(`http://127.0.0.1:${port}`, child);
-    const deadline = Date.now() + 20_000;
+    // Generous: tsx compiles the relay first, which took over 20 s at a load average of 30.
+    const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the relay exited with ${child.exitCode}`);
       try {
-        if ((await fetch(`${relay.url}/healthz`)).ok) return relay;
+        const answer = await fetch(`${relay.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+        if (answer.ok) return relay;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error('the relay did not start');
+      if (Date.now() > deadline) {
+        // A child left running holds the test file open: node --test would wait for it forever.
+        child.kill('SIGKILL');
+        throw new Error('the relay did not start within 60 s');
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
