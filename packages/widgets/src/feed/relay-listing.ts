@@ -1,4 +1,5 @@
 import { isSymbol, type SymbolsAnswer } from '@tickwire/protocol';
+import type { ReactiveControllerHost } from 'lit';
 import type { Feed } from './feed.js';
 
 /** What a relay lists (`GET /v1/symbols`): its default currency, every currency, every pair. */
@@ -40,4 +41,25 @@ export function listingOf(feed: Feed): Promise<Listing> {
     listings.set(feed, listing);
   }
   return listing;
+}
+
+/**
+ * An element's view of its feed's listing: `ask(feed)` reads it once per feed and updates the
+ * element when it arrives; `value` is the last one read (undefined until then).
+ */
+export class FeedListing {
+  value: Listing | undefined;
+  private feed: Feed | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  ask(feed: Feed | undefined): void {
+    if (!feed || feed === this.feed) return;
+    this.feed = feed;
+    void listingOf(feed).then((listing) => {
+      if (this.feed !== feed) return;
+      this.value = listing;
+      this.host.requestUpdate();
+    });
+  }
 }

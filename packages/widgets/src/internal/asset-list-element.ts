@@ -2,9 +2,8 @@ import { parseInstrument } from '@tickwire/protocol';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { buildRows, type Row, rankedAssets } from '../elements/market-table/table-rows.js';
 import { type Facts, type FactsQuery, readFacts } from '../feed/asset-facts.js';
-import type { Feed } from '../feed/feed.js';
 import { isSimulated } from '../feed/feed-view.js';
-import { type Listing, listingOf } from '../feed/relay-listing.js';
+import { FeedListing } from '../feed/relay-listing.js';
 import { elementState } from './element-state.js';
 import { FeedElement } from './feed-element.js';
 import { en } from './messages/en.js';
@@ -48,8 +47,7 @@ export class AssetListElement extends FeedElement {
   private factsKey = '';
   private stopFacts: (() => void) | undefined;
   /** The relay's listing, read only for `top` on a relay without facts. */
-  private listing: Listing | undefined;
-  private listingFor: Feed | undefined;
+  private readonly listing = new FeedListing(this);
 
   constructor() {
     super();
@@ -141,9 +139,9 @@ export class AssetListElement extends FeedElement {
   private topAssets(top: number): string[] {
     if (this.facts) return rankedAssets(this.facts).slice(0, top);
     if (this.facts === null) {
-      this.askListing();
-      const listed = this.listing?.currency;
-      const assets = (this.listing?.symbols ?? []).flatMap((symbol) => {
+      this.listing.ask(this.connection.feed);
+      const listed = this.listing.value?.currency;
+      const assets = (this.listing.value?.symbols ?? []).flatMap((symbol) => {
         const { base, currency, source } = parseInstrument(symbol);
         return !source && (currency ?? listed) === listed ? [base] : [];
       });
@@ -165,18 +163,6 @@ export class AssetListElement extends FeedElement {
     this.stopFacts = readFacts(feed, query, (facts) => {
       if (this.factsKey !== key) return;
       this.facts = facts;
-      this.requestUpdate();
-    });
-  }
-
-  /** Reads the relay's listing once per feed, for `top` on a relay without facts. */
-  private askListing(): void {
-    const { feed } = this.connection;
-    if (!feed || feed === this.listingFor) return;
-    this.listingFor = feed;
-    void listingOf(feed).then((listing) => {
-      if (this.listingFor !== feed) return;
-      this.listing = listing;
       this.requestUpdate();
     });
   }

@@ -1,9 +1,8 @@
 import { isAsset, parseInstrument, type Quote } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Feed } from '../../feed/feed.js';
 import { isSimulated, sourceLine } from '../../feed/feed-view.js';
-import { type Listing, listingOf } from '../../feed/relay-listing.js';
+import { FeedListing } from '../../feed/relay-listing.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import { formatPrice, formatTime } from '../../internal/format.js';
@@ -105,8 +104,7 @@ export class PriceConverter extends FeedElement {
   /** An asset field the reader typed something in that is not an asset, and the text. */
   private badAsset: { side: Side; text: string } | undefined;
   /** The relay's listing, once asked for (the pickers, and routes when the pair is unknown). */
-  private listing: Listing | undefined;
-  private listingFor: Feed | undefined;
+  private readonly listing = new FeedListing(this);
   /** The route found for `routeKey` (relay, pair, source, cross); null = there is none. */
   private route: Route | null = null;
   private routeKey = '';
@@ -168,16 +166,17 @@ export class PriceConverter extends FeedElement {
     // it is the listing read for the pair upside down or, with `cross`, a third asset.
     const direct = this.route?.legs[0]?.symbol;
     if (!this.routeSettled && direct && view.unknown.has(direct)) {
-      if (this.listing) {
+      const listing = this.listing.value;
+      if (listing) {
         this.routeSettled = true;
-        this.route = routeFromListing(fromAsset, toAsset, this.listing, this.cross, source) ?? null;
+        this.route = routeFromListing(fromAsset, toAsset, listing, this.cross, source) ?? null;
       }
     }
     const watched = this.route?.legs.map((leg) => leg.symbol) ?? [];
     this.connection.watch(this.relayUrl, problem ? [] : watched);
     // After `watch`: the feed is known from the first update on. A converter whose pair the
     // page already watched gets no news of its own (off screen, none at all) to ask later.
-    this.askListing();
+    this.listing.ask(this.connection.feed);
     // What the feed knows now: a first watch of a shared feed brings its view at once (offline
     // already, or live), and no later news may come to update this one.
     const now = this.connection.view;
@@ -206,18 +205,6 @@ export class PriceConverter extends FeedElement {
   private pinnedSource(fromAsset: string, toAsset: string): string | undefined {
     if (!isAsset(fromAsset) || !isAsset(toAsset)) return undefined;
     return parseInstrument(this.symbolsOf(`${fromAsset}/${toAsset}`).symbols[0] ?? '').source;
-  }
-
-  /** Reads the relay's listing once per feed, for the pickers and the routes. */
-  private askListing(): void {
-    const { feed } = this.connection;
-    if (!feed || feed === this.listingFor) return;
-    this.listingFor = feed;
-    void listingOf(feed).then((listing) => {
-      if (this.listingFor !== feed) return;
-      this.listing = listing;
-      this.requestUpdate();
-    });
   }
 
   override disconnectedCallback(): void {
@@ -295,7 +282,7 @@ export class PriceConverter extends FeedElement {
     const error = this.badAsset ? words.notAnAsset(this.badAsset.text) : conversion.error;
     const errorSide: Side | undefined =
       this.badAsset?.side ?? (error ? (this.typed?.side ?? 'from') : undefined);
-    const assets = this.listing ? listedAssets(this.listing) : [];
+    const assets = this.listing.value ? listedAssets(this.listing.value) : [];
     return html`<div part="converter" class="converter panel surface" role="group" aria-label=${words.converterLabel(fromAsset, toAsset)}>
       <div part="header" class="header">
         <span part="pair" class="pair"><bdi>${fromAsset || '—'}</bdi><span class="arrow" aria-hidden="true">→</span><bdi>${toAsset || '—'}</bdi></span>
