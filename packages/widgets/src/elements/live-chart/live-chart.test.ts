@@ -677,14 +677,7 @@ describe('<live-chart layout="tabs">', () => {
       `<div ${attributes}><live-chart layout="tabs" symbols="BTC,ETH,SOL" relay="${relay}" locale="en-US" style="${style}"></live-chart></div>`,
     );
     const el = host.querySelector('live-chart')!;
-    feed.send({
-      type: 'snapshot',
-      data: sampleSnapshot([
-        sampleQuote('BTC', 67_000, 1.5),
-        sampleQuote('ETH', 3_500, -2.25),
-        sampleQuote('SOL', 150, 0),
-      ]),
-    });
+    sendTabPrices(feed);
     await el.updateComplete;
     return { el, feed, asked };
   }
@@ -825,14 +818,7 @@ describe('<live-chart layout="tabs">', () => {
       return sol.left >= box.left - 0.5 && sol.right <= box.right + 0.5;
     };
     const widthBefore = list.scrollWidth;
-    feed.send({
-      type: 'snapshot',
-      data: sampleSnapshot([
-        sampleQuote('BTC', 67_000, 1.5),
-        sampleQuote('ETH', 3_500, -2.25),
-        sampleQuote('SOL', 150, 0),
-      ]),
-    });
+    sendTabPrices(feed);
     await el.updateComplete;
     expect(list.scrollWidth, 'the prices widen the tabs').to.be.above(widthBefore);
     expect(inView(), 'SOL’s tab, once priced').to.equal(true);
@@ -855,6 +841,18 @@ describe('<live-chart layout="tabs">', () => {
     expect(sol.right).to.be.at.most(list.right + 0.5);
   });
 });
+
+/** The tabbed charts' three prices, in one snapshot. */
+function sendTabPrices(feed: ScriptedFeed): void {
+  feed.send({
+    type: 'snapshot',
+    data: sampleSnapshot([
+      sampleQuote('BTC', 67_000, 1.5),
+      sampleQuote('ETH', 3_500, -2.25),
+      sampleQuote('SOL', 150, 0),
+    ]),
+  });
+}
 
 const figure = (tab: Element) => [...tab.querySelectorAll('bdi')];
 const tabText = (tab: Element, selector: string) =>
