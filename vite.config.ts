@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const widgets = (path: string) =>
   fileURLToPath(new URL(`./packages/widgets/${path}`, import.meta.url));
@@ -9,15 +9,20 @@ const widgets = (path: string) =>
  * Builds the widget bundle the relay serves:
  * - `vite build` → `widgets.js`, an ES module that defines the price card and loads every
  *   other element (and the chart library) from hashed chunks the first time it is used;
+ *   those chunks import what they share with the card from `widgets.js` itself;
  * - `vite build --mode classic` → `widgets.iife.js`, one classic script with everything,
  *   for pages that cannot use modules.
  */
-/** Lit, RxJS, the feed and the price card: what every page needs, in one chunk. */
+/**
+ * Lit, RxJS, the feed, the price card and the entry itself: what every page needs, in the one
+ * file the page asks for. In a chunk of its own, the page would ask for it only once
+ * `widgets.js` had arrived and been read: one more round trip before the stream opens.
+ */
 const CORE = [
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directive)/,
   /node_modules\/(rxjs|tslib)\//,
   /\/src\/(feed|internal|elements\/price-card)\//,
-  /\/src\/price-card\.ts$/,
+  /\/src\/(price-card|index)\.ts$/,
 ];
 /**
  * Kept out of the core: what a card loads after its first price (its 24 h line; the page announcer: a
@@ -31,8 +36,22 @@ const NOT_CORE =
   /\/src\/(internal\/(asset-list-element|panel-header\.styles|sparkline|page-announcer|page-scheme|page-follow|symbol-problems|edit-distance|format-compact|messages\/[\w-]+)|elements\/price-card\/price-flash|feed\/(relay-check|relay-listing|asset-facts|symbol-suggestions))\.ts$/;
 function coreChunk(id: string): string | undefined {
   if (NOT_CORE.test(id)) return undefined;
-  return CORE.some((pattern) => pattern.test(id)) ? 'tickwire-core' : undefined;
+  return CORE.some((pattern) => pattern.test(id)) ? CORE_CHUNK : undefined;
 }
+const CORE_CHUNK = 'widgets';
+/**
+ * Rolldown puts what the entry shares with its lazy chunks in a shared chunk, never in the
+ * entry's own file. So the entry module goes into the core chunk too, that chunk is written as
+ * `widgets.js`, and the entry's file, left a bare re-export of it, is dropped.
+ */
+const ENTRY_FACADE = 'widgets-entry.js';
+const dropEntryFacade: Plugin = {
+  name: 'tickwire:drop-entry-facade',
+  generateBundle(_options, bundle) {
+    delete bundle[ENTRY_FACADE];
+    delete bundle[`${ENTRY_FACADE}.map`];
+  },
+};
 
 export default defineConfig(({ mode }) => {
   const classic = mode === 'classic';
@@ -48,7 +67,7 @@ export default defineConfig(({ mode }) => {
       ...(classic ? { 'import.meta.url': 'undefined' } : {}),
     },
     // Lit's css`` and html`` templates keep their indentation otherwise.
-    plugins: [minifyTemplateLiterals()],
+    plugins: [minifyTemplateLiterals(), ...(classic ? [] : [dropEntryFacade])],
     // `public/tickwire.css` lands beside widgets.js: the relay serves it at /tickwire.css.
     publicDir: widgets('public'),
     build: {
@@ -63,7 +82,7 @@ export default defineConfig(({ mode }) => {
             name: 'Tickwire',
             fileName: () => 'widgets.iife.js',
           }
-        : { entry: widgets('src/index.ts'), formats: ['es'], fileName: () => 'widgets.js' },
+        : { entry: widgets('src/index.ts'), formats: ['es'], fileName: () => ENTRY_FACADE },
       rolldownOptions: {
         output: {
           minify: true,
@@ -71,9 +90,13 @@ export default defineConfig(({ mode }) => {
           // it as it is), so they are bytes for nothing (58 of the card path's gzip). Legal
           // comments were already left out by the minifier: as before.
           comments: false,
-          chunkFileNames: '[name]-[hash].js',
-          // Everything every element needs (Lit, RxJS, the feed) in one chunk: one request, not five.
+          // Everything every element needs (Lit, RxJS, the feed) in `widgets.js`: one request,
+          // not five, and not two in a row.
+          chunkFileNames: ({ name }) => (name === CORE_CHUNK ? 'widgets.js' : '[name]-[hash].js'),
           ...(classic ? {} : { manualChunks: coreChunk }),
+          // The names a page imports (`setRelay`, `watchQuotes`…) must be the entry's own, and
+          // `widgets.js` is a shared chunk now, whose exports would otherwise be one letter.
+          minifyInternalExports: false,
         },
       },
     },

@@ -1,7 +1,7 @@
-// What the card path's bytes are made of: each origin's share of the minified core chunk
+// What the card path's bytes are made of: each origin's share of the minified `widgets.js`
 // (from its source map), and what its bytes cost gzipped — the chunk gzipped with them and
 // without them — so a change can be weighed by what it adds to every page.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 import { kib } from './support.js';
@@ -16,8 +16,9 @@ const ORIGINS: [name: string, pattern: RegExp][] = [
 ];
 
 export function cardPathOrigins(dist: string): void {
-  const core = readdirSync(dist).find((name) => /^tickwire-core-.*\.js$/.test(name));
-  if (!core) throw new Error('no tickwire-core chunk: run the build first');
+  // The card path is one file: the entry, with Lit, RxJS, the feed and the card in it.
+  const core = 'widgets.js';
+  if (!existsSync(`${dist}${core}`)) throw new Error('no widgets.js: run the build first');
   const code = readFileSync(`${dist}${core}`, 'utf8');
   const lines = code.split('\n');
   const spans = new Map<string, [line: number, start: number, end: number][]>();
@@ -34,7 +35,7 @@ export function cardPathOrigins(dist: string): void {
     spans.get(origin)!.push([line, column, end]);
   });
   const whole = gzipSync(code).length;
-  console.log(`card path core chunk, ${kib(code.length)} minified, ${kib(whole)} gzip, by origin:`);
+  console.log(`card path (widgets.js), ${kib(code.length)} minified, ${kib(whole)} gzip, by origin:`);
   const bytesOf = (owned: [number, number, number][]) =>
     owned.reduce((sum, [, start, end]) => sum + end - start, 0);
   const bySize = [...spans].sort(([, a], [, b]) => bytesOf(b) - bytesOf(a));

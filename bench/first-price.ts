@@ -112,13 +112,11 @@ async function coldLoad(browser: Browser, url: string): Promise<Load> {
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     if (path.endsWith('/widgets.js') || path === '/floor.js') step('script asked');
-    else if (path.includes('tickwire-core')) step('core asked');
     else if (path === '/v1/stream') step('stream asked');
   });
   page.on('requestfinished', (request) => {
     const path = new URL(request.url()).pathname;
     if (path.endsWith('/widgets.js') || path === '/floor.js') step('script in');
-    else if (path.includes('tickwire-core')) step('core in');
   });
   page.on('response', (response) => {
     if (new URL(response.url()).pathname === '/v1/stream') step('stream open');

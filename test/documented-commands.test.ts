@@ -230,7 +230,7 @@ describe('the documented commands do what their documents say', () => {
     const written = readFileSync(document, 'utf8');
     assert.match(written, /^# Benchmarks/);
     assert.match(written, /## Bundle size\n\n_Measured \d{4}-\d\d-\d\d on commit \w+/);
-    assert.match(written, /tickwire-core-\S+\.js\s+[\d.]+ KiB raw\s+[\d.]+ KiB gzip/);
+    assert.match(written, /widgets\.js\s+[\d.]+ KiB raw\s+[\d.]+ KiB gzip/);
   });
 });
 

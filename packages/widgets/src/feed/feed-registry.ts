@@ -1,7 +1,9 @@
+import { pageState } from '../internal/page-state.js';
 import type { Feed } from './feed.js';
 import { RelayFeed } from './relay-feed.js';
 
-const feeds = new Map<string, Feed>();
+/** Shared by every copy of the bundle on the page: one stream per relay, whoever asks. */
+const { feeds } = pageState;
 
 /** A relay URL in one spelling: absolute, with a path that ends in `/`. Throws if it is not a URL. */
 function normalizeRelayUrl(relay: string): string {

@@ -8,6 +8,8 @@
  *    there, one of the first two is needed, and an element without any says so.
  */
 
+import { pageState } from './page-state.js';
+
 /** Set only by the builds a relay serves (`vite.config.ts`). */
 declare const __TICKWIRE_SERVED_BUNDLE__: boolean | undefined;
 
@@ -26,9 +28,8 @@ const servedFrom = SERVED
     ).href
   : undefined;
 
-let pageRelay: string | undefined;
-/** Connected elements, told when the page's relay changes. */
-const followers = new Set<() => void>();
+/** Connected elements of every copy of the bundle, told when the page's relay changes. */
+const followers = pageState.relayFollowers;
 
 /**
  * Sets the relay every element of the page reads unless it names its own `relay`. Call it
@@ -37,8 +38,8 @@ const followers = new Set<() => void>();
  * `undefined` goes back to the meta tag or the script's own folder.
  */
 export function setRelay(url: string | undefined): void {
-  if (url === pageRelay) return;
-  pageRelay = url;
+  if (url === pageState.relay) return;
+  pageState.relay = url;
   for (const follower of followers) follower();
 }
 
@@ -55,7 +56,7 @@ export function defaultRelay(): string {
     SERVED || typeof document !== 'undefined'
       ? document.querySelector<HTMLMetaElement>('meta[name=tickwire-relay]')?.content
       : undefined;
-  return pageRelay ?? (meta || servedFrom || '');
+  return pageState.relay ?? (meta || servedFrom || '');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { NO_RELAY } from './default-relay.js';
+import { pageState } from './page-state.js';
 
 /**
  * Every word an element shows or announces, by what it says. A function takes what the
@@ -196,6 +197,7 @@ export const enCard: CardMessages = {
 /**
  * How an element finds its words: `words.of(host, english)` is `host`'s language's (its
  * `locale`, else the page's nearest `lang`, else the browser's; `messages/choose.ts`, loaded
- * with the first element), with the page's own on top, `english` until they load.
+ * with the first element), with the page's own on top, `english` until they load. One for the page, whichever copy of the
+ * bundle chose them.
  */
-export const words: { of?: <T extends CardMessages>(host: HTMLElement, english: T) => T } = {};
+export const words = pageState.words;
