@@ -42,12 +42,32 @@ const CORE_CHUNK = 'widgets';
 /**
  * Rolldown puts what the entry shares with its lazy chunks in a shared chunk, never in the
  * entry's own file. So the entry module goes into the core chunk too, that chunk is written as
- * `widgets.js`, and the entry's file, left a bare re-export of it, is dropped.
+ * `widgets.js`, and the entry's file, left a bare re-export of it, is dropped. A shared chunk's
+ * exports have one-letter names, and a page imports `setRelay`, `watchQuotes`… by theirs: the
+ * re-export says which letter each is, and `widgets.js` exports it under its name too.
  */
 const ENTRY_FACADE = 'widgets-entry.js';
-const dropEntryFacade: Plugin = {
-  name: 'tickwire:drop-entry-facade',
+const entryIsTheCore: Plugin = {
+  name: 'tickwire:entry-is-the-core',
   generateBundle(_options, bundle) {
+    const facade = bundle[ENTRY_FACADE];
+    const core = bundle['widgets.js'];
+    if (facade?.type !== 'chunk' || core?.type !== 'chunk')
+      throw new Error('expected widgets.js and its entry facade');
+    const named = new Map(
+      [...facade.code.matchAll(/([\w$]+) as ([\w$]+)/g)].map(([, letter, name]) => [letter, name]),
+    );
+    const exports = [...core.code.matchAll(/export\{([^}]*)\}/g)].at(-1);
+    if (!exports || exports.index === undefined) throw new Error('widgets.js exports nothing');
+    const entries = exports[1]!.split(',');
+    for (const entry of [...entries]) {
+      const [local, letter = local] = entry.split(' as ');
+      const name = named.get(letter!);
+      if (name) entries.push(`${local} as ${name}`);
+    }
+    const [before, after] = [exports.index, exports.index + exports[0].length];
+    // The clause ends the code: the source map's earlier positions stay right.
+    core.code = `${core.code.slice(0, before)}export{${entries.join(',')}}${core.code.slice(after)}`;
     delete bundle[ENTRY_FACADE];
     delete bundle[`${ENTRY_FACADE}.map`];
   },
@@ -67,7 +87,7 @@ export default defineConfig(({ mode }) => {
       ...(classic ? { 'import.meta.url': 'undefined' } : {}),
     },
     // Lit's css`` and html`` templates keep their indentation otherwise.
-    plugins: [minifyTemplateLiterals(), ...(classic ? [] : [dropEntryFacade])],
+    plugins: [minifyTemplateLiterals(), ...(classic ? [] : [entryIsTheCore])],
     // `public/tickwire.css` lands beside widgets.js: the relay serves it at /tickwire.css.
     publicDir: widgets('public'),
     build: {
@@ -94,9 +114,6 @@ export default defineConfig(({ mode }) => {
           // not five, and not two in a row.
           chunkFileNames: ({ name }) => (name === CORE_CHUNK ? 'widgets.js' : '[name]-[hash].js'),
           ...(classic ? {} : { manualChunks: coreChunk }),
-          // The names a page imports (`setRelay`, `watchQuotes`…) must be the entry's own, and
-          // `widgets.js` is a shared chunk now, whose exports would otherwise be one letter.
-          minifyInternalExports: false,
         },
       },
     },
