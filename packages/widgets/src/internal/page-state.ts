@@ -19,7 +19,10 @@ interface PageState {
   readonly words: { of?: <T extends CardMessages>(host: HTMLElement, english: T) => T };
 }
 
-/** The shape's version is in the name: a copy whose state looks otherwise keeps its own. */
+/**
+ * The shape's version is in the name: a copy whose state (or `Feed`) looks otherwise keeps its
+ * own. Raise it when either changes.
+ */
 const KEY = Symbol.for('tickwire.page.1');
 
 const scope = globalThis as { [KEY]?: PageState };
