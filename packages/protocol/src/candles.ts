@@ -10,15 +10,32 @@ export const CANDLE_RANGES = {
   '24h': { resolution: 300, span: 86_400 },
   '7d': { resolution: 3_600, span: 7 * 86_400 },
   '30d': { resolution: 4 * 3_600, span: 30 * 86_400 },
+  '90d': { resolution: 12 * 3_600, span: 90 * 86_400 },
   '1y': { resolution: 86_400, span: 365 * 86_400 },
+  /** Year to date: from 1 January (UTC) of the current year, so at most 366 days. */
+  ytd: { resolution: 86_400, span: 366 * 86_400 },
+  /** All the history the source has, up to 20 years. */
+  all: { resolution: 86_400, span: 7_305 * 86_400 },
 } as const;
 
 export type CandleRange = keyof typeof CANDLE_RANGES;
 
+/** Each range as a chart's button names it in English, and as the relay's messages say it. */
+export const RANGE_NAMES: Readonly<Record<CandleRange, string>> = {
+  '1h': '1H',
+  '24h': '24H',
+  '7d': '7D',
+  '30d': '30D',
+  '90d': '3M',
+  '1y': '1Y',
+  ytd: 'YTD',
+  all: 'All',
+};
+
 export const isCandleRange = (value: unknown): value is CandleRange =>
   typeof value === 'string' && Object.hasOwn(CANDLE_RANGES, value);
 
-/** How many buckets a range holds: 60, 288, 168, 180, 365. */
+/** How many buckets a range holds at most: 60, 288, 168, 180, 180, 365, 366, 7,305. */
 export const bucketCount = (range: CandleRange): number =>
   CANDLE_RANGES[range].span / CANDLE_RANGES[range].resolution;
 
@@ -27,6 +44,17 @@ export const stepMsOf = (range: CandleRange): number => CANDLE_RANGES[range].res
 
 /** The start (ms) of the `stepMs`-wide bucket `ms` falls in; buckets start at the Unix epoch. */
 export const bucketStart = (ms: number, stepMs: number): number => Math.floor(ms / stepMs) * stepMs;
+
+/**
+ * The start (ms) of the oldest bucket `range` shows at `now`: `bucketCount` buckets back from
+ * the one under way, or 1 January (UTC) of `now`'s year for `ytd`. The window slides as time
+ * passes; `ytd`'s grows through the year and starts again on 1 January.
+ */
+export function windowStart(range: CandleRange, now: number): number {
+  if (range === 'ytd') return Date.UTC(new Date(now).getUTCFullYear(), 0, 1);
+  const step = stepMsOf(range);
+  return bucketStart(now, step) - (bucketCount(range) - 1) * step;
+}
 
 /**
  * One bucket: `[t, open, high, low, close, volume]`, `t` in ms at the bucket's start,

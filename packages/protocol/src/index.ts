@@ -13,7 +13,9 @@ export {
   isCandle,
   isCandleRange,
   parseCandles,
+  RANGE_NAMES,
   stepMsOf,
+  windowStart,
 } from './candles.js';
 export { priceDecimals } from './decimals.js';
 export type {

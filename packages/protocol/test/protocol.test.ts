@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  bucketCount,
   DAY_MS,
   MAX_HISTORY_POINTS,
   MAX_SPARKLINE_POINTS,
@@ -10,6 +11,7 @@ import {
   type StreamMessage,
   splitSymbols,
   symbolOf,
+  windowStart,
 } from '../src/index.js';
 
 const NOW = 1_764_200_000_000;
@@ -60,6 +62,20 @@ describe('symbols', () => {
     });
     assert.deepEqual(parseInstrument('ETH'), { base: 'ETH' });
     assert.equal(symbolOf({ base: 'ETH', currency: 'BTC', source: 'binance' }), 'ETH/BTC@binance');
+  });
+});
+
+describe('candle ranges', () => {
+  test('a window is its bucket count back from the bucket under way; year to date starts on 1 January', () => {
+    const now = Date.UTC(2026, 11, 6, 13, 30);
+    assert.equal(windowStart('24h', now), Date.UTC(2026, 11, 5, 13, 35));
+    assert.equal(windowStart('90d', now), Date.UTC(2026, 11, 6, 12) - 179 * 12 * 3_600_000);
+    assert.equal(windowStart('ytd', now), Date.UTC(2026, 0, 1));
+    assert.equal(windowStart('ytd', Date.UTC(2027, 0, 1, 0, 5)), Date.UTC(2027, 0, 1));
+    assert.equal(windowStart('all', now), Date.UTC(2026, 11, 6) - 7_304 * DAY_MS);
+    // A leap year's last day is still within year to date.
+    const lastDay = Date.UTC(2028, 11, 31, 23);
+    assert.ok((lastDay - windowStart('ytd', lastDay)) / DAY_MS < bucketCount('ytd'));
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type CandleRange,
   type CandlesAnswer,
   type ErrorAnswer,
+  windowStart,
 } from '@tickwire/protocol';
 import { loadConfig } from '../src/config.js';
 import type { Relay } from '../src/relay.js';
@@ -34,12 +35,18 @@ const klines = (binance: FakeUpstream, symbol = 'BTCUSDT') =>
     .callsTo('/api/v3/klines')
     .filter((call) => call.query.has('startTime') && call.query.get('symbol') === symbol);
 
+/** The buckets of `range`'s whole window at `now`: `bucketCount`, but the days so far for `ytd`. */
+const bucketsAt = (range: CandleRange, now: number) => {
+  const step = CANDLE_RANGES[range].resolution * 1000;
+  return (bucketStart(now, step) - windowStart(range, now)) / step + 1;
+};
+
 /** Checks what `/v1/candles` promises: the grid, the order, the bucket under way last. */
 function assertOnGrid(
   answer: CandlesAnswer,
   range: CandleRange,
   askedAt: number,
-  count = bucketCount(range),
+  count = bucketsAt(range, askedAt),
 ) {
   const step = CANDLE_RANGES[range].resolution * 1000;
   assert.equal(answer.range, range);
@@ -68,13 +75,16 @@ describe('GET /v1/candles from Binance through the real ccxt client', () => {
   });
   after(() => stop());
 
-  test('every range: evenly spaced buckets at its resolution, from one klines call at its interval', async () => {
+  test('every range: evenly spaced buckets at its resolution, from klines at its interval (1,000 a call)', async () => {
     const intervals: Record<CandleRange, string> = {
       '1h': '1m',
       '24h': '5m',
       '7d': '1h',
       '30d': '4h',
+      '90d': '12h',
       '1y': '1d',
+      ytd: '1d',
+      all: '1d',
     };
     for (const range of RANGES) {
       const before = klines(binance).length;
@@ -87,10 +97,26 @@ describe('GET /v1/candles from Binance through the real ccxt client', () => {
       assertOnGrid(body, range, askedAt);
       assert.equal(body.candles.at(-1)![5], 10.5, 'volume from the kline');
       const calls = klines(binance).slice(before);
-      assert.equal(calls.length, 1);
-      assert.equal(calls[0]!.query.get('interval'), intervals[range]);
-      assert.equal(calls[0]!.query.get('symbol'), 'BTCUSDT');
+      // 20 years of days (7,305) is read in pages, each from the day after the last page's.
+      assert.equal(calls.length, Math.ceil(body.candles.length / 1_000), range);
+      for (const call of calls) {
+        assert.equal(call.query.get('interval'), intervals[range]);
+        assert.equal(call.query.get('symbol'), 'BTCUSDT');
+      }
+      // From the window's start (at the moment asked, or a bucket later if one opened since).
+      const start = Number(calls[0]!.query.get('startTime'));
+      assert.ok(
+        start >= windowStart(range, askedAt) && start <= windowStart(range, Date.now()),
+        range,
+      );
     }
+  });
+
+  test('year to date starts on 1 January (UTC); all is 20 years of days at most', async () => {
+    const { body: ytd } = await candles(relay, 'symbol=BTC&range=ytd');
+    assert.equal(ytd.candles[0]![0], Date.UTC(new Date().getUTCFullYear(), 0, 1));
+    const { body: all } = await candles(relay, 'symbol=BTC&range=all');
+    assert.equal(all.candles.length, bucketCount('all'));
   });
 
   test('100 readers at once cost one upstream call; later readers get the cache, with validators', async () => {
@@ -195,20 +221,26 @@ describe('GET /v1/candles from CoinGecko', () => {
     await coingecko.close();
   });
 
-  test('market_chart for 24h, 7d and 1y, ohlc for 30d, each at its resolution', async () => {
+  test('market_chart for every range but 30d (ohlc), each at its resolution', async () => {
+    const daysThisYear = Math.ceil((Date.now() - windowStart('ytd', Date.now())) / 86_400_000);
     const calls: Record<string, [string, string]> = {
       '24h': ['market_chart', '1'],
       '7d': ['market_chart', '7'],
       '30d': ['ohlc', '30'],
+      '90d': ['market_chart', '90'],
       '1y': ['market_chart', '365'],
+      ytd: ['market_chart', String(Math.min(365, daysThisYear))],
+      all: ['market_chart', 'max'],
     };
     for (const [range, [endpoint, days]] of Object.entries(calls) as [CandleRange, string[]][]) {
       const before = coingecko.calls.length;
       const { response, body, askedAt } = await candles(relay, `symbol=DOGE&range=${range}`);
       assert.equal(response.status, 200, range);
       assert.equal(body.source, 'coingecko');
-      // market_chart's history starts `days` ago: the oldest bucket may fall just short of it.
-      assert.ok(body.candles.length >= bucketCount(range) - 1, range);
+      // market_chart's history starts `days` ago: the oldest bucket may fall just short of it;
+      // all of it is as long as the coin's history (the fake's: 2,000 days).
+      const whole = range === 'all' ? 2_000 : bucketsAt(range, askedAt);
+      assert.ok(body.candles.length >= whole - 1, range);
       assertOnGrid(body, range, askedAt, body.candles.length);
       const made = coingecko.calls
         .slice(before)
@@ -244,7 +276,7 @@ describe('GET /v1/candles from CoinGecko', () => {
       );
       // The same in parts, for a chart to say in its reader's language.
       assert.deepEqual(body.error.sources, ['CoinGecko']);
-      assert.deepEqual(body.error.ranges, ['24h', '7d', '30d', '1y']);
+      assert.deepEqual(body.error.ranges, ['24h', '7d', '30d', '90d', '1y', 'ytd', 'all']);
     }
     assert.equal(coingecko.calls.length, before);
   });
@@ -348,7 +380,7 @@ describe('demo candles', () => {
       const drawn = (await first.fetchCandles('BTC/USD', range))!;
       assert.deepEqual(drawn, await again.fetchCandles('BTC/USD', range), range);
       const step = CANDLE_RANGES[range].resolution * 1000;
-      assert.equal(drawn.length, bucketCount(range), range);
+      assert.equal(drawn.length, bucketsAt(range, now), range);
       assert.ok(
         drawn.every(([t], i) => i === 0 || t - drawn[i - 1]![0] === step),
         range,

@@ -32,6 +32,14 @@ describe('advice for a range no source has', () => {
     );
   });
 
+  test('a source with the bucket width but not the length says it has no history that long', () => {
+    const keyless = source('CoinGecko', ['24h', '7d', '30d', '90d', '1y', 'ytd']);
+    assert.equal(
+      missingRangeAdvice([keyless], 'all'),
+      'CoinGecko has no history that long for an All chart; choose 24H, 7D, 30D, 3M, 1Y or YTD.',
+    );
+  });
+
   test('several sources: what any of them has', () => {
     assert.equal(
       missingRangeAdvice([source('CoinGecko', ['24h', '1y']), source('Kraken', ['7d'])], '1h'),

@@ -1,19 +1,19 @@
 import {
-  bucketCount,
   bucketStart,
   type Candle,
   type CandleRange,
   isCandle,
   type PricePoint,
   stepMsOf,
+  windowStart,
 } from '@tickwire/protocol';
 
 /**
  * Puts a source's candles on the range's grid, as `/v1/candles` promises them (protocol
  * README, "Candles"): each moved to its bucket's start and merged with others of the same
  * bucket, inconsistent ones dropped, buckets after the one under way at `now` dropped, a
- * bucket without trades between two filled with the previous close, the newest
- * `bucketCount(range)` kept.
+ * bucket without trades between two filled with the previous close, those before the range's
+ * window (`windowStart`) dropped.
  */
 export function onGrid(candles: readonly Candle[], range: CandleRange, now: number): Candle[] {
   const step = stepMsOf(range);
@@ -35,7 +35,8 @@ export function onGrid(candles: readonly Candle[], range: CandleRange, now: numb
     }
     grid.push(candle);
   }
-  return grid.slice(-bucketCount(range));
+  const start = windowStart(range, now);
+  return grid.filter(([t]) => t >= start);
 }
 
 /** Candles from sampled prices (a source without OHLC): each bucket's first, highest, lowest and last sample. */

@@ -1,10 +1,20 @@
-import { CANDLE_RANGES, type CandleRange, parseInstrument, symbolOf } from '@tickwire/protocol';
+import {
+  CANDLE_RANGES,
+  type CandleRange,
+  parseInstrument,
+  RANGE_NAMES,
+  symbolOf,
+} from '@tickwire/protocol';
 import { mayHaveCandles, type PriceSource } from '../sources/price-source.js';
 
 const RANGES = Object.keys(CANDLE_RANGES) as CandleRange[];
 
-/** A range as a chart's buttons name it: 1H, 24H, 7D, 30D, 1Y. */
-const rangeWords = (range: CandleRange): string => range.toUpperCase();
+/** A range as a chart's buttons name it. */
+const rangeWords = (range: CandleRange): string => RANGE_NAMES[range];
+
+/** "a 1H chart", "an All chart". */
+const aChart = (range: CandleRange): string =>
+  `${/^[AEIOU]/.test(rangeWords(range)) ? 'an' : 'a'} ${rangeWords(range)} chart`;
 
 /** A range's bucket width in words: 1-minute, 5-minute, 1-hour, 4-hour, 1-day. */
 function bucketWords(range: CandleRange): string {
@@ -60,7 +70,12 @@ export function missingRangeAdvice(
         : `None of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} has`;
   const working = rangesOf(sources);
   if (working.length === 0) return `${lacking} candles of any range.`;
-  return `${lacking} ${bucketWords(range)} candles for a ${rangeWords(range)} chart; choose ${choices(working)}.`;
+  // A source with the range's bucket width for a shorter range lacks the length, not the width.
+  const resolution = CANDLE_RANGES[range].resolution;
+  const lacks = working.some((other) => CANDLE_RANGES[other].resolution === resolution)
+    ? 'history that long'
+    : `${bucketWords(range)} candles`;
+  return `${lacking} ${lacks} for ${aChart(range)}; choose ${choices(working)}.`;
 }
 
 /**

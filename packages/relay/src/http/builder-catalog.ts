@@ -41,7 +41,7 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     tag: 'live-chart',
     label: 'Chart',
     symbolsAttribute: 'symbols',
-    ranges: ['live', '1h', '24h', '7d', '30d', '1y'],
+    ranges: ['live', '1h', '24h', '7d', '30d', '90d', '1y', 'ytd', 'all'],
     layouts: ['overlay', 'tabs'],
     allowlist: ['symbols', 'range', 'type', 'scale', 'ranges', 'layout', 'selected', ...COMMON],
   },

@@ -31,7 +31,10 @@ const RANGE_LABELS: Record<string, string> = {
   '24h': '24 hours (24h)',
   '7d': '7 days (7d)',
   '30d': '30 days (30d)',
+  '90d': '3 months (90d)',
   '1y': 'A year (1y)',
+  ytd: 'This year so far (ytd)',
+  all: 'All the history there is (all)',
 };
 
 const option = (value: string, label: string, selected = false) =>

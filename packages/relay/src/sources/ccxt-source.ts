@@ -1,16 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import {
-  bucketCount,
-  bucketStart,
   type Candle,
   type CandleRange,
   isAsset,
   type PricePoint,
   parseRetryAfter,
-  stepMsOf,
+  windowStart,
 } from '@tickwire/protocol';
-import type { Exchange, Market, Ticker } from 'ccxt';
+import type { Exchange, Market, OHLCV, Ticker } from 'ccxt';
 import { isTimeout, withDeadline } from '../deadline.js';
 import { CcxtTickerStream, type TickerStreamMarkets } from './ccxt-ticker-stream.js';
 import { type FetchedQuote, type PriceSource, SOURCE_TIMEOUT_MS } from './price-source.js';
@@ -143,14 +141,23 @@ function createTickerStream(
   return new CcxtTickerStream(exchange, markets, wsUrl?.startsWith('ws://') ?? false);
 }
 
-/** ccxt's timeframe for each range's resolution. */
-const CCXT_TIMEFRAMES: Record<CandleRange, string> = {
-  '1h': '1m',
-  '24h': '5m',
-  '7d': '1h',
-  '30d': '4h',
-  '1y': '1d',
+/**
+ * ccxt's timeframes for each range, best first: the range's resolution, then finer ones the
+ * relay merges into its buckets (Kraken has no 12-hour candles, so its 3M chart is 4-hour ones).
+ */
+const CCXT_TIMEFRAMES: Record<CandleRange, readonly string[]> = {
+  '1h': ['1m'],
+  '24h': ['5m'],
+  '7d': ['1h'],
+  '30d': ['4h'],
+  '90d': ['12h', '4h'],
+  '1y': ['1d'],
+  ytd: ['1d'],
+  all: ['1d'],
 };
+
+/** The most candles asked for in one call (Binance's cap); a longer range is read in pages. */
+const CANDLES_PER_CALL = 1_000;
 
 /**
  * Points every API URL of `scheme` at `baseUrl`, keeping its path:
@@ -180,7 +187,7 @@ export class CcxtSource implements PriceSource, TickerStreamMarkets {
   stream?: QuoteStream;
   readonly simulated = false;
   readonly name: string;
-  /** The ranges whose resolution the exchange has as a timeframe of its OHLCV. */
+  /** The ranges the exchange has a timeframe of its OHLCV for. */
   readonly candleRanges: readonly CandleRange[];
   /** Pair → the exchange's market symbol (`BTC/USD` → `BTC/USDT`, `BTC/EUR` → `BTC/EUR`). */
   private readonly markets = new Map<string, string>();
@@ -199,7 +206,7 @@ export class CcxtSource implements PriceSource, TickerStreamMarkets {
     this.name = exchange.name ?? options.exchangeId;
     this.candleRanges = exchange.has.fetchOHLCV
       ? (Object.keys(CCXT_TIMEFRAMES) as CandleRange[]).filter(
-          (range) => CCXT_TIMEFRAMES[range] in (exchange.timeframes ?? {}),
+          (range) => this.timeframeOf(range) !== undefined,
         )
       : [];
     this.closing = calls.closing;
@@ -256,12 +263,21 @@ export class CcxtSource implements PriceSource, TickerStreamMarkets {
   async fetchCandles(pair: string, range: CandleRange): Promise<Candle[] | undefined> {
     const market = this.markets.get(pair);
     if (!market || !this.candleRanges.includes(range)) return undefined;
-    const timeframe = CCXT_TIMEFRAMES[range];
-    const count = bucketCount(range);
-    const since = bucketStart(Date.now(), stepMsOf(range)) - (count - 1) * stepMsOf(range);
-    const candles = await this.call(() =>
-      this.exchange.fetchOHLCV(market, timeframe, since, count),
-    );
+    const timeframe = this.timeframeOf(range)!;
+    const stepMs = this.exchange.parseTimeframe(timeframe) * 1_000;
+    const now = Date.now();
+    const wanted = Math.ceil((now - windowStart(range, now)) / stepMs) + 1;
+    const candles: OHLCV[] = [];
+    // Page by page from the window's start; an exchange that has fewer (a coin listed later,
+    // or one that ignores `since`) ends the reading early.
+    for (let since = windowStart(range, now); since <= now && candles.length < wanted; ) {
+      const limit = Math.min(CANDLES_PER_CALL, wanted - candles.length);
+      const page = await this.call(() => this.exchange.fetchOHLCV(market, timeframe, since, limit));
+      candles.push(...page);
+      const last = page.at(-1)?.[0];
+      if (page.length < limit || typeof last !== 'number' || last < since) break;
+      since = last + stepMs;
+    }
     return candles.map(([t, open, high, low, close, volume]) => [
       t as number,
       open as number,
@@ -270,6 +286,13 @@ export class CcxtSource implements PriceSource, TickerStreamMarkets {
       close as number,
       typeof volume === 'number' ? volume : null,
     ]);
+  }
+
+  /** The first of the range's timeframes the exchange has, if any. */
+  private timeframeOf(range: CandleRange): string | undefined {
+    return CCXT_TIMEFRAMES[range].find(
+      (timeframe) => timeframe in (this.exchange.timeframes ?? {}),
+    );
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,14 @@
 import {
+  CANDLE_RANGES,
   type Candle,
   type CandleRange,
+  DAY_MS,
   isAsset,
   MINUTE_MS,
   type PricePoint,
   parseRetryAfter,
   stepMsOf,
+  windowStart,
 } from '@tickwire/protocol';
 import { candlesFromPoints } from '../candles/grid.js';
 import { CallBudget } from './call-budget.js';
@@ -87,8 +90,11 @@ export class CoinGeckoSource implements PriceSource {
   readonly id = 'coingecko';
   readonly simulated = false;
   readonly name = 'CoinGecko';
-  /** No 1-minute buckets (1h): see `fetchCandles`. */
-  readonly candleRanges: readonly CandleRange[] = ['24h', '7d', '30d', '1y'];
+  /**
+   * No 1-minute buckets (1h): see `fetchCandles`. `all` only on a paid plan: CoinGecko's
+   * keyless and demo plans answer history of the past 365 days only.
+   */
+  readonly candleRanges: readonly CandleRange[];
   private readonly plan: (typeof PLANS)[keyof typeof PLANS];
   private readonly key: string | undefined;
   private readonly budget: CallBudget;
@@ -107,6 +113,15 @@ export class CoinGeckoSource implements PriceSource {
     const [, proKey] = options.apiKey?.match(/^pro:(.+)$/) ?? [];
     this.plan = proKey ? PLANS.pro : options.apiKey ? PLANS.demo : PLANS.keyless;
     this.key = proKey ?? options.apiKey;
+    this.candleRanges = [
+      '24h',
+      '7d',
+      '30d',
+      '90d',
+      '1y',
+      'ytd',
+      ...(proKey ? ['all' as const] : []),
+    ];
     this.now = options.now ?? Date.now;
     this.budget = new CallBudget(this.plan.callsPerMinute, MINUTE_MS, this.now);
   }
@@ -173,7 +188,7 @@ export class CoinGeckoSource implements PriceSource {
   }
 
   async fetchHistory(pair: string, limit: number): Promise<PricePoint[]> {
-    const points = await this.marketChart(pair, 1);
+    const points = await this.marketChart(pair, '1');
     return points?.slice(-limit) ?? [];
   }
 
@@ -201,7 +216,7 @@ export class CoinGeckoSource implements PriceSource {
         ]);
       }
       default: {
-        const points = await this.marketChart(pair, range === '24h' ? 1 : range === '7d' ? 7 : 365);
+        const points = await this.marketChart(pair, daysOf(range, now));
         return points && candlesFromPoints(points, range, now);
       }
     }
@@ -260,13 +275,13 @@ export class CoinGeckoSource implements PriceSource {
   }
 
   /** `/coins/{id}/market_chart` prices over `days`; `undefined` for a pair it does not list. */
-  private async marketChart(pair: string, days: number): Promise<PricePoint[] | undefined> {
+  private async marketChart(pair: string, days: string): Promise<PricePoint[] | undefined> {
     const [base, currency] = splitPair(pair);
     const id = await this.historyId(base);
     if (!id) return undefined;
     const chart = await this.get<{ prices?: unknown }>(
       `/api/v3/coins/${encodeURIComponent(id)}/market_chart`,
-      { vs_currency: currency, days: String(days) },
+      { vs_currency: currency, days },
     );
     if (!Array.isArray(chart?.prices)) throw new SourceError('malformed answer');
     return (chart.prices as unknown[]).filter(
@@ -404,4 +419,16 @@ export class CoinGeckoSource implements PriceSource {
   async close(): Promise<void> {
     this.closing.abort(new SourceError('source closed'));
   }
+}
+
+/**
+ * The `days` of `market_chart` that cover `range`, from which CoinGecko picks the granularity
+ * (5-minutely for 1, hourly up to 90, daily beyond): year to date is the days since 1 January,
+ * at most the 365 its free plans answer.
+ */
+function daysOf(range: CandleRange, now: number): string {
+  if (range === 'all') return 'max';
+  if (range === 'ytd')
+    return String(Math.min(365, Math.ceil((now - windowStart(range, now)) / DAY_MS)));
+  return String(CANDLE_RANGES[range].span / 86_400);
 }

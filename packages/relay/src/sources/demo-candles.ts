@@ -1,10 +1,4 @@
-import {
-  bucketCount,
-  bucketStart,
-  type Candle,
-  type CandleRange,
-  stepMsOf,
-} from '@tickwire/protocol';
+import { type Candle, type CandleRange, stepMsOf, windowStart } from '@tickwire/protocol';
 
 /** Prices looked at inside a bucket for its high and low, besides its open and close. */
 const SAMPLES_PER_BUCKET = 30;
@@ -27,7 +21,7 @@ export interface DemoCandleRequest {
  */
 export function demoCandles({ priceAt, volumeOf, range, now }: DemoCandleRequest): Candle[] {
   const step = stepMsOf(range);
-  const first = bucketStart(now, step) - (bucketCount(range) - 1) * step;
+  const first = windowStart(range, now);
   const candles: Candle[] = [];
   for (let t = first; t <= now; t += step) {
     const end = Math.min(t + step, now);

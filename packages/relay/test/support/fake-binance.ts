@@ -16,6 +16,7 @@ const KLINE_INTERVALS_MS: Record<string, number> = {
   '5m': 300_000,
   '1h': 3_600_000,
   '4h': 14_400_000,
+  '12h': 43_200_000,
   '1d': 86_400_000,
 };
 

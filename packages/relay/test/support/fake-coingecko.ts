@@ -151,9 +151,10 @@ export async function startFakeCoinGecko(
       return options.images?.get(id) ?? new RawAnswer(TINY_PNG, { 'Content-Type': 'image/png' });
     },
     '/api/v3/coins/:id/market_chart': (query, path) => {
-      // Granularity as documented: 5-minutely for 1 day, hourly up to 90 days, daily beyond.
+      // Granularity as documented: 5-minutely for 1 day, hourly up to 90 days, daily beyond;
+      // `max`, every coin's whole history: 2,000 days here.
       const symbol = SYMBOL_OF[path.split('/')[4] ?? ''] ?? 'BTC';
-      const days = Number(query.get('days') ?? 1);
+      const days = query.get('days') === 'max' ? 2_000 : Number(query.get('days') ?? 1);
       const step = days <= 1 ? 300_000 : days <= 90 ? 3_600_000 : 86_400_000;
       const now = Date.now();
       const count = Math.floor((days * 86_400_000) / step);

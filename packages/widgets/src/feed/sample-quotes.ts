@@ -1,5 +1,4 @@
 import {
-  bucketCount,
   bucketStart,
   CANDLE_RANGES,
   type Candle,
@@ -9,6 +8,7 @@ import {
   parseInstrument,
   type Quote,
   type SnapshotData,
+  windowStart,
 } from '@tickwire/protocol';
 import { sampleSparkline } from './sample-sparkline.js';
 
@@ -66,8 +66,9 @@ export function sampleCandles(
 ): { resolution: number; candles: Candle[] } {
   const { resolution } = CANDLE_RANGES[range];
   const step = resolution * 1000;
-  const walk = sampleHistory(price, bucketCount(range) + 1, seed);
   const current = bucketStart(Date.now(), step);
+  const count = (current - windowStart(range, Date.now())) / step + 1;
+  const walk = sampleHistory(price, count + 1, seed);
   const candles = walk.slice(1).map(([, close], index): Candle => {
     const open = walk[index]![1];
     const t = current - (walk.length - 2 - index) * step;

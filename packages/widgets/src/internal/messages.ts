@@ -1,3 +1,4 @@
+import type { CandleRange } from '@tickwire/protocol';
 import { NO_RELAY } from './default-relay.js';
 import { pageState } from './page-state.js';
 
@@ -73,16 +74,16 @@ export interface Messages {
   waitingForMoves: string;
   notableMove: string;
   /** The range buttons, `live` being the tick chart. */
-  ranges: Record<'live' | '1h' | '24h' | '7d' | '30d' | '1y', string>;
+  ranges: Record<'live' | CandleRange, string>;
   rangesLabel: string;
   /** The tabs of `<live-chart layout="tabs">`, one per symbol. */
   tabsLabel: string;
   /** A range's length beside a change over it, in the legend and under the axis. */
-  periods: Record<'1h' | '24h' | '7d' | '30d' | '1y', string>;
+  periods: Record<CandleRange, string>;
   /** The chart's accessible name: its symbols (maybe none) over its span. */
   chartLabel: (symbols: string, span: string) => string;
   /** The span in the chart's accessible name, `live` being its recent ticks. */
-  spans: Record<'live' | '1h' | '24h' | '7d' | '30d' | '1y', string>;
+  spans: Record<'live' | CandleRange, string>;
   plotHint: (symbols: string, ticks: boolean) => string;
   loading: string;
   chartFailed: string;

@@ -13,7 +13,8 @@ export const TICK_WINDOW = { minutes: 5, maxPoints: 3_000 } as const;
  * bucket moves its close, high and low; a later one opens the next bucket at the previous
  * close (protocol README, "Candles"). A range's window slides: past `maxBars`, the oldest
  * bucket leaves as a new one opens, so a chart left open shows its range, and measures it, for
- * as long as it is open; with `maxAgeMs`, so do the buckets older than that before the newest.
+ * as long as it is open; so do the buckets before `windowStartOf` the newest (`windowStart`: a
+ * year-to-date chart starts again on 1 January).
  * The tick chart's bucket is a millisecond: every update the stream delivers is its own point
  * (`ticks()`).
  */
@@ -31,7 +32,7 @@ export class SymbolBars {
     private readonly stepMs: number,
     candles: readonly Candle[] = [],
     private readonly maxBars = Number.POSITIVE_INFINITY,
-    private readonly maxAgeMs = Number.POSITIVE_INFINITY,
+    private readonly windowStartOf: (newestMs: number) => number = () => Number.NEGATIVE_INFINITY,
   ) {
     this.bars = candles.slice(-maxBars).map(([time, open, high, low, close, volume]) => ({
       time,
@@ -55,7 +56,7 @@ export class SymbolBars {
       const bar = this.foldPrice(ms, price);
       if (bar && changed.at(-1) !== bar) changed.push(bar);
     }
-    const oldest = (this.bars.at(-1)?.time ?? 0) - this.maxAgeMs;
+    const oldest = this.windowStartOf(this.bars.at(-1)?.time ?? 0);
     const aged = this.bars.findIndex((bar) => bar.time >= oldest);
     const excess = Math.max(this.bars.length - this.maxBars, aged);
     if (excess > 0) this.bars.splice(0, excess);
@@ -67,7 +68,12 @@ export class SymbolBars {
    * millisecond are one, the later price), the last `TICK_WINDOW` of them kept.
    */
   static ticks(): SymbolBars {
-    return new SymbolBars(1, [], TICK_WINDOW.maxPoints, TICK_WINDOW.minutes * 60_000);
+    return new SymbolBars(
+      1,
+      [],
+      TICK_WINDOW.maxPoints,
+      (newestMs) => newestMs - TICK_WINDOW.minutes * 60_000,
+    );
   }
 
   /** What changes are measured from: `base`, else the open of the first bucket shown. */

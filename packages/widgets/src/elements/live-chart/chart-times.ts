@@ -1,3 +1,4 @@
+import { CANDLE_RANGES } from '@tickwire/protocol';
 import { TickMarkType, type UTCTimestamp } from 'lightweight-charts';
 import type { ChartRange } from './candle-history.js';
 
@@ -58,7 +59,7 @@ export class ChartTimes {
     const format =
       range === 'live'
         ? this.formats.tick
-        : range === '1y'
+        : CANDLE_RANGES[range].resolution >= 86_400
           ? this.formats.date
           : this.formats.dateTime;
     return format.format(time * 1000);

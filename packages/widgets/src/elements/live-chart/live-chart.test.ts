@@ -1,11 +1,18 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { CandleRange, CandlesAnswer, PricePoint } from '@tickwire/protocol';
+import {
+  type CandleRange,
+  type CandlesAnswer,
+  type PricePoint,
+  stepMsOf,
+  windowStart,
+} from '@tickwire/protocol';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../../feed/scripted-feed.js';
 import { openStreams, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
 import { formatPercent } from '../../internal/format.js';
+import { en } from '../../internal/messages/en.js';
 import { CandleLoadError, readCandles } from './candle-history.js';
 import { readableOn } from './chart-colours.js';
 import { drawnTimes, drawnValues, fontDrawn, xAt } from './chart-probe.test.js';
@@ -324,8 +331,9 @@ describe('<live-chart range="live">: a tick chart of every update', () => {
 });
 
 describe('<live-chart> over a range of candles', () => {
-  const step = (range: CandleRange) =>
-    ({ '1h': 60, '24h': 300, '7d': 3_600, '30d': 14_400, '1y': 86_400 })[range] * 1000;
+  const step = stepMsOf;
+  /** Days since 1 January (UTC), today included: the buckets of a year-to-date chart. */
+  const daysThisYear = Math.floor((Date.now() - windowStart('ytd', Date.now())) / 86_400_000) + 1;
 
   /**
    * A chart of `symbols` on a scripted relay, which says which candles it was asked for; its
@@ -365,7 +373,9 @@ describe('<live-chart> over a range of candles', () => {
       ['24h', 288, '5-minute buckets'],
       ['7d', 168, '1-hour buckets'],
       ['30d', 180, '4-hour buckets'],
+      ['90d', 180, '12-hour buckets'],
       ['1y', 365, '1-day buckets'],
+      ['ytd', daysThisYear, '1-day buckets'],
     ] as const) {
       const { el } = await candleChart('BTC', { range });
       await waitUntil(() => bucketsShown(el).length >= count, `${range} drawn`);
@@ -378,7 +388,9 @@ describe('<live-chart> over a range of candles', () => {
       const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
       expect(Math.max(...gaps) - Math.min(...gaps), `${range}: equal widths`).to.be.below(0.01);
       expect(text(el, '[part="footer"]')).to.contain(`Prices in USD, ${words}`);
-      expect(text(el, '[part="legend"]')).to.match(new RegExp(`[+−]\\d+\\.\\d\\d% ${range}$`));
+      expect(text(el, '[part="legend"]')).to.match(
+        new RegExp(`[+−]\\d+\\.\\d\\d% ${en.periods[range]}$`),
+      );
       el.remove();
     }
   });

@@ -1,4 +1,10 @@
-import { bucketCount, CANDLE_RANGES, open24hOf, parseInstrument } from '@tickwire/protocol';
+import {
+  bucketCount,
+  CANDLE_RANGES,
+  open24hOf,
+  parseInstrument,
+  windowStart,
+} from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { isSimulated } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
@@ -78,11 +84,12 @@ export class LiveChart extends FeedElement {
   declare symbols: string;
   // Spelled out, not `ChartRange` and friends: the generated React and Vue types copy them.
   /**
-   * `1h`, `24h`, `7d`, `30d`, `1y`, or `live`: a tick chart, each update the stream delivers
+   * `1h`, `24h`, `7d`, `30d`, `90d`, `1y`, `ytd` (since 1 January), `all` (all the source
+   * has, daily), or `live`: a tick chart, each update the stream delivers
    * a point of its own, over the last 5 minutes (at most 3,000 points); it asks the relay for
    * no candles, and its legend gives the 24 h change, the figure the card shows.
    */
-  declare range: 'live' | '1h' | '24h' | '7d' | '30d' | '1y';
+  declare range: 'live' | '1h' | '24h' | '7d' | '30d' | '90d' | '1y' | 'ytd' | 'all';
   /** `line`, `area`, or `candles` (one symbol only; several draw lines). */
   declare type: 'line' | 'area' | 'candles';
   /** `percent` change (comparable assets) or `price`; `auto` is percent for several symbols. */
@@ -590,6 +597,7 @@ export class LiveChart extends FeedElement {
                 CANDLE_RANGES[range].resolution * 1000,
                 answer?.candles,
                 bucketCount(range),
+                (newestMs) => windowStart(range, newestMs),
               );
         bars.fold(view.history.get(symbol) ?? []);
         this.bars.set(symbol, bars);

@@ -1,3 +1,4 @@
+import { RANGE_NAMES } from '@tickwire/protocol';
 import { enCard, type Messages } from '../messages.js';
 
 /**
@@ -33,10 +34,19 @@ export const en: Messages = {
   marketActivity: 'Market activity',
   waitingForMoves: 'Waiting for the first moves…',
   notableMove: 'notable move',
-  ranges: { live: 'Ticks', '1h': '1H', '24h': '24H', '7d': '7D', '30d': '30D', '1y': '1Y' },
+  ranges: { live: 'Ticks', ...RANGE_NAMES },
   rangesLabel: 'Range',
   tabsLabel: 'Symbols',
-  periods: { '1h': '1h', '24h': '24h', '7d': '7d', '30d': '30d', '1y': '1y' },
+  periods: {
+    '1h': '1h',
+    '24h': '24h',
+    '7d': '7d',
+    '30d': '30d',
+    '90d': '90d',
+    '1y': '1y',
+    ytd: 'YTD',
+    all: 'all time',
+  },
   chartLabel: (symbols, span) => `Price chart: ${symbols || 'no symbols'}, ${span}`,
   spans: {
     live: 'recent ticks',
@@ -44,7 +54,10 @@ export const en: Messages = {
     '24h': 'the last 24 hours',
     '7d': 'the last 7 days',
     '30d': 'the last 30 days',
+    '90d': 'the last 90 days',
     '1y': 'the last year',
+    ytd: 'this year so far',
+    all: 'all the history there is',
   },
   plotHint: (symbols, ticks) =>
     `${symbols}: use the arrow keys to read each ${ticks ? 'tick' : 'bucket'}`,
