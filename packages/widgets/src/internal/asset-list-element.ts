@@ -85,16 +85,7 @@ export class AssetListElement extends FeedElement {
     const waitingForTop = top > 0 && symbols.length === 0 && !this.relayProblem;
     const problem =
       this.relayProblem ??
-      (waitingForTop
-        ? undefined
-        : symbolProblems(
-            symbols,
-            malformed,
-            view.unknown,
-            view.refused,
-            view.suggestions,
-            this.words,
-          ));
+      (waitingForTop ? undefined : symbolProblems(this, symbols, malformed, view, this.words));
     const shownSymbols = symbols.filter((symbol) => !view.unknown.has(symbol));
     this.state = waitingForTop
       ? view.connection === 'live'
