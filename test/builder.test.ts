@@ -174,17 +174,18 @@ describe('the embed builder, in Chromium on the demo market', () => {
     await page.fill('#symbols', 'BTC');
   });
 
-  test('a symbol the relay does not list is named under the field, and the preview names the listed one meant', async () => {
+  test('a symbol the relay does not list is named under the field, and the preview names the listed one meant, in its language', async () => {
     await page.selectOption('#element', 'price-card');
     await page.fill('#symbols', 'DOGEE');
     await page
       .locator('#symbols-hint', { hasText: 'Not listed by this relay: DOGEE.' })
       .waitFor({ timeout: 5_000 });
+    // The preview reads German (locale="de", chosen above): "… vielleicht DOGE/EUR?".
     await page.waitForFunction(
       () =>
         document
           .querySelector('#preview > price-card')
-          ?.shadowRoot?.textContent?.match(/did you mean DOGE(\/EUR)?\?/),
+          ?.shadowRoot?.textContent?.match(/vielleicht DOGE(\/EUR)?\?/),
       undefined,
       { timeout: 10_000 },
     );

@@ -1,5 +1,6 @@
 import type { CandleRange } from './candles.js';
 import type { PricePoint, Quote, SourceStatus } from './quote.js';
+import type { Refusal } from './refusals.js';
 import type { Sparkline } from './sparkline.js';
 
 /** The first event of every stream: everything a client needs at once. */
@@ -16,10 +17,11 @@ export interface SnapshotData {
   /** Well-formed symbols no source lists. */
   unknown: string[];
   /**
-   * Of `unknown`, those in a currency or from a source the relay does not have, with one
-   * sentence on why (the JSON routes answer them with a 400; a stream serves a whole page).
+   * Symbols the relay will not serve, with why (`Refusal`): of `unknown`, those in a currency
+   * or from a source the relay does not have (the JSON routes answer them with a 400; a
+   * stream serves a whole page); and listed ones past the watch list's bounds.
    */
-  refused?: Record<string, string>;
+  refused?: Record<string, Refusal>;
   sources: SourceStatus[];
   /**
    * Each symbol's 24 h line, for those whose source has 24 h of candles (a symbol without one
@@ -63,8 +65,8 @@ export const STREAM_EVENTS = ['snapshot', 'quotes', 'status', 'sparklines'] as c
 export interface ReadNotes {
   /** Symbols nobody watched until this read, whose first price has not come: ask again shortly. */
   pending?: string[];
-  /** Symbols the relay cannot watch now, with why. */
-  refused?: Record<string, string>;
+  /** Symbols the relay cannot watch now, with why (`watch_list_full`, `address_share_full`). */
+  refused?: Record<string, Refusal>;
 }
 
 /** `GET /v1/quotes` */

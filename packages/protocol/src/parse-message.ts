@@ -8,6 +8,7 @@ import {
   type SourceStatus,
   type SourceTransport,
 } from './quote.js';
+import type { Refusal } from './refusals.js';
 import { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
 import { isAsset, isSymbol } from './symbols.js';
 import { DAY_MS, HOUR_MS } from './time.js';
@@ -133,6 +134,29 @@ const readSources = (value: unknown): SourceStatus[] =>
 
 const readSymbols = (value: unknown): string[] => list(value).filter(isSymbol);
 
+/** A count a refusal names: a whole number of symbols. */
+const isCount = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) > 0;
+
+/**
+ * Why a symbol is refused. A code this module does not know (a newer relay's), a known one
+ * without its figures, or the bare sentence a relay sent before codes, is `other`: a client
+ * says that generically. `undefined` when it is not a refusal at all.
+ */
+export function readRefusal(value: unknown): Refusal | undefined {
+  if (isText(value)) return { code: 'other', message: value };
+  if (!isObject(value)) return undefined;
+  const message = isText(value.message) ? value.message : '';
+  const { code, limit, currency, currencies, source, sources } = value;
+  if ((code === 'watch_list_full' || code === 'address_share_full') && isCount(limit))
+    return { code, limit, message };
+  if (code === 'currency_not_served' && isAsset(currency))
+    return { code, currency, currencies: list(currencies).filter(isAsset), message };
+  if (code === 'unknown_source' && isText(source))
+    return { code, source, sources: list(sources).filter(isText), message };
+  return { code: 'other', message };
+}
+
 /**
  * Parses and checks one stream event's data (`type` is its `event:` field). An event that is
  * not the shape a relay sends at all (a proxy's error page, a truncated line) gives
@@ -162,7 +186,7 @@ export function parseMessage(
         quotes: readMap(data.quotes, (symbol, quote) => parseQuote(symbol, quote, now)),
         history: readMap(data.history, (_symbol, points) => parseHistory(points, now)),
         unknown: readSymbols(data.unknown),
-        refused: readMap(data.refused, (_symbol, reason) => (isText(reason) ? reason : undefined)),
+        refused: readMap(data.refused, (_symbol, reason) => readRefusal(reason)),
         sources: readSources(data.sources),
         sparklines: readMap(data.sparklines, (_symbol, line) => readSparkline(line, now)),
       },

@@ -93,7 +93,15 @@ describe('parseMessage: what a client accepts from a relay', () => {
       },
       history: {},
       unknown: ['BTC/JPY'],
-      refused: { 'BTC/JPY': 'JPY is not a currency this relay serves.', 'BAD KEY': 'x' },
+      refused: {
+        'BTC/JPY': {
+          code: 'currency_not_served',
+          currency: 'JPY',
+          currencies: ['USD', 'EUR'],
+          message: 'JPY is not served.',
+        },
+        'BAD KEY': { code: 'other', message: 'x' },
+      },
       sources: [],
     });
     assert.equal(message?.type, 'snapshot');
@@ -106,7 +114,43 @@ describe('parseMessage: what a client accepts from a relay', () => {
       'a price in no currency, or in one that is no currency code, is no price',
     );
     assert.deepEqual(message.data.refused, {
-      'BTC/JPY': 'JPY is not a currency this relay serves.',
+      'BTC/JPY': {
+        code: 'currency_not_served',
+        currency: 'JPY',
+        currencies: ['USD', 'EUR'],
+        message: 'JPY is not served.',
+      },
+    });
+  });
+
+  test('a refusal is read by its code and figures; one it cannot name is `other`, never dropped', () => {
+    const refusals = {
+      FULL: { code: 'watch_list_full', limit: 1_000, message: 'Full.' },
+      SHARE: { code: 'address_share_full', limit: 250, message: 'Your share.' },
+      'BTC/JPY': { code: 'currency_not_served', currency: 'JPY', currencies: ['USD', '<b>'] },
+      'BTC@nope': { code: 'unknown_source', source: 'nope', sources: ['demo', 7], message: 'No.' },
+      NEWER: { code: 'relay_on_fire', degrees: 451, message: 'A newer reason.' },
+      NOLIMIT: { code: 'watch_list_full', limit: -3, message: 'Full.' },
+      OLD: 'A sentence, as relays sent before codes.',
+      NONE: 42,
+    };
+    const message = parse('snapshot', {
+      quotes: {},
+      history: {},
+      unknown: [],
+      refused: refusals,
+      sources: [],
+    });
+    assert.equal(message?.type, 'snapshot');
+    if (message?.type !== 'snapshot') return;
+    assert.deepEqual(message.data.refused, {
+      FULL: { code: 'watch_list_full', limit: 1_000, message: 'Full.' },
+      SHARE: { code: 'address_share_full', limit: 250, message: 'Your share.' },
+      'BTC/JPY': { code: 'currency_not_served', currency: 'JPY', currencies: ['USD'], message: '' },
+      'BTC@nope': { code: 'unknown_source', source: 'nope', sources: ['demo'], message: 'No.' },
+      NEWER: { code: 'other', message: 'A newer reason.' },
+      NOLIMIT: { code: 'other', message: 'Full.' },
+      OLD: { code: 'other', message: 'A sentence, as relays sent before codes.' },
     });
   });
 

@@ -1,7 +1,7 @@
 import { ASSET_PATTERN, splitSymbols } from '@tickwire/protocol';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
-import { Markets } from './sources/markets.js';
+import { isRefused, Markets } from './sources/markets.js';
 import { redisTarget } from './store/redis-target.js';
 
 /**
@@ -458,7 +458,7 @@ function withMarkets(config: RelayConfig): RelayConfig {
   const markets = new Markets(config.CURRENCIES, config.SOURCES);
   for (const symbol of config.SYMBOLS) {
     const route = markets.route(symbol);
-    if (typeof route === 'string') throw new ConfigError(`SYMBOLS: ${symbol}: ${route}`);
+    if (isRefused(route)) throw new ConfigError(`SYMBOLS: ${symbol}: ${route.message}`);
   }
   return config;
 }

@@ -1,10 +1,4 @@
-/** Why a symbol a source lists is not served: the watch list is full. */
-export const WATCH_LIST_FULL =
-  'This relay is watching as many symbols as it may (MAX_WATCHED_SYMBOLS); try again later.';
-
-/** Why a symbol is not served to one address: it has added its share of the watch list. */
-export const ADDRESS_SHARE_FULL =
-  'Your address is watching as many symbols as one reader may (a quarter of MAX_WATCHED_SYMBOLS); close a stream first.';
+import type { Refusal } from '@tickwire/protocol';
 
 /**
  * The share of the watch list one client address may add to: a quarter, so one reader (ten
@@ -56,7 +50,7 @@ export class WatchList {
   add(
     symbols: readonly string[],
     address: string,
-  ): { release: () => void; refused: Record<string, string> } {
+  ): { release: () => void; refused: Record<string, Refusal> } {
     const { held, refused } = this.take(symbols, address, (symbol) =>
       this.streams.set(symbol, (this.streams.get(symbol) ?? 0) + 1),
     );
@@ -81,7 +75,7 @@ export class WatchList {
    * Watches `symbols` for a REST read from `address`: for the grace from now. Returns those
    * that could not be, with why.
    */
-  read(symbols: readonly string[], address: string): Record<string, string> {
+  read(symbols: readonly string[], address: string): Record<string, Refusal> {
     const graceEnds = this.now() + this.options.graceMs;
     return this.take(symbols, address, (symbol) => {
       if (!this.streams.has(symbol)) this.lingering.set(symbol, graceEnds);
@@ -118,18 +112,18 @@ export class WatchList {
   private take(symbols: readonly string[], address: string, hold: (symbol: string) => void) {
     const added: string[] = [];
     const held: string[] = [];
-    const refused: Record<string, string> = {};
+    const refused: Record<string, Refusal> = {};
     const share = Math.max(1, Math.ceil(this.options.maxExtra * ADDRESS_SHARE));
     for (const symbol of new Set(symbols)) {
       if (this.pinned.has(symbol)) continue;
       if (!this.streams.has(symbol) && !this.lingering.has(symbol)) {
         if (this.streams.size + this.lingering.size >= this.options.maxExtra) {
-          refused[symbol] = WATCH_LIST_FULL;
+          refused[symbol] = watchListFull(this.options.maxExtra);
           continue;
         }
         const charged = this.charged.get(address) ?? 0;
         if (charged >= share) {
-          refused[symbol] = ADDRESS_SHARE_FULL;
+          refused[symbol] = addressShareFull(share);
           continue;
         }
         this.charged.set(address, charged + 1);
@@ -154,3 +148,17 @@ export class WatchList {
     else this.charged.delete(address);
   }
 }
+
+/** Why a symbol a source lists is not served: the watch list (`MAX_WATCHED_SYMBOLS`) is full. */
+export const watchListFull = (limit: number): Refusal => ({
+  code: 'watch_list_full',
+  limit,
+  message: `This relay is watching as many symbols as it may (MAX_WATCHED_SYMBOLS, ${limit}); try again later.`,
+});
+
+/** Why a symbol is not served to one address: it has added its share (`limit`) of the watch list. */
+export const addressShareFull = (limit: number): Refusal => ({
+  code: 'address_share_full',
+  limit,
+  message: `Your address is watching as many symbols as one reader may (${limit}, a quarter of MAX_WATCHED_SYMBOLS); close a stream first.`,
+});

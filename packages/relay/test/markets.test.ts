@@ -172,8 +172,18 @@ describe('currencies and pairs: real ccxt against fake Binance, then fake CoinGe
       const data = JSON.parse(stream.events('snapshot')[0]!.data!) as SnapshotData;
       assert.deepEqual(data.unknown, ['BTC/JPY', 'BTC@kraken']);
       assert.deepEqual(data.refused, {
-        'BTC/JPY': 'JPY is not a currency this relay serves; it serves USD, EUR, BTC.',
-        'BTC@kraken': "'kraken' is not a source of this relay; its sources are binance, coingecko.",
+        'BTC/JPY': {
+          code: 'currency_not_served',
+          currency: 'JPY',
+          currencies: ['USD', 'EUR', 'BTC'],
+          message: 'JPY is not a currency this relay serves; it serves USD, EUR, BTC.',
+        },
+        'BTC@kraken': {
+          code: 'unknown_source',
+          source: 'kraken',
+          sources: ['binance', 'coingecko'],
+          message: "'kraken' is not a source of this relay; its sources are binance, coingecko.",
+        },
       });
     } finally {
       await stream.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { HistoryAnswer, QuotesAnswer, SnapshotData } from '@tickwire/protocol';
-import { ADDRESS_SHARE_FULL, WATCH_LIST_FULL, WatchList } from '../src/watch-list.js';
+import { addressShareFull, WatchList, watchListFull } from '../src/watch-list.js';
 import { getSources, startTestRelay, waitFor } from './support/relay.js';
 import { SseReader } from './support/sse-reader.js';
 
@@ -50,8 +50,9 @@ describe('the watch list', () => {
     assert.deepEqual(watchList.add(['ETH'], 'a').refused, {});
     assert.deepEqual(watchList.add(['SOL'], 'b').refused, {});
     assert.deepEqual(watchList.add(['ADA'], 'c').refused, {});
-    assert.deepEqual(watchList.read(['DOT', 'DOGE', 'ETH', 'BTC'], 'd'), { DOGE: WATCH_LIST_FULL });
-    assert.deepEqual(watchList.add(['XRP', 'SOL'], 'e').refused, { XRP: WATCH_LIST_FULL });
+    const full = watchListFull(4);
+    assert.deepEqual(watchList.read(['DOT', 'DOGE', 'ETH', 'BTC'], 'd'), { DOGE: full });
+    assert.deepEqual(watchList.add(['XRP', 'SOL'], 'e').refused, { XRP: full });
     assert.deepEqual(
       added,
       [['ETH'], ['SOL'], ['ADA'], ['DOT']],
@@ -62,8 +63,9 @@ describe('the watch list', () => {
   test('one address adds at most a quarter of the list; what others watch costs it nothing', () => {
     const { watchList, clock } = list(8);
     const greedy = watchList.add(['ETH', 'SOL', 'ADA'], 'greedy');
-    assert.deepEqual(greedy.refused, { ADA: ADDRESS_SHARE_FULL }, 'two of eight, then no more');
-    assert.deepEqual(watchList.read(['DOGE'], 'greedy'), { DOGE: ADDRESS_SHARE_FULL });
+    const shareFull = addressShareFull(2);
+    assert.deepEqual(greedy.refused, { ADA: shareFull }, 'two of eight, then no more');
+    assert.deepEqual(watchList.read(['DOGE'], 'greedy'), { DOGE: shareFull });
     assert.deepEqual(
       watchList.add(['DOGE', 'ETH'], 'other').refused,
       {},
@@ -76,7 +78,7 @@ describe('the watch list', () => {
     // SOL left the list; ETH, which `other` still watches, stays charged to the reader that added it.
     assert.deepEqual(
       watchList.add(['ADA', 'DOT'], 'greedy').refused,
-      { DOT: ADDRESS_SHARE_FULL },
+      { DOT: shareFull },
       'its share comes back as its symbols leave the list',
     );
   });
@@ -122,7 +124,7 @@ describe('readers who do not stream', () => {
     }
   });
 
-  test('past MAX_WATCHED_SYMBOLS, or past its share of them, a reader is told which symbols are refused, and why', async () => {
+  test('past MAX_WATCHED_SYMBOLS, or past its share of them, a reader is told which symbols are refused, and why, by code and limit', async () => {
     // Four extra symbols, one per address; readers come through a proxy that names them.
     const relay = await startTestRelay({
       env: { SYMBOLS: 'BTC', MAX_WATCHED_SYMBOLS: '4', TRUST_PROXY: 'loopback' },
@@ -138,7 +140,14 @@ describe('readers who do not stream', () => {
       await reader.untilEvent('snapshot');
       const [snapshot] = reader.events('snapshot');
       const data = JSON.parse(snapshot!.data!) as SnapshotData;
-      assert.deepEqual(data.refused, { SOL: ADDRESS_SHARE_FULL });
+      assert.deepEqual(data.refused, {
+        SOL: {
+          code: 'address_share_full',
+          limit: 1,
+          message:
+            'Your address is watching as many symbols as one reader may (1, a quarter of MAX_WATCHED_SYMBOLS); close a stream first.',
+        },
+      });
       for (const [symbol, address] of [
         ['XRP', '10.0.0.2'],
         ['DOGE', '10.0.0.3'],
@@ -150,7 +159,23 @@ describe('readers who do not stream', () => {
           `${symbol} from ${address}`,
         );
       const full = await read('DOT,ETH', '10.0.0.5');
-      assert.deepEqual(full.refused, { DOT: WATCH_LIST_FULL });
+      assert.deepEqual(full.refused, {
+        DOT: {
+          code: 'watch_list_full',
+          limit: 4,
+          message:
+            'This relay is watching as many symbols as it may (MAX_WATCHED_SYMBOLS, 4); try again later.',
+        },
+      });
+      // A stream past the list's bound hears the same, in its snapshot.
+      const late = await SseReader.open(`${relay.url}/v1/stream?symbols=DOT`, from('10.0.0.5'));
+      try {
+        await late.untilEvent('snapshot');
+        const lateData = JSON.parse(late.events('snapshot')[0]!.data!) as SnapshotData;
+        assert.equal(lateData.refused?.DOT?.code, 'watch_list_full');
+      } finally {
+        await late.close();
+      }
       assert.ok(full.quotes.ETH, 'a watched symbol is answered to anyone');
     } finally {
       await reader.close();

@@ -33,7 +33,10 @@ export interface QuotesUpdate {
   stale: readonly string[];
   /** Well-formed symbols the relay does not list. */
   unknown: readonly string[];
-  /** Of those, the ones the relay cannot serve, with why. */
+  /**
+   * Watched symbols the relay will not serve, with why in English, for a developer's log (an
+   * element says it in its reader's words from the code: `Refusal` in `@tickwire/protocol`).
+   */
   refused: Readonly<Record<string, string>>;
 }
 
@@ -86,8 +89,8 @@ export function watchQuotes(
             unknown: [...malformed, ...wanted.filter((symbol) => view.unknown.has(symbol))],
             refused: Object.fromEntries(
               wanted.flatMap((symbol) => {
-                const why = view.refused.get(symbol);
-                return why ? [[symbol, why]] : [];
+                const refusal = view.refused.get(symbol);
+                return refusal ? [[symbol, refusal.message || refusal.code]] : [];
               }),
             ),
           });

@@ -13,7 +13,7 @@ import { withDeadline } from '../deadline.js';
 import type { RelayMetrics } from '../metrics.js';
 import { Backoff } from '../poller/source-health.js';
 import type { SourceCatalog } from '../sources/catalog.js';
-import type { Route } from '../sources/markets.js';
+import { isRefused, type Route } from '../sources/markets.js';
 import { mayHaveCandles, type PriceSource } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
 import type { CachedCandles, CandleCache } from '../store/candle-cache.js';
@@ -98,7 +98,7 @@ export class CandleService {
    */
   async get(symbol: string, range: CandleRange): Promise<CachedCandles | undefined> {
     const route = this.options.catalog.route(symbol);
-    if (typeof route === 'string') return undefined;
+    if (isRefused(route)) return undefined;
     for (const source of this.sourcesOf(symbol)) {
       if (!mayHaveCandles(source, range)) continue;
       const market = `${route.pair}@${source.id}`;

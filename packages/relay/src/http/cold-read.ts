@@ -1,3 +1,4 @@
+import type { Refusal } from '@tickwire/protocol';
 import type { PriceStore } from '../store/price-store.js';
 import type { AppDeps } from './deps.js';
 
@@ -9,7 +10,7 @@ export interface ReadOutcome {
   /** Listed symbols whose first price has not come yet: asked again shortly, they will have it. */
   pending?: string[];
   /** Listed symbols the relay cannot watch now, with why. */
-  refused?: Record<string, string>;
+  refused?: Record<string, Refusal>;
 }
 
 /**

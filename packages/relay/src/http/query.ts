@@ -5,7 +5,7 @@ import {
   isCandleRange,
   splitSymbols,
 } from '@tickwire/protocol';
-import type { Markets } from '../sources/markets.js';
+import { isRefused, type Markets } from '../sources/markets.js';
 import { HttpError } from './errors.js';
 
 /** The longest query value the relay reads; anything longer is refused, not parsed. */
@@ -53,7 +53,7 @@ export function requestedSymbols(
   }
   for (const symbol of symbols) {
     const route = markets?.route(symbol);
-    if (typeof route === 'string') throw new HttpError(400, 'unsupported_symbol', route);
+    if (route && isRefused(route)) throw new HttpError(400, 'unsupported_symbol', route.message);
   }
   if (symbols.length > max) {
     throw new HttpError(

@@ -1,5 +1,6 @@
 import type { StreamRequest } from '../hub/stream-client.js';
 import type { SourceCatalog } from '../sources/catalog.js';
+import { isRefused } from '../sources/markets.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import type { HotRoute } from './hot-routes.js';
@@ -83,7 +84,7 @@ function sortOut(
   const unknown = requested.filter((symbol) => !symbols.includes(symbol));
   const refused = unknown.flatMap((symbol) => {
     const route = catalog.route(symbol);
-    return typeof route === 'string' ? [[symbol, route] as const] : [];
+    return isRefused(route) ? [[symbol, route] as const] : [];
   });
   return {
     symbols,

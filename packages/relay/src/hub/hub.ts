@@ -1,4 +1,4 @@
-import type { Quote, SnapshotData, StatusData } from '@tickwire/protocol';
+import type { Quote, Refusal, SnapshotData, StatusData } from '@tickwire/protocol';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { RelayMetrics } from '../metrics.js';
@@ -64,7 +64,7 @@ interface SymbolSet {
   sentAt: number;
   unwatch: () => void;
   /** Symbols of the set the watch list had no room for, with why: streamed to nobody. */
-  refused: Record<string, string> | undefined;
+  refused: Record<string, Refusal> | undefined;
 }
 
 interface Subscriber {
@@ -75,7 +75,7 @@ interface Subscriber {
   /** Skipped events while over the buffer limit; a snapshot is owed. */
   behind: boolean;
   unknown: string[];
-  refused: Record<string, string> | undefined;
+  refused: Record<string, Refusal> | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Refusal } from '@tickwire/protocol';
 /**
  * One connected stream as the hub sees it: somewhere to write frames. The HTTP layer
  * implements it over a response; the hub never sees requests or responses.
@@ -21,7 +22,7 @@ export interface StreamRequest {
   /** Well-formed symbols that no source lists. */
   unknown: string[];
   /** Of those, the ones in a currency or from a source the relay does not have, with why; absent when none. */
-  refused?: Record<string, string>;
+  refused?: Record<string, Refusal>;
   /** Resume after this event, if the client has one. */
   lastEventId?: string;
   /** The reader's address (after trusted proxies): what it adds to the watch list is charged to it. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { withDeadline } from '../deadline.js';
 import type { SourceCatalog } from '../sources/catalog.js';
+import { isRefused } from '../sources/markets.js';
 import type { PriceStore } from '../store/price-store.js';
 import { usablePoints } from './quote-guard.js';
 import { Backoff } from './source-health.js';
@@ -78,7 +79,7 @@ export class Backfiller {
     const source = catalog.sources.find(
       (candidate) => candidate.fetchHistory && catalog.sourceLists(candidate, symbol),
     );
-    if (!source?.fetchHistory || typeof route === 'string' || !catalog.lists(symbol)) {
+    if (!source?.fetchHistory || isRefused(route) || !catalog.lists(symbol)) {
       this.done.add(symbol);
       return;
     }

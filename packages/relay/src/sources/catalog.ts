@@ -1,7 +1,7 @@
-import { parseInstrument } from '@tickwire/protocol';
+import { parseInstrument, type Refusal } from '@tickwire/protocol';
 import type { Logger } from 'pino';
 import { withDeadline } from '../deadline.js';
-import type { Markets, Route } from './markets.js';
+import { isRefused, type Markets, type Route } from './markets.js';
 import type { PriceSource } from './price-source.js';
 
 /**
@@ -20,7 +20,7 @@ export class SourceCatalog {
   ) {}
 
   /** Where a symbol's price comes from, or why this relay cannot serve it (`Markets.route`). */
-  route(symbol: string): Route | string {
+  route(symbol: string): Route | Refusal {
     return this.markets.route(symbol);
   }
 
@@ -73,7 +73,7 @@ export class SourceCatalog {
    */
   sourceLists(source: PriceSource, symbol: string): boolean {
     const route = this.route(symbol);
-    if (typeof route === 'string') return false;
+    if (isRefused(route)) return false;
     if (route.sourceId !== undefined && route.sourceId !== source.id) return false;
     return this.listings.get(source.id)?.has(route.pair) ?? true;
   }

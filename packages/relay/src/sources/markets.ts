@@ -1,4 +1,4 @@
-import { parseInstrument } from '@tickwire/protocol';
+import { parseInstrument, type Refusal } from '@tickwire/protocol';
 
 /** Where the relay takes one symbol's price from (docs/operating.md, "Currencies and sources"). */
 export interface Route {
@@ -9,6 +9,9 @@ export interface Route {
   /** The one source it is pinned to (an id in `SOURCES`); absent = the first source that lists it. */
   sourceId?: string;
 }
+
+/** True when `route` says why a symbol is refused (`Markets.route`), not where it comes from. */
+export const isRefused = (route: Route | Refusal): route is Refusal => 'code' in route;
 
 /**
  * The relay's markets: the quote currencies it serves (`CURRENCIES`, the first the default)
@@ -27,18 +30,22 @@ export class Markets {
   }
 
   /**
-   * The route of a well-formed symbol, or one sentence on why this relay cannot serve it:
-   * a currency it does not serve, a source it does not use. (A pair no source lists is not
-   * refused here: it is reported unknown, like an unknown asset.)
+   * The route of a well-formed symbol, or why this relay cannot serve it: a currency it does
+   * not serve, a source it does not use. (A pair no source lists is not refused here: it is
+   * reported unknown, like an unknown asset.)
    */
-  route(symbol: string): Route | string {
+  route(symbol: string): Route | Refusal {
     const { base, currency = this.defaultCurrency, source } = parseInstrument(symbol);
     if (!this.currencies.includes(currency)) {
-      return `${currency} is not a currency this relay serves; it serves ${this.currencies.join(', ')}.`;
+      const currencies = [...this.currencies];
+      const message = `${currency} is not a currency this relay serves; it serves ${currencies.join(', ')}.`;
+      return { code: 'currency_not_served', currency, currencies, message };
     }
     const sourceId = source === undefined ? undefined : this.sourceIdOf(source);
-    if (sourceId === null) {
-      return `'${source}' is not a source of this relay; its sources are ${this.sourceIds.join(', ')}.`;
+    if (source !== undefined && sourceId === null) {
+      const sources = [...this.sourceIds];
+      const message = `'${source}' is not a source of this relay; its sources are ${sources.join(', ')}.`;
+      return { code: 'unknown_source', source, sources, message };
     }
     return { pair: `${base}/${currency}`, currency, ...(sourceId && { sourceId }) };
   }

@@ -2,6 +2,7 @@ import {
   MAX_HISTORY_POINTS,
   type PricePoint,
   type Quote,
+  type Refusal,
   type SourceStatus,
   type Sparkline,
   type StreamMessage,
@@ -23,11 +24,15 @@ export interface FeedView {
   /** Counts snapshots: a chart redraws from scratch when it changes. */
   snapshots: number;
   unknown: ReadonlySet<string>;
-  /** Of `unknown`, those the relay cannot serve at all (a currency or source it lacks), with why. */
-  refused: ReadonlyMap<string, string>;
   /**
-   * Of `unknown`, those close in spelling to a listed symbol, each with the sentence that
-   * names it: `DOGEE` → "DOGEE is not listed by this relay; did you mean DOGE?".
+   * Symbols the relay will not serve, with why: of `unknown`, those in a currency or from a
+   * source it lacks; listed ones past its watch list's bounds. Elements say why in their
+   * reader's words (`symbolProblems`).
+   */
+  refused: ReadonlyMap<string, Refusal>;
+  /**
+   * Of `unknown`, those close in spelling to a listed symbol, each with the listed one a reader
+   * most likely meant: `DOGEE` → `DOGE` (said in the element's words, `didYouMean`).
    */
   suggestions: ReadonlyMap<string, string>;
   stale: ReadonlySet<string>;

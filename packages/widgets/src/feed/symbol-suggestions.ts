@@ -1,6 +1,5 @@
 import { parseInstrument, symbolOf } from '@tickwire/protocol';
 import { editDistance } from '../internal/edit-distance.js';
-import { symbolLabel } from '../internal/symbols.js';
 import type { Feed } from './feed.js';
 import type { FeedView } from './feed-view.js';
 import { type Listing, listingOf } from './relay-listing.js';
@@ -37,9 +36,9 @@ export function closestListed(
 }
 
 /**
- * Puts in the view, through `fold`, a sentence for each unknown symbol close in spelling to
- * a listed one, naming it ("DOGEE is not listed by this relay; did you mean DOGE?"), once
- * the relay's listing is in.
+ * Puts in the view, through `fold`, the listed symbol each unknown one most likely meant,
+ * where one is close in spelling (`DOGEE` → `DOGE`), once the relay's listing is in; elements
+ * say it in their reader's words.
  */
 export async function suggest(
   feed: Feed,
@@ -50,11 +49,7 @@ export async function suggest(
     const suggestions = new Map<string, string>();
     for (const symbol of view.unknown) {
       const meant = closestListed(symbol, listing);
-      if (meant)
-        suggestions.set(
-          symbol,
-          `${symbolLabel(symbol, undefined)} is not listed by this relay; did you mean ${meant}?`,
-        );
+      if (meant) suggestions.set(symbol, meant);
     }
     return { ...view, suggestions };
   });

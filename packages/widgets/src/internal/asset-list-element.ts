@@ -1,7 +1,7 @@
 import { parseInstrument } from '@tickwire/protocol';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { buildRows, type Row, rankedAssets } from '../elements/market-table/table-rows.js';
 import { type Facts, type FactsQuery, readFacts } from '../feed/asset-facts.js';
+import { buildRows, type Row, rankedAssets } from '../feed/asset-rows.js';
 import { isSimulated } from '../feed/feed-view.js';
 import { FeedListing } from '../feed/relay-listing.js';
 import { elementState } from './element-state.js';
@@ -85,16 +85,7 @@ export class AssetListElement extends FeedElement {
     const waitingForTop = top > 0 && symbols.length === 0 && !this.relayProblem;
     const problem =
       this.relayProblem ??
-      (waitingForTop
-        ? undefined
-        : symbolProblems(
-            symbols,
-            malformed,
-            view.unknown,
-            view.refused,
-            view.suggestions,
-            this.words,
-          ));
+      (waitingForTop ? undefined : symbolProblems(this, symbols, malformed, view, this.words));
     const shownSymbols = symbols.filter((symbol) => !view.unknown.has(symbol));
     this.state = waitingForTop
       ? view.connection === 'live'

@@ -21,7 +21,7 @@ const SAME_IN: Record<string, string[]> = {
   es: ['error', 'stream', 'streaming'],
   // "all’elemento": an article joined to its preposition.
   it: ['asset', 'tag', 'volume', 'stream', 'streaming', 'all'],
-  fr: ['minutes', 'notable', 'pause', 'volume'],
+  fr: ['minutes', 'notable', 'page', 'pause', 'volume'],
   nl: ['letters', 'open', 'over', 'element', 'volume', 'heatmap', 'stream'],
   pl: ['symbol'],
   'pt-BR': ['use', 'tag', 'volume', 'stream', 'streaming'],
@@ -162,7 +162,7 @@ describe('message catalogs', () => {
     });
   }
 
-  it('a relay that cannot be read and a range no source has are said in every language, with no English word', async () => {
+  it('a relay that cannot be read, a range no source has, a refused or misspelt symbol are said in every language, with no English word', async () => {
     const problems = (catalog: Messages) => [
       catalog.noRelay,
       catalog.noScheme('relay.test'),
@@ -170,9 +170,18 @@ describe('message catalogs', () => {
       catalog.notARelay('https://cdn.test/', 404),
       catalog.historyUnavailable(catalog.ranges['24h'], 'BTC'),
       catalog.rangeUnavailable('CoinGecko', catalog.ranges['1h'], catalog.ranges['24h']),
+      catalog.didYouMean('DOGEE', 'DOGE'),
+      catalog.watchListFull('ADA, XRP', '1,000'),
+      catalog.addressShareFull('SOL', '125'),
+      catalog.currencyNotServed('BTC/JPY', 'JPY', 'USD, EUR'),
+      catalog.unknownSource('BTC@kraken', 'kraken', 'binance, coingecko'),
+      catalog.refusedOther('NEWER'),
     ];
     // The product's terms and what a developer types stay as written.
-    const allowed = new Set([...SAME_IN_BOTH, 'tickwire', 'meta', 'setrelay', 'url', 'coingecko']);
+    const allowed = new Set([
+      ...SAME_IN_BOTH,
+      ...['tickwire', 'meta', 'setrelay', 'url', 'coingecko', 'kraken', 'binance'],
+    ]);
     const english: Record<string, string[]> = {};
     for (const code of CATALOG_CODES) {
       const own = new Set([...allowed, ...(SAME_IN[code] ?? [])]);

@@ -32,6 +32,22 @@ export interface Messages {
   notSymbols: (texts: string) => string;
   noSymbols: string;
   notListed: (symbols: string) => string;
+  /** An unlisted symbol and the listed one a reader most likely meant: `DOGEE`, `DOGE`. */
+  didYouMean: (symbol: string, meant: string) => string;
+  /**
+   * Why the relay will not serve `symbols` (a list, joined by `Intl.ListFormat`), by its
+   * refusal's code (`Refusal` in `@tickwire/protocol`): it watches as many symbols as it may,
+   * `limit` (in the reader's digits), so try later…
+   */
+  watchListFull: (symbols: string, limit: string) => string;
+  /** …the reader has had as many symbols watched as one reader may, `limit`: close another page first… */
+  addressShareFull: (symbols: string, limit: string) => string;
+  /** …it does not serve `currency`, only `currencies` (a list)… */
+  currencyNotServed: (symbols: string, currency: string, currencies: string) => string;
+  /** …`source` is none of its `sources` (a list)… */
+  unknownSource: (symbols: string, source: string, sources: string) => string;
+  /** …or a reason this page cannot name (a newer relay's): never the relay's English. */
+  refusedOther: (symbols: string) => string;
   /** Why an element cannot read its relay, with the fix (`RelayProblem`). */
   noRelay: string;
   noScheme: (relay: string) => string;

@@ -194,14 +194,7 @@ export class LiveChart extends FeedElement {
     const chartFailed = this.loader.failed;
     this.problem =
       this.relayProblem ??
-      symbolProblems(
-        symbols,
-        malformed,
-        view.unknown,
-        view.refused,
-        view.suggestions,
-        this.words,
-      ) ??
+      symbolProblems(this, symbols, malformed, view, this.words) ??
       (chartFailed ? this.words.chartFailed : undefined) ??
       (failed[0] && this.sayCandleFailure(failed[0]));
     const state = elementState(view, symbols, this.relayProblem);

@@ -100,9 +100,7 @@ export class MarketFeed extends FeedElement {
     }
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
-    this.problem =
-      this.relayProblem ??
-      symbolProblems(symbols, malformed, view.unknown, view.refused, view.suggestions, this.words);
+    this.problem = this.relayProblem ?? symbolProblems(this, symbols, malformed, view, this.words);
     this.state = elementState(view, symbols, this.relayProblem);
     this.collect(symbols);
   }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { Row } from '../../feed/asset-rows.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
@@ -13,7 +14,6 @@ import {
   type ColumnId,
   columnsWithData,
   firstDirection,
-  type Row,
   type SortDirection,
   type SortKey,
   sortRows,

@@ -193,17 +193,30 @@ export class PriceCard extends FeedElement {
     const { words } = this;
     if (malformed.length > 0) return words.notASymbol(malformed[0]!);
     if (!symbol) return words.noSymbol;
-    const { refused, unknown, suggestions } = this.connection.view;
-    if (refused.has(symbol)) return refused.get(symbol);
-    if (unknown.has(symbol))
-      return suggestions.get(symbol) ?? words.notListed(symbolLabel(symbol, undefined));
-    return undefined;
+    const { view } = this.connection;
+    const unknown = view.unknown.has(symbol);
+    if (!view.refused.has(symbol) && !(unknown && view.suggestions.has(symbol)))
+      return unknown ? words.notListed(symbolLabel(symbol, undefined)) : undefined;
+    // Why the relay refused it, or what it was likely meant to be: said by code (and its
+    // English words) loaded only then; meanwhile an unknown symbol is said unlisted.
+    if (!sayProblem) {
+      problemModule ??= import('../../internal/symbol-problems.js').then((module) => {
+        sayProblem = module.cardProblem;
+      });
+      void problemModule.then(() => this.requestUpdate());
+      return unknown ? words.notListed(symbolLabel(symbol, undefined)) : undefined;
+    }
+    return sayProblem(this, symbol, view);
   }
 }
 
 /** The 24 h line's drawing code, once a card has a line to draw. */
 let lineModule: Promise<void> | undefined;
 let drawLine: typeof import('../../internal/sparkline.js').sparkline | undefined;
+
+/** What a card says of a refused or misspelt symbol, once a card has one to say. */
+let problemModule: Promise<void> | undefined;
+let sayProblem: typeof import('../../internal/symbol-problems.js').cardProblem | undefined;
 
 /** The page announcer's code, once a card has asked for it. */
 let announcerModule: Promise<typeof import('../../internal/page-announcer.js')> | undefined;

@@ -1,4 +1,4 @@
-import type { Row } from '../market-table/table-rows.js';
+import type { Row } from '../../feed/asset-rows.js';
 import type { HeatmapRange } from './heatmap-colours.js';
 
 /** The figure a range colours by: the 24 h one is the stream's, as in every element. */

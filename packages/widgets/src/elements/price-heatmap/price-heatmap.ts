@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { Row } from '../../feed/asset-rows.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
 import { formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact } from '../../internal/format-compact.js';
 import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { symbolLabel } from '../../internal/symbols.js';
-import type { Row } from '../market-table/table-rows.js';
 import { cssProperties } from './css-properties.js';
 import { HEATMAP_RANGES, type HeatmapRange, tileColours } from './heatmap-colours.js';
 import { changeOf, labelFit } from './heatmap-tiles.js';

@@ -80,7 +80,7 @@ export class PriceTicker extends FeedElement {
     const unknown = this.layout === 'tape' ? view.unknown : new Set<string>();
     this.problem =
       this.relayProblem ??
-      symbolProblems(symbols, malformed, unknown, view.refused, view.suggestions, this.words);
+      symbolProblems(this, symbols, malformed, { ...view, unknown }, this.words);
     this.state = elementState(view, symbols, this.relayProblem);
   }
 

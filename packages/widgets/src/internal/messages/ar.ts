@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `ليست رموزًا: ${texts}.`,
   noSymbols: 'لا توجد رموز: عيّن مثلًا symbols="BTC,ETH".',
   notListed: (symbols) => `لا يوفّر المُرحِّل ${symbols}.`,
+  didYouMean: (symbol, meant) => `لا يوفّر المُرحِّل ${symbol}؛ هل تقصد ${meant}؟`,
+  watchListFull: (symbols, limit) =>
+    `لا يستطيع المُرحِّل متابعة ${symbols} الآن: فهو يتابع بالفعل أقصى عدد مسموح به من الرموز (${limit}). حاول مرة أخرى لاحقًا.`,
+  addressShareFull: (symbols, limit) =>
+    `لا يستطيع المُرحِّل متابعة ${symbols} لك الآن: أنت تتابع بالفعل أقصى عدد من الرموز مسموح به لقارئ واحد (${limit}). أغلق أولًا صفحة أسعار أخرى.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `لا توجد لدى المُرحِّل أسعار لـ ${symbols}: فهو لا يدعم ${currency}، بل ${currencies} فقط.`,
+  unknownSource: (symbols, source, sources) =>
+    `لا توجد لدى المُرحِّل أسعار لـ ${symbols}: ${source} ليس من مصادره (${sources}).`,
+  refusedOther: (symbols) => `لا يستطيع المُرحِّل تقديم ${symbols}.`,
   noRelay:
     'لم يُحدَّد مُرحِّل: أعطِ العنصر السمة relay، أو استدعِ setRelay(url)، أو أضف وسم meta باسم tickwire-relay.',
   noScheme: (relay) => `لا يتضمن relay="${relay}" مخططًا: اكتب relay="https://${relay}".`,

@@ -24,6 +24,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `Keine Symbole: ${texts}.`,
   noSymbols: 'Keine Symbole: z. B. symbols="BTC,ETH" setzen.',
   notListed: (symbols) => `Das Relay führt ${symbols} nicht.`,
+  didYouMean: (symbol, meant) => `Das Relay führt ${symbol} nicht; vielleicht ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `Das Relay kann ${symbols} jetzt nicht beobachten: Es beobachtet schon so viele Symbole, wie es darf (${limit}). Später erneut versuchen.`,
+  addressShareFull: (symbols, limit) =>
+    `Das Relay kann ${symbols} jetzt nicht für Sie beobachten: Sie beobachten schon so viele Symbole, wie ein Leser darf (${limit}). Zuerst eine andere Seite mit Kursen schließen.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `Das Relay hat keine Kurse für ${symbols}: Es bietet ${currency} nicht an, nur ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `Das Relay hat keine Kurse für ${symbols}: ${source} ist keine seiner Quellen (${sources}).`,
+  refusedOther: (symbols) => `Das Relay kann ${symbols} nicht liefern.`,
   noRelay:
     'Kein Relay gesetzt: dem Element ein relay-Attribut geben, setRelay(url) aufrufen oder ein tickwire-relay-Meta-Tag einfügen.',
   noScheme: (relay) => `relay="${relay}" hat kein Schema: relay="https://${relay}" schreiben.`,

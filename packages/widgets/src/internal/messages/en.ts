@@ -9,6 +9,16 @@ export const en: Messages = {
   ...enCard,
   notSymbols: (texts) => `Not symbols: ${texts}.`,
   noSymbols: 'No symbols: set symbols="BTC,ETH", for example.',
+  didYouMean: (symbol, meant) => `The relay does not list ${symbol}; did you mean ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `The relay cannot watch ${symbols} now: it already watches as many symbols as it may (${limit}). Try again later.`,
+  addressShareFull: (symbols, limit) =>
+    `The relay cannot watch ${symbols} for you now: you already watch as many symbols as one reader may (${limit}). Close another page of prices first.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `The relay has no prices of ${symbols}: it does not serve ${currency}, only ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `The relay has no prices of ${symbols}: ${source} is not one of its sources (${sources}).`,
+  refusedOther: (symbols) => `The relay cannot serve ${symbols}.`,
   spokenPrice: (label, price, trend) => `${label} ${price}, ${trend} in 24 hours`,
   spokenMove: (direction, size) => `${direction} ${size}`,
   spokenMore: (count) => `and ${count} more`,

@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `No son símbolos: ${texts}.`,
   noSymbols: 'Sin símbolos: indica, por ejemplo, symbols="BTC,ETH".',
   notListed: (symbols) => `El relay no ofrece ${symbols}.`,
+  didYouMean: (symbol, meant) => `El relay no ofrece ${symbol}; ¿quisiste decir ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `El relay no puede seguir ${symbols} ahora: ya sigue tantos símbolos como puede (${limit}). Vuelve a intentarlo más tarde.`,
+  addressShareFull: (symbols, limit) =>
+    `El relay no puede seguir ${symbols} para ti ahora: ya sigues tantos símbolos como puede un lector (${limit}). Cierra primero otra página de precios.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `El relay no tiene precios de ${symbols}: no ofrece ${currency}, solo ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `El relay no tiene precios de ${symbols}: ${source} no es una de sus fuentes (${sources}).`,
+  refusedOther: (symbols) => `El relay no puede ofrecer ${symbols}.`,
   noRelay:
     'No hay relay definido: da al elemento un atributo relay, llama a setRelay(url) o añade una etiqueta meta tickwire-relay.',
   noScheme: (relay) => `relay="${relay}" no tiene esquema: escribe relay="https://${relay}".`,

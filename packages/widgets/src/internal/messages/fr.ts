@@ -24,6 +24,17 @@ export const messages: Messages = {
   notSymbols: (texts) => `Symboles invalides : ${texts}.`,
   noSymbols: 'Aucun symbole : indiquez par exemple symbols="BTC,ETH".',
   notListed: (symbols) => `Le relais ne propose pas ${symbols}.`,
+  didYouMean: (symbol, meant) =>
+    `Le relais ne propose pas ${symbol} ; vouliez-vous dire ${meant} ?`,
+  watchListFull: (symbols, limit) =>
+    `Le relais ne peut pas suivre ${symbols} pour l’instant : il suit déjà autant de symboles qu’il le peut (${limit}). Réessayez plus tard.`,
+  addressShareFull: (symbols, limit) =>
+    `Le relais ne peut pas suivre ${symbols} pour vous pour l’instant : vous suivez déjà autant de symboles qu’un lecteur le peut (${limit}). Fermez d’abord une autre page de cours.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `Le relais n’a pas de cours pour ${symbols} : il ne propose pas ${currency}, seulement ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `Le relais n’a pas de cours pour ${symbols} : ${source} n’est pas l’une de ses origines (${sources}).`,
+  refusedOther: (symbols) => `Le relais ne peut pas fournir ${symbols}.`,
   noRelay:
     'Aucun relais défini : donnez à l’élément un attribut relay, appelez setRelay(url) ou ajoutez une balise meta tickwire-relay.',
   noScheme: (relay) => `relay="${relay}" n’a pas de schéma : écrivez relay="https://${relay}".`,

@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `אינם סימולים: ${texts}.`,
   noSymbols: 'אין סימולים: יש להגדיר למשל symbols="BTC,ETH".',
   notListed: (symbols) => `הממסר אינו מציע את ${symbols}.`,
+  didYouMean: (symbol, meant) => `הממסר אינו מציע את ${symbol}; אולי התכוונת ל-${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `הממסר אינו יכול לעקוב אחר ${symbols} כעת: הוא כבר עוקב אחר מספר הסימולים המרבי המותר לו (${limit}). יש לנסות שוב מאוחר יותר.`,
+  addressShareFull: (symbols, limit) =>
+    `הממסר אינו יכול לעקוב אחר ${symbols} עבורך כעת: כבר הגעת למספר הסימולים המרבי לקורא אחד (${limit}). יש לסגור קודם דף מחירים אחר.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `אין בממסר מחירים של ${symbols}: הוא אינו תומך ב-${currency}, רק ב-${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `אין בממסר מחירים של ${symbols}: ${source} אינו אחד ממקורותיו (${sources}).`,
+  refusedOther: (symbols) => `הממסר אינו יכול לספק את ${symbols}.`,
   noRelay:
     'לא הוגדר ממסר: יש לתת לרכיב מאפיין relay, לקרוא ל-setRelay(url) או להוסיף תגית meta בשם tickwire-relay.',
   noScheme: (relay) => `ל-relay="${relay}" אין סכמה: יש לכתוב relay="https://${relay}".`,

@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `ये सिंबल नहीं हैं: ${texts}.`,
   noSymbols: 'कोई सिंबल नहीं: उदाहरण के लिए symbols="BTC,ETH" सेट करें.',
   notListed: (symbols) => `रिले ${symbols} उपलब्ध नहीं कराता.`,
+  didYouMean: (symbol, meant) => `रिले ${symbol} उपलब्ध नहीं कराता; क्या आपका मतलब ${meant} था?`,
+  watchListFull: (symbols, limit) =>
+    `रिले अभी ${symbols} पर नज़र नहीं रख सकता: वह पहले से ही अधिकतम जितने सिंबल पर नज़र रख सकता है, उतने पर रख रहा है (${limit}). बाद में फिर कोशिश करें.`,
+  addressShareFull: (symbols, limit) =>
+    `रिले अभी आपके लिए ${symbols} पर नज़र नहीं रख सकता: आप पहले से ही उतने सिंबल देख रहे हैं जितने एक पाठक देख सकता है (${limit}). पहले कीमतों वाला कोई दूसरा पेज बंद करें.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `रिले के पास ${symbols} की कीमतें नहीं हैं: वह ${currency} नहीं देता, केवल ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `रिले के पास ${symbols} की कीमतें नहीं हैं: ${source} उसके स्रोतों में से नहीं है (${sources}).`,
+  refusedOther: (symbols) => `रिले ${symbols} उपलब्ध नहीं करा सकता.`,
   noRelay:
     'कोई रिले सेट नहीं है: एलिमेंट को relay एट्रिब्यूट दें, setRelay(url) कॉल करें, या tickwire-relay मेटा टैग जोड़ें.',
   noScheme: (relay) => `relay="${relay}" में स्कीम नहीं है: relay="https://${relay}" लिखें.`,

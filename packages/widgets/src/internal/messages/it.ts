@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `Non sono simboli: ${texts}.`,
   noSymbols: 'Nessun simbolo: imposta ad esempio symbols="BTC,ETH".',
   notListed: (symbols) => `Il relay non quota ${symbols}.`,
+  didYouMean: (symbol, meant) => `Il relay non quota ${symbol}; forse intendevi ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `Il relay non può seguire ${symbols} ora: segue già tutti i simboli che può (${limit}). Riprova più tardi.`,
+  addressShareFull: (symbols, limit) =>
+    `Il relay non può seguire ${symbols} per te ora: segui già tutti i simboli consentiti a un lettore (${limit}). Chiudi prima un’altra pagina di prezzi.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `Il relay non ha prezzi per ${symbols}: non offre ${currency}, solo ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `Il relay non ha prezzi per ${symbols}: ${source} non è una delle sue fonti (${sources}).`,
+  refusedOther: (symbols) => `Il relay non può fornire ${symbols}.`,
   noRelay:
     'Nessun relay impostato: assegna all’elemento un attributo relay, chiama setRelay(url) o aggiungi un meta tag tickwire-relay.',
   noScheme: (relay) => `relay="${relay}" non ha uno schema: scrivi relay="https://${relay}".`,

@@ -24,6 +24,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `シンボルではありません: ${texts}。`,
   noSymbols: 'シンボルがありません。例: symbols="BTC,ETH" を設定してください。',
   notListed: (symbols) => `リレーは ${symbols} を扱っていません。`,
+  didYouMean: (symbol, meant) => `リレーは ${symbol} を扱っていません。${meant} のことですか？`,
+  watchListFull: (symbols, limit) =>
+    `リレーは現在 ${symbols} を監視できません。監視できるシンボル数の上限 (${limit}) に達しています。しばらくしてから再試行してください。`,
+  addressShareFull: (symbols, limit) =>
+    `リレーは現在あなたのために ${symbols} を監視できません。閲覧者ひとりあたりのシンボル数の上限 (${limit}) に達しています。先に価格を表示している別のページを閉じてください。`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `リレーには ${symbols} の価格がありません。${currency} には対応しておらず、対応しているのは ${currencies} です。`,
+  unknownSource: (symbols, source, sources) =>
+    `リレーには ${symbols} の価格がありません。${source} はこのリレーのソースではありません (${sources})。`,
+  refusedOther: (symbols) => `リレーは ${symbols} を提供できません。`,
   noRelay:
     'リレーが設定されていません。要素に relay 属性を指定するか、setRelay(url) を呼ぶか、tickwire-relay の meta タグを追加してください。',
   noScheme: (relay) =>

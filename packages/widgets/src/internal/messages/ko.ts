@@ -24,6 +24,17 @@ export const messages: Messages = {
   notSymbols: (texts) => `심볼이 아님: ${texts}.`,
   noSymbols: '심볼 없음: 예를 들어 symbols="BTC,ETH"를 설정하세요.',
   notListed: (symbols) => `릴레이에서 ${symbols}을(를) 제공하지 않습니다.`,
+  didYouMean: (symbol, meant) =>
+    `릴레이에서 ${symbol}을(를) 제공하지 않습니다. ${meant}을(를) 찾으셨나요?`,
+  watchListFull: (symbols, limit) =>
+    `릴레이가 지금은 ${symbols}을(를) 감시할 수 없습니다. 감시할 수 있는 최대 심볼 수(${limit})에 이미 도달했습니다. 나중에 다시 시도하세요.`,
+  addressShareFull: (symbols, limit) =>
+    `릴레이가 지금은 ${symbols}을(를) 감시할 수 없습니다. 사용자 한 명이 감시할 수 있는 최대 심볼 수(${limit})에 이미 도달했습니다. 먼저 시세를 표시하는 다른 페이지를 닫으세요.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `릴레이에 ${symbols}의 시세가 없습니다. ${currency}은(는) 지원하지 않으며 ${currencies}만 지원합니다.`,
+  unknownSource: (symbols, source, sources) =>
+    `릴레이에 ${symbols}의 시세가 없습니다. ${source}은(는) 이 릴레이의 소스가 아닙니다(${sources}).`,
+  refusedOther: (symbols) => `릴레이에서 ${symbols}을(를) 제공할 수 없습니다.`,
   noRelay:
     '릴레이가 설정되지 않았습니다. 요소에 relay 속성을 지정하거나 setRelay(url)을 호출하거나 tickwire-relay 메타 태그를 추가하세요.',
   noScheme: (relay) => `relay="${relay}"에 스킴이 없습니다. relay="https://${relay}"로 쓰세요.`,

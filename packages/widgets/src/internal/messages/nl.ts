@@ -24,6 +24,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `Geen symbolen: ${texts}.`,
   noSymbols: 'Geen symbolen: stel bijvoorbeeld symbols="BTC,ETH" in.',
   notListed: (symbols) => `De relay biedt ${symbols} niet aan.`,
+  didYouMean: (symbol, meant) => `De relay biedt ${symbol} niet aan; bedoelde je ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `De relay kan ${symbols} nu niet volgen: hij volgt al zoveel symbolen als hij mag (${limit}). Probeer het straks opnieuw.`,
+  addressShareFull: (symbols, limit) =>
+    `De relay kan ${symbols} nu niet voor je volgen: je volgt al zoveel symbolen als één lezer mag (${limit}). Sluit eerst een andere pagina met koersen.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `De relay heeft geen koersen van ${symbols}: hij biedt geen ${currency} aan, alleen ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `De relay heeft geen koersen van ${symbols}: ${source} is geen van zijn bronnen (${sources}).`,
+  refusedOther: (symbols) => `De relay kan ${symbols} niet leveren.`,
   noRelay:
     'Geen relay ingesteld: geef het element een relay-attribuut, roep setRelay(url) aan of voeg een tickwire-relay-metatag toe.',
   noScheme: (relay) => `relay="${relay}" heeft geen schema: schrijf relay="https://${relay}".`,

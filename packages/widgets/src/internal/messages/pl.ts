@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `To nie symbole: ${texts}.`,
   noSymbols: 'Brak symboli: ustaw np. symbols="BTC,ETH".',
   notListed: (symbols) => `Przekaźnik nie oferuje ${symbols}.`,
+  didYouMean: (symbol, meant) => `Przekaźnik nie oferuje ${symbol}; czy chodziło o ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `Przekaźnik nie może teraz śledzić ${symbols}: śledzi już tyle symboli, ile może (${limit}). Spróbuj ponownie później.`,
+  addressShareFull: (symbols, limit) =>
+    `Przekaźnik nie może teraz śledzić ${symbols} dla ciebie: śledzisz już tyle symboli, ile może jeden czytelnik (${limit}). Najpierw zamknij inną stronę z kursami.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `Przekaźnik nie ma kursów ${symbols}: nie obsługuje ${currency}, tylko ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `Przekaźnik nie ma kursów ${symbols}: ${source} nie jest jednym z jego źródeł (${sources}).`,
+  refusedOther: (symbols) => `Przekaźnik nie może dostarczyć ${symbols}.`,
   noRelay:
     'Nie ustawiono przekaźnika: nadaj elementowi atrybut relay, wywołaj setRelay(url) lub dodaj metatag tickwire-relay.',
   noScheme: (relay) => `relay="${relay}" nie ma schematu: wpisz relay="https://${relay}".`,

@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `Não são símbolos: ${texts}.`,
   noSymbols: 'Nenhum símbolo: defina, por exemplo, symbols="BTC,ETH".',
   notListed: (symbols) => `O relay não oferece ${symbols}.`,
+  didYouMean: (symbol, meant) => `O relay não oferece ${symbol}; você quis dizer ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `O relay não pode acompanhar ${symbols} agora: já acompanha tantos símbolos quanto pode (${limit}). Tente novamente mais tarde.`,
+  addressShareFull: (symbols, limit) =>
+    `O relay não pode acompanhar ${symbols} para você agora: você já acompanha tantos símbolos quanto um leitor pode (${limit}). Feche antes outra página de preços.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `O relay não tem preços de ${symbols}: não oferece ${currency}, apenas ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `O relay não tem preços de ${symbols}: ${source} não é uma de suas fontes (${sources}).`,
+  refusedOther: (symbols) => `O relay não pode fornecer ${symbols}.`,
   noRelay:
     'Nenhum relay definido: dê ao elemento um atributo relay, chame setRelay(url) ou adicione uma meta tag tickwire-relay.',
   noScheme: (relay) => `relay="${relay}" não tem esquema: escreva relay="https://${relay}".`,

@@ -24,6 +24,17 @@ export const messages: Messages = {
   notSymbols: (texts) => `Не символы: ${texts}.`,
   noSymbols: 'Нет символов: укажите, например, symbols="BTC,ETH".',
   notListed: (symbols) => `Ретранслятор не предлагает ${symbols}.`,
+  didYouMean: (symbol, meant) =>
+    `Ретранслятор не предлагает ${symbol}; возможно, вы имели в виду ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `Ретранслятор сейчас не может отслеживать ${symbols}: он уже отслеживает столько символов, сколько может (${limit}). Попробуйте позже.`,
+  addressShareFull: (symbols, limit) =>
+    `Ретранслятор сейчас не может отслеживать ${symbols} для вас: вы уже отслеживаете столько символов, сколько положено одному читателю (${limit}). Сначала закройте другую страницу с курсами.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `У ретранслятора нет курсов ${symbols}: он не поддерживает ${currency}, только ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `У ретранслятора нет курсов ${symbols}: ${source} не входит в число его источников (${sources}).`,
+  refusedOther: (symbols) => `Ретранслятор не может предоставить ${symbols}.`,
   noRelay:
     'Ретранслятор не задан: укажите у элемента атрибут relay, вызовите setRelay(url) или добавьте мета-тег tickwire-relay.',
   noScheme: (relay) => `В relay="${relay}" нет схемы: напишите relay="https://${relay}".`,

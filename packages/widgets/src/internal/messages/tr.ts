@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `Sembol değil: ${texts}.`,
   noSymbols: 'Sembol yok: örneğin symbols="BTC,ETH" ayarlayın.',
   notListed: (symbols) => `Aktarıcı ${symbols} sunmuyor.`,
+  didYouMean: (symbol, meant) => `Aktarıcı ${symbol} sunmuyor; bunu mu demek istediniz: ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `Aktarıcı şu anda ${symbols} izleyemiyor: izleyebileceği kadar sembolü zaten izliyor (${limit}). Daha sonra yeniden deneyin.`,
+  addressShareFull: (symbols, limit) =>
+    `Aktarıcı şu anda sizin için ${symbols} izleyemiyor: bir okuyucunun izleyebileceği kadar sembolü zaten izliyorsunuz (${limit}). Önce fiyat gösteren başka bir sayfayı kapatın.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `Aktarıcıda ${symbols} için fiyat yok: ${currency} sunmuyor, yalnızca ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `Aktarıcıda ${symbols} için fiyat yok: ${source} kaynaklarından biri değil (${sources}).`,
+  refusedOther: (symbols) => `Aktarıcı ${symbols} sunamıyor.`,
   noRelay:
     'Aktarıcı ayarlanmadı: öğeye bir relay özniteliği verin, setRelay(url) çağırın veya bir tickwire-relay meta etiketi ekleyin.',
   noScheme: (relay) => `relay="${relay}" şema içermiyor: relay="https://${relay}" yazın.`,

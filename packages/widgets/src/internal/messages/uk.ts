@@ -24,6 +24,17 @@ export const messages: Messages = {
   notSymbols: (texts) => `Не символи: ${texts}.`,
   noSymbols: 'Немає символів: вкажіть, наприклад, symbols="BTC,ETH".',
   notListed: (symbols) => `Ретранслятор не пропонує ${symbols}.`,
+  didYouMean: (symbol, meant) =>
+    `Ретранслятор не пропонує ${symbol}; можливо, ви мали на увазі ${meant}?`,
+  watchListFull: (symbols, limit) =>
+    `Ретранслятор зараз не може відстежувати ${symbols}: він уже відстежує стільки символів, скільки може (${limit}). Спробуйте пізніше.`,
+  addressShareFull: (symbols, limit) =>
+    `Ретранслятор зараз не може відстежувати ${symbols} для вас: ви вже відстежуєте стільки символів, скільки дозволено одному читачеві (${limit}). Спершу закрийте іншу сторінку з курсами.`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `Ретранслятор не має курсів ${symbols}: він не підтримує ${currency}, лише ${currencies}.`,
+  unknownSource: (symbols, source, sources) =>
+    `Ретранслятор не має курсів ${symbols}: ${source} не є одним із його джерел (${sources}).`,
+  refusedOther: (symbols) => `Ретранслятор не може надати ${symbols}.`,
   noRelay:
     'Ретранслятор не задано: вкажіть в елемента атрибут relay, викличте setRelay(url) або додайте мета-тег tickwire-relay.',
   noScheme: (relay) => `У relay="${relay}" немає схеми: напишіть relay="https://${relay}".`,

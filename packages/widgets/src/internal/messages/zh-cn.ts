@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `不是交易代码：${texts}。`,
   noSymbols: '没有交易代码：例如设置 symbols="BTC,ETH"。',
   notListed: (symbols) => `中继未提供 ${symbols}。`,
+  didYouMean: (symbol, meant) => `中继未提供 ${symbol}；您是不是要找 ${meant}？`,
+  watchListFull: (symbols, limit) =>
+    `中继目前无法跟踪 ${symbols}：它跟踪的交易代码已达上限（${limit}）。请稍后再试。`,
+  addressShareFull: (symbols, limit) =>
+    `中继目前无法为您跟踪 ${symbols}：您跟踪的交易代码已达单个读者的上限（${limit}）。请先关闭另一个显示价格的页面。`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `中继没有 ${symbols} 的价格：它不支持 ${currency}，只支持 ${currencies}。`,
+  unknownSource: (symbols, source, sources) =>
+    `中继没有 ${symbols} 的价格：${source} 不是它的数据源（${sources}）。`,
+  refusedOther: (symbols) => `中继无法提供 ${symbols}。`,
   noRelay:
     '未设置中继：请为元素设置 relay 属性、调用 setRelay(url)，或添加 tickwire-relay meta 标签。',
   noScheme: (relay) => `relay="${relay}" 缺少协议：请写成 relay="https://${relay}"。`,

@@ -23,6 +23,16 @@ export const messages: Messages = {
   notSymbols: (texts) => `不是交易代號：${texts}。`,
   noSymbols: '沒有交易代號：例如設定 symbols="BTC,ETH"。',
   notListed: (symbols) => `中繼未提供 ${symbols}。`,
+  didYouMean: (symbol, meant) => `中繼未提供 ${symbol}；您是不是要找 ${meant}？`,
+  watchListFull: (symbols, limit) =>
+    `中繼目前無法追蹤 ${symbols}：它追蹤的交易代號已達上限（${limit}）。請稍後再試。`,
+  addressShareFull: (symbols, limit) =>
+    `中繼目前無法為您追蹤 ${symbols}：您追蹤的交易代號已達單一讀者的上限（${limit}）。請先關閉另一個顯示價格的頁面。`,
+  currencyNotServed: (symbols, currency, currencies) =>
+    `中繼沒有 ${symbols} 的價格：它不支援 ${currency}，只支援 ${currencies}。`,
+  unknownSource: (symbols, source, sources) =>
+    `中繼沒有 ${symbols} 的價格：${source} 不是它的資料來源（${sources}）。`,
+  refusedOther: (symbols) => `中繼無法提供 ${symbols}。`,
   noRelay:
     '未設定中繼：請為元素設定 relay 屬性、呼叫 setRelay(url)，或加入 tickwire-relay meta 標籤。',
   noScheme: (relay) => `relay="${relay}" 缺少通訊協定：請寫成 relay="https://${relay}"。`,
