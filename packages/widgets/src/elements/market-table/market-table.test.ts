@@ -229,6 +229,64 @@ describe('<market-table>', () => {
     expect(order(el)).to.deep.equal(['SOL', 'ETH', 'BTC'], 'the reader sorts at once');
   });
 
+  it('draws a tick into its own row only: the other rows are not formatted, lined or touched again', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    answers(feed, sampleAssets(PRICES));
+    const el = await table(relay, { symbols: 'BTC,ETH,SOL' });
+    feed.send({ type: 'snapshot', data: snapshot() });
+    await waitUntil(() => root(el).querySelector('.col-marketCap'), 'the facts arrive');
+    // A logo that fails hides itself: done before the tick, it is not the tick's doing.
+    await waitUntil(
+      () => [...root(el).querySelectorAll('img')].every((img) => img.complete),
+      'the logos load or fail',
+    );
+    const rows = [...root(el).querySelectorAll('tbody tr')];
+    const paths = rows.map((row) => row.querySelector('path')!);
+    const lines = paths.map((path) => path.getAttribute('d'));
+    expect(lines.every(Boolean)).to.equal(true, 'every row has its line');
+
+    // Every figure the table writes goes through Intl: what it formats is what it drew again.
+    const formatted: unknown[] = [];
+    const format = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+      ...format,
+      get(this: Intl.NumberFormat) {
+        const write = format.get!.call(this) as (value: number) => string;
+        return (value: number) => {
+          formatted.push(value);
+          return write(value);
+        };
+      },
+    });
+    const touched = new Set<Node>();
+    const watcher = new MutationObserver((records) => {
+      for (const record of records) touched.add(record.target);
+    });
+    watcher.observe(root(el), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    try {
+      tick(feed, 'BTC', 68_000, 2.5);
+      await waitUntil(() => rowText(el, 0).includes('$68,000.00'), 'the tick is shown');
+      await el.updateComplete;
+    } finally {
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', format);
+    }
+    watcher.disconnect();
+
+    expect(formatted).to.include(68_000, "BTC's new price");
+    expect(formatted).not.to.include(PRICES.ETH, "ETH's price is not written again");
+    expect(formatted).not.to.include(PRICES.SOL, "SOL's price is not written again");
+    expect([...root(el).querySelectorAll('tbody tr')]).to.deep.equal(rows, 'the same rows');
+    const outside = [...touched].filter((node) => !rows[0]!.contains(node));
+    expect(outside).to.deep.equal([], 'nothing changed outside the ticked row');
+    expect(paths[0]!.getAttribute('d')).not.to.equal(lines[0], "BTC's line ends at its new price");
+    expect(paths.slice(1).map((path) => path.getAttribute('d'))).to.deep.equal(lines.slice(1));
+  });
+
   it('gives columns way by priority: asset, price and 24 h at 200 px', async () => {
     const { feed, relay } = scriptedRelay('table');
     answers(feed, sampleAssets(PRICES));

@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
+import type { Messages } from '../../internal/messages.js';
 import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
@@ -17,6 +19,7 @@ import {
   type SortDirection,
   type SortKey,
   sortRows,
+  sortValue,
 } from './table-rows.js';
 
 /**
@@ -68,6 +71,8 @@ export class MarketTable extends AssetListElement {
   private focusIn = false;
   /** The order rows were last shown in, by symbol. */
   private order: string[] = [];
+  /** What the last sort was of: the sort, and each row's symbol and value in it. */
+  private sortedOf = '';
   /** The reader sorted: reorder now, even while they are in the table. */
   private sortedByReader = false;
 
@@ -91,22 +96,36 @@ export class MarketTable extends AssetListElement {
    * beside the cell a screen reader is reading. Rows come and go; only their order waits.
    */
   private arrange(rows: Row[]): Row[] {
-    const sorted = this.sort
-      ? sortRows(rows, this.sort.key, this.sort.dir)
-      : this.topCount
-        ? sortRows(rows, 'rank', 'ascending')
-        : rows;
     const held = (this.pointerIn || this.focusIn) && !this.sortedByReader;
     this.sortedByReader = false;
     const place = new Map(this.order.map((symbol, index) => [symbol, index]));
-    const next = held
-      ? sorted
-          .map((row, index) => ({ row, at: place.get(row.symbol) ?? this.order.length + index }))
-          .sort((a, b) => a.at - b.at)
-          .map(({ row }) => row)
-      : sorted;
+    const inPlace = (list: Row[]) =>
+      list
+        .map((row, index) => ({ row, at: place.get(row.symbol) ?? this.order.length + index }))
+        .sort((a, b) => a.at - b.at)
+        .map(({ row }) => row);
+    // Held rows keep their places and the sort waits: it runs when the reader leaves.
+    const next = !held && this.orderChanged(rows) ? this.sorted(rows) : inPlace(rows);
     this.order = next.map((row) => row.symbol);
     return next;
+  }
+
+  /** The rows in the reader's sort, else the rank for `top`, else the attribute's order. */
+  private sorted(rows: Row[]): Row[] {
+    if (this.sort) return sortRows(rows, this.sort.key, this.sort.dir);
+    return this.topCount ? sortRows(rows, 'rank', 'ascending') : rows;
+  }
+
+  /**
+   * Whether anything the order depends on changed since the rows were last sorted: the sort,
+   * the rows, or a figure sorted by. A price tick moves no row of a table sorted by name.
+   */
+  private orderChanged(rows: Row[]): boolean {
+    const key = this.sort?.key ?? (this.topCount ? 'rank' : undefined);
+    const of = `${key}|${this.sort?.dir}|${rows.map((row) => `${row.symbol}:${key ? sortValue(row, key) : ''}`).join(',')}`;
+    if (of === this.sortedOf) return false;
+    this.sortedOf = of;
+    return true;
   }
 
   /** Sorts by `key`: a first click in the column's natural direction, the next one reversed. */
@@ -142,6 +161,7 @@ export class MarketTable extends AssetListElement {
     const { words } = this;
     const { rows, columns } = this.shown;
     const shown = COLUMNS.filter((column) => columns.has(column));
+    const shownKey = shown.join();
     // With only the stream's columns there is room for the line sooner.
     const sparse = !columns.has('marketCap') && !columns.has('rank');
     return html`<section part="box" class="box panel surface ${sparse ? 'sparse' : ''}" aria-labelledby="title">
@@ -164,7 +184,11 @@ export class MarketTable extends AssetListElement {
                 ${repeat(
                   rows,
                   (row) => row.symbol,
-                  (row) => this.renderRow(row, shown),
+                  // A row is drawn again only when its figures or what it is drawn with change.
+                  (row) =>
+                    guard([row, shownKey, this.locale, words, this.impliedCurrency], () =>
+                      this.renderRow(row, shown, words),
+                    ),
                 )}
               </tbody>
             </table></div>`
@@ -197,14 +221,14 @@ export class MarketTable extends AssetListElement {
     </th>`;
   }
 
-  private renderRow(row: Row, columns: readonly ColumnId[]) {
+  private renderRow(row: Row, columns: readonly ColumnId[], words: Messages) {
     return html`<tr part="row" class=${row.stale ? 'stale' : ''}>
-      ${columns.map((column) => this.renderCell(row, column))}
+      ${columns.map((column) => this.renderCell(row, column, words))}
     </tr>`;
   }
 
-  private renderCell(row: Row, column: ColumnId) {
-    const { locale, words } = this;
+  private renderCell(row: Row, column: ColumnId, words: Messages) {
+    const { locale } = this;
     const cell = (content: unknown) => html`<td class="col-${column}">${content}</td>`;
     switch (column) {
       case 'rank':
