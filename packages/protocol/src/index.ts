@@ -32,11 +32,22 @@ export type {
 } from './events.js';
 export { STREAM_EVENTS } from './events.js';
 export { open24hOf } from './figures.js';
-export { MAX_HISTORY_POINTS, parseHistory, parseMessage, parseQuote } from './parse-message.js';
+export {
+  MAX_HISTORY_POINTS,
+  parseHistory,
+  parseMessage,
+  parseQuote,
+  parseSparkline,
+} from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus, SourceTransport } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES, SOURCE_TRANSPORTS } from './quote.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
-export { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
+export {
+  MAX_SPARKLINE_POINTS,
+  SPARKLINE_SPAN_MS,
+  type Sparkline,
+  type SparklineRange,
+} from './sparkline.js';
 export type { Instrument } from './symbols.js';
 export {
   ASSET_PATTERN,

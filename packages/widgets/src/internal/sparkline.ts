@@ -61,17 +61,18 @@ function sparklinePath(
 }
 
 /**
- * The relay's 24 h `line` (its newest point moved to the live `price`), scaled to a 100×28
- * box with the floor above, coloured by its own direction (newest against oldest), its span
- * stated beside it and in its accessible name. Only numbers reach the markup: the path is
- * computed, never taken from the network as text.
+ * A relay's `line` (its newest point moved to the live `price`), scaled to a 100×28 box with
+ * the floor above, coloured by its own direction (newest against oldest), its span (`period`,
+ * the 24 h line's by default) stated beside it and in its accessible name. Only numbers reach
+ * the markup: the path is computed, never taken from the network as text.
  */
 export function sparkline(
   line: Sparkline | undefined,
   price: number,
   words: CardMessages,
+  period = words.period24h,
 ): TemplateResult | undefined {
   if (!line) return undefined;
   const { path, trend } = sparklinePath(line, price);
-  return html`<div part="sparkline" class="sparkline ${trend}" role="img" aria-label="${words.period24h}: ${words[trend]}">${svg`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" aria-hidden="true"><path d=${path} /></svg>`}<span class="period" aria-hidden="true">${words.period24h}</span></div>`;
+  return html`<div part="sparkline" class="sparkline ${trend}" role="img" aria-label="${period}: ${words[trend]}">${svg`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" aria-hidden="true"><path d=${path} /></svg>`}<span class="period" aria-hidden="true">${period}</span></div>`;
 }

@@ -201,6 +201,11 @@ export const marketTableStyles = css`
     width: 1%;
   }
 
+  /* The line's span may be longer words than the line is wide ("7 derniers jours"): it wraps. */
+  thead .col-chart {
+    white-space: normal;
+  }
+
   .sparkline {
     display: block;
     width: 6rem;

@@ -63,6 +63,12 @@ const rowText = (el: MarketTable, index: number) =>
     .map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())
     .join(' | ');
 
+/** The word of a sample week's direction: its first point against the live price. */
+function trendWord(answer: AssetsAnswer, asset: keyof typeof PRICES): string {
+  const first = answer.assets[asset]!.line7d!.points[0]![1];
+  return PRICES[asset] > first ? 'up' : PRICES[asset] < first ? 'down' : 'unchanged';
+}
+
 /** A price for `symbol` now, as the stream would send it. */
 function tick(feed: ScriptedFeed, symbol: keyof typeof PRICES, price: number, changePct: number) {
   const ts = Date.now() + Math.random();
@@ -129,7 +135,7 @@ describe('<market-table>', () => {
       '7d',
       'Market cap',
       'Volume (24h)',
-      'Last 24h',
+      'Last 7 days',
     ]);
     const logo = root(el).querySelector<HTMLImageElement>('img[part="logo"]')!;
     expect(logo.getAttribute('src')).to.equal(`${relay}v1/logos/ETH`, 'a path on the relay');
@@ -160,6 +166,47 @@ describe('<market-table>', () => {
       'euro figures beside dollar prices would mislead',
     );
     expect(root(el).querySelector('.col-change7d')).not.to.equal(null, 'percentages still hold');
+    expect(root(el).querySelectorAll('tbody .sparkline .period')).to.have.length(
+      2,
+      'the lines are the stream’s 24 h ones: a week of euros beside a dollar price is none',
+    );
+    expect(partText(el, 'sparkline')).to.equal('24h');
+  });
+
+  it('draws the 7-day line from the facts, headed and named by its span, and none where a row has none', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    const answer = sampleAssets(PRICES);
+    delete answer.assets.SOL!.line7d;
+    answers(feed, answer);
+    const el = await table(relay, { symbols: 'BTC,ETH,SOL' });
+    feed.send({ type: 'snapshot', data: snapshot() });
+    await waitUntil(() => visibleHeaders(el).includes('Last 7 days'), 'the 7-day lines arrive');
+    const lines = [...root(el).querySelectorAll('tbody tr')].map((row) =>
+      row.querySelector('.sparkline')?.getAttribute('aria-label'),
+    );
+    // Every sample week is drawn from the start of the week (less its 7 d change) to the price.
+    expect(lines).to.deep.equal(
+      [`7d: ${trendWord(answer, 'BTC')}`, `7d: ${trendWord(answer, 'ETH')}`, undefined],
+      'SOL’s source has no week: no line, not its 24 h one under a 7-day header',
+    );
+    const path = root(el).querySelector('tbody tr path')!.getAttribute('d')!;
+    expect(path.match(/[ML]/g)).to.have.length(57, 'a point every three hours for a week');
+    expect(partText(el, 'simulated')).to.equal('Simulated');
+  });
+
+  it('in another language, heads the 7-day line in its words', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    answers(feed, sampleAssets(PRICES));
+    const box = await fixture<HTMLDivElement>(html`<div lang="de" style="width: 1000px">
+      <market-table symbols="BTC,ETH" relay=${relay} theme="light"></market-table>
+    </div>`);
+    const el = box.querySelector('market-table')!;
+    feed.send({ type: 'snapshot', data: snapshot(['BTC', 'ETH']) });
+    await waitUntil(
+      () => visibleHeaders(el).includes('Letzte 7 Tage'),
+      'German words, 7-day lines',
+    );
+    expect(partText(el, 'sparkline')).to.equal('7 T.');
   });
 
   it('sorts by pointer and keyboard, saying how in aria-sort', async () => {
@@ -303,7 +350,7 @@ describe('<market-table>', () => {
         '7d',
         'Market cap',
         'Volume (24h)',
-        'Last 24h',
+        'Last 7 days',
       ],
     };
     for (const [width, headers] of Object.entries(widths)) {

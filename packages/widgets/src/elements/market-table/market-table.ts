@@ -15,6 +15,7 @@ import {
   type ColumnId,
   columnsWithData,
   firstDirection,
+  lineSpan,
   type Row,
   type SortDirection,
   type SortKey,
@@ -25,9 +26,10 @@ import {
 /**
  * A table of assets, CoinGecko's coin list from your own relay: rank, logo, name and symbol,
  * live price, 1 h, 24 h and 7 d change, market cap (circulating supply × the live price),
- * 24 h volume and the 24 h line. Names, logos and market figures come from the relay's
- * `/v1/assets`, asked once per page; a relay without them leaves those columns out (never a
- * made-up figure), and the table shows what the stream carries: price, 24 h change and line.
+ * 24 h volume and the 7-day line. Names, logos, market figures and 7-day lines come from the
+ * relay's `/v1/assets`, asked once per page for the whole table and again every few minutes; a
+ * relay without them leaves those columns out (never a made-up figure), and the table shows
+ * what the stream carries: price, 24 h change and the 24 h line, headed as such.
  * Headers sort (pointer or keyboard); prices move without reordering rows while the reader's
  * pointer or focus is in the table; narrow boxes drop columns by priority, down to asset,
  * price and 24 h at 200 px.
@@ -46,7 +48,7 @@ import {
  * @csspart sort - Each header's sort button.
  * @csspart row - Each asset's row.
  * @csspart logo - Each asset's logo, served by the relay.
- * @csspart sparkline - Each row's line of the last 24 h.
+ * @csspart sparkline - Each row's line: of the last 7 days, or 24 h where the relay has no 7-day lines.
  *
  * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
@@ -80,6 +82,7 @@ export class MarketTable extends AssetListElement {
   private shown = {
     rows: [] as Row[],
     columns: new Set<ColumnId>(),
+    span: '24h' as '7d' | '24h',
     problem: undefined as string | undefined,
     note: undefined as string | undefined,
   };
@@ -87,7 +90,13 @@ export class MarketTable extends AssetListElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('symbols') || changed.has('top')) this.sort = undefined;
     const { rows, problem, note } = this.readAssets();
-    this.shown = { rows: this.arrange(rows), columns: columnsWithData(rows), problem, note };
+    this.shown = {
+      rows: this.arrange(rows),
+      columns: columnsWithData(rows),
+      span: lineSpan(rows),
+      problem,
+      note,
+    };
   }
 
   /**
@@ -159,9 +168,9 @@ export class MarketTable extends AssetListElement {
 
   protected override render() {
     const { words } = this;
-    const { rows, columns } = this.shown;
+    const { rows, columns, span } = this.shown;
     const shown = COLUMNS.filter((column) => columns.has(column));
-    const shownKey = shown.join();
+    const shownKey = `${shown.join()}|${span}`;
     // With only the stream's columns there is room for the line sooner.
     const sparse = !columns.has('marketCap') && !columns.has('rank');
     return html`<section part="box" class="box panel surface ${sparse ? 'sparse' : ''}" aria-labelledby="title">
@@ -187,7 +196,7 @@ export class MarketTable extends AssetListElement {
                   // A row is drawn again only when its figures or what it is drawn with change.
                   (row) =>
                     guard([row, shownKey, this.locale, words, this.impliedCurrency], () =>
-                      this.renderRow(row, shown, words),
+                      this.renderRow(row, shown, words, span),
                     ),
                 )}
               </tbody>
@@ -206,7 +215,9 @@ export class MarketTable extends AssetListElement {
           ? words.periods['24h']
           : column === 'change7d'
             ? words.periods['7d']
-            : words.columns[column];
+            : column === 'chart' && this.shown.span === '7d'
+              ? words.columns.chart7d
+              : words.columns[column];
     if (column === 'chart') return html`<th scope="col" class="col-${column}">${label}</th>`;
     const sorted = this.sortOf(column);
     // The rank reads "#" on screen, its word to screen readers.
@@ -221,13 +232,13 @@ export class MarketTable extends AssetListElement {
     </th>`;
   }
 
-  private renderRow(row: Row, columns: readonly ColumnId[], words: Messages) {
+  private renderRow(row: Row, columns: readonly ColumnId[], words: Messages, span: '7d' | '24h') {
     return html`<tr part="row" class=${row.stale ? 'stale' : ''}>
-      ${columns.map((column) => this.renderCell(row, column, words))}
+      ${columns.map((column) => this.renderCell(row, column, words, span))}
     </tr>`;
   }
 
-  private renderCell(row: Row, column: ColumnId, words: Messages) {
+  private renderCell(row: Row, column: ColumnId, words: Messages, span: '7d' | '24h') {
     const { locale } = this;
     const cell = (content: unknown) => html`<td class="col-${column}">${content}</td>`;
     switch (column) {
@@ -263,10 +274,14 @@ export class MarketTable extends AssetListElement {
         return cell(html`<bdi>${formatCompact(row.marketCap, row.currency, locale)}</bdi>`);
       case 'volume':
         return cell(html`<bdi>${formatCompact(row.volume, row.currency, locale)}</bdi>`);
-      case 'chart':
+      case 'chart': {
+        // One span for the column, as its header says: a row without that line has none.
+        const line = span === '7d' ? row.line7d : row.line;
+        const period = span === '7d' ? words.periods['7d'] : words.period24h;
         return cell(
-          row.line && row.price !== undefined ? sparkline(row.line, row.price, words) : nothing,
+          line && row.price !== undefined ? sparkline(line, row.price, words, period) : nothing,
         );
+      }
     }
   }
 }

@@ -38,7 +38,10 @@ export interface Row {
   /** Circulating supply × the live price; the source's own figure before a price arrives. */
   marketCap?: number;
   volume?: number;
+  /** The stream's 24 h line. */
   line?: Sparkline;
+  /** The facts' 7-day line, in the price's currency. */
+  line7d?: Sparkline;
   stale: boolean;
   source?: string;
   /** The facts are the demo market's made-up figures. */
@@ -92,6 +95,7 @@ function rowOf(symbol: string, view: FeedView, facts: Facts | undefined): Row {
           : undefined,
     volume: sameCurrency ? known?.volume24h : undefined,
     line: view.sparklines.get(symbol),
+    line7d: sameCurrency ? known?.line7d : undefined,
     stale: view.stale.has(symbol),
     source: quote?.source,
     simulatedFacts: known?.simulated ?? false,
@@ -116,9 +120,16 @@ export function columnsWithData(rows: readonly Row[]): Set<ColumnId> {
   if (has((row) => row.change7d)) shown.add('change7d');
   if (has((row) => row.marketCap)) shown.add('marketCap');
   if (has((row) => row.volume)) shown.add('volume');
-  if (has((row) => row.line)) shown.add('chart');
+  if (has((row) => row.line ?? row.line7d)) shown.add('chart');
   return shown;
 }
+
+/**
+ * The span of the table's line column: 7 days where the facts have a 7-day line for some row,
+ * else the stream's 24 h. One span for the column: a row without a line of it shows none.
+ */
+export const lineSpan = (rows: readonly Row[]): '7d' | '24h' =>
+  rows.some((row) => row.line7d) ? '7d' : '24h';
 
 /** The direction a first click sorts in: names A to Z and rank 1 first, figures largest first. */
 export const firstDirection = (key: SortKey): SortDirection =>
