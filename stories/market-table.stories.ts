@@ -23,7 +23,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component:
-          'A table of assets from the relay: names, logos and market figures from its `/v1/assets`, prices, 24 h change and the 24 h line from the stream. Market cap is circulating supply × the live price. Without facts the table shows what the stream carries and leaves the other columns out. Click or press Enter on a header to sort; rows hold still while the pointer or focus is in the table. The line is the last 24 hours: the stream carries no 7-day line. Logos are the relay’s own; this scripted market serves none, so each row shows its monogram.',
+          'A table of assets from the relay: names, logos, market figures and 7-day lines from its `/v1/assets` (one request for the whole table, again every few minutes), prices and 24 h change from the stream. Market cap is circulating supply × the live price. Without facts the table shows what the stream carries — price, 24 h change and the 24 h line, headed “Last 24h” — and leaves the other columns out (see WithoutFacts). Click or press Enter on a header to sort; rows hold still while the pointer or focus is in the table, and a price tick redraws only its own row. Logos are the relay’s own; this scripted market serves none, so each row shows its monogram. Its facts are simulated, and labelled so.',
       },
     },
   },

@@ -9,12 +9,14 @@ import {
   CANDLE_RANGES,
   type Candle,
   type CandleRange,
+  HOUR_MS,
   MINUTE_MS,
   type PricePoint,
   parseInstrument,
   type Quote,
   stepMsOf,
 } from '@tickwire/protocol';
+import { weekLine } from '../../packages/relay/src/sources/week-line.js';
 import { dayLine } from '../../packages/relay/src/sparklines/day-line.js';
 import { WIDGETS_DIR } from './demo-relay.js';
 
@@ -60,7 +62,8 @@ function walk(
 
 /**
  * What the still relay knows of its assets beyond their prices (`/v1/assets`): fixed facts for
- * BTC, ETH and ADA, none for SHIB (a table then shows its row without them).
+ * BTC, ETH and ADA, with their 7-day lines, none for SHIB (a table then shows its row without
+ * them, and without a line).
  */
 const FACTS: Record<
   string,
@@ -93,6 +96,8 @@ function assetsAnswer(assets: string[] | undefined, top: number | undefined) {
             volume24h: marketCap * 0.027,
             changePct1h: h1,
             changePct7d: d7,
+            // A week of hourly prices, thinned as a relay thins CoinGecko's.
+            line7d: weekLine(weekOf(PRICES[asset]![0], d7, rank), STILL_TIME - 60_000),
             currency: 'USD',
             source: 'demo',
             t: STILL_TIME - 60_000,
@@ -103,6 +108,16 @@ function assetsAnswer(assets: string[] | undefined, top: number | undefined) {
     ),
     unknown: (assets ?? []).filter((asset) => !FACTS[asset]),
   };
+}
+
+/**
+ * A week of hourly prices to `price`, tilted to start where its 7 d change says: the line and
+ * the figure beside it tell the same week.
+ */
+function weekOf(price: number, changePct7d: number, seed: number): number[] {
+  const prices = walk(price, 169, HOUR_MS, seed).map(([, value]) => value);
+  const tilt = price / (1 + changePct7d / 100) / prices[0]!;
+  return prices.map((value, hour) => value * tilt ** (1 - hour / 168));
 }
 
 /** A logo as the relay would serve it: a disc of the asset's colour with its initial's bar. */

@@ -1,3 +1,5 @@
+import type { Sparkline } from './sparkline.js';
+
 /**
  * What the relay knows of an asset beyond its price (README, "Assets"): its name, logo and
  * market figures, for tables, heatmaps and names beside prices. A source without such facts
@@ -24,6 +26,12 @@ export interface AssetFacts {
   /** Percent change over the last hour and the last 7 days, at the source. */
   changePct1h?: number;
   changePct7d?: number;
+  /**
+   * The price over the last 7 days at the source, in `currency` (`range: '7d'`, a point about
+   * every three hours): a table's line. Absent where the source has none; simulated with the
+   * rest on the demo market.
+   */
+  line7d?: Sparkline;
   /** The currency of every figure above: `USD`, `EUR`. */
   currency: string;
   /**

@@ -39,13 +39,19 @@ export {
   parseHistory,
   parseMessage,
   parseQuote,
+  parseSparkline,
   readRefusal,
 } from './parse-message.js';
 export type { PricePoint, Quote, SourceStatus, SourceTransport } from './quote.js';
 export { isPrice, MAX_PRICE, MIN_PRICE, SOURCE_STATES, SOURCE_TRANSPORTS } from './quote.js';
 export { REFUSAL_CODES, type Refusal, type RefusalCode } from './refusals.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
-export { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
+export {
+  MAX_SPARKLINE_POINTS,
+  SPARKLINE_SPAN_MS,
+  type Sparkline,
+  type SparklineRange,
+} from './sparkline.js';
 export type { Instrument } from './symbols.js';
 export {
   ASSET_PATTERN,

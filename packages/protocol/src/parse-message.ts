@@ -9,7 +9,12 @@ import {
   type SourceTransport,
 } from './quote.js';
 import type { Refusal } from './refusals.js';
-import { MAX_SPARKLINE_POINTS, type Sparkline } from './sparkline.js';
+import {
+  MAX_SPARKLINE_POINTS,
+  SPARKLINE_SPAN_MS,
+  type Sparkline,
+  type SparklineRange,
+} from './sparkline.js';
 import { isAsset, isSymbol } from './symbols.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
@@ -100,15 +105,19 @@ export function parseHistory(value: unknown, now = Date.now()): PricePoint[] {
 }
 
 /**
- * A 24 h line, checked: its newest points (times increasing, prices in bounds), none older
- * than a day before its newest; `undefined` for another span or fewer than two points.
+ * A line of `range`, checked: its newest points (times increasing, prices in bounds), none
+ * older than the span before its newest; `undefined` for another span or fewer than two points.
  */
-function readSparkline(value: unknown, now: number): Sparkline | undefined {
-  if (!isObject(value) || value.range !== '24h') return undefined;
+export function parseSparkline(
+  value: unknown,
+  range: SparklineRange,
+  now = Date.now(),
+): Sparkline | undefined {
+  if (!isObject(value) || value.range !== range) return undefined;
   const points = parseHistory(list(value.points).slice(-MAX_SPARKLINE_POINTS), now);
   const newest = points.at(-1)?.[0] ?? 0;
-  const day = points.filter(([ms]) => ms >= newest - DAY_MS);
-  return day.length > 1 ? { range: '24h', points: day } : undefined;
+  const span = points.filter(([ms]) => ms >= newest - SPARKLINE_SPAN_MS[range]);
+  return span.length > 1 ? { range, points: span } : undefined;
 }
 
 /** Source health as the elements show it (`lastOkTs` is shown by none, so it is not read). */
@@ -188,13 +197,13 @@ export function parseMessage(
         unknown: readSymbols(data.unknown),
         refused: readMap(data.refused, (_symbol, reason) => readRefusal(reason)),
         sources: readSources(data.sources),
-        sparklines: readMap(data.sparklines, (_symbol, line) => readSparkline(line, now)),
+        sparklines: readMap(data.sparklines, (_symbol, line) => parseSparkline(line, '24h', now)),
       },
     };
   }
   if (type === 'sparklines' && isObject(data.sparklines)) {
     const sparklines = readMap(data.sparklines, (_symbol, line) =>
-      line === null ? null : readSparkline(line, now),
+      line === null ? null : parseSparkline(line, '24h', now),
     );
     return { type, data: { sparklines } };
   }

@@ -7,6 +7,7 @@ import {
   MAX_SPARKLINE_POINTS,
   parseInstrument,
   parseMessage,
+  parseSparkline,
   type Quote,
   type StreamMessage,
   splitSymbols,
@@ -239,6 +240,27 @@ describe('parseMessage: what a client accepts from a relay', () => {
       message.data.sources.map((source) => source.id),
       ['binance'],
     );
+  });
+
+  test('a 7-day line (of asset facts) is read for its span only: a week back from its newest point', () => {
+    const THREE_HOURS = 3 * 3_600_000;
+    const week = Array.from({ length: 57 }, (_, i): [number, number] => [
+      NOW - 7 * DAY_MS + i * THREE_HOURS,
+      100 + i,
+    ]);
+    assert.deepEqual(parseSparkline({ range: '7d', points: week }, '7d', NOW), {
+      range: '7d',
+      points: week,
+    });
+    const older: [number, number] = [NOW - 8 * DAY_MS, 1];
+    assert.deepEqual(
+      parseSparkline({ range: '7d', points: [older, ...week] }, '7d', NOW)?.points,
+      week,
+      'older than a week before the newest: not of this line',
+    );
+    assert.equal(parseSparkline({ range: '24h', points: week }, '7d', NOW), undefined);
+    assert.equal(parseSparkline({ range: '7d', points: week.slice(0, 1) }, '7d', NOW), undefined);
+    assert.equal(parseSparkline('<svg onload=alert(1)>', '7d', NOW), undefined);
   });
 
   test('a 24 h line is read in a snapshot and in a sparklines event; a hostile one is dropped alone', () => {

@@ -64,6 +64,7 @@ describe('asset facts from CoinGecko', () => {
     assert.equal(call.query.get('vs_currency'), 'usd');
     assert.equal(call.query.get('per_page'), '250');
     assert.equal(call.query.get('price_change_percentage'), '1h,7d');
+    assert.equal(call.query.get('sparkline'), 'true', 'the 7-day lines come in the same call');
 
     const { BTC: btc, ETH: eth, DOGE: doge } = body.assets;
     assert.equal(btc?.name, 'Bitcoin');
@@ -81,6 +82,18 @@ describe('asset facts from CoinGecko', () => {
     assert.equal(btc?.logo, '/v1/logos/BTC');
     assert.equal('fullyDilutedValue' in eth!, false, 'null upstream: absent, not 0');
     assert.equal('changePct7d' in doge!, false);
+
+    // The 7-day line: 168 hourly prices thinned to one every three hours, ending at the facts' time.
+    const week = btc!.line7d!;
+    assert.equal(week.range, '7d');
+    assert.equal(week.points.length, 57);
+    assert.equal(week.points.at(-1)![0], btc!.t, 'the newest price is as of the facts');
+    assert.ok(Math.abs(btc!.t - week.points[0]![0] - 7 * 86_400_000) < 1_000, 'a week back');
+    assert.ok(week.points.every(([ms], i) => i === 0 || ms > week.points[i - 1]![0]));
+    assert.ok(Math.abs(week.points[0]![1] / (week.points.at(-1)![1] / (1 - 0.035)) - 1) < 1e-9);
+    assert.equal('line7d' in doge!, false, 'no week upstream: no line, never a made-up one');
+    const sol = body.assets.SOL!.line7d!.points;
+    assert.ok(sol.length >= 56 && sol.every(([, p]) => p > 0), 'a missing hour is left out');
     assert.doesNotMatch(JSON.stringify(body), /coins\/images|imageUrl|127\.0\.0\.1/);
   });
 

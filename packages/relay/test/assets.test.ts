@@ -39,6 +39,14 @@ describe('asset facts on the demo market', () => {
     ] as const)
       assert.ok((btc[field] ?? 0) > 0, field);
     assert.ok(Number.isFinite(btc.changePct1h) && Number.isFinite(btc.changePct7d));
+    // A simulated week, drawn as CoinGecko's is sent: a point every three hours.
+    const week = btc.line7d!;
+    assert.equal(week.range, '7d');
+    assert.equal(week.points.length, 57);
+    const [start, end] = [week.points[0]!, week.points.at(-1)!];
+    assert.equal(end[0] - start[0], 7 * 86_400_000);
+    const change = (end[1] / start[1] - 1) * 100;
+    assert.ok(Math.abs(change - btc.changePct7d!) < 0.01, 'the line is the week its 7 d says');
   });
 
   test('market cap is the circulating supply at the price the stream quotes', async () => {

@@ -1,5 +1,6 @@
 import { isAsset } from '@tickwire/protocol';
 import type { FetchedFacts } from './price-source.js';
+import { weekLine } from './week-line.js';
 
 /** Rows one `/coins/markets` call answers at most (CoinGecko's `per_page` maximum): also its batch size. */
 export const MARKETS_PAGE_SIZE = 250;
@@ -26,6 +27,8 @@ export interface MarketsRow {
   total_volume?: unknown;
   price_change_percentage_1h_in_currency?: unknown;
   price_change_percentage_7d_in_currency?: unknown;
+  /** With `sparkline=true`: the last 7 days' hourly prices, oldest first. */
+  sparkline_in_7d?: unknown;
   last_updated?: unknown;
 }
 
@@ -55,6 +58,10 @@ export function factsOfRow(
       ? row.name.trim().slice(0, MAX_NAME_LENGTH)
       : asset;
   const imageUrl = trustedImage(row.image, trustedOrigin);
+  // A time ahead of ours is not believed: the facts are as of now.
+  const t = Number.isFinite(updated) && updated <= now ? updated : now;
+  const week = (row.sparkline_in_7d as { price?: unknown } | null | undefined)?.price;
+  const line7d = Array.isArray(week) ? weekLine(week, t) : undefined;
   const figures = {
     rank: rank !== undefined && Number.isInteger(rank) && rank > 0 ? rank : undefined,
     marketCap: size(row.market_cap),
@@ -68,9 +75,9 @@ export function factsOfRow(
     asset,
     name,
     ...Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== undefined)),
+    ...(line7d && { line7d }),
     currency,
-    // A time ahead of ours is not believed: the facts are as of now.
-    t: Number.isFinite(updated) && updated <= now ? updated : now,
+    t,
     ...(imageUrl && { imageUrl }),
   };
 }

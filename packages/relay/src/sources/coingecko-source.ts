@@ -224,7 +224,7 @@ export class CoinGeckoSource implements PriceSource {
 
   /**
    * `/coins/markets`: the facts of up to `MARKETS_PAGE_SIZE` assets (by their ids) or of the
-   * top by market cap, in one call, with 1 h and 7 d changes. Like history, facts never spend
+   * top by market cap, in one call, with 1 h and 7 d changes and the 7-day line. Like history, facts never spend
    * the calls the plan's minute keeps for prices. A currency CoinGecko does not price in has no
    * facts (`undefined`); an asset it has no id for is left out.
    */
@@ -248,6 +248,8 @@ export class CoinGeckoSource implements PriceSource {
           }),
       page: '1',
       price_change_percentage: '1h,7d',
+      // The 7-day line of a table comes in the same call: 168 hourly prices an asset.
+      sparkline: 'true',
     });
     if (!Array.isArray(rows)) throw new SourceError('malformed answer');
     const now = this.now();

@@ -13,6 +13,10 @@ import { DEMO_ASSETS, DEMO_FX } from './demo-assets.js';
 import { demoCandles } from './demo-candles.js';
 import { DemoPath } from './demo-path.js';
 import type { FactsQuery, FetchedFacts, FetchedQuote, PriceSource } from './price-source.js';
+import { weekLine } from './week-line.js';
+
+/** The demo's 7-day line is read as CoinGecko's is sent: a price every hour for a week. */
+const WEEK_HOURS = 7 * 24;
 
 /**
  * The demo market's seed when none is given: one for every relay, so that a restart, or a
@@ -158,6 +162,14 @@ export class DemoSource implements PriceSource {
         volume24h: Math.round(pair.base.volume24hAt(now) * price),
         changePct1h: changeSince(HOUR_MS),
         changePct7d: changeSince(7 * DAY_MS),
+        ...withLine(
+          weekLine(
+            Array.from({ length: WEEK_HOURS + 1 }, (_, hour) =>
+              pair.priceAt(now - (WEEK_HOURS - hour) * HOUR_MS),
+            ),
+            now,
+          ),
+        ),
         currency,
         t: now,
       });
@@ -190,3 +202,6 @@ export function roundToTick(price: number): number {
   if (!Number.isFinite(price)) return price;
   return Number(price.toFixed(priceDecimals(price)));
 }
+
+/** The line as a field of facts, or no field. */
+const withLine = (line7d: ReturnType<typeof weekLine>) => (line7d ? { line7d } : {});

@@ -142,6 +142,20 @@ export async function startFakeCoinGecko(
           ...(changes.includes('7d') && {
             price_change_percentage_7d_in_currency: id === 'dogecoin' ? null : -3.5,
           }),
+          // A week of hourly prices from 3.5 % above to the price (Dogecoin's week is empty
+          // upstream, as CoinGecko answers for a coin it lacks one of; Solana's has a gap).
+          ...(query.get('sparkline') === 'true' && {
+            sparkline_in_7d: {
+              price:
+                id === 'dogecoin'
+                  ? []
+                  : Array.from({ length: 168 }, (_, hour) =>
+                      id === 'solana' && hour === 100
+                        ? null
+                        : (price / (1 - 0.035)) * (1 - (0.035 * hour) / 167),
+                    ),
+            },
+          }),
           last_updated: new Date(Date.now() - 30_000).toISOString(),
         };
       });

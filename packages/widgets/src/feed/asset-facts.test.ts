@@ -71,6 +71,12 @@ describe('asset facts, read once per page per relay', () => {
     stop();
   });
 
+  /** A week of prices, a point every three hours up to now. */
+  const WEEK = Array.from({ length: 57 }, (_, i) => [
+    Date.now() - (56 - i) * 3 * 3_600_000,
+    100 + i,
+  ]);
+
   it('keeps only what an element may use: numbers as numbers, logos on the relay', async () => {
     const { feed, relay } = scriptedRelay('facts');
     feed.assets = async () =>
@@ -79,8 +85,19 @@ describe('asset facts, read once per page per relay', () => {
         currency: 'USD',
         unknown: [],
         assets: {
-          BTC: { name: 'Bitcoin', logo: '/v1/logos/BTC', rank: '1', marketCap: Number.NaN },
-          ETH: { name: 'Ethereum', logo: 'https://elsewhere.example/eth.png', rank: 2 },
+          BTC: {
+            name: 'Bitcoin',
+            logo: '/v1/logos/BTC',
+            rank: '1',
+            marketCap: Number.NaN,
+            line7d: { range: '7d', points: 'M0,0 L100,28' },
+          },
+          ETH: {
+            name: 'Ethereum',
+            logo: 'https://elsewhere.example/eth.png',
+            rank: 2,
+            line7d: { range: '7d', points: WEEK },
+          },
           '<b>': { name: 'x', logo: '/x' },
         },
       }) as unknown as AssetsAnswer;
@@ -101,6 +118,8 @@ describe('asset facts, read once per page per relay', () => {
     expect(assets.BTC!.marketCap).to.equal(undefined);
     expect(assets.ETH!.logo).to.equal('', 'another site learns nothing of the reader');
     expect(assets.ETH!.rank).to.equal(2);
+    expect(assets.BTC!.line7d).to.equal(undefined, 'a path in text is no line');
+    expect(assets.ETH!.line7d).to.deep.equal({ range: '7d', points: WEEK });
     stop();
   });
 });

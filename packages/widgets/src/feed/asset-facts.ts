@@ -4,6 +4,7 @@ import {
   type BackoffPolicy,
   backoffMs,
   isAsset,
+  parseSparkline,
 } from '@tickwire/protocol';
 import { type Clock, pageClock } from './clock.js';
 import type { Feed } from './feed.js';
@@ -182,6 +183,7 @@ function checked(answer: unknown, relayUrl: string): Facts {
       volume24h: figure(facts.volume24h),
       changePct1h: figure(facts.changePct1h),
       changePct7d: figure(facts.changePct7d),
+      line7d: parseSparkline(facts.line7d, '7d'),
       currency: typeof facts.currency === 'string' ? facts.currency : raw.currency,
       source: typeof facts.source === 'string' ? facts.source : '',
       t: figure(facts.t) ?? 0,

@@ -1,4 +1,5 @@
 import type { AssetFacts, AssetsAnswer } from '@tickwire/protocol';
+import { sampleSparkline } from './sample-sparkline.js';
 
 /** Made-up facts of well-known assets, roughly their size at the end of 2026, for tests and stories. */
 const KNOWN: Record<string, Pick<AssetFacts, 'name' | 'rank' | 'circulatingSupply'>> = {
@@ -12,7 +13,8 @@ const KNOWN: Record<string, Pick<AssetFacts, 'name' | 'rank' | 'circulatingSuppl
 
 /**
  * What a relay's `/v1/assets` would answer for `assets` priced at `prices` (for the market cap
- * and volume): names, relay logo paths, ranks, supply, 1 h and 7 d changes, simulated as the
+ * and volume): names, relay logo paths, ranks, supply, 1 h and 7 d changes and the 7-day
+ * line (`lines: false` leaves it out, as a source without one would), simulated as the
  * demo market's are. An asset without a price, or unknown here, is in `unknown`. `logos: false`
  * leaves the logo paths out, for a page with no relay to serve them (a story): each row then
  * shows its monogram, and nothing is asked of an address that does not answer.
@@ -23,7 +25,8 @@ export function sampleAssets(
     currency = 'USD',
     t = Date.now(),
     logos = true,
-  }: { currency?: string; t?: number; logos?: boolean } = {},
+    lines = true,
+  }: { currency?: string; t?: number; logos?: boolean; lines?: boolean } = {},
 ): AssetsAnswer {
   const assets: Record<string, AssetFacts> = {};
   const unknown: string[] = [];
@@ -34,6 +37,7 @@ export function sampleAssets(
     const facts = KNOWN[asset]!;
     const price = prices[asset]!;
     const marketCap = facts.circulatingSupply! * price;
+    const changePct7d = ((facts.rank! % 5) - 2) * 2.4;
     assets[asset] = {
       asset,
       ...facts,
@@ -41,7 +45,8 @@ export function sampleAssets(
       marketCap,
       volume24h: marketCap * 0.031,
       changePct1h: ((facts.rank! % 3) - 1) * 0.27,
-      changePct7d: ((facts.rank! % 5) - 2) * 2.4,
+      changePct7d,
+      ...(lines && { line7d: sampleSparkline(price, changePct7d, facts.rank, '7d') }),
       currency,
       source: 'demo',
       t,

@@ -46,6 +46,8 @@ export class AssetListElement extends FeedElement {
   protected facts: Facts | undefined;
   private factsKey = '';
   private stopFacts: (() => void) | undefined;
+  /** The rows last shown, by symbol: an unchanged row stays the same object (`buildRows`). */
+  private shownRows = new Map<string, Row>();
   /** The relay's listing, read only for `top` on a relay without facts. */
   private readonly listing = new FeedListing(this);
 
@@ -92,8 +94,10 @@ export class AssetListElement extends FeedElement {
         ? 'connecting'
         : view.connection
       : elementState(view, symbols, this.relayProblem);
+    const rows = buildRows(shownSymbols, view, this.facts, this.shownRows);
+    this.shownRows = new Map(rows.map((row) => [row.symbol, row]));
     return {
-      rows: buildRows(shownSymbols, view, this.facts),
+      rows,
       problem,
       note:
         top && this.facts === null && symbols.length > 0 ? this.words.topWithoutFacts : undefined,

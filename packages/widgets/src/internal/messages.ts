@@ -144,8 +144,14 @@ export interface Messages {
   spokenConversion: (amount: string, result: string, stale: boolean) => string;
   /** The market table's accessible name and title. */
   tableLabel: string;
-  /** The table's column headers; its 1 h, 24 h and 7 d changes are headed by `periods`. */
-  columns: Record<'rank' | 'asset' | 'price' | 'marketCap' | 'volume' | 'chart', string>;
+  /**
+   * The table's column headers; its 1 h, 24 h and 7 d changes are headed by `periods`, its
+   * line by `chart` (the stream's 24 h line) or `chart7d` (the facts' 7-day line).
+   */
+  columns: Record<
+    'rank' | 'asset' | 'price' | 'marketCap' | 'volume' | 'chart' | 'chart7d',
+    string
+  >;
   /** A table of the top assets on a relay that has no market caps: what it shows instead. */
   topWithoutFacts: string;
   /** The heatmap's accessible name and title. */

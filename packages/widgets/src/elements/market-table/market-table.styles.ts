@@ -53,6 +53,14 @@ export const marketTableStyles = css`
     padding-inline-end: 0.25em;
   }
 
+  /*
+   * Each row paints on its own (a positioned box is a paint layer): a price tick repaints its
+   * row, and the browser replays the other ninety-nine rows as they were.
+   */
+  tbody tr {
+    position: relative;
+  }
+
   tbody tr:last-child > * {
     border-bottom: 0;
   }
@@ -191,6 +199,11 @@ export const marketTableStyles = css`
 
   .col-chart {
     width: 1%;
+  }
+
+  /* The line's span may be longer words than the line is wide ("7 derniers jours"): it wraps. */
+  thead .col-chart {
+    white-space: normal;
   }
 
   .sparkline {

@@ -63,6 +63,12 @@ const rowText = (el: MarketTable, index: number) =>
     .map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())
     .join(' | ');
 
+/** The word of a sample week's direction: its first point against the live price. */
+function trendWord(answer: AssetsAnswer, asset: keyof typeof PRICES): string {
+  const first = answer.assets[asset]!.line7d!.points[0]![1];
+  return PRICES[asset] > first ? 'up' : PRICES[asset] < first ? 'down' : 'unchanged';
+}
+
 /** A price for `symbol` now, as the stream would send it. */
 function tick(feed: ScriptedFeed, symbol: keyof typeof PRICES, price: number, changePct: number) {
   const ts = Date.now() + Math.random();
@@ -129,7 +135,7 @@ describe('<market-table>', () => {
       '7d',
       'Market cap',
       'Volume (24h)',
-      'Last 24h',
+      'Last 7 days',
     ]);
     const logo = root(el).querySelector<HTMLImageElement>('img[part="logo"]')!;
     expect(logo.getAttribute('src')).to.equal(`${relay}v1/logos/ETH`, 'a path on the relay');
@@ -160,6 +166,47 @@ describe('<market-table>', () => {
       'euro figures beside dollar prices would mislead',
     );
     expect(root(el).querySelector('.col-change7d')).not.to.equal(null, 'percentages still hold');
+    expect(root(el).querySelectorAll('tbody .sparkline .period')).to.have.length(
+      2,
+      'the lines are the stream’s 24 h ones: a week of euros beside a dollar price is none',
+    );
+    expect(partText(el, 'sparkline')).to.equal('24h');
+  });
+
+  it('draws the 7-day line from the facts, headed and named by its span, and none where a row has none', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    const answer = sampleAssets(PRICES);
+    delete answer.assets.SOL!.line7d;
+    answers(feed, answer);
+    const el = await table(relay, { symbols: 'BTC,ETH,SOL' });
+    feed.send({ type: 'snapshot', data: snapshot() });
+    await waitUntil(() => visibleHeaders(el).includes('Last 7 days'), 'the 7-day lines arrive');
+    const lines = [...root(el).querySelectorAll('tbody tr')].map((row) =>
+      row.querySelector('.sparkline')?.getAttribute('aria-label'),
+    );
+    // Every sample week is drawn from the start of the week (less its 7 d change) to the price.
+    expect(lines).to.deep.equal(
+      [`7d: ${trendWord(answer, 'BTC')}`, `7d: ${trendWord(answer, 'ETH')}`, undefined],
+      'SOL’s source has no week: no line, not its 24 h one under a 7-day header',
+    );
+    const path = root(el).querySelector('tbody tr path')!.getAttribute('d')!;
+    expect(path.match(/[ML]/g)).to.have.length(57, 'a point every three hours for a week');
+    expect(partText(el, 'simulated')).to.equal('Simulated');
+  });
+
+  it('in another language, heads the 7-day line in its words', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    answers(feed, sampleAssets(PRICES));
+    const box = await fixture<HTMLDivElement>(html`<div lang="de" style="width: 1000px">
+      <market-table symbols="BTC,ETH" relay=${relay} theme="light"></market-table>
+    </div>`);
+    const el = box.querySelector('market-table')!;
+    feed.send({ type: 'snapshot', data: snapshot(['BTC', 'ETH']) });
+    await waitUntil(
+      () => visibleHeaders(el).includes('Letzte 7 Tage'),
+      'German words, 7-day lines',
+    );
+    expect(partText(el, 'sparkline')).to.equal('7 T.');
   });
 
   it('sorts by pointer and keyboard, saying how in aria-sort', async () => {
@@ -229,6 +276,64 @@ describe('<market-table>', () => {
     expect(order(el)).to.deep.equal(['SOL', 'ETH', 'BTC'], 'the reader sorts at once');
   });
 
+  it('draws a tick into its own row only: the other rows are not formatted, lined or touched again', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    answers(feed, sampleAssets(PRICES));
+    const el = await table(relay, { symbols: 'BTC,ETH,SOL' });
+    feed.send({ type: 'snapshot', data: snapshot() });
+    await waitUntil(() => root(el).querySelector('.col-marketCap'), 'the facts arrive');
+    // A logo that fails hides itself: done before the tick, it is not the tick's doing.
+    await waitUntil(
+      () => [...root(el).querySelectorAll('img')].every((img) => img.complete),
+      'the logos load or fail',
+    );
+    const rows = [...root(el).querySelectorAll('tbody tr')];
+    const paths = rows.map((row) => row.querySelector('path')!);
+    const lines = paths.map((path) => path.getAttribute('d'));
+    expect(lines.every(Boolean)).to.equal(true, 'every row has its line');
+
+    // Every figure the table writes goes through Intl: what it formats is what it drew again.
+    const formatted: unknown[] = [];
+    const format = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+      ...format,
+      get(this: Intl.NumberFormat) {
+        const write = format.get!.call(this) as (value: number) => string;
+        return (value: number) => {
+          formatted.push(value);
+          return write(value);
+        };
+      },
+    });
+    const touched = new Set<Node>();
+    const watcher = new MutationObserver((records) => {
+      for (const record of records) touched.add(record.target);
+    });
+    watcher.observe(root(el), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    try {
+      tick(feed, 'BTC', 68_000, 2.5);
+      await waitUntil(() => rowText(el, 0).includes('$68,000.00'), 'the tick is shown');
+      await el.updateComplete;
+    } finally {
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', format);
+    }
+    watcher.disconnect();
+
+    expect(formatted).to.include(68_000, "BTC's new price");
+    expect(formatted).not.to.include(PRICES.ETH, "ETH's price is not written again");
+    expect(formatted).not.to.include(PRICES.SOL, "SOL's price is not written again");
+    expect([...root(el).querySelectorAll('tbody tr')]).to.deep.equal(rows, 'the same rows');
+    const outside = [...touched].filter((node) => !rows[0]!.contains(node));
+    expect(outside).to.deep.equal([], 'nothing changed outside the ticked row');
+    expect(paths[0]!.getAttribute('d')).not.to.equal(lines[0], "BTC's line ends at its new price");
+    expect(paths.slice(1).map((path) => path.getAttribute('d'))).to.deep.equal(lines.slice(1));
+  });
+
   it('gives columns way by priority: asset, price and 24 h at 200 px', async () => {
     const { feed, relay } = scriptedRelay('table');
     answers(feed, sampleAssets(PRICES));
@@ -245,7 +350,7 @@ describe('<market-table>', () => {
         '7d',
         'Market cap',
         'Volume (24h)',
-        'Last 24h',
+        'Last 7 days',
       ],
     };
     for (const [width, headers] of Object.entries(widths)) {

@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Row } from '../../feed/asset-rows.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
+import type { Messages } from '../../internal/messages.js';
 import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { sparkline } from '../../internal/sparkline.js';
@@ -14,17 +16,20 @@ import {
   type ColumnId,
   columnsWithData,
   firstDirection,
+  lineSpan,
   type SortDirection,
   type SortKey,
   sortRows,
+  sortValue,
 } from './table-rows.js';
 
 /**
  * A table of assets, CoinGecko's coin list from your own relay: rank, logo, name and symbol,
  * live price, 1 h, 24 h and 7 d change, market cap (circulating supply × the live price),
- * 24 h volume and the 24 h line. Names, logos and market figures come from the relay's
- * `/v1/assets`, asked once per page; a relay without them leaves those columns out (never a
- * made-up figure), and the table shows what the stream carries: price, 24 h change and line.
+ * 24 h volume and the 7-day line. Names, logos, market figures and 7-day lines come from the
+ * relay's `/v1/assets`, asked once per page for the whole table and again every few minutes; a
+ * relay without them leaves those columns out (never a made-up figure), and the table shows
+ * what the stream carries: price, 24 h change and the 24 h line, headed as such.
  * Headers sort (pointer or keyboard); prices move without reordering rows while the reader's
  * pointer or focus is in the table; narrow boxes drop columns by priority, down to asset,
  * price and 24 h at 200 px.
@@ -43,7 +48,7 @@ import {
  * @csspart sort - Each header's sort button.
  * @csspart row - Each asset's row.
  * @csspart logo - Each asset's logo, served by the relay.
- * @csspart sparkline - Each row's line of the last 24 h.
+ * @csspart sparkline - Each row's line: of the last 7 days, or 24 h where the relay has no 7-day lines.
  *
  * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
@@ -68,6 +73,8 @@ export class MarketTable extends AssetListElement {
   private focusIn = false;
   /** The order rows were last shown in, by symbol. */
   private order: string[] = [];
+  /** What the last sort was of: the sort, and each row's symbol and value in it. */
+  private sortedOf = '';
   /** The reader sorted: reorder now, even while they are in the table. */
   private sortedByReader = false;
 
@@ -75,6 +82,7 @@ export class MarketTable extends AssetListElement {
   private shown = {
     rows: [] as Row[],
     columns: new Set<ColumnId>(),
+    span: '24h' as '7d' | '24h',
     problem: undefined as string | undefined,
     note: undefined as string | undefined,
   };
@@ -82,7 +90,13 @@ export class MarketTable extends AssetListElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('symbols') || changed.has('top')) this.sort = undefined;
     const { rows, problem, note } = this.readAssets();
-    this.shown = { rows: this.arrange(rows), columns: columnsWithData(rows), problem, note };
+    this.shown = {
+      rows: this.arrange(rows),
+      columns: columnsWithData(rows),
+      span: lineSpan(rows),
+      problem,
+      note,
+    };
   }
 
   /**
@@ -91,22 +105,36 @@ export class MarketTable extends AssetListElement {
    * beside the cell a screen reader is reading. Rows come and go; only their order waits.
    */
   private arrange(rows: Row[]): Row[] {
-    const sorted = this.sort
-      ? sortRows(rows, this.sort.key, this.sort.dir)
-      : this.topCount
-        ? sortRows(rows, 'rank', 'ascending')
-        : rows;
     const held = (this.pointerIn || this.focusIn) && !this.sortedByReader;
     this.sortedByReader = false;
     const place = new Map(this.order.map((symbol, index) => [symbol, index]));
-    const next = held
-      ? sorted
-          .map((row, index) => ({ row, at: place.get(row.symbol) ?? this.order.length + index }))
-          .sort((a, b) => a.at - b.at)
-          .map(({ row }) => row)
-      : sorted;
+    const inPlace = (list: Row[]) =>
+      list
+        .map((row, index) => ({ row, at: place.get(row.symbol) ?? this.order.length + index }))
+        .sort((a, b) => a.at - b.at)
+        .map(({ row }) => row);
+    // Held rows keep their places and the sort waits: it runs when the reader leaves.
+    const next = !held && this.orderChanged(rows) ? this.sorted(rows) : inPlace(rows);
     this.order = next.map((row) => row.symbol);
     return next;
+  }
+
+  /** The rows in the reader's sort, else the rank for `top`, else the attribute's order. */
+  private sorted(rows: Row[]): Row[] {
+    if (this.sort) return sortRows(rows, this.sort.key, this.sort.dir);
+    return this.topCount ? sortRows(rows, 'rank', 'ascending') : rows;
+  }
+
+  /**
+   * Whether anything the order depends on changed since the rows were last sorted: the sort,
+   * the rows, or a figure sorted by. A price tick moves no row of a table sorted by name.
+   */
+  private orderChanged(rows: Row[]): boolean {
+    const key = this.sort?.key ?? (this.topCount ? 'rank' : undefined);
+    const of = `${key}|${this.sort?.dir}|${rows.map((row) => `${row.symbol}:${key ? sortValue(row, key) : ''}`).join(',')}`;
+    if (of === this.sortedOf) return false;
+    this.sortedOf = of;
+    return true;
   }
 
   /** Sorts by `key`: a first click in the column's natural direction, the next one reversed. */
@@ -140,8 +168,9 @@ export class MarketTable extends AssetListElement {
 
   protected override render() {
     const { words } = this;
-    const { rows, columns } = this.shown;
+    const { rows, columns, span } = this.shown;
     const shown = COLUMNS.filter((column) => columns.has(column));
+    const shownKey = `${shown.join()}|${span}`;
     // With only the stream's columns there is room for the line sooner.
     const sparse = !columns.has('marketCap') && !columns.has('rank');
     return html`<section part="box" class="box panel surface ${sparse ? 'sparse' : ''}" aria-labelledby="title">
@@ -164,7 +193,11 @@ export class MarketTable extends AssetListElement {
                 ${repeat(
                   rows,
                   (row) => row.symbol,
-                  (row) => this.renderRow(row, shown),
+                  // A row is drawn again only when its figures or what it is drawn with change.
+                  (row) =>
+                    guard([row, shownKey, this.locale, words, this.impliedCurrency], () =>
+                      this.renderRow(row, shown, words, span),
+                    ),
                 )}
               </tbody>
             </table></div>`
@@ -182,7 +215,9 @@ export class MarketTable extends AssetListElement {
           ? words.periods['24h']
           : column === 'change7d'
             ? words.periods['7d']
-            : words.columns[column];
+            : column === 'chart' && this.shown.span === '7d'
+              ? words.columns.chart7d
+              : words.columns[column];
     if (column === 'chart') return html`<th scope="col" class="col-${column}">${label}</th>`;
     const sorted = this.sortOf(column);
     // The rank reads "#" on screen, its word to screen readers.
@@ -197,14 +232,14 @@ export class MarketTable extends AssetListElement {
     </th>`;
   }
 
-  private renderRow(row: Row, columns: readonly ColumnId[]) {
+  private renderRow(row: Row, columns: readonly ColumnId[], words: Messages, span: '7d' | '24h') {
     return html`<tr part="row" class=${row.stale ? 'stale' : ''}>
-      ${columns.map((column) => this.renderCell(row, column))}
+      ${columns.map((column) => this.renderCell(row, column, words, span))}
     </tr>`;
   }
 
-  private renderCell(row: Row, column: ColumnId) {
-    const { locale, words } = this;
+  private renderCell(row: Row, column: ColumnId, words: Messages, span: '7d' | '24h') {
+    const { locale } = this;
     const cell = (content: unknown) => html`<td class="col-${column}">${content}</td>`;
     switch (column) {
       case 'rank':
@@ -239,10 +274,14 @@ export class MarketTable extends AssetListElement {
         return cell(html`<bdi>${formatCompact(row.marketCap, row.currency, locale)}</bdi>`);
       case 'volume':
         return cell(html`<bdi>${formatCompact(row.volume, row.currency, locale)}</bdi>`);
-      case 'chart':
+      case 'chart': {
+        // One span for the column, as its header says: a row without that line has none.
+        const line = span === '7d' ? row.line7d : row.line;
+        const period = span === '7d' ? words.periods['7d'] : words.period24h;
         return cell(
-          row.line && row.price !== undefined ? sparkline(row.line, row.price, words) : nothing,
+          line && row.price !== undefined ? sparkline(line, row.price, words, period) : nothing,
         );
+      }
     }
   }
 }

@@ -30,9 +30,16 @@ export function columnsWithData(rows: readonly Row[]): Set<ColumnId> {
   if (has((row) => row.change7d)) shown.add('change7d');
   if (has((row) => row.marketCap)) shown.add('marketCap');
   if (has((row) => row.volume)) shown.add('volume');
-  if (has((row) => row.line)) shown.add('chart');
+  if (has((row) => row.line ?? row.line7d)) shown.add('chart');
   return shown;
 }
+
+/**
+ * The span of the table's line column: 7 days where the facts have a 7-day line for some row,
+ * else the stream's 24 h. One span for the column: a row without a line of it shows none.
+ */
+export const lineSpan = (rows: readonly Row[]): '7d' | '24h' =>
+  rows.some((row) => row.line7d) ? '7d' : '24h';
 
 /** The direction a first click sorts in: names A to Z and rank 1 first, figures largest first. */
 export const firstDirection = (key: SortKey): SortDirection =>
@@ -43,8 +50,7 @@ export const firstDirection = (key: SortKey): SortDirection =>
  * given order (the attribute's, or the rank).
  */
 export function sortRows(rows: readonly Row[], key: SortKey, dir: SortDirection): Row[] {
-  const value = (row: Row): number | string | undefined =>
-    key === 'asset' ? (row.name ?? row.asset).toLocaleLowerCase() : row[key];
+  const value = (row: Row) => sortValue(row, key);
   const sign = dir === 'ascending' ? 1 : -1;
   return rows
     .map((row, index) => ({ row, index, value: value(row) }))
@@ -59,3 +65,7 @@ export function sortRows(rows: readonly Row[], key: SortKey, dir: SortDirection)
     })
     .map(({ row }) => row);
 }
+
+/** What a row sorts by under `key`; undefined when it has no such figure. */
+export const sortValue = (row: Row, key: SortKey): number | string | undefined =>
+  key === 'asset' ? (row.name ?? row.asset).toLocaleLowerCase() : row[key];

@@ -138,6 +138,7 @@ export const messages: Messages = {
     marketCap: 'القيمة السوقية',
     volume: 'الحجم (24 س)',
     chart: 'آخر 24 س',
+    chart7d: 'آخر 7 أيام',
   },
   topWithoutFacts: 'لا يملك المُرحِّل قيمًا سوقية للترتيب: أصوله هو، بترتيبه.',
   heatmapLabel: 'خريطة حرارية للسوق',

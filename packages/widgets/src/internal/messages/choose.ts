@@ -36,6 +36,8 @@ export function catalogFor(locale: string | undefined): string {
 const catalogs = new Map<string, Messages>();
 const loading = new Map<string, Promise<Messages | undefined>>();
 const overrides = new Map<string, Partial<Messages>>();
+/** Each overridden catalog merged once: the same words are the same object, so rows need not redraw. */
+const merged = new Map<string, { catalog: CardMessages; words: CardMessages }>();
 
 /** The catalog `code` names, its module fetched once per page; none for English. */
 export function loadMessages(code: string): Promise<Messages | undefined> {
@@ -72,7 +74,14 @@ function wordsOf<T extends CardMessages>(host: HTMLElement, english: T): T {
   const code = codeOf(host);
   const catalog = catalogs.get(code) ?? english;
   const own = overrides.get(code);
-  return (own ? { ...catalog, ...own } : catalog) as T;
+  if (!own) return catalog as T;
+  let done = merged.get(code);
+  // Merged again when the catalog itself arrives after English stood in for it.
+  if (done?.catalog !== catalog) {
+    done = { catalog, words: { ...catalog, ...own } };
+    merged.set(code, done);
+  }
+  return done.words as T;
 }
 
 /**
@@ -95,4 +104,5 @@ export function setMessages(locale: string, messages: Partial<Messages>): void {
   words.of = wordsOf;
   const code = catalogFor(locale);
   overrides.set(code, { ...overrides.get(code), ...messages });
+  merged.delete(code);
 }

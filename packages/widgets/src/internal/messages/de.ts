@@ -148,6 +148,7 @@ export const messages: Messages = {
     marketCap: 'Marktkapitalisierung',
     volume: 'Volumen (24 Std.)',
     chart: 'Letzte 24 Std.',
+    chart7d: 'Letzte 7 Tage',
   },
   topWithoutFacts:
     'Das Relay hat keine Marktkapitalisierung zum Ordnen: seine eigenen Assets, in seiner Reihenfolge.',

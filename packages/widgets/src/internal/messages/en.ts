@@ -109,6 +109,7 @@ export const en: Messages = {
     marketCap: 'Market cap',
     volume: 'Volume (24h)',
     chart: 'Last 24h',
+    chart7d: 'Last 7 days',
   },
   topWithoutFacts: 'This relay has no market caps to rank by: its own assets, in its own order.',
   heatmapLabel: 'Market heatmap',

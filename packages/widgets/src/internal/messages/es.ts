@@ -141,6 +141,7 @@ export const messages: Messages = {
     marketCap: 'Capitalización',
     volume: 'Volumen (24 h)',
     chart: 'Últimas 24 h',
+    chart7d: 'Últimos 7 días',
   },
   topWithoutFacts:
     'El relay no tiene capitalizaciones para ordenar: sus propios activos, en su orden.',

@@ -152,6 +152,7 @@ export const messages: Messages = {
     marketCap: 'Capitalisation',
     volume: 'Volume (24 h)',
     chart: 'Dernières 24 h',
+    chart7d: '7 derniers jours',
   },
   topWithoutFacts:
     'Le relais n’a pas de capitalisations pour classer : ses propres actifs, dans son ordre.',

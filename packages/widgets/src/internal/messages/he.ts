@@ -138,6 +138,7 @@ export const messages: Messages = {
     marketCap: 'שווי שוק',
     volume: 'מחזור (24 ש׳)',
     chart: '24 ש׳ אחרונות',
+    chart7d: '7 ימים אחרונים',
   },
   topWithoutFacts: 'לממסר אין שווי שוק לדירוג: הנכסים שלו, בסדר שלו.',
   heatmapLabel: 'מפת חום של השוק',

@@ -136,6 +136,7 @@ export const messages: Messages = {
     marketCap: 'मार्केट कैप',
     volume: 'वॉल्यूम (24 घं)',
     chart: 'पिछले 24 घं',
+    chart7d: 'पिछले 7 दिन',
   },
   topWithoutFacts: 'रिले के पास क्रम देने के लिए मार्केट कैप नहीं है: उसके अपने एसेट, उसके क्रम में.',
   heatmapLabel: 'बाज़ार हीटमैप',

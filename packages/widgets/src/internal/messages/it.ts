@@ -148,6 +148,7 @@ export const messages: Messages = {
     marketCap: 'Capitalizzazione',
     volume: 'Volume (24 h)',
     chart: 'Ultime 24 h',
+    chart7d: 'Ultimi 7 giorni',
   },
   topWithoutFacts: 'Il relay non ha capitalizzazioni per ordinare: i suoi asset, nel suo ordine.',
   heatmapLabel: 'Mappa di calore del mercato',

@@ -141,6 +141,7 @@ export const messages: Messages = {
     marketCap: '時価総額',
     volume: '出来高（24時間）',
     chart: '過去24時間',
+    chart7d: '過去7日間',
   },
   topWithoutFacts:
     'リレーには順位付けに使う時価総額がありません。リレー自身の銘柄を、その順に表示します。',

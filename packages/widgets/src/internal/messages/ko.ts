@@ -140,6 +140,7 @@ export const messages: Messages = {
     marketCap: '시가총액',
     volume: '거래량(24시간)',
     chart: '최근 24시간',
+    chart7d: '최근 7일',
   },
   topWithoutFacts:
     '릴레이에 순위를 매길 시가총액이 없습니다. 릴레이 자체의 자산을 그 순서대로 표시합니다.',

@@ -141,6 +141,7 @@ export const messages: Messages = {
     marketCap: 'Marktkapitalisatie',
     volume: 'Volume (24 u)',
     chart: 'Laatste 24 u',
+    chart7d: 'Laatste 7 dagen',
   },
   topWithoutFacts:
     'De relay heeft geen marktkapitalisaties om op te ordenen: zijn eigen activa, in zijn volgorde.',

@@ -139,6 +139,7 @@ export const messages: Messages = {
     marketCap: 'Kapitalizacja',
     volume: 'Wolumen (24 godz.)',
     chart: 'Ostatnie 24 godz.',
+    chart7d: 'Ostatnie 7 dni',
   },
   topWithoutFacts:
     'Przekaźnik nie ma kapitalizacji do uszeregowania: jego własne aktywa, w jego kolejności.',

@@ -147,6 +147,7 @@ export const messages: Messages = {
     marketCap: 'Capitalização',
     volume: 'Volume (24 h)',
     chart: 'Últimas 24 h',
+    chart7d: 'Últimos 7 dias',
   },
   topWithoutFacts:
     'O relay não tem capitalizações para ordenar: seus próprios ativos, na ordem dele.',

@@ -147,6 +147,7 @@ export const messages: Messages = {
     marketCap: 'Капитализация',
     volume: 'Объём (24 ч)',
     chart: 'За 24 ч',
+    chart7d: 'За 7 дней',
   },
   topWithoutFacts:
     'У ретранслятора нет капитализаций для сортировки: его собственные активы, в его порядке.',

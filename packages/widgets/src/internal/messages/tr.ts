@@ -140,6 +140,7 @@ export const messages: Messages = {
     marketCap: 'Piyasa değeri',
     volume: 'Hacim (24 sa)',
     chart: 'Son 24 sa',
+    chart7d: 'Son 7 gün',
   },
   topWithoutFacts:
     'Aktarıcının sıralamak için piyasa değeri yok: kendi varlıkları, kendi sırasıyla.',

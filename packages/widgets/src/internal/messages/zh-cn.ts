@@ -134,6 +134,7 @@ export const messages: Messages = {
     marketCap: '市值',
     volume: '成交量（24小时）',
     chart: '最近24小时',
+    chart7d: '最近7天',
   },
   topWithoutFacts: '中继没有可用于排名的市值：按中继自己的顺序显示其资产。',
   heatmapLabel: '市场热力图',

@@ -134,6 +134,7 @@ export const messages: Messages = {
     marketCap: '市值',
     volume: '成交量（24小時）',
     chart: '最近24小時',
+    chart7d: '最近7天',
   },
   topWithoutFacts: '中繼沒有可用於排名的市值：依中繼自己的順序顯示其資產。',
   heatmapLabel: '市場熱力圖',
