@@ -1,4 +1,5 @@
 import type {
+  BarPrice,
   IChartApi,
   ISeriesApi,
   SeriesType,
@@ -62,3 +63,77 @@ export const drawnValues = (renderer: ChartRenderer, index = 0): number[] =>
   symbolSeries(chartOf(renderer))
     [index]?.data()
     .map((point) => (point as { value: number }).value) ?? [];
+
+/** A label as drawn: its text and its box, CSS px from the plot's left and top. */
+export interface LabelBox {
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const twoFrames = () =>
+  new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+
+/** Width of `text` in the axes' font, px: bold, as the library draws its weightier labels. */
+function textWidth(chart: IChartApi, text: string): number {
+  const context = document.createElement('canvas').getContext('2d')!;
+  const { fontSize, fontFamily } = chart.options().layout;
+  context.font = `bold ${fontSize}px ${fontFamily}`;
+  return context.measureText(text).width;
+}
+
+/**
+ * The time axis's labels as the chart draws them now (it is asked to label its ticks afresh):
+ * each centred on its tick, and, as the library keeps its first and last ones, moved inward
+ * by as much as it would overflow the plot.
+ */
+export async function timeLabelBoxes(renderer: ChartRenderer): Promise<LabelBox[]> {
+  const chart = chartOf(renderer);
+  await twoFrames();
+  const labels = recordTickLabels(renderer);
+  await twoFrames();
+  const plotWidth = chart.timeScale().width();
+  return [...labels].flatMap(([time, text]) => {
+    const x = chart.timeScale().timeToCoordinate(time as Time);
+    if (x === null) return [];
+    const width = textWidth(chart, text);
+    const left = Math.min(Math.max(x - width / 2, 0), plotWidth - width);
+    return [{ text, left, right: left + width, top: 0, bottom: 0 }];
+  });
+}
+
+/**
+ * The price axis's tick labels as the chart draws them now (asked to format them afresh), each
+ * centred on its price; the axis's own height beside them.
+ */
+export async function priceLabelBoxes(
+  renderer: ChartRenderer,
+): Promise<{ boxes: LabelBox[]; height: number }> {
+  const chart = chartOf(renderer);
+  const series = symbolSeries(chart)[0]!;
+  await twoFrames();
+  const format = chart.options().localization.priceFormatter!;
+  const values = new Map<string, number>();
+  // The axis's ticks alone are formatted through this one (the edges, the crosshair's and the
+  // last value's labels through `priceFormatter`).
+  chart.applyOptions({
+    localization: {
+      tickmarksPriceFormatter: (prices: BarPrice[]) =>
+        prices.map((value) => {
+          const text = format(value);
+          values.set(text, value);
+          return text;
+        }),
+    },
+  });
+  await twoFrames();
+  const { fontSize } = chart.options().layout;
+  const boxes = [...values].flatMap(([text, value]) => {
+    const y = series.priceToCoordinate(value);
+    if (y === null) return [];
+    return [{ text, left: 0, right: 0, top: y - fontSize / 2, bottom: y + fontSize / 2 }];
+  });
+  return { boxes, height: chart.paneSize().height };
+}

@@ -44,6 +44,16 @@ const LINE_STYLES = [LineStyle.Solid, LineStyle.Dashed, LineStyle.Dotted];
 /** A plot narrower than this, px, drops its price axis. */
 const COMPACT_WIDTH = 240;
 
+/** The axes' text size, px: the library's default, which it spaces tick labels by. */
+const AXIS_FONT_PX = 12;
+/**
+ * Pixels the library keeps between two tick marks per character of
+ * `tickMarkMaxCharacterLength`: (font size + 4) × 5 ⁄ 8 (lightweight-charts' `TimeScale.marks`).
+ */
+const TICK_PX_PER_CHARACTER = ((AXIS_FONT_PX + 4) * 5) / 8;
+/** Clear space between two time labels, px, at the tightest. */
+const TICK_LABEL_GAP_PX = 12;
+
 /**
  * Everything that touches lightweight-charts, in a module of its own so the chart library
  * loads only on pages that show a chart: it turns the element's layout, bars and theme into
@@ -97,11 +107,13 @@ export class ChartRenderer {
       height: 0,
       layout: {
         background: { color: 'transparent' },
+        fontSize: AXIS_FONT_PX,
         // The built-in logo injects a <style> element, which a strict CSP blocks; the
         // element credits TradingView with a plain link instead, as the library's NOTICE asks.
         attributionLogo: false,
       },
-      rightPriceScale: { borderVisible: false },
+      // A price label the plot's edge would cut in half is left out, not drawn half.
+      rightPriceScale: { borderVisible: false, entireTextOnly: true },
       timeScale: {
         borderVisible: false,
         timeVisible: true,
@@ -167,12 +179,37 @@ export class ChartRenderer {
         this.addSeries(symbol, index);
       });
     }
-    const ticks = layout.range === 'live';
-    this.chart.applyOptions({
-      // The tick chart's labels have seconds ("12:00:00 PM"): room for them, so none touch.
-      timeScale: { secondsVisible: ticks, tickMarkMaxCharacterLength: ticks ? 11 : 9 },
-    });
+    this.spaceTimeLabels();
     this.placeLastValues();
+  }
+
+  /**
+   * The tick chart's labels have seconds ("12:00:00 PM", wider in some scripts): room for
+   * the widest, measured in the axis's font, so none touch at any width.
+   */
+  private spaceTimeLabels(): void {
+    const ticks = this.layout?.range === 'live';
+    this.chart.applyOptions({
+      timeScale: {
+        secondsVisible: ticks,
+        tickMarkMaxCharacterLength: ticks ? this.tickLabelCharacters() : 9,
+      },
+    });
+  }
+
+  /**
+   * The library keeps the first and last labels inside the plot by moving them inward, up to
+   * half their width, towards their neighbours: marks are spaced by one and a half of the
+   * widest label (bold, as the library draws a minute's) and a gap.
+   */
+  private tickLabelCharacters(): number {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return 16;
+    context.font = `bold ${AXIS_FONT_PX}px ${this.theme.font}`;
+    const widest = Math.max(
+      ...this.times.widestTickLabels().map((label) => context.measureText(label).width),
+    );
+    return Math.ceil((widest * 1.5 + TICK_LABEL_GAP_PX) / TICK_PX_PER_CHARACTER);
   }
 
   /** Replaces a symbol's bars; in percent mode their values are changes from `base`. */
@@ -351,6 +388,8 @@ export class ChartRenderer {
 
   private applyTheme(): void {
     const { text, grid, font } = this.theme;
+    // Another font, other widths.
+    this.spaceTimeLabels();
     this.chart.applyOptions({
       layout: { textColor: text, fontFamily: font },
       grid: { vertLines: { color: grid }, horzLines: { color: grid } },
