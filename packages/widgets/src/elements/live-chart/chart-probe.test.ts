@@ -27,11 +27,40 @@ const symbolSeries = (chart: IChartApi): ISeriesApi<SeriesType>[] =>
     .flatMap((pane) => pane.getSeries())
     .filter((series) => series.seriesType() !== 'Histogram');
 
+/** A point with a price; else whitespace. */
+const hasValue = (point: object): boolean =>
+  typeof (point as { value?: unknown }).value === 'number' ||
+  typeof (point as { close?: unknown }).close === 'number';
+
+/** The points drawn for the layout's `index`th symbol, oldest first: whitespace (a gap's empty slots) left out. */
+const pointsDrawn = (renderer: ChartRenderer, index: number) =>
+  symbolSeries(chartOf(renderer))[index]?.data().filter(hasValue) ?? [];
+
 /** The times drawn for the layout's `index`th symbol, ms, oldest first. */
 export const drawnTimes = (renderer: ChartRenderer, index = 0): number[] =>
-  symbolSeries(chartOf(renderer))
-    [index]?.data()
-    .map((point) => shift.fromChart(point.time as number)) ?? [];
+  pointsDrawn(renderer, index).map((point) => shift.fromChart(point.time as number));
+
+/**
+ * The slots between the `index`th symbol's points at `fromMs` and `toMs` (exclusive), and how
+ * many of them are empty (whitespace: the line broken there).
+ */
+export function slotsBetween(
+  renderer: ChartRenderer,
+  fromMs: number,
+  toMs: number,
+  index = 0,
+): { slots: number; empty: number } {
+  const chart = chartOf(renderer);
+  const series = symbolSeries(chart)[index]!;
+  const from = chart.timeScale().timeToIndex(shift.toChart(fromMs))!;
+  const to = chart.timeScale().timeToIndex(shift.toChart(toMs))!;
+  let empty = 0;
+  for (let slot = from + 1; slot < to; slot++) {
+    const point = series.dataByIndex(slot);
+    if (!point || !hasValue(point)) empty++;
+  }
+  return { slots: to - from - 1, empty };
+}
 
 /** Where `ms` falls on the x axis, CSS px; `null` off the chart. */
 export const xAt = (renderer: ChartRenderer, ms: number): number | null =>
@@ -60,9 +89,7 @@ export function recordTickLabels(renderer: ChartRenderer): Map<number, string> {
 
 /** The values drawn for the layout's `index`th symbol (a price, or a percent change), oldest first. */
 export const drawnValues = (renderer: ChartRenderer, index = 0): number[] =>
-  symbolSeries(chartOf(renderer))
-    [index]?.data()
-    .map((point) => (point as { value: number }).value) ?? [];
+  pointsDrawn(renderer, index).map((point) => (point as { value: number }).value);
 
 /** A label as drawn: its text and its box, CSS px from the plot's left and top. */
 export interface LabelBox {

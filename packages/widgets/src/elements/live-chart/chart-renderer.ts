@@ -28,6 +28,7 @@ import type { Bar, ChartLayout, Readout } from './chart-layout.js';
 import type { ChartTheme } from './chart-theme.js';
 import { ChartTimes } from './chart-times.js';
 import { CrosshairModel } from './crosshair-model.js';
+import { gapSlots, usualInterval } from './tick-gaps.js';
 
 interface Plotted {
   main: ISeriesApi<SeriesType>;
@@ -36,6 +37,8 @@ interface Plotted {
   volume?: ISeriesApi<'Histogram'>;
   /** What percent changes are counted from (the chart's baseline). */
   base: number;
+  /** In the tick chart, the usual time between updates, ms: longer pauses are drawn as gaps. */
+  interval?: number;
 }
 
 /** A line's style in each round of the palette: solid, then dashed, then dotted (as the legend's swatches). */
@@ -188,7 +191,7 @@ export class ChartRenderer {
    * the widest, measured in the axis's font, so none touch at any width.
    */
   private spaceTimeLabels(): void {
-    const ticks = this.layout?.range === 'live';
+    const ticks = this.ticks();
     this.chart.applyOptions({
       timeScale: {
         secondsVisible: ticks,
@@ -218,7 +221,13 @@ export class ChartRenderer {
     if (!plotted) return;
     this.crosshair.setBars(symbol, bars);
     plotted.base = base;
-    plotted.main.setData(bars.map((bar) => this.point(bar, plotted.base)));
+    plotted.interval = this.ticks() ? usualInterval(bars.map(({ time }) => time)) : undefined;
+    plotted.main.setData(
+      bars.flatMap((bar, i) => [
+        ...this.gapBefore(bar, bars[i - 1], plotted),
+        this.point(bar, plotted.base),
+      ]),
+    );
     plotted.volume?.setData(bars.flatMap((bar) => this.volumePoint(bar)));
     const last = bars.at(-1);
     if (last) {
@@ -240,7 +249,9 @@ export class ChartRenderer {
   /** Updates the last bar or appends a newer one; an older one is ignored (the library would throw). */
   updateBar(symbol: string, bar: Bar): void {
     const plotted = this.plotted.get(symbol);
+    const previous = this.crosshair.lastBar(symbol);
     if (!plotted || !this.crosshair.updateBar(symbol, bar)) return;
+    for (const slot of this.gapBefore(bar, previous, plotted)) plotted.main.update(slot);
     plotted.main.update(this.point(bar, plotted.base));
     for (const volume of this.volumePoint(bar)) plotted.volume?.update(volume);
     // The bar taken is the newest: its close is the last value.
@@ -440,6 +451,18 @@ export class ChartRenderer {
           close: value(bar.close),
         }
       : { time, value: value(bar.close) };
+  }
+
+  private ticks(): boolean {
+    return this.layout?.range === 'live';
+  }
+
+  /** The tick chart's empty slots (whitespace: the line breaks) for a gap before `bar`. */
+  private gapBefore(bar: Bar, previous: Bar | undefined, plotted: Plotted) {
+    if (!previous || previous.time >= bar.time) return [];
+    return gapSlots(previous.time, bar.time, plotted.interval).map((time) => ({
+      time: this.times.toChart(time),
+    }));
   }
 
   /** A value as the axis writes it: a percent change, or a price in the chart's currency. */
