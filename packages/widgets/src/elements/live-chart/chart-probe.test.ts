@@ -62,6 +62,15 @@ export function slotsBetween(
   return { slots: to - from - 1, empty };
 }
 
+/**
+ * The times, ms, of the `index`th symbol's points whose segment onward is not drawn (the
+ * line broken after them).
+ */
+export const lineBreaksAfter = (renderer: ChartRenderer, index = 0): number[] =>
+  pointsDrawn(renderer, index)
+    .filter((point) => (point as { color?: string }).color === 'transparent')
+    .map((point) => shift.fromChart(point.time as number));
+
 /** Where `ms` falls on the x axis, CSS px; `null` off the chart. */
 export const xAt = (renderer: ChartRenderer, ms: number): number | null =>
   chartOf(renderer).timeScale().timeToCoordinate(shift.toChart(ms));

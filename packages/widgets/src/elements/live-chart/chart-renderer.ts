@@ -44,6 +44,14 @@ interface Plotted {
 /** A line's style in each round of the palette: solid, then dashed, then dotted (as the legend's swatches). */
 const LINE_STYLES = [LineStyle.Solid, LineStyle.Dashed, LineStyle.Dotted];
 
+/** A point's colours for a segment left undrawn: a line's, and an area's line and fill. */
+const BROKEN_LINE = {
+  color: 'transparent',
+  lineColor: 'transparent',
+  topColor: 'transparent',
+  bottomColor: 'transparent',
+};
+
 /** A plot narrower than this, px, drops its price axis. */
 const COMPACT_WIDTH = 240;
 
@@ -223,10 +231,14 @@ export class ChartRenderer {
     plotted.base = base;
     plotted.interval = this.ticks() ? usualInterval(bars.map(({ time }) => time)) : undefined;
     plotted.main.setData(
-      bars.flatMap((bar, i) => [
-        ...this.gapBefore(bar, bars[i - 1], plotted),
-        this.point(bar, plotted.base),
-      ]),
+      bars.flatMap((bar, i) => {
+        const next = bars[i + 1];
+        const gapAfter = next !== undefined && this.gapBefore(next, bar, plotted).length > 0;
+        return [
+          ...this.gapBefore(bar, bars[i - 1], plotted),
+          this.point(bar, plotted.base, gapAfter),
+        ];
+      }),
     );
     plotted.volume?.setData(bars.flatMap((bar) => this.volumePoint(bar)));
     const last = bars.at(-1);
@@ -251,7 +263,10 @@ export class ChartRenderer {
     const plotted = this.plotted.get(symbol);
     const previous = this.crosshair.lastBar(symbol);
     if (!plotted || !this.crosshair.updateBar(symbol, bar)) return;
-    for (const slot of this.gapBefore(bar, previous, plotted)) plotted.main.update(slot);
+    const gap = this.gapBefore(bar, previous, plotted);
+    // The line stops at the last update before the gap (its segment onward is not drawn).
+    if (gap.length > 0 && previous) plotted.main.update(this.point(previous, plotted.base, true));
+    for (const slot of gap) plotted.main.update(slot);
     plotted.main.update(this.point(bar, plotted.base));
     for (const volume of this.volumePoint(bar)) plotted.volume?.update(volume);
     // The bar taken is the newest: its close is the last value.
@@ -439,18 +454,20 @@ export class ChartRenderer {
    * A bar as the library draws it: prices, or in percent mode the change from `base` (the
    * chart's baseline), worked out here so that the axis, the labels and the legend count alike.
    */
-  private point(bar: Bar, base: number) {
+  private point(bar: Bar, base: number, gapAfter = false) {
     const time = this.times.toChart(bar.time);
     const value = (price: number) => this.value(price, base);
-    return this.layout?.type === 'candles'
-      ? {
-          time,
-          open: value(bar.open),
-          high: value(bar.high),
-          low: value(bar.low),
-          close: value(bar.close),
-        }
-      : { time, value: value(bar.close) };
+    if (this.layout?.type === 'candles')
+      return {
+        time,
+        open: value(bar.open),
+        high: value(bar.high),
+        low: value(bar.low),
+        close: value(bar.close),
+      };
+    // The library draws the segment from a point in that point's colour, and joins points
+    // across empty slots: before a gap, the segment is not drawn, and the line breaks.
+    return { time, value: value(bar.close), ...(gapAfter && BROKEN_LINE) };
   }
 
   private ticks(): boolean {

@@ -8,7 +8,14 @@ import '../../all.js';
 import { formatPercent } from '../../internal/format.js';
 import { CandleLoadError, readCandles } from './candle-history.js';
 import { readableOn } from './chart-colours.js';
-import { drawnTimes, drawnValues, fontDrawn, slotsBetween, xAt } from './chart-probe.test.js';
+import {
+  drawnTimes,
+  drawnValues,
+  fontDrawn,
+  lineBreaksAfter,
+  slotsBetween,
+  xAt,
+} from './chart-probe.test.js';
 import type { ChartRenderer } from './chart-renderer.js';
 import type { ChartTheme } from './chart-theme.js';
 import { holdLongTimers } from './held-timers.test.js';
@@ -310,12 +317,14 @@ describe('<live-chart range="live">: a tick chart of every update', () => {
     expect(gap.slots).to.be.above(40);
     expect(gap.empty).to.equal(gap.slots);
     expect(slotsBetween(renderer, before[0]![0], lastBefore).empty).to.equal(0);
+    expect(lineBreaksAfter(renderer)).to.deep.equal([lastBefore]);
     // A pause in the stream is a gap too, as its next update comes.
     sendPrice(feed, 67_100, now + 59_000);
     await waitUntil(() => bucketsShown(el).at(-1) === now + 59_000, 'the update is drawn');
     const pause = x(now + 59_000) - x(now - 1_000);
     const secondNow = x(after[1]![0]) - x(after[0]![0]);
     expect(pause).to.be.above(40 * secondNow);
+    expect(lineBreaksAfter(renderer)).to.deep.equal([lastBefore, now - 1_000]);
     // Updates a usual interval apart take a slot each, as before.
     sendPrice(feed, 67_101, now + 60_000);
     await waitUntil(() => bucketsShown(el).at(-1) === now + 60_000, 'the next update is drawn');
