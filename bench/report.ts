@@ -22,7 +22,9 @@ generator on the same machine. Do not edit the sections by hand: run the bench.
 
 \`BENCH_CLIENTS\` picks the fan-out sizes (\`1000,5000,10000\` by default); \`BENCH_ONLY=faults,render\`
 runs only those parts and rewrites only their sections (\`size\`, \`fanout\`, \`capacity\`,
-\`upstream\`, \`markets\`, \`redis\`, \`fleet\`, \`forget\`, \`quotes\`, \`render\`, \`heatmap\`, \`first\`, \`faults\`, \`candles\`).
+\`upstream\`, \`markets\`, \`redis\`, \`fleet\`, \`forget\`, \`quotes\`, \`render\`, \`heatmap\`, \`first\`, \`faults\`, \`candles\`,
+\`streaming\`, \`drawn\`). \`BENCH_DRAWN_READERS\` (\`1000,10000\`) and \`BENCH_DRAWN_SECONDS\` (\`20\`) size the
+\`drawn\` part: readers attached while Chromium draws, and seconds measured at each count.
 Deliveries are counted over a 10 s window, so a tick on its edge counts in part. The rendering,
 first-price, Redis and fleet parts need Chromium, \`redis-server\` and nginx (see
 [CONTRIBUTING.md](../CONTRIBUTING.md)). What the code looked like before the changes these

@@ -3,6 +3,7 @@
 // BENCH_ONLY=faults,render runs only those parts and rewrites only their sections.
 import { bundleSize } from './bundle-size.js';
 import { candles } from './candles.js';
+import { drawnLatency } from './drawn-latency.js';
 import { fanout, fanoutHeader } from './fanout.js';
 import { faults } from './faults.js';
 import { firstPrice } from './first-price.js';
@@ -42,6 +43,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   faults,
   candles,
   streaming: () => streamLatency(),
+  drawn: () => drawnLatency(),
 };
 
 const only = process.env.BENCH_ONLY?.split(',') ?? Object.keys(PARTS);

@@ -2,11 +2,14 @@
 // SSE broadcaster (one encoded frame a second written to every socket, nothing else), and
 // `better-sse`, the library's channel broadcast. Both send a quotes frame shaped like the
 // relay's (5 symbols, `t` = publication time). `/readyz` answers 200 once listening.
+// `FLOOR_SYMBOLS` (comma-separated) and `PUBLISHES_PER_SECOND` change the load, for the
+// drawn-latency bench's comparison (20 symbols, 4 a second).
 import { createServer } from 'node:http';
 import { createChannel, createSession } from 'better-sse';
 
 const mode = process.argv[2];
-const SYMBOLS = ['BTC', 'ETH', 'SOL', 'ADA', 'DOT'];
+const SYMBOLS = process.env.FLOOR_SYMBOLS?.split(',') ?? ['BTC', 'ETH', 'SOL', 'ADA', 'DOT'];
+const PUBLISHES_PER_SECOND = Number(process.env.PUBLISHES_PER_SECOND ?? 1);
 
 /** A quotes event's data as the relay sends it, for the same bytes on the wire. */
 function quotesData(t) {
@@ -73,5 +76,5 @@ const server = createServer((req, res) => {
   else res.writeHead(404).end();
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');
-setInterval(publish, 1_000);
+setInterval(publish, 1_000 / PUBLISHES_PER_SECOND);
 process.on('SIGTERM', () => process.exit(0));

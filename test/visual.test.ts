@@ -22,6 +22,8 @@ const BASELINES = fileURLToPath(new URL('./baselines/', import.meta.url));
 const UPDATE = process.env.UPDATE_BASELINES === '1';
 const REFRESH = 'npm run baselines';
 const WIDTHS = [200, 900];
+/** The tick chart's own page: a phone's width, and a wide one. */
+const TICK_CHART_WIDTHS = [375, 1_200];
 /**
  * Pixels a screenshot may differ by once pixelmatch has set anti-aliased edges aside. Two
  * builds of one browser drew the same pixels (Chromium 156.0.8078.108 and .114: none differed
@@ -56,6 +58,8 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
   let browsers: TestBrowser[];
   let live: StillRelay;
   let stale: StillRelay;
+  /** A still relay whose history is a minute of updates a second apart: the tick chart's. */
+  let ticking: StillRelay;
   const versionsFile = join(BASELINES, 'versions.json');
   let recorded: Record<string, string> = {};
   const compared: string[] = [];
@@ -64,6 +68,7 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     browsers = await launchBrowsers();
     live = await startStillRelay();
     stale = await startStillRelay({ stale: true });
+    ticking = await startStillRelay({ historyStepMs: 1_000 });
     mkdirSync(BASELINES, { recursive: true });
     if (existsSync(versionsFile)) recorded = JSON.parse(readFileSync(versionsFile, 'utf8'));
     if (UPDATE) {
@@ -78,7 +83,39 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
     await Promise.all((browsers ?? []).map((browser) => browser.close()));
     await live?.close();
     await stale?.close();
+    await ticking?.close();
   });
+
+  /**
+   * A screenshot of the tick chart (`range="live"`) at a phone's width and a wide one, side
+   * by side, once it holds still: a minute of updates, labelled in seconds.
+   */
+  async function tickChartScreenshot(
+    browser: TestBrowser,
+    theme: string,
+    locale = 'en-US',
+    dir = 'ltr',
+  ): Promise<Buffer> {
+    const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
+    const charts = TICK_CHART_WIDTHS.map(
+      (width) =>
+        `<div style="width: ${width}px"><live-chart range="live" symbols="BTC" relay="${ticking.url}/" theme="${theme}" locale="${locale}" style="height: 300px"></live-chart></div>`,
+    ).join('');
+    const host = await serveHostPage(
+      `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8">${FROZEN_CLOCK}
+<script type="module" src="${ticking.url}/widgets.js"></script>
+<style>body { margin: 8px; background: ${background}; font-family: Georgia, serif; display: flex; align-items: flex-start; gap: 24px; }</style></head><body>${charts}</body></html>`,
+    );
+    const tab = await browser.newPage(1_700, 360);
+    try {
+      await tab.goto(host.url);
+      await tab.run(`${CHECKS}\nsettle('live', false, 0, 0)`);
+      return await stillScreenshot(tab);
+    } finally {
+      await tab.close();
+      await host.close();
+    }
+  }
 
   /**
    * A screenshot of the matrix page in `state`, once it holds still: every element drawn
@@ -210,6 +247,12 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
         const bytes = await screenshot(browser, theme, 'live', '', 'tabs');
         matches(browserName, browser, `live-chart-tabs-${browserName}-${theme}-live`, bytes);
       });
+      // Its own baselines: a minute of updates, labelled to the second (the pages above have none).
+      test(`${browserName}, ${theme}, live: <live-chart range="live"> at 375 and 1,200 px`, async () => {
+        const browser = browsers.find((candidate) => candidate.name === browserName)!;
+        const bytes = await tickChartScreenshot(browser, theme);
+        matches(browserName, browser, `live-chart-ticks-${browserName}-${theme}-live`, bytes);
+      });
       // Its own baselines, live, from the still relay's market caps: states are the layout suite's.
       test(`${browserName}, ${theme}, live: <price-heatmap>`, async () => {
         const browser = browsers.find((candidate) => candidate.name === browserName)!;
@@ -218,6 +261,13 @@ describe('every element looks as it did (baselines in test/baselines)', () => {
       });
     }
   }
+
+  // Arabic digits and a right-to-left page: the widest labels the tick chart draws.
+  test('chromium, light, live: <live-chart range="live"> in ar-EG, right to left', async () => {
+    const browser = browsers.find((candidate) => candidate.name === 'chromium')!;
+    const bytes = await tickChartScreenshot(browser, 'light', 'ar-EG', 'rtl');
+    matches('chromium', browser, 'live-chart-ticks-chromium-light-ar-EG', bytes);
+  });
 
   // Not while refreshing: the baseline it reads is being written.
   if (!UPDATE)

@@ -177,7 +177,17 @@ const TICKS: [step: number, nudge: number][] = [
  * leaves the feed a row short. `stale` adds, after the last tick, a status event calling
  * every price stale.
  */
-export async function startStillRelay(options: { stale?: boolean } = {}) {
+export async function startStillRelay(
+  options: {
+    stale?: boolean;
+    /**
+     * Time between the snapshot's history points, ms (default a minute): a second draws the
+     * tick chart (`range="live"`) a few minutes of updates.
+     */
+    historyStepMs?: number;
+  } = {},
+) {
+  const historyStepMs = options.historyStepMs ?? MINUTE_MS;
   /** Each open stream, with the symbols it asked for and how many ticks it has had. */
   const streams = new Map<import('node:http').ServerResponse, { known: string[]; ticks: number }>();
   const server: Server = createServer(async (req, res) => {
@@ -205,7 +215,7 @@ export async function startStillRelay(options: { stale?: boolean } = {}) {
             // Ending at the snapshot's quote, as a relay's history does.
             known.map((symbol) => [
               symbol,
-              walk(PRICES[symbol]![0], 60, MINUTE_MS, symbol.length, quote(symbol).ts),
+              walk(PRICES[symbol]![0], 60, historyStepMs, symbol.length, quote(symbol).ts),
             ]),
           ),
           unknown: wanted.filter((symbol) => !PRICES[symbol]),

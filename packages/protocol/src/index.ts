@@ -63,4 +63,5 @@ export {
   splitSymbols,
   symbolOf,
 } from './symbols.js';
+export { TICK_WINDOW, TICK_WINDOW_MS, tickHistoryPoints } from './tick-window.js';
 export { DAY_MS, HOUR_MS, MINUTE_MS } from './time.js';

@@ -16,6 +16,7 @@ import {
   type SparklineRange,
 } from './sparkline.js';
 import { isAsset, isSymbol } from './symbols.js';
+import { TICK_WINDOW } from './tick-window.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
 /**
@@ -26,8 +27,11 @@ import { DAY_MS, HOUR_MS } from './time.js';
  * throw when formatted (a `1e20` time, a `null` quote, a price of `1e308`).
  */
 
-/** History points a client keeps per symbol: what a chart draws. Longer histories are cut to the newest. */
-export const MAX_HISTORY_POINTS = 1_000;
+/**
+ * History points a client keeps per symbol: what a chart draws, the tick chart's window at
+ * the most. Longer histories are cut to the newest.
+ */
+export const MAX_HISTORY_POINTS = TICK_WINDOW.maxPoints;
 /** Times before Bitcoin, or more than a day ahead of this page's clock, are not times of a price. */
 const MIN_TIME_MS = 1_230_768_000_000;
 const MAX_AHEAD_MS = DAY_MS;

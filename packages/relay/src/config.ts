@@ -185,7 +185,7 @@ export const CONFIG_KEYS = {
   }),
   MAX_HISTORY: key({
     defaultValue: '100',
-    doc: 'Price points kept per symbol for charts.',
+    doc: 'Price points kept per symbol for charts. Beyond them a symbol keeps every update of the tick chart’s last 5 minutes, up to `MAX_EVENTS_PER_SECOND` × 300 (1,200): a streamed symbol’s snapshot fills the tick chart again after a reconnect.',
     schema: integer(1, 10_000),
   }),
   CURRENCIES: key({

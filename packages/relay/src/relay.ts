@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tickHistoryPoints } from '@tickwire/protocol';
 import type { Logger } from 'pino';
 import { AssetFactsService } from './assets/facts-service.js';
 import { LogoService } from './assets/logo-service.js';
@@ -151,6 +152,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const log = options.log ?? stdoutLog(config.LOG_LEVEL);
   const sources = options.sources ?? (await createSources(config));
   const target = redisTarget(config);
+  // A history of the tick chart's window at the rate readers are sent updates.
+  const tickPoints = tickHistoryPoints(config.MAX_EVENTS_PER_SECOND);
   // A configuration built by hand meets the checks `loadConfig` makes.
   if (typeof target === 'string') throw new ConfigError(target);
   const shared: { store?: PriceStore; lease?: PollLease; candleCache?: CandleCache } =
@@ -160,6 +163,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
           target,
           ttlMs: config.PRICE_TTL,
           maxHistory: config.MAX_HISTORY,
+          tickHistoryPoints: tickPoints,
           eventLogSize: EVENT_LOG_SIZE,
           pollIntervalMs: config.POLL_INTERVAL,
           log,
@@ -174,6 +178,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
       new MemoryStore({
         ttlMs: config.PRICE_TTL,
         maxHistory: config.MAX_HISTORY,
+        tickHistoryPoints: tickPoints,
         eventLogSize: EVENT_LOG_SIZE,
       }),
     storeWrites,
@@ -217,7 +222,8 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
   const hub = new Hub({
     store,
     watchList,
-    historyLimit: config.MAX_HISTORY,
+    // Every point kept: a streamed symbol's last 5 minutes, for the tick chart.
+    historyLimit: Math.max(config.MAX_HISTORY, tickPoints),
     currency: config.CURRENCIES[0]!,
     intervalMs: () => poller.intervalMs,
     ttlMs: config.PRICE_TTL,

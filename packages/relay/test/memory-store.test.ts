@@ -7,7 +7,14 @@ import { testQuote } from './support/quotes.js';
 const quote = testQuote;
 
 describe('the in-memory store', () => {
-  const setup = (options: { ttlMs?: number; maxHistory?: number; eventLogSize?: number } = {}) => {
+  const setup = (
+    options: {
+      ttlMs?: number;
+      maxHistory?: number;
+      tickHistoryPoints?: number;
+      eventLogSize?: number;
+    } = {},
+  ) => {
     let now = 1_000_000;
     const store = new MemoryStore({
       ttlMs: 60_000,
@@ -31,6 +38,27 @@ describe('the in-memory store', () => {
       [1_000_004, 104],
       [1_000_005, 105],
     ]);
+  });
+
+  test('past maxHistory a history keeps the tick window (5 minutes) before its newest point, never more than tickHistoryPoints', async () => {
+    const { store } = setup({ maxHistory: 3, tickHistoryPoints: 50 });
+    // A symbol polled every 5 minutes: its last 3, however old.
+    for (let i = 1; i <= 10; i++)
+      await store.appendQuotes([quote('ETH', 3_000 + i, i * 300_000)], i * 300_000);
+    assert.deepEqual(
+      (await store.history(['ETH'], 100)).ETH?.map(([ms]) => ms / 300_000),
+      [8, 9, 10],
+    );
+    // A streamed one, 10 s apart for 10 minutes: the last 5 minutes (31 points).
+    for (let i = 0; i <= 60; i++)
+      await store.appendQuotes([quote('BTC', 100 + i, i * 10_000)], i * 10_000);
+    const btc = (await store.history(['BTC'], 100)).BTC!;
+    assert.equal(btc.length, 31);
+    assert.equal(btc[0]![0], 300_000);
+    // Faster than the cap: its newest 50, the memory it may take.
+    for (let i = 1; i <= 200; i++)
+      await store.appendQuotes([quote('BTC', 200 + i, 600_000 + i * 100)], 600_000 + i * 100);
+    assert.equal((await store.history(['BTC'], 1_000)).BTC!.length, 50);
   });
 
   test('a quote turns stale once it is older than the TTL', async () => {

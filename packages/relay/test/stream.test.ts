@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { parseHistory, TICK_WINDOW, TICK_WINDOW_MS, tickHistoryPoints } from '@tickwire/protocol';
 import { EventSource } from 'eventsource';
 import type { Relay } from '../src/relay.js';
+import { testQuote } from './support/quotes.js';
 import { startTestRelay, waitFor } from './support/relay.js';
 import { dataOf, SseReader } from './support/sse-reader.js';
 
@@ -288,6 +290,43 @@ describe('stream limits and liveness', () => {
       assert.equal(await gauge(), '1');
       await reader.close();
       await waitFor(async () => ((await gauge()) === '0' ? true : undefined));
+    } finally {
+      await relay.stop();
+    }
+  });
+});
+
+describe('the tick chart’s window in a snapshot', () => {
+  test(`a reader who comes back is sent the last ${TICK_WINDOW.minutes} minutes of a streamed symbol’s updates, ${tickHistoryPoints(4)} at 4 a second, never more`, async () => {
+    const relay = await startTestRelay({ env: { SYMBOLS: 'BTC', MAX_EVENTS_PER_SECOND: '4' } });
+    try {
+      await relay.poller.pause();
+      // Ten minutes of a stream published 4 times a second, ending now (past MAX_HISTORY's 100).
+      const end = Date.now();
+      const published = 10 * 60 * 4;
+      for (let i = published - 1; i >= 0; i--) {
+        const ts = end - i * 250;
+        await relay.store.appendQuotes([testQuote('BTC', 67_000 + (i % 17), ts)], ts);
+      }
+      const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
+      try {
+        await reader.untilEvent('snapshot');
+        const snapshot = dataOf<{ history: Record<string, [number, number][]> }>(
+          reader.events('snapshot')[0],
+        );
+        const history = snapshot.history.BTC!;
+        assert.equal(history.length, tickHistoryPoints(4));
+        assert.equal(history.at(-1)![0], end, 'up to the newest update');
+        const spanMs = end - history[0]![0];
+        assert.ok(
+          spanMs >= TICK_WINDOW_MS - 250 && spanMs <= TICK_WINDOW_MS,
+          `the window shown: ${spanMs} ms`,
+        );
+        // As the client reads it: every point kept.
+        assert.equal(parseHistory(history, end).length, history.length);
+      } finally {
+        await reader.close();
+      }
     } finally {
       await relay.stop();
     }

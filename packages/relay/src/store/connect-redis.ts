@@ -9,6 +9,7 @@ export interface SharedStoreOptions {
   target: RedisTarget;
   ttlMs: number;
   maxHistory: number;
+  tickHistoryPoints: number;
   eventLogSize: number;
   pollIntervalMs: number;
   log: Logger;

@@ -1,4 +1,10 @@
-import type { PricePoint, Quote, SourceStatus, StatusData } from '@tickwire/protocol';
+import {
+  type PricePoint,
+  type Quote,
+  type SourceStatus,
+  type StatusData,
+  TICK_WINDOW_MS,
+} from '@tickwire/protocol';
 import type { SourceQuote } from '../sources/price-source.js';
 import { compareEventIds, isEventId } from './event-id.js';
 import {
@@ -26,13 +32,23 @@ const MAX_LOGGED_QUOTES = 25_000;
 export interface StoreOptions {
   /** A quote older than this is stale. */
   ttlMs: number;
-  /** History points kept per symbol. */
+  /** History points kept per symbol, however old. */
   maxHistory: number;
+  /**
+   * Beyond `maxHistory`, every point of the tick chart's window (`TICK_WINDOW_MS`) up to this
+   * many per symbol (`tickHistoryPoints`): a streamed symbol's updates, so that a reader who
+   * reconnects is drawn the last 5 minutes again. None by default.
+   */
+  tickHistoryPoints?: number;
   /** `quotes` events kept for resuming clients. */
   eventLogSize: number;
   /** The clock, ms; `Date.now` when absent (tests pass a fake one). */
   now?: () => number;
 }
+
+/** Points a symbol's history holds at the most: the bound on its memory. */
+export const historyCapacity = (options: StoreOptions): number =>
+  Math.max(options.maxHistory, options.tickHistoryPoints ?? 0);
 
 /**
  * A `PriceStore` in this process's memory: the whole store of a single relay, and the local
@@ -130,8 +146,9 @@ export class MemoryStore implements PriceStore {
     const existing = this.histories.get(symbol)?.last() ?? [];
     const firstKept = existing[0]?.[0] ?? Number.POSITIVE_INFINITY;
     const older = points.filter(([ms]) => ms < firstKept);
-    const buffer = new RingBuffer<PricePoint>(this.options.maxHistory);
+    const buffer = new RingBuffer<PricePoint>(historyCapacity(this.options));
     for (const point of [...older, ...existing]) buffer.push(point);
+    this.keepWindow(buffer);
     this.histories.set(symbol, buffer);
   }
 
@@ -247,13 +264,23 @@ export class MemoryStore implements PriceStore {
   private pushHistory(symbol: string, point: PricePoint): void {
     let buffer = this.histories.get(symbol);
     if (!buffer) {
-      buffer = new RingBuffer(this.options.maxHistory);
+      buffer = new RingBuffer(historyCapacity(this.options));
       this.histories.set(symbol, buffer);
     }
     // Charts need strictly increasing times; a source repeating its timestamp adds nothing.
     const last = buffer.peekLast();
     if (last && point[0] <= last[0]) return;
     buffer.push(point);
+    this.keepWindow(buffer);
+  }
+
+  /**
+   * Past `maxHistory` points, a history keeps only the tick window before its newest: a
+   * polled symbol keeps its `maxHistory`, a streamed one its last 5 minutes of updates.
+   */
+  private keepWindow(buffer: RingBuffer<PricePoint>): void {
+    const since = (buffer.peekLast()?.[0] ?? 0) - TICK_WINDOW_MS;
+    while (buffer.size > this.options.maxHistory && buffer.peekFirst()![0] < since) buffer.shift();
   }
 
   private isStale(quote: SourceQuote): boolean {

@@ -10,7 +10,7 @@ import type { ChainableCommander } from 'ioredis';
 import type { Logger } from 'pino';
 import type { SourceQuote } from '../sources/price-source.js';
 import { RedisCandleCache } from './candle-cache.js';
-import { MemoryStore, type StoreOptions } from './memory-store.js';
+import { historyCapacity, MemoryStore, type StoreOptions } from './memory-store.js';
 import { RedisLease } from './poll-lease.js';
 import {
   noticeableStatus,
@@ -146,7 +146,7 @@ export class RedisStore implements PriceStore {
     );
     for (const quote of Object.values(changed)) {
       multi.rpush(this.keys.history(quote.symbol), JSON.stringify([quote.ts, quote.price]));
-      multi.ltrim(this.keys.history(quote.symbol), -this.options.maxHistory, -1);
+      multi.ltrim(this.keys.history(quote.symbol), -historyCapacity(this.options), -1);
     }
     const results = await multi.exec();
     const id = results?.[0]?.[1];
@@ -165,7 +165,7 @@ export class RedisStore implements PriceStore {
       BACKFILL_SCRIPT,
       1,
       this.keys.history(symbol),
-      String(this.options.maxHistory),
+      String(historyCapacity(this.options)),
       ...points.flatMap((point) => [String(point[0]), JSON.stringify(point)]),
     );
     this.logEntry(multi, 'backfill', { symbol, points });

@@ -42,6 +42,11 @@ export class RingBuffer<T> {
     return out;
   }
 
+  /** The oldest item. */
+  peekFirst(): T | undefined {
+    return this.count === 0 ? undefined : this.items[this.start];
+  }
+
   /** The newest item. */
   peekLast(): T | undefined {
     return this.count === 0 ? undefined : this.items[(this.start + this.count - 1) % this.capacity];

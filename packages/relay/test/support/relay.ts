@@ -1,4 +1,4 @@
-import type { QuotesAnswer, SourcesAnswer } from '@tickwire/protocol';
+import { type QuotesAnswer, type SourcesAnswer, tickHistoryPoints } from '@tickwire/protocol';
 import { pino } from 'pino';
 import { loadConfig, type RelayConfig } from '../../src/config.js';
 import { type Relay, type RelayTimings, startRelay } from '../../src/relay.js';
@@ -37,6 +37,7 @@ export async function startTestRelay(options: TestRelayOptions = {}): Promise<Re
         target,
         ttlMs: config.PRICE_TTL,
         maxHistory: config.MAX_HISTORY,
+        tickHistoryPoints: tickHistoryPoints(config.MAX_EVENTS_PER_SECOND),
         eventLogSize: 1_000,
         log,
       })

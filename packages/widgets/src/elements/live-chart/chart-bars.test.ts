@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { bucketCount, CANDLE_RANGES, type Candle, type PricePoint } from '@tickwire/protocol';
-import { SymbolBars, TICK_WINDOW } from './chart-bars.js';
+import {
+  bucketCount,
+  CANDLE_RANGES,
+  type Candle,
+  type PricePoint,
+  TICK_WINDOW,
+} from '@tickwire/protocol';
+import { SymbolBars } from './chart-bars.js';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 11, 5, 12, 0, 0);

@@ -1,12 +1,11 @@
-import { bucketStart, type Candle, type PricePoint } from '@tickwire/protocol';
+import {
+  bucketStart,
+  type Candle,
+  type PricePoint,
+  TICK_WINDOW,
+  TICK_WINDOW_MS,
+} from '@tickwire/protocol';
 import type { Bar } from './chart-layout.js';
-
-/**
- * What the tick chart (`range="live"`) keeps: every update of the last `minutes`, each its own
- * point, and never more than `maxPoints` of them (5 minutes at 10 updates a second; a relay
- * sends a reader at most `MAX_EVENTS_PER_SECOND`, 4 by default).
- */
-export const TICK_WINDOW = { minutes: 5, maxPoints: 3_000 } as const;
 
 /**
  * One symbol's bars as the chart draws them, kept moving by the stream: a price in the last
@@ -16,7 +15,7 @@ export const TICK_WINDOW = { minutes: 5, maxPoints: 3_000 } as const;
  * as long as it is open; so do the buckets before `windowStartOf` the newest (`windowStart`: a
  * year-to-date chart starts again on 1 January).
  * The tick chart's bucket is a millisecond: every update the stream delivers is its own point
- * (`ticks()`).
+ * (`ticks()`), the protocol's `TICK_WINDOW` of them kept.
  */
 export class SymbolBars {
   readonly bars: Bar[];
@@ -68,12 +67,7 @@ export class SymbolBars {
    * millisecond are one, the later price), the last `TICK_WINDOW` of them kept.
    */
   static ticks(): SymbolBars {
-    return new SymbolBars(
-      1,
-      [],
-      TICK_WINDOW.maxPoints,
-      (newestMs) => newestMs - TICK_WINDOW.minutes * 60_000,
-    );
+    return new SymbolBars(1, [], TICK_WINDOW.maxPoints, (newestMs) => newestMs - TICK_WINDOW_MS);
   }
 
   /** What changes are measured from: `base`, else the open of the first bucket shown. */

@@ -1,6 +1,14 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import type { Bar, ChartLayout } from './chart-layout.js';
-import { drawnTimes, fontDrawn, recordTickLabels, xAt } from './chart-probe.test.js';
+import {
+  drawnTimes,
+  fontDrawn,
+  type LabelBox,
+  priceLabelBoxes,
+  recordTickLabels,
+  timeLabelBoxes,
+  xAt,
+} from './chart-probe.test.js';
 import { ChartRenderer } from './chart-renderer.js';
 
 const theme = {
@@ -29,11 +37,14 @@ describe('ChartRenderer', () => {
   let renderer: ChartRenderer;
   afterEach(() => renderer?.dispose());
 
-  async function make(layout: Partial<ChartLayout> = {}): Promise<ChartRenderer> {
+  async function make(
+    layout: Partial<ChartLayout> = {},
+    { width = 600, locale = 'en-US' } = {},
+  ): Promise<ChartRenderer> {
     const container = await fixture<HTMLDivElement>(
-      html`<div style="width: 600px; height: 240px"></div>`,
+      html`<div style="width: ${width}px; height: 240px"></div>`,
     );
-    renderer = new ChartRenderer(container, theme, 'en-US');
+    renderer = new ChartRenderer(container, theme, locale);
     renderer.setLayout({
       symbols: ['BTC'],
       labels: layout.symbols ?? ['BTC'],
@@ -104,4 +115,67 @@ describe('ChartRenderer', () => {
     expect(chart.step(-1)!.values[0]!.text).to.contain('close $101.00');
     expect(chart.step(Number.POSITIVE_INFINITY)!.time).to.equal(newest.time);
   });
+
+  /** `seconds` of a stream at 4 updates a second, from `level` up and down by `swing`. */
+  const ticks = (level: number, swing: number, seconds = 300): Bar[] =>
+    Array.from({ length: seconds * 4 }, (_, i) => {
+      const close = level + swing * Math.abs(Math.sin(i / 150));
+      return {
+        time: Date.UTC(2026, 10, 28, 11, 46, 4, 300) + i * 250,
+        open: close,
+        high: close,
+        low: close,
+        close,
+        volume: null,
+      };
+    });
+
+  /** Labels of `boxes` closer than `gap` px side by side, as text for the failure. */
+  const crowded = (boxes: LabelBox[], gap: number) =>
+    [...boxes]
+      .sort((a, b) => a.left - b.left)
+      .flatMap((box, i, sorted) => {
+        const next = sorted[i + 1];
+        return next && next.left - box.right < gap
+          ? [`"${box.text}" ${Math.round(next.left - box.right)} px from "${next.text}"`]
+          : [];
+      });
+
+  for (const locale of ['en-US', 'ar-EG']) {
+    for (const width of [320, 375]) {
+      it(`a ${width} px tick chart in ${locale}: time labels keep 8 px apart, whatever the stretch of time shown`, async () => {
+        const chart = await make({ range: 'live' }, { width, locale });
+        // A chart just opened, filling, and full: labels a few seconds, or minutes, apart.
+        for (const seconds of [15, 40, 60, 90, 180, 300]) {
+          chart.setBars('BTC', ticks(67_000, 250, seconds), 67_000);
+          chart.fit();
+          const times = await timeLabelBoxes(chart);
+          expect(times.length, `${seconds} s: labels`).to.be.above(1);
+          expect(crowded(times, 8), `${seconds} s`).to.deep.equal([]);
+        }
+      });
+
+      it(`a ${width} px tick chart in ${locale}: no price label is cut at the plot's edge`, async () => {
+        const chart = await make({ range: 'live' }, { width, locale });
+        // Levels and swings that put a price tick near the top or the bottom edge of the plot.
+        for (const [level, swing] of [
+          [67_000, 250],
+          [67_013, 180],
+          [66_987, 333],
+          [3_480.5, 7.3],
+          [0.4498, 0.0031],
+        ] as const) {
+          chart.setBars('BTC', ticks(level, swing), level);
+          chart.fit();
+          const { boxes, height } = await priceLabelBoxes(chart);
+          expect(boxes.length, `${level}: price labels`).to.be.above(1);
+          const cut = boxes.filter(({ top, bottom }) => top < 0 || bottom > height);
+          expect(
+            cut.map(({ text, top }) => `${text} at ${Math.round(top)} px of ${height}`),
+            `${level}`,
+          ).to.deep.equal([]);
+        }
+      });
+    }
+  }
 });

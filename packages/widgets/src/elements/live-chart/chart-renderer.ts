@@ -28,6 +28,7 @@ import type { Bar, ChartLayout, Readout } from './chart-layout.js';
 import type { ChartTheme } from './chart-theme.js';
 import { ChartTimes } from './chart-times.js';
 import { CrosshairModel } from './crosshair-model.js';
+import { gapSlots, usualInterval } from './tick-gaps.js';
 
 interface Plotted {
   main: ISeriesApi<SeriesType>;
@@ -36,13 +37,33 @@ interface Plotted {
   volume?: ISeriesApi<'Histogram'>;
   /** What percent changes are counted from (the chart's baseline). */
   base: number;
+  /** In the tick chart, the usual time between updates, ms: longer pauses are drawn as gaps. */
+  interval?: number;
 }
 
 /** A line's style in each round of the palette: solid, then dashed, then dotted (as the legend's swatches). */
 const LINE_STYLES = [LineStyle.Solid, LineStyle.Dashed, LineStyle.Dotted];
 
+/** A point's colours for a segment left undrawn: a line's, and an area's line and fill. */
+const BROKEN_LINE = {
+  color: 'transparent',
+  lineColor: 'transparent',
+  topColor: 'transparent',
+  bottomColor: 'transparent',
+};
+
 /** A plot narrower than this, px, drops its price axis. */
 const COMPACT_WIDTH = 240;
+
+/** The axes' text size, px: the library's default, which it spaces tick labels by. */
+const AXIS_FONT_PX = 12;
+/**
+ * Pixels the library keeps between two tick marks per character of
+ * `tickMarkMaxCharacterLength`: (font size + 4) × 5 ⁄ 8 (lightweight-charts' `TimeScale.marks`).
+ */
+const TICK_PX_PER_CHARACTER = ((AXIS_FONT_PX + 4) * 5) / 8;
+/** Clear space between two time labels, px, at the tightest. */
+const TICK_LABEL_GAP_PX = 12;
 
 /**
  * Everything that touches lightweight-charts, in a module of its own so the chart library
@@ -97,11 +118,13 @@ export class ChartRenderer {
       height: 0,
       layout: {
         background: { color: 'transparent' },
+        fontSize: AXIS_FONT_PX,
         // The built-in logo injects a <style> element, which a strict CSP blocks; the
         // element credits TradingView with a plain link instead, as the library's NOTICE asks.
         attributionLogo: false,
       },
-      rightPriceScale: { borderVisible: false },
+      // A price label the plot's edge would cut in half is left out, not drawn half.
+      rightPriceScale: { borderVisible: false, entireTextOnly: true },
       timeScale: {
         borderVisible: false,
         timeVisible: true,
@@ -167,12 +190,37 @@ export class ChartRenderer {
         this.addSeries(symbol, index);
       });
     }
-    const ticks = layout.range === 'live';
-    this.chart.applyOptions({
-      // The tick chart's labels have seconds ("12:00:00 PM"): room for them, so none touch.
-      timeScale: { secondsVisible: ticks, tickMarkMaxCharacterLength: ticks ? 11 : 9 },
-    });
+    this.spaceTimeLabels();
     this.placeLastValues();
+  }
+
+  /**
+   * The tick chart's labels have seconds ("12:00:00 PM", wider in some scripts): room for
+   * the widest, measured in the axis's font, so none touch at any width.
+   */
+  private spaceTimeLabels(): void {
+    const ticks = this.ticks();
+    this.chart.applyOptions({
+      timeScale: {
+        secondsVisible: ticks,
+        tickMarkMaxCharacterLength: ticks ? this.tickLabelCharacters() : 9,
+      },
+    });
+  }
+
+  /**
+   * The library keeps the first and last labels inside the plot by moving them inward, up to
+   * half their width, towards their neighbours: marks are spaced by one and a half of the
+   * widest label (bold, as the library draws a minute's) and a gap.
+   */
+  private tickLabelCharacters(): number {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return 16;
+    context.font = `bold ${AXIS_FONT_PX}px ${this.theme.font}`;
+    const widest = Math.max(
+      ...this.times.widestTickLabels().map((label) => context.measureText(label).width),
+    );
+    return Math.ceil((widest * 1.5 + TICK_LABEL_GAP_PX) / TICK_PX_PER_CHARACTER);
   }
 
   /** Replaces a symbol's bars; in percent mode their values are changes from `base`. */
@@ -181,7 +229,17 @@ export class ChartRenderer {
     if (!plotted) return;
     this.crosshair.setBars(symbol, bars);
     plotted.base = base;
-    plotted.main.setData(bars.map((bar) => this.point(bar, plotted.base)));
+    plotted.interval = this.ticks() ? usualInterval(bars.map(({ time }) => time)) : undefined;
+    plotted.main.setData(
+      bars.flatMap((bar, i) => {
+        const next = bars[i + 1];
+        const gapAfter = next !== undefined && this.gapBefore(next, bar, plotted).length > 0;
+        return [
+          ...this.gapBefore(bar, bars[i - 1], plotted),
+          this.point(bar, plotted.base, gapAfter),
+        ];
+      }),
+    );
     plotted.volume?.setData(bars.flatMap((bar) => this.volumePoint(bar)));
     const last = bars.at(-1);
     if (last) {
@@ -203,7 +261,12 @@ export class ChartRenderer {
   /** Updates the last bar or appends a newer one; an older one is ignored (the library would throw). */
   updateBar(symbol: string, bar: Bar): void {
     const plotted = this.plotted.get(symbol);
+    const previous = this.crosshair.lastBar(symbol);
     if (!plotted || !this.crosshair.updateBar(symbol, bar)) return;
+    const gap = this.gapBefore(bar, previous, plotted);
+    // The line stops at the last update before the gap (its segment onward is not drawn).
+    if (gap.length > 0 && previous) plotted.main.update(this.point(previous, plotted.base, true));
+    for (const slot of gap) plotted.main.update(slot);
     plotted.main.update(this.point(bar, plotted.base));
     for (const volume of this.volumePoint(bar)) plotted.volume?.update(volume);
     // The bar taken is the newest: its close is the last value.
@@ -351,6 +414,8 @@ export class ChartRenderer {
 
   private applyTheme(): void {
     const { text, grid, font } = this.theme;
+    // Another font, other widths.
+    this.spaceTimeLabels();
     this.chart.applyOptions({
       layout: { textColor: text, fontFamily: font },
       grid: { vertLines: { color: grid }, horzLines: { color: grid } },
@@ -389,18 +454,32 @@ export class ChartRenderer {
    * A bar as the library draws it: prices, or in percent mode the change from `base` (the
    * chart's baseline), worked out here so that the axis, the labels and the legend count alike.
    */
-  private point(bar: Bar, base: number) {
+  private point(bar: Bar, base: number, gapAfter = false) {
     const time = this.times.toChart(bar.time);
     const value = (price: number) => this.value(price, base);
-    return this.layout?.type === 'candles'
-      ? {
-          time,
-          open: value(bar.open),
-          high: value(bar.high),
-          low: value(bar.low),
-          close: value(bar.close),
-        }
-      : { time, value: value(bar.close) };
+    if (this.layout?.type === 'candles')
+      return {
+        time,
+        open: value(bar.open),
+        high: value(bar.high),
+        low: value(bar.low),
+        close: value(bar.close),
+      };
+    // The library draws the segment from a point in that point's colour, and joins points
+    // across empty slots: before a gap, the segment is not drawn, and the line breaks.
+    return { time, value: value(bar.close), ...(gapAfter && BROKEN_LINE) };
+  }
+
+  private ticks(): boolean {
+    return this.layout?.range === 'live';
+  }
+
+  /** The tick chart's empty slots (whitespace: the line breaks) for a gap before `bar`. */
+  private gapBefore(bar: Bar, previous: Bar | undefined, plotted: Plotted) {
+    if (!previous || previous.time >= bar.time) return [];
+    return gapSlots(previous.time, bar.time, plotted.interval).map((time) => ({
+      time: this.times.toChart(time),
+    }));
   }
 
   /** A value as the axis writes it: a percent change, or a price in the chart's currency. */

@@ -52,6 +52,14 @@ export class ChartTimes {
   }
 
   /**
+   * The widest labels the tick chart's axis may draw (two-digit hours, minutes and seconds,
+   * morning and evening), to leave room for.
+   */
+  widestTickLabels(): string[] {
+    return [10, 22].map((hour) => this.formats.second.format(Date.UTC(2026, 0, 1, hour, 58, 58)));
+  }
+
+  /**
    * The crosshair's time: what a bucket of `range` means (a day, an hour, a moment: to a tenth
    * of a second in the tick chart, where a second holds several updates).
    */

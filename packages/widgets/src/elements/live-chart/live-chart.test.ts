@@ -15,7 +15,14 @@ import { formatPercent } from '../../internal/format.js';
 import { en } from '../../internal/messages/en.js';
 import { CandleLoadError, readCandles } from './candle-history.js';
 import { readableOn } from './chart-colours.js';
-import { drawnTimes, drawnValues, fontDrawn, xAt } from './chart-probe.test.js';
+import {
+  drawnTimes,
+  drawnValues,
+  fontDrawn,
+  lineBreaksAfter,
+  slotsBetween,
+  xAt,
+} from './chart-probe.test.js';
 import type { ChartRenderer } from './chart-renderer.js';
 import type { ChartTheme } from './chart-theme.js';
 import { holdLongTimers } from './held-timers.test.js';
@@ -293,6 +300,42 @@ describe('<live-chart range="live">: a tick chart of every update', () => {
     await waitUntil(() => bucketsShown(el).at(-1) === now + 1_500, 'the new update is drawn');
     expect(bucketsShown(el)[0]).to.equal(now - 298_000);
     expect(bucketsShown(el)).to.have.length(300);
+  });
+
+  it('a minute without updates among updates a second apart is a gap: the line breaks, and the minute takes the room of its seconds', async () => {
+    const { feed, relay } = scriptedRelay('ticks');
+    const el = await chart(relay, 'BTC');
+    const now = Date.now();
+    const seconds = (from: number): PricePoint[] =>
+      Array.from({ length: 30 }, (_, i) => [from + i * 1_000, 67_000 + (i % 7)]);
+    // Thirty updates a second apart, a minute without, thirty more.
+    const before = seconds(now - 120_000);
+    const after = seconds(now - 30_000);
+    feed.send(tickSnapshot([...before, ...after]));
+    await waitUntil(() => drawn(el) && bucketsShown(el).length === 60, 'the snapshot is drawn');
+    const renderer = rendererOf(el)!;
+    await waitUntil(() => xAt(renderer, now - 1_000) !== null, 'the chart is laid out');
+    const x = (ms: number) => xAt(renderer, ms)!;
+    const second = x(before[1]![0]) - x(before[0]![0]);
+    const lastBefore = before.at(-1)![0];
+    expect(x(after[0]![0]) - x(lastBefore)).to.be.above(40 * second);
+    // The line breaks there: every slot in the gap is empty.
+    const gap = slotsBetween(renderer, lastBefore, after[0]![0]);
+    expect(gap.slots).to.be.above(40);
+    expect(gap.empty).to.equal(gap.slots);
+    expect(slotsBetween(renderer, before[0]![0], lastBefore).empty).to.equal(0);
+    expect(lineBreaksAfter(renderer)).to.deep.equal([lastBefore]);
+    // A pause in the stream is a gap too, as its next update comes.
+    sendPrice(feed, 67_100, now + 59_000);
+    await waitUntil(() => bucketsShown(el).at(-1) === now + 59_000, 'the update is drawn');
+    const pause = x(now + 59_000) - x(now - 1_000);
+    const secondNow = x(after[1]![0]) - x(after[0]![0]);
+    expect(pause).to.be.above(40 * secondNow);
+    expect(lineBreaksAfter(renderer)).to.deep.equal([lastBefore, now - 1_000]);
+    // Updates a usual interval apart take a slot each, as before.
+    sendPrice(feed, 67_101, now + 60_000);
+    await waitUntil(() => bucketsShown(el).at(-1) === now + 60_000, 'the next update is drawn');
+    expect(x(now + 60_000) - x(now + 59_000)).to.be.below(2 * secondNow);
   });
 
   it('gives the 24 h change the card beside it gives, in the legend and on a percent axis', async () => {

@@ -3,6 +3,7 @@ import {
   CANDLE_RANGES,
   open24hOf,
   parseInstrument,
+  TICK_WINDOW,
   windowStart,
 } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -19,7 +20,7 @@ import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { type ChartRange, isChartRange, sayCandleProblem } from './candle-history.js';
 import { type CandleFailure, CandlesController } from './candles-controller.js';
-import { SymbolBars, TICK_WINDOW } from './chart-bars.js';
+import { SymbolBars } from './chart-bars.js';
 import type { Bar, ChartLayout, ChartScale, ChartType, Readout } from './chart-layout.js';
 import { ChartLoader } from './chart-loader.js';
 import type { ChartRenderer } from './chart-renderer.js';
