@@ -1,5 +1,5 @@
 import type { Refusal } from '@tickwire/protocol';
-import type { FeedView } from '../feed/feed-view.js';
+import { type FeedView, sourceLine } from '../feed/feed-view.js';
 import { pageLang } from './messages/choose.js';
 import { en } from './messages/en.js';
 import { words as catalogWords, type Messages } from './messages.js';
@@ -59,6 +59,10 @@ export function cardProblem(
 ): string | undefined {
   return symbolProblems(host, [symbol], [], news, catalogWords.of?.(host, en) ?? en);
 }
+
+/** Where a card's price came from, and that the source is down, in the card's language. */
+export const cardSourceLine = (host: HTMLElement, view: FeedView, source: string): string =>
+  sourceLine(view, source, catalogWords.of?.(host, en) ?? en);
 
 /**
  * One sentence per reason the relay gave for refusing some of `symbols`, naming the symbols

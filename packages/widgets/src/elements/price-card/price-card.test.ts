@@ -4,6 +4,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { openStreams, partText, scriptedRelay } from '../../feed/testing.js';
 import '../../all.js';
+import { messages as de } from '../../internal/messages/de.js';
 import type { PriceCard } from './price-card.js';
 
 async function card(
@@ -127,6 +128,27 @@ describe('<price-card> on a scripted feed', () => {
     feed.setState('paused');
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('paused');
+  });
+
+  it('says its source is down, in its own language', async () => {
+    const { feed, relay } = scriptedRelay('card-source-down');
+    const english = await card(relay, 'ADA');
+    const german = await card(relay, 'ADA', { locale: 'de' });
+    feed.send({ type: 'snapshot', data: sampleSnapshot([sampleQuote('ADA', 0.45, 1)]) });
+    feed.send({
+      type: 'status',
+      data: { sources: [{ id: 'demo', state: 'down', simulated: true }], stale: ['ADA'] },
+    });
+    await waitUntil(() => partText(english, 'source') === 'demo (down)', 'English');
+    await waitUntil(
+      () => partText(german, 'source') === `demo (${de.sourceStates.down})`,
+      'German',
+    );
+    feed.send({
+      type: 'status',
+      data: { sources: [{ id: 'demo', state: 'ok', simulated: true }], stale: [] },
+    });
+    await waitUntil(() => partText(german, 'source') === 'demo', 'up again');
   });
 
   it('shows an unknown symbol as an error inside the card, without breaking its neighbours', async () => {

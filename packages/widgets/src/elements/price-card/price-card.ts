@@ -1,6 +1,6 @@
 import type { Quote } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
-import { isSimulated, sourceLine } from '../../feed/feed-view.js';
+import { isSimulated, isSourceDown } from '../../feed/feed-view.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
 import {
@@ -184,7 +184,7 @@ export class PriceCard extends FeedElement {
       <p part="meta" class="meta">
         <time datetime=${new Date(quote.ts).toISOString()}><bdi>${formatTime(quote.ts, locale)}</bdi></time>
         <span aria-hidden="true">·</span>
-        <span part="source" title=${quote.market ? words.market(quote.market) : nothing}>${sourceLine(this.connection.view, quote.source)}</span>
+        <span part="source" title=${quote.market ? words.market(quote.market) : nothing}>${this.sourceText(quote.source)}</span>
         ${simulated ? simulatedLabel(words) : nothing}
       </p>`;
   }
@@ -199,14 +199,29 @@ export class PriceCard extends FeedElement {
       return unknown ? words.notListed(symbolLabel(symbol, undefined)) : undefined;
     // Why the relay refused it, or what it was likely meant to be: said by code (and its
     // English words) loaded only then; meanwhile an unknown symbol is said unlisted.
-    if (!sayProblem) {
-      problemModule ??= import('../../internal/symbol-problems.js').then((module) => {
-        sayProblem = module.cardProblem;
-      });
-      void problemModule.then(() => this.requestUpdate());
+    if (!problems) {
+      this.loadProblems();
       return unknown ? words.notListed(symbolLabel(symbol, undefined)) : undefined;
     }
-    return sayProblem(this, symbol, view);
+    return problems.cardProblem(this, symbol, view);
+  }
+
+  /** The price's source, and that it is down when it is (words loaded only then). */
+  private sourceText(source: string): string {
+    const { view } = this.connection;
+    if (!isSourceDown(view, source)) return source;
+    if (!problems) {
+      this.loadProblems();
+      return source;
+    }
+    return problems.cardSourceLine(this, view, source);
+  }
+
+  private loadProblems(): void {
+    problemModule ??= import('../../internal/symbol-problems.js').then((module) => {
+      problems = module;
+    });
+    void problemModule.then(() => this.requestUpdate());
   }
 }
 
@@ -214,9 +229,9 @@ export class PriceCard extends FeedElement {
 let lineModule: Promise<void> | undefined;
 let drawLine: typeof import('../../internal/sparkline.js').sparkline | undefined;
 
-/** What a card says of a refused or misspelt symbol, once a card has one to say. */
+/** What a card says of a refused or misspelt symbol, or a source down, once it has one to say. */
 let problemModule: Promise<void> | undefined;
-let sayProblem: typeof import('../../internal/symbol-problems.js').cardProblem | undefined;
+let problems: typeof import('../../internal/symbol-problems.js') | undefined;
 
 /** The page announcer's code, once a card has asked for it. */
 let announcerModule: Promise<typeof import('../../internal/page-announcer.js')> | undefined;

@@ -365,7 +365,9 @@ export class PriceConverter extends FeedElement {
     const simulated = quotes.some((quote) => isSimulated(view, quote.source));
     const stale = this.state === 'stale' || this.state === 'offline';
     const newest = quotes.reduce((latest, quote) => Math.max(latest, quote.ts), 0);
-    const sources = [...new Set(quotes.map((quote) => sourceLine(view, quote.source)))].join(', ');
+    const sources = [
+      ...new Set(quotes.map((quote) => sourceLine(view, quote.source, this.words))),
+    ].join(', ');
     const via = this.route?.via;
     const result =
       conversion.fromValue !== undefined && conversion.toValue !== undefined
