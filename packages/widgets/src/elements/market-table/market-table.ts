@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
+import { assetLogo } from '../../internal/asset-logo.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
 import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
@@ -213,13 +214,8 @@ export class MarketTable extends AssetListElement {
         return html`<th scope="row" class="col-asset">
           <span class="asset">
             ${
-              // Decorative: the name beside it says what it is (alt=""), and a failed logo
-              // leaves the monogram behind it instead of a broken image.
-              html`<span class="logo" aria-hidden="true">${row.asset.slice(0, 1)}${
-                row.logo
-                  ? html`<img part="logo" src=${row.logo} alt="" width="20" height="20" loading="lazy" decoding="async" @error=${hideImage} />`
-                  : nothing
-              }</span>`
+              // Decorative: the name beside it says what it is (alt="").
+              assetLogo(row.asset, row.logo)
             }
             ${row.name ? html`<span class="name">${row.name}</span>` : nothing}
             <span class="symbol">${symbolLabel(row.symbol, this.impliedCurrency)}</span>
@@ -253,11 +249,6 @@ function change(percent: number | undefined, locale: string | undefined) {
   // Direction as shown: a move that rounds to 0.00 % is no move.
   const trend = direction(Number(percent.toFixed(2)));
   return html`<span class="change ${trend}"><span class="arrow" aria-hidden="true">${ARROWS[trend]}</span><bdi>${formatPercent(percent, locale)}</bdi></span>`;
-}
-
-/** A logo the relay could not serve steps aside for the monogram under it. */
-function hideImage(event: Event): void {
-  (event.target as HTMLImageElement).hidden = true;
 }
 
 declare global {
