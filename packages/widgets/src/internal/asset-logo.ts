@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 
 /**
  * An asset's logo in a fixed round box that holds its monogram (the asset's first letter):
@@ -18,3 +18,31 @@ export function assetLogo(asset: string, logo: string | undefined, alt = '') {
 function hideImage(event: Event): void {
   (event.target as HTMLImageElement).hidden = true;
 }
+
+/** The logo's box: drawn before the image loads, under it if it fails, so nothing shifts. */
+export const assetLogoStyles = css`
+  .logo {
+    position: relative;
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 20px;
+    height: 20px;
+    border-radius: 50%;
+    background: color-mix(in srgb, var(--_muted) 18%, transparent);
+    color: var(--_fg);
+    font-size: 11px;
+    font-weight: 700;
+    line-height: 1;
+  }
+
+  .logo img {
+    position: absolute;
+    inset: 0;
+    width: 20px;
+    height: 20px;
+    border-radius: 50%;
+    object-fit: contain;
+    background: var(--_bg);
+  }
+`;

@@ -2,7 +2,7 @@ import { parseInstrument } from '@tickwire/protocol';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { type Facts, readFacts } from '../feed/asset-facts.js';
 import type { Feed } from '../feed/feed.js';
-import { assetLogo } from './asset-logo.js';
+import { assetLogo, assetLogoStyles } from './asset-logo.js';
 import { en } from './messages/en.js';
 import { words } from './messages.js';
 
@@ -70,30 +70,6 @@ const namesStyles = css`
   }
   .name + .ticker {
     color: var(--_muted);
-  }
-  .named .logo {
-    position: relative;
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    width: 20px;
-    height: 20px;
-    border-radius: 50%;
-    background: color-mix(in srgb, var(--_muted) 18%, transparent);
-    color: var(--_fg);
-    font-size: 11px;
-    font-weight: 700;
-    line-height: 1;
-    letter-spacing: normal;
-  }
-  .named .logo img {
-    position: absolute;
-    inset: 0;
-    width: 20px;
-    height: 20px;
-    border-radius: 50%;
-    object-fit: contain;
-    background: var(--_bg);
   }
 `;
 
@@ -248,16 +224,18 @@ export class AssetNames implements ReactiveController {
     const logo = this.shown.has('logo')
       ? assetLogo(asset, known?.logo || undefined, name ? '' : known?.name || '')
       : nothing;
-    // Spaces between the pieces: a flex box draws none, readers hear separate words.
-    return html`<span class="named">${logo} ${name ? html`<span part="name" class="name" title=${name}>${name}</span>` : nothing} <span class="ticker">${label}</span></span>`;
+    // Spaces between the pieces: a flex box draws none, readers hear separate words. The name's
+    // own direction (dir="auto"): a Latin name on a right-to-left page loses its end to the
+    // ellipsis, not its start.
+    return html`<span class="named">${logo} ${name ? html`<span part="name" class="name" dir="auto" title=${name}>${name}</span>` : nothing} <span class="ticker">${label}</span></span>`;
   }
 
   /** Adds the names' styles to the element's own, the first time it shows one. */
   private adoptStyles(): void {
     const root = this.host.shadowRoot;
-    const sheet = namesStyles.styleSheet;
-    if (this.styled || !root || !sheet) return;
+    const sheets = [assetLogoStyles.styleSheet, namesStyles.styleSheet];
+    if (this.styled || !root || !sheets.every(Boolean)) return;
     this.styled = true;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...(sheets as CSSStyleSheet[])];
   }
 }

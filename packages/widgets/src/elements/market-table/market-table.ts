@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
-import { assetLogo } from '../../internal/asset-logo.js';
+import { assetLogo, assetLogoStyles } from '../../internal/asset-logo.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
 import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
@@ -60,7 +60,7 @@ import {
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class MarketTable extends AssetListElement {
-  static override styles = [sharedStyles, panelHeaderStyles, marketTableStyles];
+  static override styles = [sharedStyles, panelHeaderStyles, assetLogoStyles, marketTableStyles];
 
   /** The reader's sort; none = the attribute's order, or the rank for `top`. */
   private sort: { key: SortKey; dir: SortDirection } | undefined;
