@@ -73,6 +73,9 @@ const namesStyles = css`
   }
 `;
 
+/** The most assets one page's request for names keeps asking for once nobody reads them. */
+const MAX_ASKED = 100;
+
 /** One page's facts of names, per relay and currency: every element that shows names reads it. */
 class NamesBook {
   private readonly readers = new Set<{ assets: readonly string[]; read: () => void }>();
@@ -111,7 +114,9 @@ class NamesBook {
     setTimeout(() => {
       this.flushing = false;
       if (this.readers.size === 0) return;
-      const assets = new Set(this.asked);
+      // Past the bound, only what the elements read now: a page that cycles through symbols
+      // does not grow the request forever.
+      const assets = new Set(this.asked.size < MAX_ASKED ? this.asked : []);
       for (const reader of this.readers) for (const asset of reader.assets) assets.add(asset);
       if (this.stop && assets.size === this.asked.size) return;
       this.asked = assets;
