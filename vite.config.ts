@@ -29,11 +29,12 @@ const CORE = [
  * reader hears prices now and then), what only the other elements use, what only a
  * refused stream asks (is this URL a relay at all?), what only an unknown symbol asks
  * (which listed one did the page mean?), what only tables and heatmaps of assets read (their
- * list, facts, rows, large figures), how dark the page is (for theme="auto"), and the words of every
- * language but English (each its own chunk, fetched by a page that reads it).
+ * list, facts, rows, large figures), names and logos (`show`), how dark the page is (for
+ * theme="auto"), and the words of every language but English (each its own chunk, fetched by a
+ * page that reads it).
  */
 const NOT_CORE =
-  /\/src\/(internal\/(asset-list-element|panel-header\.styles|sparkline|page-announcer|page-scheme|page-follow|symbol-problems|edit-distance|format-compact|messages\/[\w-]+)|elements\/price-card\/price-flash|feed\/(relay-check|relay-listing|asset-facts|asset-rows|symbol-suggestions))\.ts$/;
+  /\/src\/(internal\/(asset-list-element|asset-names|asset-logo|panel-header\.styles|sparkline|page-announcer|page-scheme|page-follow|symbol-problems|edit-distance|format-compact|messages\/[\w-]+)|elements\/price-card\/price-flash|feed\/(relay-check|relay-listing|asset-facts|asset-rows|symbol-suggestions))\.ts$/;
 function coreChunk(id: string): string | undefined {
   if (NOT_CORE.test(id)) return undefined;
   return CORE.some((pattern) => pattern.test(id)) ? CORE_CHUNK : undefined;

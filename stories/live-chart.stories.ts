@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { COMMON_ARG_TYPES, COMMON_ARGS } from './support/arg-types.js';
-import { relayFor } from './support/with-relay.js';
+import { factsRelay } from './support/facts-relay.js';
 
 interface Args {
   symbols: string;
+  show: string;
   currency: string;
   range: string;
   type: string;
@@ -27,10 +28,12 @@ const meta: Meta<Args> = {
     scale: 'auto',
     layout: 'overlay',
     selected: '',
+    show: '',
     ...COMMON_ARGS,
   },
   argTypes: {
     ...COMMON_ARG_TYPES,
+    show: { control: 'inline-radio', options: ['', 'name', 'logo', 'name,logo'] },
     range: { control: 'inline-radio', options: ['live', '1h', '24h', '7d', '30d', '1y'] },
     type: { control: 'inline-radio', options: ['line', 'area', 'candles'] },
     scale: { control: 'inline-radio', options: ['auto', 'price', 'percent'] },
@@ -45,9 +48,10 @@ const meta: Meta<Args> = {
       scale=${args.scale}
       layout=${args.layout}
       selected=${args.selected || nothing}
+      show=${args.show || nothing}
       theme=${args.theme}
       locale=${args.locale}
-      relay=${relayFor(context, args.symbols, args)}
+      relay=${factsRelay(args.symbols, context, args)}
     ></live-chart>`,
 };
 export default meta;
@@ -113,4 +117,16 @@ export const Tabs: Story = { args: { symbols: 'BTC,ETH,SOL', layout: 'tabs' } };
 export const TabsNarrow: Story = {
   args: { symbols: 'BTC,ETH,SOL,ADA', layout: 'tabs', selected: 'ETH', theme: 'dark' },
   decorators: [(story) => html`<div style="width: 200px">${story()}</div>`],
+};
+
+export const NamesAndLogos: Story = {
+  args: { show: 'name,logo' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A chart with `show="name,logo"`: each asset’s name and logo from the relay’s `/v1/assets` (asked once per page), before its symbol in the legend (or its tab). Off by default. Logos are the relay’s own; this scripted market serves none, so each shows its monogram, as it does where a logo fails to load. In a narrow box the name gives way with an ellipsis before the figures do.',
+      },
+    },
+  },
 };

@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { COMMON_ARG_TYPES, COMMON_ARGS } from './support/arg-types.js';
-import { relayFor } from './support/with-relay.js';
+import { factsRelay } from './support/facts-relay.js';
 
 interface Args {
   symbol: string;
+  show: string;
   currency: string;
   source: string;
   theme: string;
@@ -16,9 +17,10 @@ const meta: Meta<Args> = {
   title: 'Elements/price-card',
   component: 'price-card',
   tags: ['autodocs'],
-  args: { symbol: 'BTC', currency: '', source: '', announceEvery: 60, ...COMMON_ARGS },
+  args: { symbol: 'BTC', currency: '', source: '', announceEvery: 60, show: '', ...COMMON_ARGS },
   argTypes: {
     ...COMMON_ARG_TYPES,
+    show: { control: 'inline-radio', options: ['', 'name', 'logo', 'name,logo'] },
     announceEvery: { name: 'announce-every', control: { type: 'number', min: 0 } },
   },
   render: (args, context) =>
@@ -26,10 +28,11 @@ const meta: Meta<Args> = {
       symbol=${args.symbol}
       currency=${args.currency || nothing}
       source=${args.source || nothing}
+      show=${args.show || nothing}
       theme=${args.theme}
       locale=${args.locale}
       announce-every=${args.announceEvery}
-      relay=${relayFor(context, args.symbol, args)}
+      relay=${factsRelay(args.symbol, context, args)}
     ></price-card>`,
 };
 export default meta;
@@ -55,3 +58,15 @@ export const Euros: Story = { args: { currency: 'EUR', locale: 'de-DE' } };
 export const InBitcoin: Story = { args: { symbol: 'ETH/BTC' } };
 export const Satoshis: Story = { args: { symbol: 'DOGE/BTC' } };
 export const PinnedSource: Story = { args: { source: 'binance' } };
+
+export const NamesAndLogos: Story = {
+  args: { show: 'name,logo' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A card with `show="name,logo"`: each asset’s name and logo from the relay’s `/v1/assets` (asked once per page), before its symbol. Off by default. Logos are the relay’s own; this scripted market serves none, so each shows its monogram, as it does where a logo fails to load. In a narrow box the name gives way with an ellipsis before the figures do.',
+      },
+    },
+  },
+};

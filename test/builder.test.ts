@@ -127,6 +127,9 @@ describe('the embed builder, in Chromium on the demo market', () => {
       ['#currency', 'EUR', 'currency="EUR"'],
       ['#range', '7d', 'range="7d"'],
       ['#layout', 'tabs', 'layout="tabs"'],
+      ['#type', 'area', 'type="area"'],
+      ['#scale', 'price', 'scale="price"'],
+      ['#show', 'name,logo', 'show="name,logo"'],
       ['#theme', 'dark', 'theme="dark"'],
       ['#locale', 'de', 'locale="de"'],
     ];
@@ -143,20 +146,64 @@ describe('the embed builder, in Chromium on the demo market', () => {
     await page.selectOption('#width', '480');
     now = await shown(page);
     assert.equal(now.widthPx, 480);
-    assert.ok(now.html.includes('<style>live-chart { width: 480px; max-width: 100%; }</style>'));
+    // The width rides in tickwire.css's class: no <style> rule, which a strict CSP drops.
+    assert.equal(now.attributes.class, 'tickwire-width-480');
+    assert.ok(now.html.endsWith(' class="tickwire-width-480"></live-chart>'), now.html);
+    assert.ok(!now.html.includes('<style'), now.html);
     assert.ok(now.npm.includes('live-chart { width: 480px; max-width: 100%; }'));
+    assert.ok(now.cms.includes("'class'"), `the sanitizer keeps the class: ${now.cms}`);
+    await page.selectOption('#width', '');
+    assert.equal((await shown(page)).attributes.class ?? '', '', 'free again: no class');
+    await page.selectOption('#width', '480');
 
     await page.selectOption('#element', 'price-ticker');
     await page.selectOption('#layout', 'tape');
     now = await shown(page);
     assert.equal(now.tag, 'price-ticker');
     assert.equal(now.attributes.layout, 'tape');
-    assert.ok(now.html.includes('<price-ticker symbols="BTC,ETH" layout="tape" currency="EUR"'));
+    assert.ok(
+      now.html.includes(
+        '<price-ticker symbols="BTC,ETH" layout="tape" show="name,logo" currency="EUR"',
+      ),
+      `the chart's show carries over to the ticker: ${now.html}`,
+    );
     assert.ok(await page.locator('#range').isHidden(), 'a ticker has no range');
+
+    assert.ok(await page.locator('#type').isHidden(), 'a ticker has no chart type');
+    await page.selectOption('#show', 'name');
+    now = await shown(page);
+    assert.equal(now.attributes.show, 'name');
+    assert.ok(now.html.includes(' show="name"'), now.html);
+
+    for (const tag of ['market-table', 'price-heatmap']) {
+      await page.selectOption('#element', tag);
+      assert.ok(await page.locator('#show').isHidden(), `${tag} shows names already`);
+      await page.selectOption('#top', '20');
+      now = await shown(page);
+      assert.equal(now.attributes.top, '20', `${tag}: top sets the preview's top`);
+      // The element reflects an empty `symbols` of its own; the builder sets none.
+      assert.ok(!now.attributes.symbols, `${tag}: the top names its own assets`);
+      assert.ok(!now.html.includes('symbols='), now.html);
+      assert.ok(now.html.includes(`<${tag} top="20"`), now.html);
+      assert.ok(now.npm.includes(`<${tag} top="20"`), now.npm);
+      assert.ok(await page.locator('#symbols').isHidden(), 'no symbols to type for the top');
+      await page.selectOption('#top', '');
+      now = await shown(page);
+      assert.equal(now.attributes.symbols, 'BTC,ETH', `${tag}: the symbols typed again`);
+      assert.equal(now.attributes.top, undefined);
+    }
 
     await page.selectOption('#element', 'price-converter');
     assert.equal(await page.locator('label[for="symbols"]').textContent(), 'Convert from');
     assert.equal((await shown(page)).attributes.from, 'BTC');
+    assert.ok(await page.locator('#top').isHidden(), 'a converter has no top');
+    await page.fill('#to', 'ETH');
+    await page.fill('#amount', '2.5');
+    now = await shown(page);
+    assert.equal(now.attributes.to, 'ETH');
+    assert.equal(now.attributes.amount, '2.5');
+    assert.ok(now.html.includes('<price-converter from="BTC" to="ETH" amount="2.5"'), now.html);
+    assert.ok(now.npm.includes('<price-converter from="BTC" to="ETH" amount="2.5"'), now.npm);
 
     await page.selectOption('#element', 'stream-controls');
     assert.ok(await page.locator('#symbols').isHidden(), 'the controls take no symbols');
@@ -246,6 +293,11 @@ ${copied}
       // The preview also sets what the snippet leaves to its default (range 24h); what the
       // pasted element has (the snippet's, and what it reflects itself) is the preview's.
       for (const name of ['symbols', 'theme', 'locale']) assert.ok(name in pasted, name);
+      // Its width from the relay's tickwire.css class, no <style> rule needed.
+      const widthPx = await blog.evaluate(
+        () => document.querySelector('live-chart')!.getBoundingClientRect().width,
+      );
+      assert.equal(widthPx, 480, 'the chosen width, from tickwire.css');
       for (const [name, value] of Object.entries(pasted))
         assert.equal(value, attributes[name], `${name} as in the preview`);
       await blog.close();
@@ -258,8 +310,10 @@ ${copied}
     await page.selectOption('#element', 'price-ticker');
     await page.fill('#symbols', 'ETH,ADA');
     await page.selectOption('#layout', 'tape');
+    await page.selectOption('#show', 'name,logo');
     await page.selectOption('#theme', 'light');
     const chosenHere = await shown(page);
+    assert.equal(chosenHere.attributes.show, 'name,logo');
     assert.match(page.url(), /element=price-ticker/);
     const tab = await browser.newPage();
     await tab.goto(page.url());
@@ -278,6 +332,7 @@ ${copied}
 
   test('the CMS lines run, and let through the element and every attribute of its allowlist', async () => {
     await page.selectOption('#element', 'live-chart');
+    await page.selectOption('#width', '');
     const { cms } = await shown(page);
     const given: { dompurify?: unknown; sanitizeHtml?: unknown } = {};
     const DOMPurify = {
@@ -321,7 +376,7 @@ ${copied}
     const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await tab.goto(`${relay.url}/builder`);
     const path: string[] = [];
-    for (let step = 0; step < 9; step += 1) {
+    for (let step = 0; step < 10; step += 1) {
       await tab.keyboard.press('Tab');
       path.push(
         await tab.evaluate(() => {
@@ -339,6 +394,7 @@ ${copied}
       'element',
       'symbols',
       'currency',
+      'show',
       'theme',
       'locale',
       'width',

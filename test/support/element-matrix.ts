@@ -20,6 +20,7 @@ function elements(
   tables: boolean | 'only' = true,
   tabs: boolean | 'only' = true,
   heatmaps: boolean | 'only' = false,
+  names = false,
 ): string {
   const known = state === 'error' ? 'NOTACOIN' : 'BTC,ETH,SHIB,ADA';
   const one = state === 'error' ? 'NOTACOIN' : 'BTC';
@@ -49,6 +50,20 @@ function elements(
       ? `<price-heatmap symbols="NOPE" ${common}></price-heatmap>`
       : `<price-heatmap top="10" range="7d" ${common}></price-heatmap>`,
   ];
+  // The elements that take `show`, showing names and logos (the long SHIB name among them).
+  if (names) {
+    const show = `show="name,logo" ${common}`;
+    return [
+      `<price-card symbol="${one}" ${show}></price-card>`,
+      `<price-card symbol="${state === 'error' ? 'NOPE' : 'SHIB'}" ${show}></price-card>`,
+      `<price-ticker symbols="${known}" layout="grid" ${show}></price-ticker>`,
+      `<price-ticker symbols="${known}" layout="tape" ${show}></price-ticker>`,
+      `<live-chart symbols="${state === 'error' ? known : 'BTC,ETH'}" ${show} style="height: 300px"></live-chart>`,
+      `<stream-controls ${common}></stream-controls>`,
+      `<market-feed symbols="${known}" limit="6" threshold="0.01" ${show}></market-feed>`,
+      ...tabsTags.map((tag) => tag.replace('<live-chart ', '<live-chart show="name,logo" ')),
+    ].join('\n');
+  }
   if (heatmaps === 'only')
     return [`<stream-controls ${common}></stream-controls>`, ...heatmapTags].join('\n');
   if (converters === 'only')
@@ -108,6 +123,8 @@ export function matrixPage(options: {
    * pages are drawn with them), or only they and the controls (`only`: theirs).
    */
   heatmaps?: boolean | 'only';
+  /** Only the elements that take `show`, with `show="name,logo"`. */
+  names?: boolean;
 }): string {
   const { script, relay, theme, state, widths, locale = 'en-US', dir = 'ltr' } = options;
   const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
@@ -115,5 +132,5 @@ export function matrixPage(options: {
 <script type="module" src="${script}widgets.js"></script>
 <style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
 [data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>
-<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters, options.tables, options.tabs, options.heatmaps)}</div>`).join('\n')}</body></html>`;
+<body>${widths.map((width) => `<div data-width="${width}" style="width: ${width}px">${elements(relay, theme, state, locale, options.converters, options.tables, options.tabs, options.heatmaps, options.names)}</div>`).join('\n')}</body></html>`;
 }

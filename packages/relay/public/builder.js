@@ -3,7 +3,7 @@
 // reaches it through setAttribute and the snippets through textContent, never as markup.
 
 const data = JSON.parse(document.getElementById('builder-data')?.textContent ?? '{}');
-/** @type {Map<string, {tag: string, label: string, symbolsAttribute?: string, ranges: string[], layouts: string[], allowlist: string[]}>} */
+/** @type {Map<string, {tag: string, label: string, symbolsAttribute?: string, ranges: string[], layouts: string[], types: string[], scales: string[], allowlist: string[]}>} */
 const elements = new Map(data.elements.map((element) => [element.tag, element]));
 const form = document.getElementById('builder-form');
 const preview = document.getElementById('preview');
@@ -28,6 +28,12 @@ function symbolsFor(element) {
   return element.symbolsAttribute === 'symbols' ? typed.join(',') : (typed[0] ?? '');
 }
 
+/** Whether the element takes `name` (its CMS allowlist says what it takes). */
+const takes = (element, name) => element.allowlist.includes(name);
+
+/** The `top` chosen, where the element takes one; empty for the symbols typed. */
+const topFor = (element) => (takes(element, 'top') ? field('top').value : '');
+
 /** The element chosen, its attributes (in the snippet's order) and its width. */
 function chosen() {
   const element = elements.get(field('element').value) ?? data.elements[0];
@@ -35,9 +41,16 @@ function chosen() {
   const attributes = [];
   /** Attributes the preview sets to keep it as chosen, though at their default they are left out of the snippet. */
   const defaults = [];
-  if (element.symbolsAttribute) {
+  const top = topFor(element);
+  // `symbols` wins over `top` in the element: a list of the top assets names none.
+  if (top) attributes.push(['top', top]);
+  else if (element.symbolsAttribute) {
     const symbols = symbolsFor(element);
     if (symbols) attributes.push([element.symbolsAttribute, symbols]);
+  }
+  for (const name of ['to', 'amount']) {
+    const value = takes(element, name) ? field(name).value.trim() : '';
+    if (value) attributes.push([name, value]);
   }
   if (element.ranges.length > 0) {
     const range = field('range').value;
@@ -46,6 +59,18 @@ function chosen() {
   if (element.layouts.length > 0) {
     const layout = field('layout').value || element.layouts[0];
     (layout === element.layouts[0] ? defaults : attributes).push(['layout', layout]);
+  }
+  for (const [name, values] of [
+    ['type', element.types],
+    ['scale', element.scales],
+  ]) {
+    if (values.length === 0) continue;
+    const value = field(name).value || values[0];
+    (value === values[0] ? defaults : attributes).push([name, value]);
+  }
+  if (takes(element, 'show')) {
+    const show = field('show').value;
+    if (show) attributes.push(['show', show]);
   }
   for (const name of ['currency', 'locale']) {
     const value = field(name).value;
@@ -57,22 +82,28 @@ function chosen() {
   return { element, attributes, defaults, widthPx };
 }
 
-/** The element with its attributes, as HTML. */
-const tagHtml = ({ element, attributes }) =>
-  `<${element.tag}${attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('')}></${element.tag}>`;
+/**
+ * tickwire.css's class of the chosen width: the element carries its width with no `<style>`
+ * rule or `style` attribute, which a page under a strict CSP would drop.
+ */
+const widthClass = ({ widthPx }) => (widthPx ? `tickwire-width-${widthPx}` : '');
+
+/** The element with its attributes, as HTML; `sized` adds its width's class. */
+const tagHtml = ({ element, attributes, widthPx }, sized = false) => {
+  const all = sized && widthPx ? [...attributes, ['class', widthClass({ widthPx })]] : attributes;
+  return `<${element.tag}${all.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('')}></${element.tag}>`;
+};
 
 /** The CSS rule that gives the element its chosen width (never wider than its column). */
 const sizeCss = ({ element, widthPx }) =>
   widthPx ? `${element.tag} { width: ${widthPx}px; max-width: 100%; }` : '';
 
-/** The script-tag form: the stylesheet and bundle from this relay, its width, the element. */
+/** The script-tag form: the stylesheet and bundle from this relay, the element at its width. */
 function htmlSnippet(choice) {
-  const size = sizeCss(choice);
   return [
     `<link rel="stylesheet" href="${escapeHtml(data.base)}tickwire.css">`,
     `<script type="module" src="${escapeHtml(data.base)}widgets.js"></script>`,
-    ...(size ? [`<style>${size}</style>`] : []),
-    tagHtml(choice),
+    tagHtml(choice, true),
   ].join('\n');
 }
 
@@ -110,10 +141,12 @@ function quotedList(items, start, indent) {
 }
 
 /** What a CMS's sanitizer must let through for this element (docs/embedding.md, "CMS sanitizers"). */
-function cmsSnippet({ element }) {
+function cmsSnippet({ element, widthPx }) {
   const tag = `'${element.tag}'`;
+  // A width rides in tickwire.css's class: the sanitizer must keep it.
+  const allowed = widthPx ? [...element.allowlist, 'class'] : element.allowlist;
   const attributes = (prefix) =>
-    quotedList(element.allowlist, prefix.length, prefix.length + 1).replace(/^/, prefix);
+    quotedList(allowed, prefix.length, prefix.length + 1).replace(/^/, prefix);
   return [
     "// The <script> goes in your site's template; the element in the content.",
     '// DOMPurify',
@@ -140,8 +173,14 @@ function showPreview(choice) {
   // Only what the builder sets counts: elements reflect their own (state, a chart's selected tab).
   const managed = [
     choice.element.symbolsAttribute,
+    'top',
+    'to',
+    'amount',
     'range',
     'layout',
+    'type',
+    'scale',
+    'show',
     'currency',
     'locale',
     'theme',
@@ -157,7 +196,10 @@ function showPreview(choice) {
     for (const [name, value] of wanted)
       if (shown.getAttribute(name) !== value) shown.setAttribute(name, value);
   }
-  shown.style.width = choice.widthPx ? `${choice.widthPx}px` : '';
+  // The snippet's own class from tickwire.css, which this page links: what is seen is what is pasted.
+  for (const name of [...shown.classList])
+    if (name.startsWith('tickwire-width-')) shown.classList.remove(name);
+  if (choice.widthPx) shown.classList.add(widthClass(choice));
   preview.classList.toggle('sized', Boolean(choice.widthPx));
 }
 
@@ -168,7 +210,7 @@ let lastList = field('symbols').value;
 function fitFields(element) {
   document.getElementById('element-hint').textContent = `The <${element.tag}> element.`;
   const symbolsField = form.querySelector('[data-field="symbols"]');
-  symbolsField.hidden = !element.symbolsAttribute;
+  symbolsField.hidden = !element.symbolsAttribute || Boolean(topFor(element));
   if (element.symbolsAttribute) {
     document.getElementById('symbols-label').textContent = SYMBOL_LABELS[element.symbolsAttribute];
     const symbols = field('symbols');
@@ -178,6 +220,10 @@ function fitFields(element) {
       symbols.value = lastList;
     if (!symbols.value.trim()) symbols.value = data.symbols[0] ?? 'BTC';
   }
+  for (const name of ['top', 'to', 'amount', 'show'])
+    form.querySelector(`[data-field="${name}"]`).hidden = !takes(element, name);
+  form.querySelector('[data-field="type"]').hidden = element.types.length === 0;
+  form.querySelector('[data-field="scale"]').hidden = element.scales.length === 0;
   form.querySelector('[data-field="range"]').hidden = element.ranges.length === 0;
   // The chart's ranges are the select's options; another element offers those it has.
   const range = field('range');
@@ -222,6 +268,9 @@ function hintSymbols(element) {
 
 function update() {
   const choice = chosen();
+  // The top by market cap names its own assets: no symbols to type.
+  form.querySelector('[data-field="symbols"]').hidden =
+    !choice.element.symbolsAttribute || Boolean(topFor(choice.element));
   hintSymbols(choice.element);
   remember();
   showPreview(choice);
@@ -279,7 +328,22 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
 }
 
 /** The fields the page's address keeps, so a choice can be bookmarked or sent to a colleague. */
-const KEPT = ['element', 'symbols', 'currency', 'range', 'layout', 'theme', 'locale', 'width'];
+const KEPT = [
+  'element',
+  'symbols',
+  'top',
+  'to',
+  'amount',
+  'currency',
+  'range',
+  'layout',
+  'type',
+  'scale',
+  'show',
+  'theme',
+  'locale',
+  'width',
+];
 
 /** Sets the form from the address (`?element=live-chart&theme=dark`); a value not offered is ignored. */
 function restore() {
@@ -288,9 +352,9 @@ function restore() {
     const value = params.get(name);
     if (value === null) continue;
     const control = field(name);
-    if (name === 'symbols') {
+    if (control instanceof HTMLInputElement) {
       control.value = value;
-      lastList = value;
+      if (name === 'symbols') lastList = value;
     } else if ([...control.options].some((option) => option.value === value)) {
       control.value = value;
     }

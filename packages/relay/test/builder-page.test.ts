@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { ELEMENT_ATTRIBUTES, ELEMENT_TAGS } from '../../widgets/src/allowlist.js';
+import { SHOW_TOKENS } from '../../widgets/src/internal/asset-names.js';
 import { CATALOG_CODES } from '../../widgets/src/internal/messages/catalogs.js';
 import {
   BUILDER_ELEMENTS,
   BUILDER_LOCALES,
+  BUILDER_SHOW,
   BUILDER_THEMES,
+  BUILDER_WIDTHS_PX,
   DEFAULT_RANGE,
 } from '../src/http/builder-catalog.js';
 import type { Relay } from '../src/relay.js';
@@ -64,6 +67,12 @@ describe('the embed builder page (/builder)', () => {
       'currency',
       'range',
       'layout',
+      'type',
+      'scale',
+      'top',
+      'to',
+      'amount',
+      'show',
       'theme',
       'locale',
       'width',
@@ -134,6 +143,36 @@ describe('the builder’s catalog', () => {
       assert.deepEqual(literals(attribute(tag, 'theme')?.type?.text), [...BUILDER_THEMES], tag);
     }
     assert.equal(`'${DEFAULT_RANGE}'`, attribute('live-chart', 'range')?.default);
+  });
+
+  test('chart types and scales are the chart’s own, the default first', () => {
+    for (const { tag, types, scales } of BUILDER_ELEMENTS) {
+      for (const [name, values] of [
+        ['type', types],
+        ['scale', scales],
+      ] as const) {
+        const declared = attribute(tag, name);
+        assert.deepEqual(
+          [...values].sort(),
+          literals(declared?.type?.text).sort(),
+          `${tag} ${name}`,
+        );
+        if (declared) assert.equal(`'${values[0]}'`, declared.default, `${tag}: the default first`);
+      }
+    }
+  });
+
+  test('show offers none, each token the elements take, and all of them', () => {
+    assert.deepEqual(BUILDER_SHOW, ['', ...SHOW_TOKENS, SHOW_TOKENS.join(',')]);
+  });
+
+  test('every width is a class of tickwire.css, so a snippet needs no <style> rule', () => {
+    const css = readFileSync(new URL('../../widgets/public/tickwire.css', import.meta.url), 'utf8');
+    for (const width of BUILDER_WIDTHS_PX)
+      assert.match(
+        css,
+        new RegExp(`\\.tickwire-width-${width} \\{ width: ${width}px; max-width: 100%; \\}`),
+      );
   });
 
   test('languages are the message catalogs’, English included', () => {

@@ -8,11 +8,21 @@
 const COMMON = ['relay', 'currency', 'source', 'locale', 'theme'] as const;
 
 export const ELEMENT_ATTRIBUTES = {
-  'price-card': ['symbol', 'announce-every', ...COMMON],
-  'live-chart': ['symbols', 'range', 'type', 'scale', 'ranges', 'layout', 'selected', ...COMMON],
-  'price-ticker': ['symbols', 'layout', ...COMMON],
+  'price-card': ['symbol', 'announce-every', 'show', ...COMMON],
+  'live-chart': [
+    'symbols',
+    'range',
+    'type',
+    'scale',
+    'ranges',
+    'layout',
+    'selected',
+    'show',
+    ...COMMON,
+  ],
+  'price-ticker': ['symbols', 'layout', 'show', ...COMMON],
   'stream-controls': [...COMMON],
-  'market-feed': ['symbols', 'limit', 'threshold', ...COMMON],
+  'market-feed': ['symbols', 'limit', 'threshold', 'show', ...COMMON],
   'price-converter': ['from', 'to', 'amount', 'cross', ...COMMON],
   'market-table': ['symbols', 'top', ...COMMON],
   'price-heatmap': ['symbols', 'top', 'range', ...COMMON],

@@ -20,6 +20,10 @@ export interface BuilderElement {
   ranges: readonly string[];
   /** `layout` values, the default first; empty where the element has none. */
   layouts: readonly string[];
+  /** `type` values (the chart's), the default first; empty where the element has none. */
+  types: readonly string[];
+  /** `scale` values (the chart's), the default first; empty where the element has none. */
+  scales: readonly string[];
   /** Every attribute an author may set: the CMS allowlist's line for this tag. */
   allowlist: readonly string[];
 }
@@ -35,7 +39,9 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: 'symbol',
     ranges: [],
     layouts: [],
-    allowlist: ['symbol', 'announce-every', ...COMMON],
+    types: [],
+    scales: [],
+    allowlist: ['symbol', 'announce-every', 'show', ...COMMON],
   },
   {
     tag: 'live-chart',
@@ -43,7 +49,19 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: 'symbols',
     ranges: ['live', '1h', '24h', '7d', '30d', '90d', '1y', 'ytd', 'all'],
     layouts: ['overlay', 'tabs'],
-    allowlist: ['symbols', 'range', 'type', 'scale', 'ranges', 'layout', 'selected', ...COMMON],
+    types: ['line', 'area', 'candles'],
+    scales: ['auto', 'price', 'percent'],
+    allowlist: [
+      'symbols',
+      'range',
+      'type',
+      'scale',
+      'ranges',
+      'layout',
+      'selected',
+      'show',
+      ...COMMON,
+    ],
   },
   {
     tag: 'price-ticker',
@@ -51,7 +69,9 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: 'symbols',
     ranges: [],
     layouts: ['grid', 'tape'],
-    allowlist: ['symbols', 'layout', ...COMMON],
+    types: [],
+    scales: [],
+    allowlist: ['symbols', 'layout', 'show', ...COMMON],
   },
   {
     tag: 'market-table',
@@ -59,6 +79,8 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: 'symbols',
     ranges: [],
     layouts: [],
+    types: [],
+    scales: [],
     allowlist: ['symbols', 'top', ...COMMON],
   },
   {
@@ -67,6 +89,8 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: 'symbols',
     ranges: ['1h', '24h', '7d'],
     layouts: [],
+    types: [],
+    scales: [],
     allowlist: ['symbols', 'top', 'range', ...COMMON],
   },
   {
@@ -75,6 +99,8 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: 'from',
     ranges: [],
     layouts: [],
+    types: [],
+    scales: [],
     allowlist: ['from', 'to', 'amount', 'cross', ...COMMON],
   },
   {
@@ -83,7 +109,9 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: 'symbols',
     ranges: [],
     layouts: [],
-    allowlist: ['symbols', 'limit', 'threshold', ...COMMON],
+    types: [],
+    scales: [],
+    allowlist: ['symbols', 'limit', 'threshold', 'show', ...COMMON],
   },
   {
     tag: 'stream-controls',
@@ -91,12 +119,23 @@ export const BUILDER_ELEMENTS: readonly BuilderElement[] = [
     symbolsAttribute: undefined,
     ranges: [],
     layouts: [],
+    types: [],
+    scales: [],
     allowlist: [...COMMON],
   },
 ];
 
 /** The chart's default range: the builder leaves it out of the snippet. */
 export const DEFAULT_RANGE = '24h';
+
+/**
+ * `show` choices, none (the default) first: what the elements take beside the symbol
+ * (`SHOW_TOKENS` of the widgets' asset-names.ts), alone and together.
+ */
+export const BUILDER_SHOW = ['', 'name', 'logo', 'name,logo'] as const;
+
+/** `top` choices of a table or heatmap (the first by market cap); none = the symbols typed. */
+export const BUILDER_TOPS = [10, 20, 50, 100] as const;
 
 /** Every element's `theme`, the default first. */
 export const BUILDER_THEMES = ['auto', 'light', 'dark', 'transparent'] as const;
@@ -123,5 +162,9 @@ export const BUILDER_LOCALES = [
   'zh-TW',
 ] as const;
 
-/** Width presets in CSS pixels, from the narrowest box the elements are tested in to the widest. */
+/**
+ * Width presets in CSS pixels, from the narrowest box the elements are tested in to the widest:
+ * each a class of the widgets' tickwire.css (`tickwire-width-320`), so a snippet sizes its
+ * element without a `<style>` rule, which a strict CSP drops.
+ */
 export const BUILDER_WIDTHS_PX = [200, 320, 375, 480, 640, 800, 1000, 1200] as const;

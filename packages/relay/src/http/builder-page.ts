@@ -1,7 +1,9 @@
 import {
   BUILDER_ELEMENTS,
   BUILDER_LOCALES,
+  BUILDER_SHOW,
   BUILDER_THEMES,
+  BUILDER_TOPS,
   BUILDER_WIDTHS_PX,
   DEFAULT_RANGE,
 } from './builder-catalog.js';
@@ -36,6 +38,28 @@ const RANGE_LABELS: Record<string, string> = {
   ytd: 'This year so far (ytd)',
   all: 'All the history there is (all)',
 };
+
+/** The chart's types and scales in words; one the chart gains later shows as its value. */
+const TYPE_LABELS: Record<string, string> = {
+  line: 'Line',
+  area: 'Area',
+  candles: 'Candles (one symbol)',
+};
+const SCALE_LABELS: Record<string, string> = {
+  auto: 'Auto (percent for several symbols)',
+  price: 'Price',
+  percent: 'Percent change',
+};
+const SHOW_LABELS: Record<(typeof BUILDER_SHOW)[number], string> = {
+  '': 'The symbol alone',
+  name: 'Name',
+  logo: 'Logo',
+  'name,logo': 'Name and logo',
+};
+
+/** The chart's list of `key` (types, scales) from the catalog. */
+const chartList = (key: 'types' | 'scales') =>
+  BUILDER_ELEMENTS.find((element) => element[key].length > 0)?.[key] ?? [];
 
 const option = (value: string, label: string, selected = false) =>
   `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
@@ -123,6 +147,48 @@ export function renderBuilderPage({ base, symbols, currencies }: BuilderPageOpti
       { dataField: 'range' },
     )}
     ${selectField('layout', 'Layout', [], { dataField: 'layout' })}
+    ${selectField(
+      'type',
+      'Chart type',
+      chartList('types').map((type, index) => option(type, TYPE_LABELS[type] ?? type, index === 0)),
+      { dataField: 'type' },
+    )}
+    ${selectField(
+      'scale',
+      'Scale',
+      chartList('scales').map((scale, index) =>
+        option(scale, SCALE_LABELS[scale] ?? scale, index === 0),
+      ),
+      { dataField: 'scale' },
+    )}
+    ${selectField(
+      'top',
+      'Assets',
+      [
+        option('', 'The symbols above', true),
+        ...BUILDER_TOPS.map((top) => option(String(top), `The top ${top} by market cap`)),
+      ],
+      { dataField: 'top' },
+    )}
+    <div class="field" data-field="to">
+      <label for="to">Convert to</label>
+      <input id="to" name="to" type="text" list="currency-list" autocomplete="off" spellcheck="false" aria-describedby="to-hint" value="">
+      <datalist id="currency-list">
+        ${currencies.map((currency) => option(currency, currency)).join('\n        ')}
+      </datalist>
+      <p class="hint" id="to-hint">An asset or currency, such as EUR or ETH; empty: the currency chosen.</p>
+    </div>
+    <div class="field" data-field="amount">
+      <label for="amount">Amount</label>
+      <input id="amount" name="amount" type="text" inputmode="decimal" autocomplete="off" aria-describedby="amount-hint" value="">
+      <p class="hint" id="amount-hint">The amount converted at first, such as 1.5; empty: 1.</p>
+    </div>
+    ${selectField(
+      'show',
+      'Beside the symbol',
+      BUILDER_SHOW.map((show, index) => option(show, SHOW_LABELS[show], index === 0)),
+      { dataField: 'show' },
+    )}
     ${selectField(
       'theme',
       'Theme',

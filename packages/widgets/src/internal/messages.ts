@@ -158,6 +158,8 @@ export interface Messages {
   heatmapLabel: string;
   /** A heatmap on a relay that has no market caps: its tiles are all one size. */
   heatmapEqualSizes: string;
+  /** `show` asks for what the element cannot show (`tokens`, as written). */
+  unknownShow: (tokens: string) => string;
 }
 
 /** The words the price card shows: the ones every page with an element needs at once. */

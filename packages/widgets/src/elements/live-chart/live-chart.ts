@@ -15,6 +15,7 @@ import { pageLang } from '../../internal/messages/choose.js';
 import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { assetNames } from '../../internal/show-names.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
@@ -41,6 +42,8 @@ import { liveChartStyles } from './live-chart.styles.js';
  * @fires tickwire-symbol-change - With `layout="tabs"`, the reader picked another symbol's tab; `detail.symbol` is it.
  *
  * @csspart chart - The chart's box.
+ * @csspart name - Each asset's name in the legend or its tab (`show="name"`).
+ * @csspart logo - Each asset's logo in the legend or its tab, served by the relay (`show="logo"`).
  * @csspart legend - Each symbol with its colour, latest price and change over the range shown.
  * @csspart tabs - With `layout="tabs"`, the row of tabs, one per symbol (it scrolls sideways when narrow).
  * @csspart tab - One symbol's tab: the symbol, its latest price and its change over the range shown.
@@ -79,6 +82,7 @@ export class LiveChart extends FeedElement {
     ranges: { type: String },
     layout: { type: String, reflect: true },
     selected: { type: String, reflect: true },
+    show: { type: String },
   };
 
   /** Comma-separated assets, such as `BTC,ETH`; case-insensitive. */
@@ -107,6 +111,12 @@ export class LiveChart extends FeedElement {
    * when empty or not one of `symbols`. The reader's choice sets it.
    */
   declare selected: string;
+  /**
+   * What to show beside each symbol in the legend or the tabs, comma-separated: `name`,
+   * `logo`, or `name,logo`; the relay's facts (`/v1/assets`), asked once per page. Empty
+   * (the default): symbols alone.
+   */
+  declare show: string;
 
   private shown: string[] = [];
   /** With `layout="tabs"`, a tab per symbol the relay lists; else none. */
@@ -152,6 +162,7 @@ export class LiveChart extends FeedElement {
     this.ranges = '1h,24h,7d,30d,1y';
     this.layout = 'overlay';
     this.selected = '';
+    this.show = '';
   }
 
   override disconnectedCallback(): void {
@@ -191,14 +202,17 @@ export class LiveChart extends FeedElement {
       // The first load runs beside the stream's first snapshot; later snapshots (reconnects) reload.
       reconnects: Math.max(0, view.snapshots - 1),
     });
+    const names = assetNames(this, this.show);
+    names?.follow(this.show, this.connection.feed, known, this.impliedCurrency);
     const failed = this.candles.errors();
     const chartFailed = this.loader.failed;
     this.problem =
       this.relayProblem ??
       symbolProblems(this, symbols, malformed, view, this.words) ??
+      names?.problem ??
       (chartFailed ? this.words.chartFailed : undefined) ??
       (failed[0] && this.sayCandleFailure(failed[0]));
-    const state = elementState(view, symbols, this.relayProblem);
+    const state = elementState(view, symbols, this.relayProblem ?? names?.problem);
     // Offline says more than the failed loads it causes: those are retried on reconnect.
     const noCandles = failed.length > 0 && failed.length === this.shown.length;
     this.state = (noCandles || chartFailed) && state !== 'offline' ? 'error' : state;
@@ -230,7 +244,7 @@ export class LiveChart extends FeedElement {
     const nothingToDraw = this.shown.length === 0 || this.state === 'error';
     const { words } = this;
     if (this.renderer) this.renderer.candleWords = words.candle;
-    const labels = this.shown.map((symbol) => symbolLabel(symbol, this.impliedCurrency));
+    const labels = this.shown.map((symbol) => this.label(symbol));
     const many = this.shown.length > 2;
     const tabs = this.tabs.length > 0;
     return html`<figure part="chart" class="panel surface" aria-label=${words.chartLabel(labels.join(', '), words.spans[range])}>
@@ -314,9 +328,21 @@ export class LiveChart extends FeedElement {
         class=${`swatch series-${(index % SERIES_COLOURS) + 1} round-${Math.min(2, Math.floor(index / SERIES_COLOURS))}`}
         aria-hidden="true"
       ></span>
-      <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
+      <span class="symbol">${this.mark(symbol)}</span>
       ${this.renderFigures(symbol, words, 'over')}
     </li>`;
+  }
+
+  /** The symbol as readers hear it: with its name when `show` shows that. */
+  private label(symbol: string): string {
+    const label = symbolLabel(symbol, this.impliedCurrency);
+    return assetNames(this, this.show)?.label(symbol, label) ?? label;
+  }
+
+  /** The symbol in the legend or its tab, with its logo and name when `show` asks for them. */
+  private mark(symbol: string) {
+    const label = symbolLabel(symbol, this.impliedCurrency);
+    return assetNames(this, this.show)?.mark(symbol, label) ?? label;
   }
 
   /**
@@ -384,7 +410,7 @@ export class LiveChart extends FeedElement {
           tabindex=${selected ? '0' : '-1'}
           @click=${() => this.pickSymbol(symbol)}
         >
-          <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
+          <span class="symbol">${this.mark(symbol)}</span>
           <span class="figures">${this.renderFigures(symbol, words, 'visually-hidden')}</span>
         </button>`;
       })}

@@ -13,6 +13,7 @@ import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
 import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { assetNames } from '../../internal/show-names.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
@@ -43,6 +44,8 @@ interface Entry {
  * @csspart entry - One update.
  * @csspart notable - An update whose move reached the threshold.
  * @csspart state - The state of the data, in words.
+ * @csspart name - Each asset's name (`show="name"`).
+ * @csspart logo - Each asset's logo, served by the relay (`show="logo"`).
  * @csspart message - Symbols that cannot be shown.
  * @cssproperty [--tickwire-bg=#ffffff] - Background (dark theme: #161b22).
  * @cssproperty [--tickwire-fg=#111827] - Text colour.
@@ -66,6 +69,7 @@ export class MarketFeed extends FeedElement {
     symbols: { type: String, reflect: true },
     limit: { type: Number },
     threshold: { type: Number },
+    show: { type: String },
   };
 
   /** Comma-separated assets, such as `BTC,ETH`. */
@@ -74,6 +78,11 @@ export class MarketFeed extends FeedElement {
   declare limit: number;
   /** Percent move since the previous update that counts as notable. */
   declare threshold: number;
+  /**
+   * What to show beside each symbol, comma-separated: `name`, `logo`, or `name,logo`; the
+   * relay's facts (`/v1/assets`), asked once per page. Empty (the default): symbols alone.
+   */
+  declare show: string;
 
   private entries: Entry[] = [];
   /** Per symbol, the last price and time seen. */
@@ -85,6 +94,7 @@ export class MarketFeed extends FeedElement {
     this.symbols = '';
     this.limit = 20;
     this.threshold = 0.5;
+    this.show = '';
   }
 
   /** Every word of this element, in its language (English in the core, the rest beside it). */
@@ -100,8 +110,13 @@ export class MarketFeed extends FeedElement {
     }
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
-    this.problem = this.relayProblem ?? symbolProblems(this, symbols, malformed, view, this.words);
-    this.state = elementState(view, symbols, this.relayProblem);
+    const names = assetNames(this, this.show);
+    names?.follow(this.show, this.connection.feed, symbols, this.impliedCurrency);
+    this.problem =
+      this.relayProblem ??
+      symbolProblems(this, symbols, malformed, view, this.words) ??
+      names?.problem;
+    this.state = elementState(view, symbols, this.relayProblem ?? names?.problem);
     this.collect(symbols);
   }
 
@@ -139,8 +154,9 @@ export class MarketFeed extends FeedElement {
     // Direction as shown: a move that rounds to 0.00 % is no move.
     const trend = direction(Number(entry.movePct.toFixed(2)));
     const notable = Math.abs(entry.movePct) >= this.threshold;
+    const label = symbolLabel(entry.symbol, this.impliedCurrency);
     return html`<li part=${notable ? 'entry notable' : 'entry'} class=${notable ? 'notable' : ''}>
-      <span class="symbol">${symbolLabel(entry.symbol, this.impliedCurrency)}</span>
+      <span class="symbol">${assetNames(this, this.show)?.mark(entry.symbol, label) ?? label}</span>
       <span class="price"><bdi>${formatPrice(entry.price, entry.currency, this.locale)}</bdi></span>
       <span class="move ${trend}">
         <span aria-hidden="true">${ARROWS[trend]}</span>

@@ -137,32 +137,6 @@ export const marketTableStyles = css`
     max-width: 100%;
   }
 
-  /* A fixed box, drawn before the logo loads, under it if it fails: nothing shifts. */
-  .logo {
-    position: relative;
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    width: 20px;
-    height: 20px;
-    border-radius: 50%;
-    background: color-mix(in srgb, var(--_muted) 18%, transparent);
-    color: var(--_fg);
-    font-size: 11px;
-    font-weight: 700;
-    line-height: 1;
-  }
-
-  .logo img {
-    position: absolute;
-    inset: 0;
-    width: 20px;
-    height: 20px;
-    border-radius: 50%;
-    object-fit: contain;
-    background: var(--_bg);
-  }
-
   /* A long name ends in an ellipsis rather than push the figures out of the box. */
   .name {
     max-width: 12em;

@@ -3,6 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Row } from '../../feed/asset-rows.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
+import { assetLogo, assetLogoStyles } from '../../internal/asset-logo.js';
 import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact, formatCount } from '../../internal/format-compact.js';
 import type { Messages } from '../../internal/messages.js';
@@ -64,7 +65,7 @@ import {
  * @cssproperty [--tickwire-font-size=1rem] - Base font size.
  */
 export class MarketTable extends AssetListElement {
-  static override styles = [sharedStyles, panelHeaderStyles, marketTableStyles];
+  static override styles = [sharedStyles, panelHeaderStyles, assetLogoStyles, marketTableStyles];
 
   /** The reader's sort; none = the attribute's order, or the rank for `top`. */
   private sort: { key: SortKey; dir: SortDirection } | undefined;
@@ -248,13 +249,8 @@ export class MarketTable extends AssetListElement {
         return html`<th scope="row" class="col-asset">
           <span class="asset">
             ${
-              // Decorative: the name beside it says what it is (alt=""), and a failed logo
-              // leaves the monogram behind it instead of a broken image.
-              html`<span class="logo" aria-hidden="true">${row.asset.slice(0, 1)}${
-                row.logo
-                  ? html`<img part="logo" src=${row.logo} alt="" width="20" height="20" loading="lazy" decoding="async" @error=${hideImage} />`
-                  : nothing
-              }</span>`
+              // Decorative: the name beside it says what it is (alt="").
+              assetLogo(row.asset, row.logo)
             }
             ${row.name ? html`<span class="name">${row.name}</span>` : nothing}
             <span class="symbol">${symbolLabel(row.symbol, this.impliedCurrency)}</span>
@@ -292,11 +288,6 @@ function change(percent: number | undefined, locale: string | undefined) {
   // Direction as shown: a move that rounds to 0.00 % is no move.
   const trend = direction(Number(percent.toFixed(2)));
   return html`<span class="change ${trend}"><span class="arrow" aria-hidden="true">${ARROWS[trend]}</span><bdi>${formatPercent(percent, locale)}</bdi></span>`;
-}
-
-/** A logo the relay could not serve steps aside for the monogram under it. */
-function hideImage(event: Event): void {
-  (event.target as HTMLImageElement).hidden = true;
 }
 
 declare global {

@@ -13,6 +13,7 @@ import {
 } from '../../internal/format.js';
 import type { CardMessages } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { assetNames } from '../../internal/show-names.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolLabel } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
@@ -29,7 +30,9 @@ const SPARKLINE_SPACE = html`<div class="sparkline" aria-hidden="true"></div>`;
  *
  * @csspart card - The card's box.
  * @csspart header - The row with the symbol and the state.
- * @csspart symbol - The asset's symbol.
+ * @csspart symbol - The asset's symbol, with its logo and name when `show` asks for them.
+ * @csspart name - The asset's name (`show="name"`).
+ * @csspart logo - The asset's logo, served by the relay (`show="logo"`).
  * @csspart state - The state of the data, in words.
  * @csspart price - The latest price.
  * @csspart change - The 24 h change, absolute and in percent.
@@ -58,12 +61,18 @@ export class PriceCard extends FeedElement {
   static override properties = {
     symbol: { type: String, reflect: true },
     announceEvery: { type: Number, attribute: 'announce-every' },
+    show: { type: String },
   };
 
   /** The asset, such as `BTC`; case-insensitive. */
   declare symbol: string;
   /** Seconds between price announcements to screen readers; 0 = never. */
   declare announceEvery: number;
+  /**
+   * What to show beside the symbol, comma-separated: `name`, `logo`, or `name,logo`; the
+   * relay's facts (`/v1/assets`), asked once per page. Empty (the default): the symbol alone.
+   */
+  declare show: string;
 
   /** The well-formed symbol shown, from the attribute. */
   private shown = '';
@@ -76,6 +85,12 @@ export class PriceCard extends FeedElement {
     super();
     this.symbol = '';
     this.announceEvery = 60;
+    this.show = '';
+  }
+
+  /** The asset's name and logo, once `show` asks for them and their code is in. */
+  private get names() {
+    return assetNames(this, this.show);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -83,7 +98,10 @@ export class PriceCard extends FeedElement {
     this.shown = symbols[0] ?? '';
     const watched = this.shown ? [this.shown] : [];
     this.connection.watch(this.relayUrl, watched);
-    this.problem = this.describeProblem(this.shown, malformed) ?? this.relayProblem;
+    const { names } = this;
+    names?.follow(this.show, this.connection.feed, watched, this.impliedCurrency);
+    this.problem =
+      this.describeProblem(this.shown, malformed) ?? this.relayProblem ?? names?.problem;
     this.state = elementState(this.connection.view, watched, this.problem);
     this.speak(changed.has('symbol') || changed.has('announceEvery'));
   }
@@ -110,7 +128,7 @@ export class PriceCard extends FeedElement {
         return (
           quote &&
           describePrice(
-            symbolLabel(quote.symbol, this.impliedCurrency),
+            this.label(quote.symbol),
             formatPrice(quote.price, quote.currency, this.locale),
             quote.changePct24h,
             this.locale,
@@ -134,10 +152,10 @@ export class PriceCard extends FeedElement {
   protected override render() {
     const symbol = this.shown;
     const label = symbol && symbolLabel(symbol, this.impliedCurrency);
-    const { words } = this;
-    return html`<article part="card" class="card panel surface" aria-label=${words.cardLabel(label)}>
+    const { words, names } = this;
+    return html`<article part="card" class="card panel surface" aria-label=${words.cardLabel(symbol && this.label(symbol))}>
       <header part="header">
-        <span part="symbol" class="symbol">${label || '—'}</span>
+        <span part="symbol" class="symbol">${(symbol && names?.mark(symbol, label)) || label || '—'}</span>
         ${stateBadge(this.state, words)}
       </header>
       ${
@@ -187,6 +205,12 @@ export class PriceCard extends FeedElement {
         <span part="source" title=${quote.market ? words.market(quote.market) : nothing}>${this.sourceText(quote.source)}</span>
         ${simulated ? simulatedLabel(words) : nothing}
       </p>`;
+  }
+
+  /** The symbol as readers hear it: with its name when `show` shows that. */
+  private label(symbol: string): string {
+    const label = symbolLabel(symbol, this.impliedCurrency);
+    return this.names?.label(symbol, label) ?? label;
   }
 
   private describeProblem(symbol: string, malformed: string[]): string | undefined {

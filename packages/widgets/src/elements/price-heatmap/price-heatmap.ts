@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Row } from '../../feed/asset-rows.js';
 import { AssetListElement } from '../../internal/asset-list-element.js';
+import { namedLabel } from '../../internal/asset-names.js';
 import { formatPercent, formatPrice } from '../../internal/format.js';
 import { formatCompact } from '../../internal/format-compact.js';
 import { panelHeaderStyles } from '../../internal/panel-header.styles.js';
@@ -384,7 +385,7 @@ export class PriceHeatmap extends AssetListElement {
               </span>`
             : nothing
         }
-        <span class="visually-hidden">${row.name ? `${row.name} (${label})` : label}</span>
+        <span class="visually-hidden">${namedLabel(row.name, label)}</span>
       </span>
       <span role="gridcell" class="visually-hidden">${changeText}</span>
       <span role="gridcell" class="visually-hidden">${priceText}</span>

@@ -8,6 +8,7 @@ import { ARROWS, direction, formatPercent, formatPrice } from '../../internal/fo
 import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { assetNames } from '../../internal/show-names.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
 import { symbolProblems } from '../../internal/symbol-problems.js';
 import { symbolLabel } from '../../internal/symbols.js';
@@ -27,6 +28,8 @@ import { priceTickerStyles } from './price-ticker.styles.js';
  * @csspart tape - The ticker tape's window.
  * @csspart item - One symbol on the tape.
  * @csspart state - The state of the data, in words.
+ * @csspart name - Each asset's name (`show="name"`).
+ * @csspart logo - Each asset's logo, served by the relay (`show="logo"`).
  * @csspart message - Symbols that cannot be shown.
  *
  * @cssproperty [--tickwire-card-min-width=12rem] - Narrowest a card of the grid gets.
@@ -50,12 +53,18 @@ export class PriceTicker extends FeedElement {
   static override properties = {
     symbols: { type: String, reflect: true },
     layout: { type: String, reflect: true },
+    show: { type: String },
   };
 
   /** Comma-separated assets, such as `BTC,ETH,SOL`. */
   declare symbols: string;
   /** `grid` of cards, or a scrolling `tape`. */
   declare layout: 'grid' | 'tape';
+  /**
+   * What to show beside each symbol, comma-separated: `name`, `logo`, or `name,logo`; the
+   * relay's facts (`/v1/assets`), asked once per page. Empty (the default): symbols alone. The grid's cards show the same.
+   */
+  declare show: string;
 
   private shown: string[] = [];
   private problem: string | undefined;
@@ -64,6 +73,7 @@ export class PriceTicker extends FeedElement {
     super();
     this.symbols = '';
     this.layout = 'grid';
+    this.show = '';
   }
 
   /** Every word of this element, in its language (English in the core, the rest beside it). */
@@ -81,7 +91,11 @@ export class PriceTicker extends FeedElement {
     this.problem =
       this.relayProblem ??
       symbolProblems(this, symbols, malformed, { ...view, unknown }, this.words);
-    this.state = elementState(view, symbols, this.relayProblem);
+    // The grid's cards read names for themselves; the tape reads them here.
+    const names = this.layout === 'tape' ? assetNames(this, this.show) : undefined;
+    names?.follow(this.show, this.connection.feed, symbols, this.impliedCurrency);
+    this.problem ??= names?.problem;
+    this.state = elementState(view, symbols, this.relayProblem ?? names?.problem);
   }
 
   protected override render() {
@@ -98,6 +112,7 @@ export class PriceTicker extends FeedElement {
               relay=${this.relayUrl}
               locale=${this.locale ?? nothing}
               theme=${this.theme}
+              show=${this.show || nothing}
             ></price-card>`,
         )}
       </div>
@@ -106,6 +121,7 @@ export class PriceTicker extends FeedElement {
 
   private renderTape() {
     const visible = this.shown.filter((symbol) => !this.connection.view.unknown.has(symbol));
+    const names = assetNames(this, this.show);
     const items = repeat(
       visible,
       (symbol) => symbol,
@@ -113,7 +129,7 @@ export class PriceTicker extends FeedElement {
         const quote = this.connection.view.quotes.get(symbol);
         const trend = direction(quote?.changePct24h ?? null);
         return html`<li part="item" class="item">
-          <span class="symbol">${symbolLabel(symbol, this.impliedCurrency)}</span>
+          <span class="symbol">${names?.mark(symbol, symbolLabel(symbol, this.impliedCurrency)) ?? symbolLabel(symbol, this.impliedCurrency)}</span>
           <span><bdi>${quote ? formatPrice(quote.price, quote.currency, this.locale) : '—'}</bdi></span>
           <span class=${trend}><span aria-hidden="true">${ARROWS[trend]}</span> <bdi>${formatPercent(quote?.changePct24h ?? null, this.locale)}</bdi></span>
         </li>`;

@@ -143,4 +143,6 @@ export const messages: Messages = {
   topWithoutFacts: 'لا يملك المُرحِّل قيمًا سوقية للترتيب: أصوله هو، بترتيبه.',
   heatmapLabel: 'خريطة حرارية للسوق',
   heatmapEqualSizes: 'لا يملك هذا المُرحِّل قيمًا سوقية: كل المربعات بالحجم نفسه.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": يعرض هذا العنصر name أو logo أو كليهما، مثل show="name,logo".`,
 };

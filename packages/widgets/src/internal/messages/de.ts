@@ -154,4 +154,6 @@ export const messages: Messages = {
     'Das Relay hat keine Marktkapitalisierung zum Ordnen: seine eigenen Assets, in seiner Reihenfolge.',
   heatmapLabel: 'Markt-Heatmap',
   heatmapEqualSizes: 'Das Relay hat keine Marktkapitalisierung: jede Kachel ist gleich groß.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": dieses Element zeigt name, logo oder beides, etwa show="name,logo".`,
 };

@@ -114,4 +114,6 @@ export const en: Messages = {
   topWithoutFacts: 'This relay has no market caps to rank by: its own assets, in its own order.',
   heatmapLabel: 'Market heatmap',
   heatmapEqualSizes: 'This relay has no market caps: every tile is the same size.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": this element shows name, logo or both, such as show="name,logo".`,
 };

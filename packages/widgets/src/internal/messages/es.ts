@@ -148,4 +148,6 @@ export const messages: Messages = {
   heatmapLabel: 'Mapa de calor del mercado',
   heatmapEqualSizes:
     'Este relay no tiene capitalizaciones de mercado: todas las casillas tienen el mismo tamaño.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": este elemento muestra name, logo o ambos, por ejemplo show="name,logo".`,
 };

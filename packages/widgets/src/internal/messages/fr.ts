@@ -158,4 +158,6 @@ export const messages: Messages = {
     'Le relais n’a pas de capitalisations pour classer : ses propres actifs, dans son ordre.',
   heatmapLabel: 'Carte thermique du marché',
   heatmapEqualSizes: 'Ce relais n’a pas de capitalisations : toutes les tuiles ont la même taille.',
+  unknownShow: (tokens) =>
+    `show="${tokens}" : cet élément affiche name, logo ou les deux, par exemple show="name,logo".`,
 };

@@ -143,4 +143,6 @@ export const messages: Messages = {
   topWithoutFacts: 'לממסר אין שווי שוק לדירוג: הנכסים שלו, בסדר שלו.',
   heatmapLabel: 'מפת חום של השוק',
   heatmapEqualSizes: 'לממסר הזה אין שווי שוק: כל האריחים באותו גודל.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": הרכיב הזה מציג name, logo או את שניהם, למשל show="name,logo".`,
 };

@@ -141,4 +141,6 @@ export const messages: Messages = {
   topWithoutFacts: 'रिले के पास क्रम देने के लिए मार्केट कैप नहीं है: उसके अपने एसेट, उसके क्रम में.',
   heatmapLabel: 'बाज़ार हीटमैप',
   heatmapEqualSizes: 'इस रिले के पास बाज़ार पूंजीकरण नहीं है: हर टाइल एक ही आकार की है।',
+  unknownShow: (tokens) =>
+    `show="${tokens}": यह तत्व name, logo या दोनों दिखाता है, जैसे show="name,logo"।`,
 };

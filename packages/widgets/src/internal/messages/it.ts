@@ -154,4 +154,6 @@ export const messages: Messages = {
   heatmapLabel: 'Mappa di calore del mercato',
   heatmapEqualSizes:
     'Questo relay non ha capitalizzazioni di mercato: tutte le caselle hanno la stessa dimensione.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": questo elemento mostra name, logo o entrambi, ad esempio show="name,logo".`,
 };

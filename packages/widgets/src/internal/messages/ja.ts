@@ -147,4 +147,6 @@ export const messages: Messages = {
     'リレーには順位付けに使う時価総額がありません。リレー自身の銘柄を、その順に表示します。',
   heatmapLabel: 'マーケットヒートマップ',
   heatmapEqualSizes: 'このリレーには時価総額がありません：すべてのタイルが同じ大きさです。',
+  unknownShow: (tokens) =>
+    `show="${tokens}"：この要素が表示できるのは name、logo、またはその両方です（例：show="name,logo"）。`,
 };

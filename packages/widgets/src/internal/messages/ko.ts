@@ -146,4 +146,6 @@ export const messages: Messages = {
     '릴레이에 순위를 매길 시가총액이 없습니다. 릴레이 자체의 자산을 그 순서대로 표시합니다.',
   heatmapLabel: '시장 히트맵',
   heatmapEqualSizes: '이 릴레이에는 시가총액이 없습니다. 모든 타일의 크기가 같습니다.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": 이 요소는 name, logo 또는 둘 다 표시합니다(예: show="name,logo").`,
 };

@@ -147,4 +147,6 @@ export const messages: Messages = {
     'De relay heeft geen marktkapitalisaties om op te ordenen: zijn eigen activa, in zijn volgorde.',
   heatmapLabel: 'Heatmap van de markt',
   heatmapEqualSizes: 'Deze relay heeft geen marktkapitalisaties: elke tegel is even groot.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": dit element toont name, logo of beide, zoals show="name,logo".`,
 };

@@ -146,4 +146,6 @@ export const messages: Messages = {
   heatmapLabel: 'Mapa cieplna rynku',
   heatmapEqualSizes:
     'Ten przekaźnik nie zna kapitalizacji rynkowych: wszystkie kafelki mają ten sam rozmiar.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": ten element pokazuje name, logo lub oba, np. show="name,logo".`,
 };

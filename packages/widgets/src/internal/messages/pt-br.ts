@@ -154,4 +154,6 @@ export const messages: Messages = {
   heatmapLabel: 'Mapa de calor do mercado',
   heatmapEqualSizes:
     'Este relay não tem capitalizações de mercado: todos os blocos têm o mesmo tamanho.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": este elemento mostra name, logo ou ambos, por exemplo show="name,logo".`,
 };

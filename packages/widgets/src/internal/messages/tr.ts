@@ -146,4 +146,6 @@ export const messages: Messages = {
     'Aktarıcının sıralamak için piyasa değeri yok: kendi varlıkları, kendi sırasıyla.',
   heatmapLabel: 'Piyasa ısı haritası',
   heatmapEqualSizes: 'Bu aktarıcıda piyasa değeri yok: tüm kutular aynı boyutta.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": bu öğe name, logo veya ikisini gösterir, örneğin show="name,logo".`,
 };

@@ -149,4 +149,6 @@ export const messages: Messages = {
   heatmapLabel: 'Теплова карта ринку',
   heatmapEqualSizes:
     'Цей ретранслятор не має ринкової капіталізації: усі плитки однакового розміру.',
+  unknownShow: (tokens) =>
+    `show="${tokens}": цей елемент показує name, logo або обидва, наприклад show="name,logo".`,
 };

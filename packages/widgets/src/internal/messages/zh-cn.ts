@@ -139,4 +139,6 @@ export const messages: Messages = {
   topWithoutFacts: '中继没有可用于排名的市值：按中继自己的顺序显示其资产。',
   heatmapLabel: '市场热力图',
   heatmapEqualSizes: '此中继没有市值数据：所有方块大小相同。',
+  unknownShow: (tokens) =>
+    `show="${tokens}"：此元素可显示 name、logo 或两者，例如 show="name,logo"。`,
 };

@@ -139,4 +139,6 @@ export const messages: Messages = {
   topWithoutFacts: '中繼沒有可用於排名的市值：依中繼自己的順序顯示其資產。',
   heatmapLabel: '市場熱力圖',
   heatmapEqualSizes: '此中繼沒有市值資料：所有方塊大小相同。',
+  unknownShow: (tokens) =>
+    `show="${tokens}"：此元素可顯示 name、logo 或兩者，例如 show="name,logo"。`,
 };
