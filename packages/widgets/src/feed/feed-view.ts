@@ -202,13 +202,3 @@ export function isSimulated(view: FeedView, source: string): boolean {
 /** True when the relay says `source` is down (a price pinned to it goes stale: this says why). */
 export const isSourceDown = (view: FeedView, source: string): boolean =>
   view.sources.some((status) => status.id === source && status.state === 'down');
-
-/**
- * Where a price came from, as elements write it: the source's id, and that it is down when
- * it is, in the element's words ("kraken (down)").
- */
-export const sourceLine = (
-  view: FeedView,
-  source: string,
-  words: { sourceStates: { down: string } },
-): string => (isSourceDown(view, source) ? `${source} (${words.sourceStates.down})` : source);

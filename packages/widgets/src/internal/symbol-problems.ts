@@ -1,5 +1,5 @@
 import type { Refusal } from '@tickwire/protocol';
-import { type FeedView, sourceLine } from '../feed/feed-view.js';
+import { type FeedView, isSourceDown } from '../feed/feed-view.js';
 import { pageLang } from './messages/choose.js';
 import { en } from './messages/en.js';
 import { words as catalogWords, type Messages } from './messages.js';
@@ -59,6 +59,16 @@ export function cardProblem(
 ): string | undefined {
   return symbolProblems(host, [symbol], [], news, catalogWords.of?.(host, en) ?? en);
 }
+
+/**
+ * Where a price came from, as elements write it: the source's id, and that it is down when
+ * it is, in the element's words ("kraken (down)"): said only when it is, so kept off the card path.
+ */
+export const sourceLine = (
+  view: FeedView,
+  source: string,
+  words: { sourceStates: { down: string } },
+): string => (isSourceDown(view, source) ? `${source} (${words.sourceStates.down})` : source);
 
 /** Where a card's price came from, and that the source is down, in the card's language. */
 export const cardSourceLine = (host: HTMLElement, view: FeedView, source: string): string =>

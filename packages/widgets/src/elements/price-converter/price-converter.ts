@@ -1,7 +1,7 @@
 import { isAsset, parseInstrument, type Quote } from '@tickwire/protocol';
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { isSimulated, sourceLine } from '../../feed/feed-view.js';
+import { isSimulated } from '../../feed/feed-view.js';
 import { FeedListing } from '../../feed/relay-listing.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
@@ -10,6 +10,7 @@ import { en } from '../../internal/messages/en.js';
 import { type Messages, words } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
+import { sourceLine } from '../../internal/symbol-problems.js';
 import { formatAmount, parseAmount } from './amount.js';
 import {
   type Leg,
