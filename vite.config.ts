@@ -22,7 +22,7 @@ const CORE = [
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directive)/,
   /node_modules\/(rxjs|tslib)\//,
   /\/src\/(feed|internal|elements\/price-card)\//,
-  /\/src\/(price-card|index)\.ts$/,
+  /\/src\/(price-card|widgets)\.ts$/,
 ];
 /**
  * Kept out of the core: what a card loads after its first price (its 24 h line; the page announcer: a
@@ -98,12 +98,12 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: classic
         ? {
-            entry: widgets('src/all.ts'),
+            entry: widgets('src/index.ts'),
             formats: ['iife'],
             name: 'Tickwire',
             fileName: () => 'widgets.iife.js',
           }
-        : { entry: widgets('src/index.ts'), formats: ['es'], fileName: () => ENTRY_FACADE },
+        : { entry: widgets('src/widgets.ts'), formats: ['es'], fileName: () => ENTRY_FACADE },
       rolldownOptions: {
         output: {
           minify: true,

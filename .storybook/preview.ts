@@ -3,7 +3,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import manifest from '../packages/widgets/custom-elements.json';
 import { manifestArgTypes } from '../stories/support/manifest-arg-types.js';
 import { SCRIPTED, withRelay } from '../stories/support/with-relay.js';
-import '../packages/widgets/src/all.js';
+import '../packages/widgets/src/index.js';
 
 // Docs pages read attributes, properties, events, parts and custom properties from the manifest.
 setCustomElementsManifest(manifest);

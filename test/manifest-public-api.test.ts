@@ -64,7 +64,7 @@ test('every path the manifest names is a shipped file, exported as the entry of 
 
 test('the manifest marks state read-only and types each event by a detail the root exports', async () => {
   const { modules } = await manifest();
-  const rootTypes = await readFile(join(WIDGETS, 'lib/all.d.ts'), 'utf8');
+  const rootTypes = await readFile(join(WIDGETS, 'lib/index.d.ts'), 'utf8');
   for (const element of modules.flatMap((module) => module.declarations ?? [])) {
     const state = element.members?.find((member) => member.name === 'state');
     assert.equal(state?.readonly, true, `${element.tagName}'s state is read-only`);
@@ -120,7 +120,7 @@ test('the built types: state is read-only, the state and every event detail come
           strictTsconfig({
             types: [],
             // The built package, as an app resolves it once installed.
-            paths: { '@tickwire/widgets': [join(WIDGETS, 'lib/all.d.ts')] },
+            paths: { '@tickwire/widgets': [join(WIDGETS, 'lib/index.d.ts')] },
           }),
         ),
         include: undefined,

@@ -31,7 +31,7 @@ const listenersOf = (element) =>
 
 const classes = elements.map((element) => element.name).join(', ');
 const header = `// Generated from custom-elements.json by scripts/framework-types.mjs: do not edit.
-import type { ${classes} } from './all.js';
+import type { ${classes} } from './index.js';
 `;
 const block = (lines, indent) => lines.map((line) => `${indent}${line}`).join('\n');
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../all.js';
+import '../index.js';
 import { bucketStart, MAX_HISTORY_POINTS } from '@tickwire/protocol';
 import { drawnTimes } from '../elements/live-chart/chart-probe.test.js';
 import type { ChartRenderer } from '../elements/live-chart/chart-renderer.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../all.js';
+import '../index.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 import type { StreamControls } from '../elements/stream-controls/stream-controls.js';
 import { feedFor } from './feed-registry.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { filter, firstValueFrom } from 'rxjs';
-import '../all.js';
+import '../index.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 import { FakeClock } from './fake-clock.js';
 import { RelayFeed } from './relay-feed.js';

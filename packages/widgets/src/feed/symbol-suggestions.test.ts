@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { SymbolsAnswer } from '@tickwire/protocol';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../all.js';
+import '../index.js';
 import { editDistance } from '../internal/edit-distance.js';
 import { sampleQuote, sampleSnapshot } from './sample-quotes.js';
 import { closestListed } from './symbol-suggestions.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../all.js';
+import '../index.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 import { pauseQuotes, type QuotesUpdate, resumeQuotes, watchQuotes } from '../feed.js';
 import { sampleQuote, sampleSnapshot } from './sample-quotes.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sampleQuote, sampleSnapshot } from '../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../feed/testing.js';
-import '../all.js';
+import '../index.js';
 import { setRelay } from '../config.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sampleAssets } from '../feed/sample-facts.js';
 import { sampleQuote, sampleSnapshot } from '../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../feed/testing.js';
-import '../all.js';
+import '../index.js';
 import { setMessages } from '../config.js';
 import type { PriceCard } from '../elements/price-card/price-card.js';
 import { CATALOG_CODES, loadCatalog } from './messages/catalogs.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { parseMessage, type SymbolsAnswer } from '@tickwire/protocol';
-import '../all.js';
+import '../index.js';
 import { sampleQuote, sampleSnapshot } from '../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../feed/testing.js';
 import { loadMessages } from './messages/choose.js';

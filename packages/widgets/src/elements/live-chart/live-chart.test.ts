@@ -10,7 +10,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../../feed/scripted-feed.js';
 import { openStreams, scriptedRelay } from '../../feed/testing.js';
-import '../../all.js';
+import '../../index.js';
 import { formatPercent } from '../../internal/format.js';
 import { en } from '../../internal/messages/en.js';
 import { CandleLoadError, readCandles } from './candle-history.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../../feed/testing.js';
-import '../../all.js';
+import '../../index.js';
 import type { MarketFeed } from './market-feed.js';
 
 const tick = (symbol: string, price: number, ts: number) => ({

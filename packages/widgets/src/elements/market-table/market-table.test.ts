@@ -5,7 +5,7 @@ import { sampleAssets } from '../../feed/sample-facts.js';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../../feed/scripted-feed.js';
 import { partText, scriptedRelay } from '../../feed/testing.js';
-import '../../all.js';
+import '../../index.js';
 import type { MarketTable } from './market-table.js';
 
 const PRICES = { BTC: 67_000, ETH: 3_500, SOL: 150 };

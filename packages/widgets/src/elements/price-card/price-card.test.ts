@@ -3,7 +3,7 @@ import type { Sparkline } from '@tickwire/protocol';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { openStreams, partText, scriptedRelay } from '../../feed/testing.js';
-import '../../all.js';
+import '../../index.js';
 import { messages as de } from '../../internal/messages/de.js';
 import type { PriceCard } from './price-card.js';
 

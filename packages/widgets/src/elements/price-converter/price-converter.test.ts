@@ -3,7 +3,7 @@ import type { SymbolsAnswer } from '@tickwire/protocol';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../../feed/scripted-feed.js';
 import { partText, scriptedRelay } from '../../feed/testing.js';
-import '../../all.js';
+import '../../index.js';
 import { parseAmount } from './amount.js';
 import type { PriceConverter } from './price-converter.js';
 

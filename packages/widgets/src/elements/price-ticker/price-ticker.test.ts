@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../../feed/testing.js';
-import '../../all.js';
+import '../../index.js';
 import type { PriceCard } from '../price-card/price-card.js';
 import type { PriceTicker } from './price-ticker.js';
 

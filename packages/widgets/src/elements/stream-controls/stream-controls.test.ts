@@ -3,7 +3,7 @@ import type { SourceStatus } from '@tickwire/protocol';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import { partText, scriptedRelay } from '../../feed/testing.js';
-import '../../all.js';
+import '../../index.js';
 import type { PriceCard } from '../price-card/price-card.js';
 import type { StreamControls } from './stream-controls.js';
 
