@@ -35,7 +35,9 @@ export function cardPathOrigins(dist: string): void {
     spans.get(origin)!.push([line, column, end]);
   });
   const whole = gzipSync(code).length;
-  console.log(`card path (widgets.js), ${kib(code.length)} minified, ${kib(whole)} gzip, by origin:`);
+  console.log(
+    `card path (widgets.js), ${kib(code.length)} minified, ${kib(whole)} gzip, by origin:`,
+  );
   const bytesOf = (owned: [number, number, number][]) =>
     owned.reduce((sum, [, start, end]) => sum + end - start, 0);
   const bySize = [...spans].sort(([, a], [, b]) => bytesOf(b) - bytesOf(a));
