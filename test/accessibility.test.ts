@@ -231,12 +231,12 @@ describe('<market-table>, by accessibility tree and keyboard', () => {
     const { page } = shown;
     const tree = await page.locator('main').ariaSnapshot();
     assert.match(tree, /- table "Markets"/, tree);
-    // The demo relay has asset facts: rank, names and market figures as well.
-    for (const column of ['Rank', 'Asset', 'Price', '24h', 'Market cap', 'Last 24h'])
+    // The demo relay has asset facts: rank, names, market figures and 7-day lines as well.
+    for (const column of ['Rank', 'Asset', 'Price', '24h', 'Market cap', 'Last 7 days'])
       assert.match(tree, new RegExp(`- columnheader "${column}"`), `${column}: ${tree}`);
     for (const asset of ['Bitcoin BTC', 'Ethereum ETH', 'Solana SOL'])
       assert.match(tree, new RegExp(`- rowheader "${asset}"`), `${asset}: ${tree}`);
-    assert.match(tree, /img "24h: (up|down|unchanged)"/, 'each line says its span and direction');
+    assert.match(tree, /img "7d: (up|down|unchanged)"/, 'each line says its span and direction');
     assert.equal(
       await page.evaluate(
         () =>

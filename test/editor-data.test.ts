@@ -39,7 +39,7 @@ test('VS Code custom data: every element, its attributes, the values of closed s
   const range = chart?.attributes.find((attribute) => attribute.name === 'range');
   assert.deepEqual(
     range?.values?.map((value) => value.name),
-    ['live', '1h', '24h', '7d', '30d', '1y'],
+    ['live', '1h', '24h', '7d', '30d', '90d', '1y', 'ytd', 'all'],
   );
   assert.ok(range?.description?.includes("Default: `'24h'`"));
 });

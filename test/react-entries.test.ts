@@ -33,6 +33,7 @@ const SAMPLE: Record<string, string | number | boolean> = {
   amount: 2.5,
   cross: true,
   top: 20,
+  show: 'name,logo',
   relay: 'https://relay.example.com/',
   currency: 'EUR',
   source: 'kraken',

@@ -171,7 +171,9 @@ describe('the builder’s catalog', () => {
     for (const width of BUILDER_WIDTHS_PX)
       assert.match(
         css,
-        new RegExp(`\\.tickwire-width-${width} \\{ width: ${width}px; max-width: 100%; \\}`),
+        new RegExp(
+          `\\.tickwire-width-${width} \\{\\s*width: ${width}px;\\s*max-width: 100%;\\s*\\}`,
+        ),
       );
   });
 
