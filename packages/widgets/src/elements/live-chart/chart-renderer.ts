@@ -230,18 +230,11 @@ export class ChartRenderer {
     this.crosshair.setBars(symbol, bars);
     plotted.base = base;
     plotted.interval = this.ticks() ? usualInterval(bars.map(({ time }) => time)) : undefined;
-    plotted.main.setData(
-      bars.flatMap((bar, i) => {
-        const next = bars[i + 1];
-        const gapAfter = next !== undefined && this.gapBefore(next, bar, plotted).length > 0;
-        return [
-          ...this.gapBefore(bar, bars[i - 1], plotted),
-          this.point(bar, plotted.base, gapAfter),
-        ];
-      }),
-    );
-    plotted.volume?.setData(bars.flatMap((bar) => this.volumePoint(bar)));
     const last = bars.at(-1);
+    // Options before data: the library re-reads a series' options against its bars, and
+    // another series' setData re-indexes those bars at once, so options applied after this
+    // setData and before the next one are read against stale bars ("Value is null",
+    // lightweight-charts #2044; seen in the builder switching a two-symbol chart's range).
     if (last) {
       const precision = priceDecimals(last.close);
       plotted.main.applyOptions({
@@ -255,6 +248,17 @@ export class ChartRenderer {
         axisLabelVisible: this.onAxis(),
       });
     }
+    plotted.main.setData(
+      bars.flatMap((bar, i) => {
+        const next = bars[i + 1];
+        const gapAfter = next !== undefined && this.gapBefore(next, bar, plotted).length > 0;
+        return [
+          ...this.gapBefore(bar, bars[i - 1], plotted),
+          this.point(bar, plotted.base, gapAfter),
+        ];
+      }),
+    );
+    plotted.volume?.setData(bars.flatMap((bar) => this.volumePoint(bar)));
     this.placeLastValues();
   }
 
