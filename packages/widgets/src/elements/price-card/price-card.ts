@@ -153,7 +153,7 @@ export class PriceCard extends FeedElement {
     const symbol = this.shown;
     const label = symbol && symbolLabel(symbol, this.impliedCurrency);
     const { words, names } = this;
-    return html`<article part="card" class="card panel surface" aria-label=${words.cardLabel(label && (names?.label(symbol, label) ?? label))}>
+    return html`<article part="card" class="card panel surface" aria-label=${words.cardLabel(symbol && this.label(symbol))}>
       <header part="header">
         <span part="symbol" class="symbol">${(symbol && names?.mark(symbol, label)) || label || '—'}</span>
         ${stateBadge(this.state, words)}
