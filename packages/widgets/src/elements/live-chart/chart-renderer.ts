@@ -179,7 +179,15 @@ export class ChartRenderer {
     const previous = this.layout;
     this.layout = layout;
     this.crosshair.layout = layout;
-    if (previous?.type !== layout.type || previous.symbols.join() !== layout.symbols.join()) {
+    // A new range is new series too: series fed one after another, the library holds some on
+    // the old range's time grid and some on the new one's, and it has drawn a series against
+    // indices that mix both ("Value is null", about one builder run in ten switching a
+    // two-symbol chart's range; lightweight-charts #2044).
+    if (
+      previous?.type !== layout.type ||
+      previous.range !== layout.range ||
+      previous.symbols.join() !== layout.symbols.join()
+    ) {
       for (const { main, volume } of this.plotted.values()) {
         this.chart.removeSeries(main);
         if (volume) this.chart.removeSeries(volume);
@@ -234,7 +242,7 @@ export class ChartRenderer {
     // Options before data: the library re-reads a series' options against its bars, and
     // another series' setData re-indexes those bars at once, so options applied after this
     // setData and before the next one are read against stale bars ("Value is null",
-    // lightweight-charts #2044; seen in the builder switching a two-symbol chart's range).
+    // lightweight-charts #2044).
     if (last) {
       const precision = priceDecimals(last.close);
       plotted.main.applyOptions({
