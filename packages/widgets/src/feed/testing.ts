@@ -13,15 +13,17 @@ export function scriptedRelay(name = 'market'): { feed: ScriptedFeed; relay: str
   return { feed, relay };
 }
 
-/** The visible text of a shadow part, whitespace folded. */
+/** The visible text of a shadow part, whitespace folded, without the invisible marks that isolate names in a sentence. */
 export function partText(element: Element, part: string): string {
-  return (
-    element.shadowRoot
-      ?.querySelector(`[part~="${part}"]`)
-      ?.textContent?.replace(/\s+/g, ' ')
-      .trim() ?? ''
-  );
+  return visible(element.shadowRoot?.querySelector(`[part~="${part}"]`)?.textContent ?? '');
 }
+
+/** Text as a reader sees it: whitespace folded, bidirectional isolates (U+2066–U+2069) dropped. */
+export const visible = (text: string): string =>
+  text
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** How many streams a real relay has open, from its own metrics. */
 export async function openStreams(relay: string): Promise<number> {

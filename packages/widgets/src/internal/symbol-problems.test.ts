@@ -125,3 +125,45 @@ describe('why the relay refused a symbol, in the reader’s language', () => {
     );
   });
 });
+
+describe('names in a right-to-left sentence', () => {
+  /** Where `name` is drawn, px from the left, in the text of `element`'s `part`. */
+  function leftOf(element: Element, part: string, name: string): number {
+    const walker = document.createTreeWalker(
+      element.shadowRoot!.querySelector(`[part~="${part}"]`)!,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(name);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + name.length);
+      return range.getBoundingClientRect().left;
+    }
+    throw new Error(`${name} is not in ${part}`);
+  }
+
+  it('Hebrew: a list of Latin symbols reads in the sentence’s order, right to left', async () => {
+    await loadMessages('he');
+    const { feed, relay } = scriptedRelay('rtl-list');
+    const box = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="he">
+      <price-ticker layout="tape" symbols="ADA,XRP,DOT" relay=${relay}></price-ticker>
+    </div>`);
+    const full = { code: 'watch_list_full', limit: 1_000, message: RELAY_ENGLISH };
+    feed.send(
+      parseMessage(
+        'snapshot',
+        JSON.stringify({ ...sampleSnapshot([]), refused: { ADA: full, XRP: full, DOT: full } }),
+      )!,
+    );
+    const tape = box.querySelector('price-ticker')!;
+    await waitUntil(() => partText(tape, 'message').includes('DOT'), 'the tape has said it');
+    expect(partText(tape, 'message')).to.contain('ADA, XRP ו-DOT');
+    // Read from the right: ADA, then XRP, then DOT (unisolated, "ADA, XRP" is one
+    // left-to-right run, and XRP would come first).
+    const [ada, xrp, dot] = ['ADA', 'XRP', 'DOT'].map((name) => leftOf(tape, 'message', name));
+    expect(ada).to.be.greaterThan(xrp!);
+    expect(xrp).to.be.greaterThan(dot!);
+  });
+});

@@ -35,18 +35,27 @@ export function symbolProblems(
 ): string | undefined {
   const locale = host.locale || pageLang(host) || undefined;
   const notes: string[] = [];
-  if (malformed.length > 0) notes.push(words.notSymbols(malformed.join(', ')));
+  if (malformed.length > 0) notes.push(words.notSymbols(malformed.map(isolated).join(', ')));
   notes.push(...sayRefusals(symbols, refused, words, locale));
   const unlisted = symbols.filter((symbol) => unknown.has(symbol) && !refused.has(symbol));
   const unmatched = unlisted.filter((symbol) => !suggestions.has(symbol));
-  if (unmatched.length > 0) notes.push(words.notListed(unmatched.join(', ')));
+  if (unmatched.length > 0) notes.push(words.notListed(unmatched.map(isolated).join(', ')));
   for (const symbol of unlisted) {
     const meant = suggestions.get(symbol);
-    if (meant) notes.push(words.didYouMean(symbolLabel(symbol, undefined), meant));
+    if (meant)
+      notes.push(words.didYouMean(isolated(symbolLabel(symbol, undefined)), isolated(meant)));
   }
   if (symbols.length === 0 && malformed.length === 0) notes.push(words.noSymbols);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }
+
+/**
+ * A name or a reader's text set into a sentence, isolated from it (FSI … PDI, as
+ * `Intl.MessageFormat` does): in an Arabic or Hebrew sentence a list of Latin symbols would
+ * otherwise read in the wrong order ("XRP، ADA") and a stop or dash beside one land on the
+ * wrong side of it. Invisible, and no change in a sentence of the names' own direction.
+ */
+const isolated = (text: string): string => `\u2068${text}\u2069`;
 
 /**
  * What a card says of its one symbol when the relay refused it or a reader misspelt it, in
@@ -97,16 +106,24 @@ function sayRefusals(
   const and = new Intl.ListFormat(locale, { type: 'conjunction' });
   const count = new Intl.NumberFormat(locale);
   return [...byReason.values()].map(({ refusal, symbols: named }) => {
-    const those = and.format(named);
+    const those = and.format(named.map(isolated));
     switch (refusal.code) {
       case 'watch_list_full':
         return words.watchListFull(those, count.format(refusal.limit));
       case 'address_share_full':
         return words.addressShareFull(those, count.format(refusal.limit));
       case 'currency_not_served':
-        return words.currencyNotServed(those, refusal.currency, and.format(refusal.currencies));
+        return words.currencyNotServed(
+          those,
+          isolated(refusal.currency),
+          and.format(refusal.currencies.map(isolated)),
+        );
       case 'unknown_source':
-        return words.unknownSource(those, refusal.source, and.format(refusal.sources));
+        return words.unknownSource(
+          those,
+          isolated(refusal.source),
+          and.format(refusal.sources.map(isolated)),
+        );
       default:
         return words.refusedOther(those);
     }

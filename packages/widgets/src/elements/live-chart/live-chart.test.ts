@@ -9,7 +9,7 @@ import {
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../../feed/scripted-feed.js';
-import { openStreams, scriptedRelay } from '../../feed/testing.js';
+import { openStreams, scriptedRelay, visible } from '../../feed/testing.js';
 import '../../index.js';
 import { formatPercent } from '../../internal/format.js';
 import { en } from '../../internal/messages/en.js';
@@ -29,7 +29,7 @@ import { holdLongTimers } from './held-timers.test.js';
 import type { LiveChart } from './live-chart.js';
 
 const text = (element: Element, selector: string) =>
-  element.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  visible(element.shadowRoot?.querySelector(selector)?.textContent ?? '');
 /** The message part says `words`, centred on the plot, where a reader sees it. */
 function expectShown(el: LiveChart, words: string): void {
   const message = el.shadowRoot!.querySelector<HTMLElement>('[part="message"]');

@@ -215,7 +215,9 @@ export class PriceCard extends FeedElement {
 
   private describeProblem(symbol: string, malformed: string[]): string | undefined {
     const { words } = this;
-    if (malformed.length > 0) return words.notASymbol(malformed[0]!);
+    // The reader's text isolated (FSI … PDI), as `symbolProblems` sets names: a dash or a
+    // stop at its end stays there in an Arabic or Hebrew sentence.
+    if (malformed.length > 0) return words.notASymbol(`\u2068${malformed[0]}\u2069`);
     if (!symbol) return words.noSymbol;
     const { view } = this.connection;
     const unknown = view.unknown.has(symbol);
