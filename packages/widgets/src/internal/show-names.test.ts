@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AssetsAnswer } from '@tickwire/protocol';
+import { sendKeys } from '@web/test-runner-commands';
 import { sampleAssets } from '../feed/sample-facts.js';
 import { sampleQuote, sampleSnapshot } from '../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../feed/scripted-feed.js';
@@ -129,6 +130,17 @@ describe('show="name,logo"', () => {
     ).to.deep.equal(['B Bitcoin BTC', 'E Ethereum ETH']);
     expect(chart!.shadowRoot!.querySelector('figure')!.getAttribute('aria-label')).to.contain(
       'Bitcoin (BTC), Ethereum (ETH)',
+    );
+    // The crosshair's readout, and what it announces, name them as the legend does.
+    await waitUntil(() => chart!.shadowRoot!.querySelector('canvas'), 'the chart is drawn');
+    chart!.shadowRoot!.querySelector<HTMLElement>('[part="plot"]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => text(chart!.shadowRoot!.querySelector('[part="readout"]')), 'a readout');
+    expect(text(chart!.shadowRoot!.querySelector('[part="readout"]'))).to.match(
+      /Bitcoin \(BTC\) \$67,000\.00 ?Ethereum \(ETH\) \$3,500\.00$/,
+    );
+    expect(text(chart!.shadowRoot!.querySelector('[aria-live="polite"]'))).to.contain(
+      'Bitcoin (BTC) $67,000.00; Ethereum (ETH) $3,500.00',
     );
     await waitUntil(() => tabs!.shadowRoot!.querySelector('[part="name"]'), 'the tabs name');
     expect(text(tabs!.shadowRoot!.querySelector('[role="tab"] .symbol'))).to.equal('Bitcoin BTC');

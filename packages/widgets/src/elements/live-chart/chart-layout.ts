@@ -6,7 +6,7 @@ export type ChartType = 'line' | 'area' | 'candles';
 /** What the chart draws: set as a whole, redrawn from scratch when it changes. */
 export interface ChartLayout {
   symbols: readonly string[];
-  /** Each symbol as the reader sees it (`symbolLabel`), in the same order. */
+  /** Each symbol as the price axis's gutter writes it (`symbolLabel`: short), in the same order. */
   labels: readonly string[];
   /** `candles` only ever for one symbol: the element decides. */
   type: ChartType;
@@ -29,5 +29,6 @@ export interface Bar {
 /** The values under the crosshair, as text. */
 export interface Readout {
   time: string;
+  /** Each symbol's value, by symbol (the element says it as readers know it: `label`). */
   values: { symbol: string; text: string }[];
 }

@@ -39,7 +39,7 @@ const plain = ({ time, values }: { time: string; values: unknown }) => ({
 });
 
 describe('the chart’s crosshair, without a chart', () => {
-  it('a pointer at a time reads the bucket’s time and each symbol’s price there, by the names shown', () => {
+  it('a pointer at a time reads the bucket’s time and each symbol’s price there, by symbol', () => {
     const model = crosshair();
     model.setBars('BTC', [bucket(0), bucket(1)]);
     model.setBars('ETH', [bucket(1, 3_500)]);
@@ -47,7 +47,7 @@ describe('the chart’s crosshair, without a chart', () => {
       time: 'Nov 28, 7:05 AM',
       values: [
         { symbol: 'BTC', text: '$102.00' },
-        { symbol: 'ETH/EUR', text: '$3,500.00' },
+        { symbol: 'ETH', text: '$3,500.00' },
       ],
     });
     // ETH has no bucket at 7:00: it is left out, not read as zero.

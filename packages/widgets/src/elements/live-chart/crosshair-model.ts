@@ -21,7 +21,7 @@ export class CrosshairModel {
   private readonly tracks = new Map<string, Track>();
   /** Index into the first symbol's times where the keyboard crosshair stands. */
   private cursor: number | undefined;
-  /** What is drawn: the readout's labels, currency, range and kind of bar. */
+  /** What is drawn: the readout's currency, range and kind of bar. */
   layout: ChartLayout | undefined;
   /** How a candle's four prices are read out, in the chart's language. */
   candleWords: Messages['candle'] = en.candle;
@@ -100,7 +100,7 @@ export class CrosshairModel {
       if (!bar) continue;
       const price = (value: number) => formatPrice(value, layout.currency, this.locale);
       values.push({
-        symbol: layout.labels[layout.symbols.indexOf(symbol)] ?? symbol,
+        symbol,
         text:
           layout.type === 'candles'
             ? this.candleWords(price(bar.open), price(bar.high), price(bar.low), price(bar.close))

@@ -289,7 +289,7 @@ export class LiveChart extends FeedElement {
           this.readout
             ? html`<p part="readout" class="readout">
                 <span class="readout-time">${this.readout.time}</span>
-                ${this.readout.values.map(({ symbol, text }) => html`<span><b>${symbol}</b> ${text}</span>`)}
+                ${this.readout.values.map(({ symbol, text }) => html`<span><b>${this.label(symbol)}</b> ${text}</span>`)}
               </p>`
             : nothing
         }
@@ -563,7 +563,7 @@ export class LiveChart extends FeedElement {
     event.preventDefault();
     this.readout = this.renderer.step(delta);
     this.announcement = this.readout
-      ? `${this.readout.time}: ${this.readout.values.map(({ symbol, text }) => `${symbol} ${text}`).join('; ')}`
+      ? `${this.readout.time}: ${this.readout.values.map(({ symbol, text }) => `${this.label(symbol)} ${text}`).join('; ')}`
       : '';
     this.requestUpdate();
   };
