@@ -90,7 +90,8 @@ describe('the embed builder, in Chromium on the demo market', () => {
     context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    // With its stack: an error in a chunk is found from where it was thrown.
+    page.on('pageerror', (error) => problems.push(error.stack ?? error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
@@ -197,7 +198,20 @@ describe('the embed builder, in Chromium on the demo market', () => {
     assert.equal(await page.locator('label[for="symbols"]').textContent(), 'Convert from');
     assert.equal((await shown(page)).attributes.from, 'BTC');
     assert.ok(await page.locator('#top').isHidden(), 'a converter has no top');
+    // What it converts to is checked as the symbols are: an asset or a currency of this relay.
+    await page.fill('#to', 'ETHH');
+    await page
+      .locator('#to-hint', { hasText: 'Not listed by this relay: ETHH.' })
+      .waitFor({ timeout: 5_000 });
+    await page.fill('#to', 'JPY');
+    assert.match(
+      (await page.locator('#to-hint').textContent()) ?? '',
+      /Not listed by this relay: JPY/,
+    );
+    await page.fill('#to', 'EUR');
+    assert.doesNotMatch((await page.locator('#to-hint').textContent()) ?? '', /Not listed/);
     await page.fill('#to', 'ETH');
+    assert.doesNotMatch((await page.locator('#to-hint').textContent()) ?? '', /Not listed/);
     await page.fill('#amount', '2.5');
     now = await shown(page);
     assert.equal(now.attributes.to, 'ETH');
@@ -227,12 +241,13 @@ describe('the embed builder, in Chromium on the demo market', () => {
     await page
       .locator('#symbols-hint', { hasText: 'Not listed by this relay: DOGEE.' })
       .waitFor({ timeout: 5_000 });
-    // The preview reads German (locale="de", chosen above): "… vielleicht DOGE/EUR?".
+    // The preview reads German (locale="de", chosen above): "… vielleicht DOGE/EUR?", the
+    // names isolated from the sentence (U+2068 … U+2069).
     await page.waitForFunction(
       () =>
         document
           .querySelector('#preview > price-card')
-          ?.shadowRoot?.textContent?.match(/vielleicht DOGE(\/EUR)?\?/),
+          ?.shadowRoot?.textContent?.match(/vielleicht \u2068DOGE(\/EUR)?\u2069\?/),
       undefined,
       { timeout: 10_000 },
     );

@@ -266,12 +266,30 @@ function hintSymbols(element) {
   ].join(' ');
 }
 
+/** The "convert to" hint as the page gives it: what the field takes. */
+const TO_HINT = document.getElementById('to-hint').textContent;
+
+/** The "convert to" hint: what the field takes, and an asset or currency typed that this relay has no price in. */
+function hintTo(element) {
+  if (!takes(element, 'to')) return;
+  const typed = field('to').value.trim().toUpperCase();
+  const unknown =
+    typed !== '' &&
+    listedAssets !== undefined &&
+    !listedAssets.has(typed) &&
+    !data.currencies.includes(typed);
+  document.getElementById('to-hint').textContent = unknown
+    ? `${TO_HINT} Not listed by this relay: ${typed}.`
+    : TO_HINT;
+}
+
 function update() {
   const choice = chosen();
   // The top by market cap names its own assets: no symbols to type.
   form.querySelector('[data-field="symbols"]').hidden =
     !choice.element.symbolsAttribute || Boolean(topFor(choice.element));
   hintSymbols(choice.element);
+  hintTo(choice.element);
   remember();
   showPreview(choice);
   const snippets = {
@@ -392,6 +410,7 @@ fetch('v1/symbols')
     });
     document.getElementById('symbol-list').replaceChildren(...options);
     hintSymbols(chosen().element);
+    hintTo(chosen().element);
   })
   .catch(() => {
     // The listing is a courtesy: the relay's own symbols are suggested already.

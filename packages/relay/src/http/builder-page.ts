@@ -94,6 +94,7 @@ export function renderBuilderPage({ base, symbols, currencies }: BuilderPageOpti
   const data = JSON.stringify({
     base,
     symbols,
+    currencies,
     elements: BUILDER_ELEMENTS,
     defaultRange: DEFAULT_RANGE,
   }).replace(/</g, '\\u003c');
