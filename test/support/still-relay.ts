@@ -17,7 +17,7 @@ import {
   stepMsOf,
 } from '@tickwire/protocol';
 import { weekLine } from '../../packages/relay/src/sources/week-line.js';
-import { dayLine } from '../../packages/relay/src/sparklines/day-line.js';
+import { candleLine } from '../../packages/relay/src/sparklines/candle-line.js';
 import { WIDGETS_DIR } from './demo-relay.js';
 
 /**
@@ -222,7 +222,7 @@ export async function startStillRelay(
           sources: [{ id: 'demo', state: 'ok', simulated: true }],
           // Drawn from the 24 h candles the chart shows, as a relay draws it.
           sparklines: Object.fromEntries(
-            known.map((symbol) => [symbol, dayLine(candles(symbol, '24h'), STILL_TIME)]),
+            known.map((symbol) => [symbol, candleLine(candles(symbol, '24h'), '24h', STILL_TIME)]),
           ),
         }),
       );

@@ -240,6 +240,7 @@ export async function createRelay(options: RelayOptions): Promise<EmbeddedRelay>
     intervalMs: config.ASSET_FACTS_INTERVAL,
     callTimeoutMs: timings.callTimeoutMs,
     metrics,
+    lines: sparklines,
     log: log.child({ module: 'assets' }),
   });
   const logos = new LogoService({

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { AssetsAnswer, ErrorAnswer, QuotesAnswer } from '@tickwire/protocol';
+import {
+  type AssetsAnswer,
+  type CandlesAnswer,
+  DAY_MS,
+  type ErrorAnswer,
+  HOUR_MS,
+  type QuotesAnswer,
+} from '@tickwire/protocol';
 import type { Relay } from '../src/relay.js';
 import { DemoSource } from '../src/sources/demo.js';
 import { startBinanceRelay } from './support/binance-relay.js';
@@ -142,10 +149,11 @@ describe('asset facts without a source that has them (Binance only)', () => {
   });
   after(() => binance.stop());
 
-  test('a listed asset has its name and logo, and no figure', async () => {
+  test('a listed asset has its name, its logo and a 7-day line from its candles, and no figure', async () => {
     const { response, body } = await assets(binance.relay, 'symbols=BTC,NOTACOIN');
     assert.equal(response.status, 200);
-    assert.deepEqual(body.assets.BTC, {
+    const { line7d, ...named } = body.assets.BTC!;
+    assert.deepEqual(named, {
       asset: 'BTC',
       name: 'Bitcoin',
       logo: '/v1/logos/BTC',
@@ -156,6 +164,32 @@ describe('asset facts without a source that has them (Binance only)', () => {
     });
     assert.deepEqual(body.unknown, ['NOTACOIN']);
     assert.equal(body.pending, undefined);
+    // The week of Binance's hourly candles the relay serves at /v1/candles, a point every
+    // three hours as CoinGecko's line is sent, the newest the last candle's close.
+    const week = (await (
+      await fetch(`${binance.relay.url}/v1/candles?symbol=BTC&range=7d`)
+    ).json()) as CandlesAnswer;
+    assert.equal(line7d?.range, '7d');
+    const times = line7d.points.map(([ms]) => ms);
+    for (const ms of times.slice(0, -1)) assert.equal(ms % (3 * HOUR_MS), 0);
+    assert.ok(times.at(-1)! - times[0]! > 7 * DAY_MS - 6 * HOUR_MS, 'it spans the week');
+    assert.equal(line7d.points.at(-1)![1], week.candles.at(-1)![4]);
+    const closes = new Map(week.candles.map(([t, , , , close]) => [t + HOUR_MS, close]));
+    for (const [ms, price] of line7d.points.slice(0, -1)) assert.equal(price, closes.get(ms));
+  });
+
+  test('in another currency, the line of the asset’s market in it, or none: never another currency’s', async () => {
+    const { body } = await assets(binance.relay, 'symbols=BTC,SOL&currency=EUR');
+    assert.equal(body.currency, 'EUR');
+    const week = (await (
+      await fetch(`${binance.relay.url}/v1/candles?symbol=BTC/EUR&range=7d`)
+    ).json()) as CandlesAnswer;
+    const line = body.assets.BTC?.line7d;
+    assert.ok(line, 'BTC/EUR has a week');
+    assert.equal(line.points.at(-1)![1], week.candles.at(-1)![4]);
+    // Binance has no SOL/EUR market: SOL is named, with no line.
+    assert.equal(body.assets.SOL?.name, 'Solana');
+    assert.equal(body.assets.SOL?.line7d, undefined);
   });
 
   test('a top by market cap is refused with the reason, not answered empty', async () => {

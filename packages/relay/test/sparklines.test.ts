@@ -11,7 +11,7 @@ import {
 } from '@tickwire/protocol';
 import { pino } from 'pino';
 import type { Relay } from '../src/relay.js';
-import { dayLine, LINE_STEP_MS } from '../src/sparklines/day-line.js';
+import { candleLine, LINE_STEP_MS } from '../src/sparklines/candle-line.js';
 import { type SparklineChanges, SparklineService } from '../src/sparklines/sparkline-service.js';
 import { startBinanceRelay } from './support/binance-relay.js';
 import { CountingSource } from './support/counting-source.js';
@@ -223,8 +223,8 @@ describe('SparklineService', () => {
 
   test('candles shorter than the day give no line: a "24h" line never spans less', () => {
     const now = Date.UTC(2026, 11, 6, 12, 7);
-    assert.equal(dayLine(dayOfCandles(now).slice(-200), now), undefined);
-    assert.equal(dayLine([], now), undefined);
+    assert.equal(candleLine(dayOfCandles(now).slice(-200), '24h', now), undefined);
+    assert.equal(candleLine([], '24h', now), undefined);
   });
 
   function assertDayLineShape(line: Sparkline, now: number) {

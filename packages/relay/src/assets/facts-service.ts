@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AssetFacts, AssetsAnswer } from '@tickwire/protocol';
+import type { AssetFacts, AssetsAnswer, Sparkline } from '@tickwire/protocol';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { withDeadline } from '../deadline.js';
@@ -10,6 +10,7 @@ import { assetName } from '../sources/asset-names.js';
 import type { SourceCatalog } from '../sources/catalog.js';
 import type { FetchedFacts, PriceSource } from '../sources/price-source.js';
 import { SourceError } from '../sources/source-error.js';
+import type { SparklineService } from '../sparklines/sparkline-service.js';
 import type { CandleCache } from '../store/candle-cache.js';
 import type { WatchList } from '../watch-list.js';
 import { cachedEntry, type FactsEntry, readEntry } from './facts-entry.js';
@@ -49,6 +50,11 @@ export interface AssetFactsServiceOptions {
   /** A facts call not answered within this is abandoned; also how long a read waits for facts it lacks. */
   callTimeoutMs: number;
   metrics: Pick<RelayMetrics, 'assetFactsRequests'>;
+  /**
+   * Where no source has facts, an asset's 7-day line is drawn from its shared candle history
+   * (`weekLine`), as the stream's 24 h lines are.
+   */
+  lines?: Pick<SparklineService, 'weekLine'>;
   log: Logger;
   now?: () => number;
 }
@@ -121,7 +127,29 @@ export class AssetFactsService {
       else answer.unknown.push(asset);
     }
     if (pending.length > 0) answer.pending = pending;
+    if (!this.source) await this.drawWeeks(Object.values(answer.assets), currency);
     return answer;
+  }
+
+  /**
+   * Gives bare facts the 7-day lines their candles draw, those read within the call timeout:
+   * the others are still read (and cached) behind the answer, for the reader's next refresh.
+   */
+  private async drawWeeks(facts: AssetFacts[], currency: string): Promise<void> {
+    const { lines, callTimeoutMs } = this.options;
+    if (!lines || facts.length === 0) return;
+    const drawn = new Map<string, Sparkline>();
+    const reads = Promise.all(
+      facts.map(async ({ asset }) => {
+        const line = await lines.weekLine(`${asset}/${currency}`);
+        if (line) drawn.set(asset, line);
+      }),
+    );
+    await atMost(reads, callTimeoutMs);
+    for (const each of facts) {
+      const line = drawn.get(each.asset);
+      if (line) each.line7d = line;
+    }
   }
 
   /**
@@ -161,12 +189,7 @@ export class AssetFactsService {
   private async ready(currency: string, items: readonly string[]): Promise<void> {
     const work = this.ensure(currency, items);
     if (items.every((item) => this.held.has(keyOf(currency, item)))) return;
-    const waited = new AbortController();
-    await Promise.race([
-      work,
-      sleep(this.options.callTimeoutMs, undefined, { signal: waited.signal }).catch(() => {}),
-    ]);
-    waited.abort();
+    await atMost(work, this.options.callTimeoutMs);
   }
 
   /** Fetches those of `items` whose shared entry is missing or due, one fetch per currency at a time. */
@@ -303,6 +326,13 @@ export class AssetFactsService {
     const { watchList } = this.options;
     return watchList.has(`${asset}/${currency}`) || watchList.has(asset);
   }
+}
+
+/** Waits for `work`, `ms` at most: the work goes on behind. */
+async function atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  const waited = new AbortController();
+  await Promise.race([work, sleep(ms, undefined, { signal: waited.signal }).catch(() => {})]);
+  waited.abort();
 }
 
 /** Where the relay serves an asset's logo, relative to the relay's own URL. */

@@ -1,7 +1,12 @@
-import { type CandlesAnswer, HOUR_MS, type Sparkline } from '@tickwire/protocol';
+import {
+  type CandlesAnswer,
+  HOUR_MS,
+  type Sparkline,
+  type SparklineRange,
+} from '@tickwire/protocol';
 import type { Logger } from 'pino';
 import type { CandleService } from '../candles/candle-service.js';
-import { dayLine, sameLine } from './day-line.js';
+import { candleLine, sameLine } from './candle-line.js';
 
 /**
  * A line whose candles cannot be read just now (every source in a backoff) is kept while its
@@ -13,7 +18,7 @@ const KEPT_WHILE_FAILING_MS = HOUR_MS;
 export type SparklineChanges = Record<string, Sparkline | null>;
 
 export interface SparklineServiceOptions {
-  /** The 24 h candles, cached and shared by every relay on one store: the lines cost no call of their own. */
+  /** The 24 h and 7-day candles, cached and shared by every relay on one store: the lines cost no call of their own. */
   candles: Pick<CandleService, 'get'>;
   /**
    * How often each watched symbol's line is read again, ms: the 24 h candles' cache time
@@ -120,14 +125,30 @@ export class SparklineService {
     return this.now() - line.points.at(-1)![0] < KEPT_WHILE_FAILING_MS;
   }
 
-  private async lineOf(symbol: string): Promise<Sparkline | undefined> {
+  /**
+   * The 7-day line of `symbol` from its 7-day candles (hourly, cached an hour: one upstream
+   * call per symbol an hour for the fleet), for an asset's facts where no source has a line of
+   * its own; `undefined` where the candles do not cover the week.
+   */
+  weekLine(symbol: string): Promise<Sparkline | undefined> {
+    return this.candleLineOf(symbol, '7d');
+  }
+
+  private lineOf(symbol: string): Promise<Sparkline | undefined> {
+    return this.candleLineOf(symbol, '24h');
+  }
+
+  private async candleLineOf(
+    symbol: string,
+    range: SparklineRange,
+  ): Promise<Sparkline | undefined> {
     try {
-      const cached = await this.options.candles.get(symbol, '24h');
+      const cached = await this.options.candles.get(symbol, range);
       if (!cached) return undefined;
       const answer = JSON.parse(cached.body) as CandlesAnswer;
-      return dayLine(answer.candles, this.now());
+      return candleLine(answer.candles, range, this.now());
     } catch (error) {
-      this.options.log.warn({ symbol, err: error }, 'no 24 h line');
+      this.options.log.warn({ symbol, range, err: error }, 'no line');
       return undefined;
     }
   }

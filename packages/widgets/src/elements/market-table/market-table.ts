@@ -30,7 +30,8 @@ import {
  * 24 h volume and the 7-day line. Names, logos, market figures and 7-day lines come from the
  * relay's `/v1/assets`, asked once per page for the whole table and again every few minutes; a
  * relay without them leaves those columns out (never a made-up figure), and the table shows
- * what the stream carries: price, 24 h change and the 24 h line, headed as such.
+ * what the stream carries: price, 24 h change and, where no row has a week, the 24 h line,
+ * headed as such.
  * Headers sort (pointer or keyboard); prices move without reordering rows while the reader's
  * pointer or focus is in the table; narrow boxes drop columns by priority, down to asset,
  * price and 24 h at 200 px.
