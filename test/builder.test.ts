@@ -201,17 +201,17 @@ describe('the embed builder, in Chromium on the demo market', () => {
     // What it converts to is checked as the symbols are: an asset or a currency of this relay.
     await page.fill('#to', 'ETHH');
     await page
-      .locator('#to-hint', { hasText: 'Not listed by this relay: ETHH.' })
+      .locator('#to-hint', { hasText: 'Not an asset or a currency of this relay: ETHH.' })
       .waitFor({ timeout: 5_000 });
     await page.fill('#to', 'JPY');
     assert.match(
       (await page.locator('#to-hint').textContent()) ?? '',
-      /Not listed by this relay: JPY/,
+      /Not an asset or a currency of this relay: JPY\. Its currencies: USD, EUR\./,
     );
     await page.fill('#to', 'EUR');
-    assert.doesNotMatch((await page.locator('#to-hint').textContent()) ?? '', /Not listed/);
+    assert.doesNotMatch((await page.locator('#to-hint').textContent()) ?? '', /Not an asset/);
     await page.fill('#to', 'ETH');
-    assert.doesNotMatch((await page.locator('#to-hint').textContent()) ?? '', /Not listed/);
+    assert.doesNotMatch((await page.locator('#to-hint').textContent()) ?? '', /Not an asset/);
     await page.fill('#amount', '2.5');
     now = await shown(page);
     assert.equal(now.attributes.to, 'ETH');
@@ -242,12 +242,12 @@ describe('the embed builder, in Chromium on the demo market', () => {
       .locator('#symbols-hint', { hasText: 'Not listed by this relay: DOGEE.' })
       .waitFor({ timeout: 5_000 });
     // The preview reads German (locale="de", chosen above): "… vielleicht DOGE/EUR?", the
-    // names isolated from the sentence (U+2068 … U+2069).
+    // names isolated from the sentence (U+2068 … U+2069), the slash joined (U+2060).
     await page.waitForFunction(
       () =>
         document
           .querySelector('#preview > price-card')
-          ?.shadowRoot?.textContent?.match(/vielleicht \u2068DOGE(\/EUR)?\u2069\?/),
+          ?.shadowRoot?.textContent?.match(/vielleicht \u2068DOGE(\u2060\/\u2060EUR)?\u2069\?/),
       undefined,
       { timeout: 10_000 },
     );

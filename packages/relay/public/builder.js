@@ -279,7 +279,7 @@ function hintTo(element) {
     !listedAssets.has(typed) &&
     !data.currencies.includes(typed);
   document.getElementById('to-hint').textContent = unknown
-    ? `${TO_HINT} Not listed by this relay: ${typed}.`
+    ? `${TO_HINT} Not an asset or a currency of this relay: ${typed}. Its currencies: ${data.currencies.join(', ')}.`
     : TO_HINT;
 }
 

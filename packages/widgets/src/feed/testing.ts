@@ -18,10 +18,13 @@ export function partText(element: Element, part: string): string {
   return visible(element.shadowRoot?.querySelector(`[part~="${part}"]`)?.textContent ?? '');
 }
 
-/** Text as a reader sees it: whitespace folded, bidirectional isolates (U+2066–U+2069) dropped. */
+/**
+ * Text as a reader sees it: whitespace folded, the invisible marks that keep a name whole
+ * (word joiners, U+2060) and isolate it (U+2066–U+2069) dropped.
+ */
 export const visible = (text: string): string =>
   text
-    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/[\u2060\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 

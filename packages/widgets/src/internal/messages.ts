@@ -208,8 +208,10 @@ export const enCard: CardMessages = {
   noChange24h: (source) => `24h change not reported by ${source}`,
   cardLabel: (label) => `${label || 'Price'} price`,
   market: (market) => `Market ${market}`,
+  // In every catalog the example's slash is joined to its neighbours (U+2060): Firefox would
+  // end a line after it.
   notASymbol: (text) =>
-    `"${text}" is not a symbol: use letters and digits, such as BTC or BTC/EUR.`,
+    `"${text}" is not a symbol: use letters and digits, such as BTC or BTC\u2060/\u2060EUR.`,
   noSymbol: 'No symbol: set symbol="BTC", for example.',
   notListed: (symbols) => `The relay does not list ${symbols}.`,
   noRelay: NO_RELAY,

@@ -68,6 +68,10 @@ async function refusalsIn(locale: string | undefined) {
   );
   await waitUntil(() => said('price-card[symbol="NEWER"]') !== '', `${locale}: cards have said`);
   return {
+    rawCurrency:
+      box
+        .querySelector('price-card[symbol="BTC/JPY"]')!
+        .shadowRoot!.querySelector('[part~="message"]')!.textContent ?? '',
     currency: said('price-card[symbol="BTC/JPY"]'),
     share: said('price-card[symbol="SOL"]'),
     suggestion: said('price-card[symbol="DOGEE"]'),
@@ -111,6 +115,8 @@ describe('why the relay refused a symbol, in the reader’s language', () => {
     expect(said.tape).to.contain('הממסר אינו יכול לעקוב אחר ADA ו-XRP כעת');
     expect(said.tape).to.contain('(1,000)');
     expect(said.tape).to.contain('kraken אינו אחד ממקורותיו (binance ו-coingecko)');
+    // A pair is one word to the line breaker: Firefox would end a line after its slash.
+    expect(said.rawCurrency).to.contain('\u2068BTC\u2060/\u2060JPY\u2069');
     expect(Object.values(said).join(' ')).not.to.contain(RELAY_ENGLISH);
   });
 

@@ -34,12 +34,14 @@ export function symbolProblems(
   words: ProblemWords,
 ): string | undefined {
   const locale = host.locale || pageLang(host) || undefined;
+  const and = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const list = (names: readonly string[]) => and.format(names.map(isolated));
   const notes: string[] = [];
-  if (malformed.length > 0) notes.push(words.notSymbols(malformed.map(isolated).join(', ')));
-  notes.push(...sayRefusals(symbols, refused, words, locale));
+  if (malformed.length > 0) notes.push(words.notSymbols(list(malformed)));
+  notes.push(...sayRefusals(symbols, refused, words, locale, list));
   const unlisted = symbols.filter((symbol) => unknown.has(symbol) && !refused.has(symbol));
   const unmatched = unlisted.filter((symbol) => !suggestions.has(symbol));
-  if (unmatched.length > 0) notes.push(words.notListed(unmatched.map(isolated).join(', ')));
+  if (unmatched.length > 0) notes.push(words.notListed(list(unmatched)));
   for (const symbol of unlisted) {
     const meant = suggestions.get(symbol);
     if (meant)
@@ -53,9 +55,11 @@ export function symbolProblems(
  * A name or a reader's text set into a sentence, isolated from it (FSI … PDI, as
  * `Intl.MessageFormat` does): in an Arabic or Hebrew sentence a list of Latin symbols would
  * otherwise read in the wrong order ("XRP، ADA") and a stop or dash beside one land on the
- * wrong side of it. Invisible, and no change in a sentence of the names' own direction.
+ * wrong side of it. Its slashes are joined (U+2060), as the converter's pair: Firefox ends a
+ * line after one ("BTC/" … "JPY"). Invisible, and no change in a sentence of the names' own
+ * direction.
  */
-const isolated = (text: string): string => `\u2068${text}\u2069`;
+const isolated = (text: string): string => `\u2068${text.replaceAll('/', '\u2060/\u2060')}\u2069`;
 
 /**
  * What a card says of its one symbol when the relay refused it or a reader misspelt it, in
@@ -87,12 +91,14 @@ export const cardSourceLine = (host: HTMLElement, view: FeedView, source: string
  * One sentence per reason the relay gave for refusing some of `symbols`, naming the symbols
  * it refused for that reason. Said from the refusal's code and figures: the relay's English
  * `message` is never shown, and a code this page does not know reads as `refusedOther`.
+ * `list` joins names as the reader's language does, each isolated.
  */
 function sayRefusals(
   symbols: readonly string[],
   refused: ReadonlyMap<string, Refusal>,
   words: ProblemWords,
   locale: string | undefined,
+  list: (names: readonly string[]) => string,
 ): string[] {
   const byReason = new Map<string, { refusal: Refusal; symbols: string[] }>();
   for (const symbol of symbols) {
@@ -103,27 +109,18 @@ function sayRefusals(
     group.symbols.push(symbol);
     byReason.set(reason, group);
   }
-  const and = new Intl.ListFormat(locale, { type: 'conjunction' });
   const count = new Intl.NumberFormat(locale);
   return [...byReason.values()].map(({ refusal, symbols: named }) => {
-    const those = and.format(named.map(isolated));
+    const those = list(named);
     switch (refusal.code) {
       case 'watch_list_full':
         return words.watchListFull(those, count.format(refusal.limit));
       case 'address_share_full':
         return words.addressShareFull(those, count.format(refusal.limit));
       case 'currency_not_served':
-        return words.currencyNotServed(
-          those,
-          isolated(refusal.currency),
-          and.format(refusal.currencies.map(isolated)),
-        );
+        return words.currencyNotServed(those, isolated(refusal.currency), list(refusal.currencies));
       case 'unknown_source':
-        return words.unknownSource(
-          those,
-          isolated(refusal.source),
-          and.format(refusal.sources.map(isolated)),
-        );
+        return words.unknownSource(those, isolated(refusal.source), list(refusal.sources));
       default:
         return words.refusedOther(those);
     }

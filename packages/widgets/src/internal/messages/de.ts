@@ -19,7 +19,7 @@ export const messages: Messages = {
   cardLabel: (label) => (label ? `Kurs ${label}` : 'Kurs'),
   market: (market) => `Markt ${market}`,
   notASymbol: (text) =>
-    `„${text}“ ist kein Symbol: Buchstaben und Ziffern verwenden, etwa BTC oder BTC/EUR.`,
+    `„${text}“ ist kein Symbol: Buchstaben und Ziffern verwenden, etwa BTC oder BTC\u2060/\u2060EUR.`,
   noSymbol: 'Kein Symbol: z. B. symbol="BTC" setzen.',
   notSymbols: (texts) => `Keine Symbole: ${texts}.`,
   noSymbols: 'Keine Symbole: z. B. symbols="BTC,ETH" setzen.',

@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} no informa la variación de 24 h`,
   cardLabel: (label) => (label ? `Precio de ${label}` : 'Precio'),
   market: (market) => `Mercado ${market}`,
-  notASymbol: (text) => `«${text}» no es un símbolo: usa letras y dígitos, como BTC o BTC/EUR.`,
+  notASymbol: (text) =>
+    `«${text}» no es un símbolo: usa letras y dígitos, como BTC o BTC\u2060/\u2060EUR.`,
   noSymbol: 'Sin símbolo: indica, por ejemplo, symbol="BTC".',
   notSymbols: (texts) => `No son símbolos: ${texts}.`,
   noSymbols: 'Sin símbolos: indica, por ejemplo, symbols="BTC,ETH".',

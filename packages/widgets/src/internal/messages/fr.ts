@@ -19,7 +19,7 @@ export const messages: Messages = {
   cardLabel: (label) => (label ? `Prix ${label}` : 'Prix'),
   market: (market) => `Marché ${market}`,
   notASymbol: (text) =>
-    `« ${text} » n’est pas un symbole : utilisez lettres et chiffres, comme BTC ou BTC/EUR.`,
+    `« ${text} » n’est pas un symbole : utilisez lettres et chiffres, comme BTC ou BTC\u2060/\u2060EUR.`,
   noSymbol: 'Aucun symbole : indiquez par exemple symbol="BTC".',
   notSymbols: (texts) => `Symboles invalides : ${texts}.`,
   noSymbols: 'Aucun symbole : indiquez par exemple symbols="BTC,ETH".',

@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} לא מדווח על שינוי ב-24 ש׳`,
   cardLabel: (label) => (label ? `מחיר ${label}` : 'מחיר'),
   market: (market) => `שוק ${market}`,
-  notASymbol: (text) => `"${text}" אינו סימול: יש להשתמש באותיות ובספרות, כגון BTC או BTC/EUR.`,
+  notASymbol: (text) =>
+    `"${text}" אינו סימול: יש להשתמש באותיות ובספרות, כגון BTC או BTC\u2060/\u2060EUR.`,
   noSymbol: 'אין סימול: יש להגדיר למשל symbol="BTC".',
   notSymbols: (texts) => `אינם סימולים: ${texts}.`,
   noSymbols: 'אין סימולים: יש להגדיר למשל symbols="BTC,ETH".',

@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} 24 घंटे का बदलाव नहीं बताता`,
   cardLabel: (label) => (label ? `${label} की कीमत` : 'कीमत'),
   market: (market) => `मार्केट ${market}`,
-  notASymbol: (text) => `"${text}" सिंबल नहीं है: अक्षर और अंक इस्तेमाल करें, जैसे BTC या BTC/EUR.`,
+  notASymbol: (text) =>
+    `"${text}" सिंबल नहीं है: अक्षर और अंक इस्तेमाल करें, जैसे BTC या BTC\u2060/\u2060EUR.`,
   noSymbol: 'कोई सिंबल नहीं: उदाहरण के लिए symbol="BTC" सेट करें.',
   notSymbols: (texts) => `ये सिंबल नहीं हैं: ${texts}.`,
   noSymbols: 'कोई सिंबल नहीं: उदाहरण के लिए symbols="BTC,ETH" सेट करें.',

@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `Variazione 24 ore non fornita da ${source}`,
   cardLabel: (label) => (label ? `Prezzo ${label}` : 'Prezzo'),
   market: (market) => `Mercato ${market}`,
-  notASymbol: (text) => `«${text}» non è un simbolo: usa lettere e cifre, come BTC o BTC/EUR.`,
+  notASymbol: (text) =>
+    `«${text}» non è un simbolo: usa lettere e cifre, come BTC o BTC\u2060/\u2060EUR.`,
   noSymbol: 'Nessun simbolo: imposta ad esempio symbol="BTC".',
   notSymbols: (texts) => `Non sono simboli: ${texts}.`,
   noSymbols: 'Nessun simbolo: imposta ad esempio symbols="BTC,ETH".',

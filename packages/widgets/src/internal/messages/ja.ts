@@ -19,7 +19,7 @@ export const messages: Messages = {
   cardLabel: (label) => (label ? `${label} の価格` : '価格'),
   market: (market) => `市場 ${market}`,
   notASymbol: (text) =>
-    `「${text}」はシンボルではありません。BTC や BTC/EUR のように英数字を使ってください。`,
+    `「${text}」はシンボルではありません。BTC や BTC\u2060/\u2060EUR のように英数字を使ってください。`,
   noSymbol: 'シンボルがありません。例: symbol="BTC" を設定してください。',
   notSymbols: (texts) => `シンボルではありません: ${texts}。`,
   noSymbols: 'シンボルがありません。例: symbols="BTC,ETH" を設定してください。',

@@ -19,7 +19,7 @@ export const messages: Messages = {
   cardLabel: (label) => (label ? `${label} 가격` : '가격'),
   market: (market) => `마켓 ${market}`,
   notASymbol: (text) =>
-    `"${text}"은(는) 심볼이 아닙니다. BTC 또는 BTC/EUR처럼 영문자와 숫자를 사용하세요.`,
+    `"${text}"은(는) 심볼이 아닙니다. BTC 또는 BTC\u2060/\u2060EUR처럼 영문자와 숫자를 사용하세요.`,
   noSymbol: '심볼 없음: 예를 들어 symbol="BTC"를 설정하세요.',
   notSymbols: (texts) => `심볼이 아님: ${texts}.`,
   noSymbols: '심볼 없음: 예를 들어 symbols="BTC,ETH"를 설정하세요.',

@@ -19,7 +19,7 @@ export const messages: Messages = {
   cardLabel: (label) => (label ? `Koers ${label}` : 'Koers'),
   market: (market) => `Markt ${market}`,
   notASymbol: (text) =>
-    `‘${text}’ is geen symbool: gebruik letters en cijfers, zoals BTC of BTC/EUR.`,
+    `‘${text}’ is geen symbool: gebruik letters en cijfers, zoals BTC of BTC\u2060/\u2060EUR.`,
   noSymbol: 'Geen symbool: stel bijvoorbeeld symbol="BTC" in.',
   notSymbols: (texts) => `Geen symbolen: ${texts}.`,
   noSymbols: 'Geen symbolen: stel bijvoorbeeld symbols="BTC,ETH" in.',

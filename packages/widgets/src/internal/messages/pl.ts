@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} nie podaje zmiany 24 godz.`,
   cardLabel: (label) => (label ? `Cena ${label}` : 'Cena'),
   market: (market) => `Rynek ${market}`,
-  notASymbol: (text) => `„${text}” to nie symbol: użyj liter i cyfr, np. BTC lub BTC/EUR.`,
+  notASymbol: (text) =>
+    `„${text}” to nie symbol: użyj liter i cyfr, np. BTC lub BTC\u2060/\u2060EUR.`,
   noSymbol: 'Brak symbolu: ustaw np. symbol="BTC".',
   notSymbols: (texts) => `To nie symbole: ${texts}.`,
   noSymbols: 'Brak symboli: ustaw np. symbols="BTC,ETH".',

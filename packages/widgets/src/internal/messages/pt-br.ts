@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} não informa a variação em 24 h`,
   cardLabel: (label) => (label ? `Preço de ${label}` : 'Preço'),
   market: (market) => `Mercado ${market}`,
-  notASymbol: (text) => `“${text}” não é um símbolo: use letras e dígitos, como BTC ou BTC/EUR.`,
+  notASymbol: (text) =>
+    `“${text}” não é um símbolo: use letras e dígitos, como BTC ou BTC\u2060/\u2060EUR.`,
   noSymbol: 'Nenhum símbolo: defina, por exemplo, symbol="BTC".',
   notSymbols: (texts) => `Não são símbolos: ${texts}.`,
   noSymbols: 'Nenhum símbolo: defina, por exemplo, symbols="BTC,ETH".',

@@ -19,7 +19,7 @@ export const messages: Messages = {
   cardLabel: (label) => (label ? `Цена ${label}` : 'Цена'),
   market: (market) => `Рынок ${market}`,
   notASymbol: (text) =>
-    `«${text}» — не символ: используйте буквы и цифры, например BTC или BTC/EUR.`,
+    `«${text}» — не символ: используйте буквы и цифры, например BTC или BTC\u2060/\u2060EUR.`,
   noSymbol: 'Нет символа: укажите, например, symbol="BTC".',
   notSymbols: (texts) => `Не символы: ${texts}.`,
   noSymbols: 'Нет символов: укажите, например, symbols="BTC,ETH".',

@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} 24 sa değişimini bildirmiyor`,
   cardLabel: (label) => (label ? `${label} fiyatı` : 'Fiyat'),
   market: (market) => `Piyasa ${market}`,
-  notASymbol: (text) => `“${text}” bir sembol değil: BTC veya BTC/EUR gibi harf ve rakam kullanın.`,
+  notASymbol: (text) =>
+    `“${text}” bir sembol değil: BTC veya BTC\u2060/\u2060EUR gibi harf ve rakam kullanın.`,
   noSymbol: 'Sembol yok: örneğin symbol="BTC" ayarlayın.',
   notSymbols: (texts) => `Sembol değil: ${texts}.`,
   noSymbols: 'Sembol yok: örneğin symbols="BTC,ETH" ayarlayın.',

@@ -19,7 +19,7 @@ export const messages: Messages = {
   cardLabel: (label) => (label ? `Ціна ${label}` : 'Ціна'),
   market: (market) => `Ринок ${market}`,
   notASymbol: (text) =>
-    `«${text}» — не символ: використовуйте літери й цифри, наприклад BTC або BTC/EUR.`,
+    `«${text}» — не символ: використовуйте літери й цифри, наприклад BTC або BTC\u2060/\u2060EUR.`,
   noSymbol: 'Немає символу: вкажіть, наприклад, symbol="BTC".',
   notSymbols: (texts) => `Не символи: ${texts}.`,
   noSymbols: 'Немає символів: вкажіть, наприклад, symbols="BTC,ETH".',

@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} 未提供 24 小时涨跌`,
   cardLabel: (label) => (label ? `${label} 价格` : '价格'),
   market: (market) => `市场 ${market}`,
-  notASymbol: (text) => `“${text}”不是交易代码：请使用字母和数字，例如 BTC 或 BTC/EUR。`,
+  notASymbol: (text) =>
+    `“${text}”不是交易代码：请使用字母和数字，例如 BTC 或 BTC\u2060/\u2060EUR。`,
   noSymbol: '没有交易代码：例如设置 symbol="BTC"。',
   notSymbols: (texts) => `不是交易代码：${texts}。`,
   noSymbols: '没有交易代码：例如设置 symbols="BTC,ETH"。',

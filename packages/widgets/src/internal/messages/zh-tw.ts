@@ -18,7 +18,8 @@ export const messages: Messages = {
   noChange24h: (source) => `${source} 未提供 24 小時漲跌`,
   cardLabel: (label) => (label ? `${label} 價格` : '價格'),
   market: (market) => `市場 ${market}`,
-  notASymbol: (text) => `「${text}」不是交易代號：請使用字母和數字，例如 BTC 或 BTC/EUR。`,
+  notASymbol: (text) =>
+    `「${text}」不是交易代號：請使用字母和數字，例如 BTC 或 BTC\u2060/\u2060EUR。`,
   noSymbol: '沒有交易代號：例如設定 symbol="BTC"。',
   notSymbols: (texts) => `不是交易代號：${texts}。`,
   noSymbols: '沒有交易代號：例如設定 symbols="BTC,ETH"。',
