@@ -4,18 +4,18 @@ import type { FeedView } from '../feed/feed-view.js';
 export type ElementState = 'connecting' | 'live' | 'stale' | 'offline' | 'paused' | 'error';
 
 /**
- * The state of an element showing `symbols`: an error if it can show none of them,
- * otherwise the connection's state, and stale when a shown price is older than its TTL.
+ * The state of an element showing `symbols`: an error if it can show none of them (the relay
+ * does not list them or refused them), otherwise the connection's state, and stale when a
+ * shown price is older than its TTL. A refused symbol never brings a price: it is not waited for.
  */
 export function elementState(
   view: FeedView,
   symbols: readonly string[],
   problem: string | undefined,
 ): ElementState {
-  if (problem !== undefined || symbols.length === 0) return 'error';
-  if (symbols.every((symbol) => view.unknown.has(symbol))) return 'error';
+  const shown = symbols.filter((symbol) => !view.unknown.has(symbol) && !view.refused.has(symbol));
+  if (problem !== undefined || shown.length === 0) return 'error';
   if (view.connection !== 'live') return view.connection;
-  const shown = symbols.filter((symbol) => !view.unknown.has(symbol));
   if (shown.some((symbol) => view.stale.has(symbol))) return 'stale';
   if (shown.some((symbol) => !view.quotes.has(symbol))) return 'connecting';
   return 'live';

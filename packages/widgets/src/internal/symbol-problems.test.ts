@@ -77,6 +77,9 @@ async function refusalsIn(locale: string | undefined) {
     suggestion: said('price-card[symbol="DOGEE"]'),
     other: said('price-card[symbol="NEWER"]'),
     tape: said('price-ticker'),
+    /** What the tape shows of symbols it cannot show: its state, and its tiles. */
+    tapeState: box.querySelector('price-ticker')!.getAttribute('state'),
+    tapeTiles: box.querySelector('price-ticker')!.shadowRoot!.querySelectorAll('.track li').length,
   };
 }
 
@@ -100,6 +103,10 @@ describe('why the relay refused a symbol, in the reader’s language', () => {
       ].join(' '),
     );
     expect(Object.values(said).join(' ')).not.to.contain(RELAY_ENGLISH);
+    // It can show none of them: an error, not "Connecting…" for prices that will never come,
+    // and no empty tiles.
+    expect(said.tapeState).to.equal('error');
+    expect(said.tapeTiles).to.equal(0);
   });
 
   it('Hebrew, right to left: the same, in Hebrew', async () => {

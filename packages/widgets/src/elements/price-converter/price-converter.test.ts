@@ -229,7 +229,7 @@ describe('<price-converter> on a scripted feed', () => {
     feed.send({ type: 'snapshot', data: sampleSnapshot([], ['BTC/EUR']) });
     await waitUntil(() => el.state === 'error', 'an error');
     expect(partText(el, 'message')).to.equal(
-      'This relay has no BTC\u2060/\u2060EUR price: choose another pair, or set cross to convert through a third asset.',
+      'This relay has no BTC/EUR price: choose another pair, or set cross to convert through a third asset.',
     );
     expect(field(el, 'to').value).to.equal('');
     expect(el.shadowRoot!.querySelector('[part="result"]')).to.equal(null);

@@ -116,17 +116,21 @@ export class PriceTicker extends FeedElement {
             ></price-card>`,
         )}
       </div>
-      ${this.problem ? html`<p part="message" class="message">${this.problem}</p>` : nothing}`;
+      ${this.problem ? html`<p part="message" class="message surface">${this.problem}</p>` : nothing}`;
   }
 
   private renderTape() {
-    const visible = this.shown.filter((symbol) => !this.connection.view.unknown.has(symbol));
+    // A symbol the relay does not list or refused has no price to show: the message names it.
+    const { view } = this.connection;
+    const visible = this.shown.filter(
+      (symbol) => !view.unknown.has(symbol) && !view.refused.has(symbol),
+    );
     const names = assetNames(this, this.show);
     const items = repeat(
       visible,
       (symbol) => symbol,
       (symbol) => {
-        const quote = this.connection.view.quotes.get(symbol);
+        const quote = view.quotes.get(symbol);
         const trend = direction(quote?.changePct24h ?? null);
         return html`<li part="item" class="item">
           <span class="symbol">${names?.mark(symbol, symbolLabel(symbol, this.impliedCurrency)) ?? symbolLabel(symbol, this.impliedCurrency)}</span>
@@ -136,8 +140,8 @@ export class PriceTicker extends FeedElement {
       },
     );
     const simulated = visible.some((symbol) => {
-      const source = this.connection.view.quotes.get(symbol)?.source;
-      return source !== undefined && isSimulated(this.connection.view, source);
+      const source = view.quotes.get(symbol)?.source;
+      return source !== undefined && isSimulated(view, source);
     });
     // The state and the simulated label sit at the tape's start, outside the moving part. The
     // track is drawn twice so the loop has no gap; readers and the reduced-motion view get it once.
@@ -152,7 +156,12 @@ export class PriceTicker extends FeedElement {
           <ul class="track" aria-hidden="true">${items}</ul>
         </div>
       </div>
-      ${this.problem ? html`<p part="message" class="message tape-message">${this.problem}</p>` : nothing}`;
+      ${
+        // In the kit's type, as the tape above it: it sits outside the tape's box.
+        this.problem
+          ? html`<p part="message" class="message surface tape-message">${this.problem}</p>`
+          : nothing
+      }`;
   }
 }
 
