@@ -282,9 +282,14 @@ describe('<market-table>', () => {
     const el = await table(relay, { symbols: 'BTC,ETH,SOL' });
     feed.send({ type: 'snapshot', data: snapshot() });
     await waitUntil(() => root(el).querySelector('.col-marketCap'), 'the facts arrive');
-    // A logo that fails hides itself: done before the tick, it is not the tick's doing.
+    // A logo that fails hides itself: done before the tick, it is not the tick's doing. Its
+    // `complete` turns true before its error handler has run (a task later, late on a loaded
+    // machine): settled is loaded or hidden.
     await waitUntil(
-      () => [...root(el).querySelectorAll('img')].every((img) => img.complete),
+      () =>
+        [...root(el).querySelectorAll('img')].every(
+          (img) => img.complete && (img.naturalWidth > 0 || img.hidden),
+        ),
       'the logos load or fail',
     );
     const rows = [...root(el).querySelectorAll('tbody tr')];
