@@ -61,6 +61,11 @@ describe('the demo page, by accessibility tree and keyboard', () => {
   });
 
   test('each card has one name and says its price once; the chart library’s markup is not read', async () => {
+    // The chart's plot is named once its code and candles are in: later than the cards on a
+    // loaded machine (CI read the tree before it once).
+    await page
+      .getByRole('img', { name: 'BTC, ETH, SOL, ADA, DOT: use the arrow keys to read each bucket' })
+      .waitFor({ timeout: 15_000 });
     const tree = await page.locator('main').ariaSnapshot();
     const cards = [...tree.matchAll(/- article "(\w+) price":\n((?: {6}.*\n?)+)/g)];
     // The five of the relay's symbols, and a euro card and a pinned one under "Currencies and sources".

@@ -103,7 +103,9 @@ describe('a broken or hostile relay', () => {
       await waitUntil(() => chart.getAttribute('state') === 'live', 'the chart goes live', {
         timeout: 8_000,
       });
-      await waitUntil(() => (viewOf(relay).quotes.get('BTC')?.price ?? 0) === 67_500);
+      await waitUntil(() => (viewOf(relay).quotes.get('BTC')?.price ?? 0) === 67_500, 'BTC', {
+        timeout: 10_000,
+      });
     });
     expect(errors).to.deep.equal([]);
     expect(viewOf(relay).history.get('BTC')!.length).to.be.at.most(MAX_HISTORY_POINTS);
@@ -156,12 +158,20 @@ describe('a broken or hostile relay', () => {
           html`<live-chart symbols="BTC" range="7d" relay=${relay} locale="en-US" style="width: 500px; height: 300px"></live-chart>`,
         );
         if (typeof expected === 'number') {
-          await waitUntil(() => {
-            const renderer = (chart as unknown as { renderer?: ChartRenderer }).renderer;
-            return renderer !== undefined && drawnTimes(renderer).length === expected;
-          }, 'the good buckets are drawn');
+          await waitUntil(
+            () => {
+              const renderer = (chart as unknown as { renderer?: ChartRenderer }).renderer;
+              return renderer !== undefined && drawnTimes(renderer).length === expected;
+            },
+            'the good buckets are drawn',
+            { timeout: 10_000 },
+          );
         } else {
-          await waitUntil(() => expected.test(partText(chart, 'message')), 'a clear message');
+          // The chart's code and its candles load first: seconds on a loaded machine (CI's
+          // failed at the default second).
+          await waitUntil(() => expected.test(partText(chart, 'message')), 'a clear message', {
+            timeout: 10_000,
+          });
           expect(chart.getAttribute('state')).to.equal('error');
         }
       });
@@ -233,7 +243,9 @@ describe('a broken or hostile relay', () => {
     const card = await fixture<PriceCard>(
       html`<price-card symbol="BTC" relay=${relay} locale="en-US"></price-card>`,
     );
-    await waitUntil(() => card.getAttribute('state') === 'live', 'live at first');
+    await waitUntil(() => card.getAttribute('state') === 'live', 'live at first', {
+      timeout: 10_000,
+    });
     await waitUntil(() => card.getAttribute('state') === 'stale', 'stale once nothing came', {
       timeout: 5_000,
     });
