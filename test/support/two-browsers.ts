@@ -32,36 +32,47 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
  * protocol Debian's Firefox speaks), behind one small interface.
  */
 export async function launchBrowsers(): Promise<TestBrowser[]> {
-  if (!existsSync(FIREFOX)) {
-    throw new Error(
-      `no Firefox ESR at ${FIREFOX}: sudo apt-get install firefox-esr, or set FIREFOX_PATH`,
-    );
+  requireFirefox();
+  return [await launchBrowser('chromium'), await launchBrowser('firefox')];
+}
+
+/** One of the two browsers, as `launchBrowsers` gives it. */
+export async function launchBrowser(name: TestBrowser['name']): Promise<TestBrowser> {
+  if (name === 'chromium') {
+    const chromium = await launchChromium();
+    return {
+      name,
+      version: chromium.version(),
+      newPage: async (width, height = 900) =>
+        testPage(await chromium.newPage({ viewport: { width, height } })),
+      close: () => chromium.close(),
+    };
   }
-  const chromium = await launchChromium();
+  requireFirefox();
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
   });
-  return [
-    {
-      name: 'chromium',
-      version: chromium.version(),
-      newPage: async (width, height = 900) =>
-        testPage(await chromium.newPage({ viewport: { width, height } })),
-      close: () => chromium.close(),
+  return {
+    name,
+    version: await firefox.version(),
+    async newPage(width, height = 900) {
+      const page = await firefox.newPage();
+      await page.setViewport({ width, height });
+      return testPage(page);
     },
-    {
-      name: 'firefox',
-      version: await firefox.version(),
-      async newPage(width, height = 900) {
-        const page = await firefox.newPage();
-        await page.setViewport({ width, height });
-        return testPage(page);
-      },
-      close: () => firefox.close(),
-    },
-  ];
+    close: () => firefox.close(),
+  };
+}
+
+/** Fails before any browser starts when Firefox is missing: nothing is left running. */
+function requireFirefox(): void {
+  if (!existsSync(FIREFOX)) {
+    throw new Error(
+      `no Firefox ESR at ${FIREFOX}: sudo apt-get install firefox-esr, or set FIREFOX_PATH`,
+    );
+  }
 }
 
 /** The few calls a test makes, which Playwright's and puppeteer's pages spell alike. */

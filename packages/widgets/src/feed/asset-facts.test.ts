@@ -71,11 +71,13 @@ describe('asset facts, read once per page per relay', () => {
     stop();
   });
 
-  /** A week of prices, a point every three hours up to now. */
-  const WEEK = Array.from({ length: 57 }, (_, i) => [
-    Date.now() - (56 - i) * 3 * 3_600_000,
-    100 + i,
-  ]);
+  /**
+   * A week of prices, a point every three hours up to now: exactly seven days from first to
+   * last, read off one clock reading (a millisecond passing between two would push the first
+   * point out of the week, as it did once on a busy machine).
+   */
+  const now = Date.now();
+  const WEEK = Array.from({ length: 57 }, (_, i) => [now - (56 - i) * 3 * 3_600_000, 100 + i]);
 
   it('keeps only what an element may use: numbers as numbers, logos on the relay', async () => {
     const { feed, relay } = scriptedRelay('facts');

@@ -239,10 +239,9 @@ export class ChartRenderer {
     plotted.base = base;
     plotted.interval = this.ticks() ? usualInterval(bars.map(({ time }) => time)) : undefined;
     const last = bars.at(-1);
-    // Options before data: the library re-reads a series' options against its bars, and
-    // another series' setData re-indexes those bars at once, so options applied after this
-    // setData and before the next one are read against stale bars ("Value is null",
-    // lightweight-charts #2044).
+    // Options before data: a guess at what throws "Value is null" (lightweight-charts #2044),
+    // options read against bars another series' setData has just re-indexed. Never shown to
+    // matter; what stopped that error was new series for a new range (`setLayout`).
     if (last) {
       const precision = priceDecimals(last.close);
       plotted.main.applyOptions({
