@@ -235,6 +235,17 @@ describe('<price-converter> on a scripted feed', () => {
     expect(el.shadowRoot!.querySelector('[part="result"]')).to.equal(null);
   });
 
+  it('does not advise a cross that would not help: an asset the relay lists nowhere', async () => {
+    const { feed, relay } = scriptedRelay('converter');
+    lists(feed, ['USD', 'USDT'], ['BTC', 'BTC/USDT', 'EUR/USDT']);
+    const el = await converter(relay, { from: 'NOTACOIN' });
+    feed.send({ type: 'snapshot', data: sampleSnapshot([], ['NOTACOIN/EUR']) });
+    await waitUntil(() => el.state === 'error', 'an error');
+    expect(partText(el, 'message')).to.equal(
+      'This relay has no NOTACOIN/EUR price, directly or through a third asset.',
+    );
+  });
+
   it('marks the result stale when its price is, and offline when the stream is', async () => {
     const { feed, relay } = scriptedRelay('converter');
     const el = await converter(relay);

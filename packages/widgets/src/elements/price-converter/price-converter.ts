@@ -111,6 +111,8 @@ export class PriceConverter extends FeedElement {
   private routeKey = '';
   /** The pair was looked up in the listing: the route stays as found. */
   private routeSettled = false;
+  /** No price of the pair, but one through a third asset if `cross` were set. */
+  private crossWouldDo = false;
   /** The reader acted: the next sentence to screen readers is the conversion. */
   private toSay = false;
   /** The reader acted since the announcer was last told: it hears this converter within a second. */
@@ -154,6 +156,7 @@ export class PriceConverter extends FeedElement {
     if (key !== this.routeKey) {
       this.routeKey = key;
       this.routeSettled = false;
+      this.crossWouldDo = false;
       this.route =
         problem || fromAsset === toAsset
           ? { legs: [] }
@@ -171,6 +174,11 @@ export class PriceConverter extends FeedElement {
       if (listing) {
         this.routeSettled = true;
         this.route = routeFromListing(fromAsset, toAsset, listing, this.cross, source) ?? null;
+        // Allowing a cross is advice only where one exists: an asset listed nowhere has none.
+        this.crossWouldDo =
+          this.route === null &&
+          !this.cross &&
+          !!routeFromListing(fromAsset, toAsset, listing, true, source);
       }
     }
     const watched = this.route?.legs.map((leg) => leg.symbol) ?? [];
@@ -186,7 +194,7 @@ export class PriceConverter extends FeedElement {
     const pair = `${fromAsset}\u2060/\u2060${toAsset}`;
     problem ??= this.relayProblem;
     if (!problem && this.route === null)
-      problem = this.cross ? words.noRoute(pair) : words.noPair(pair);
+      problem = this.crossWouldDo ? words.noPair(pair) : words.noRoute(pair);
     if (!problem && this.routeSettled && watched.some((symbol) => now.unknown.has(symbol)))
       problem = words.noRoute(pair);
     this.shown = { fromAsset, toAsset, defaultCurrency, problem };
