@@ -259,11 +259,11 @@ function hintSymbols(element) {
   const unlisted = listedAssets
     ? typed.filter((symbol) => !listedAssets.has(symbol.split(/[/@]/)[0].toUpperCase()))
     : [];
-  document.getElementById('symbols-hint').textContent = [
-    SYMBOL_HINTS[element.symbolsAttribute],
-    `This relay's: ${data.symbols.join(', ')}.`,
-    ...(unlisted.length > 0 ? [`Not listed by this relay: ${unlisted.join(', ')}.`] : []),
-  ].join(' ');
+  setHint(
+    'symbols-hint',
+    `${SYMBOL_HINTS[element.symbolsAttribute]} This relay's: ${data.symbols.join(', ')}.`,
+    unlisted.length > 0 ? `Not listed by this relay: ${unlisted.join(', ')}.` : '',
+  );
 }
 
 /** The "convert to" hint as the page gives it: what the field takes. */
@@ -278,9 +278,36 @@ function hintTo(element) {
     listedAssets !== undefined &&
     !listedAssets.has(typed) &&
     !data.currencies.includes(typed);
-  document.getElementById('to-hint').textContent = unknown
-    ? `${TO_HINT} Not an asset or a currency of this relay: ${typed}. Its currencies: ${data.currencies.join(', ')}.`
-    : TO_HINT;
+  setHint(
+    'to-hint',
+    TO_HINT,
+    unknown
+      ? `Not an asset or a currency of this relay: ${typed}. Its currencies: ${data.currencies.join(', ')}.`
+      : '',
+  );
+}
+
+/** How long typing pauses before a new warning shows: "E", "ET" would flash past on the way to "ETH". */
+const WARN_AFTER_MS = 600;
+/** Each hint's warning waiting for typing to pause. */
+const pendingWarnings = new Map();
+
+/**
+ * Writes hint `id`: what its field takes, then `warning` (if any) in the warning's colour. A
+ * warning already shown changes at once, and so does one cleared; a new one waits until
+ * typing pauses, or the field is left.
+ */
+function setHint(id, text, warning) {
+  const hint = document.getElementById(id);
+  clearTimeout(pendingWarnings.get(id));
+  const show = () => {
+    const warn = document.createElement('strong');
+    warn.className = 'warn';
+    warn.textContent = warning;
+    hint.replaceChildren(text, ...(warning ? [' ', warn] : []));
+  };
+  if (!warning || hint.querySelector('.warn')) show();
+  else pendingWarnings.set(id, setTimeout(show, typing ? WARN_AFTER_MS : 0));
 }
 
 function update() {
@@ -307,12 +334,16 @@ function update() {
   }
 }
 
+/** Whether the update under way is for a key typed (a new warning then waits: `setHint`). */
+let typing = false;
 form.addEventListener('input', (event) => {
   const { element } = chosen();
   if (event.target === field('element')) fitFields(element);
   else if (event.target === field('symbols') && element.symbolsAttribute === 'symbols')
     lastList = field('symbols').value;
+  typing = event.target instanceof HTMLInputElement;
   update();
+  typing = false;
 });
 form.addEventListener('change', update);
 form.addEventListener('submit', (event) => event.preventDefault());
