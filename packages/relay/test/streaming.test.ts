@@ -168,7 +168,7 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
   });
 
   test('a socket open but silent, REST unasked: the price turns stale at its TTL, never frozen as live', async () => {
-    const { relay, socket, stop } = await startStreamingRelay({
+    const { relay, socket, rest, stop } = await startStreamingRelay({
       config: { PRICE_TTL: 1_000 },
       timings: { streamStallMs: 60_000 },
     });
@@ -177,10 +177,14 @@ describe('a streaming source (SOURCES=binance:stream) against a fake Binance Web
       const reader = await SseReader.open(`${relay.url}/v1/stream?symbols=BTC`);
       await untilTransport(relay, 'stream');
       await reader.untilEvent('quotes');
+      // The stream prices BTC before it falls silent: a first price from REST (a tick late on
+      // a busy machine) leaves BTC to REST, whose answers never turn stale (failed once in CI).
+      const calls = await untilRestQuiet(relay, () => restPriceCalls(rest));
       socket.stopTicking();
       socket.silent = true;
       await reader.untilStale('BTC', 8_000);
       assert.equal((await getQuotes(relay, 'BTC')).quotes.BTC?.stale, true);
+      assert.equal(restPriceCalls(rest), calls, 'REST unasked while the socket is open');
       await reader.close();
     } finally {
       await stop();
