@@ -75,8 +75,12 @@ export interface AssetIdentity {
  */
 export class AssetFactsService {
   private readonly source: PriceSource | undefined;
-  /** `currency:item` asked for lately: what the refresh keeps fresh. */
-  private readonly wanted: LRUCache<string, true>;
+  /**
+   * `currency:item` asked for lately, with when it was last asked or seen watched: what the
+   * refresh keeps fresh. Aged by the refresh itself, not by a timer of the cache, so a watched
+   * item stays wanted however late a refresh runs.
+   */
+  private readonly wanted: LRUCache<string, number>;
   /** The last entry seen per `currency:item`, kept while refreshes fail. */
   private readonly held: LRUCache<string, FactsEntry>;
   private readonly identities: LRUCache<string, AssetIdentity>;
@@ -91,7 +95,7 @@ export class AssetFactsService {
     this.now = options.now ?? Date.now;
     this.source = options.catalog.sources.find((source) => source.fetchFacts !== undefined);
     const keptMs = KEPT_PERIODS * options.intervalMs;
-    this.wanted = new LRUCache({ max: MAX_WANTED, ttl: keptMs });
+    this.wanted = new LRUCache({ max: MAX_WANTED });
     this.held = new LRUCache({ max: MAX_HELD, ttl: keptMs });
     this.identities = new LRUCache({ max: MAX_HELD });
   }
@@ -116,7 +120,7 @@ export class AssetFactsService {
     const answer: AssetsAnswer = { t, currency, assets: {}, unknown: [] };
     const pending: string[] = [];
     if (this.source) {
-      for (const asset of assets) this.wanted.set(keyOf(currency, asset), true);
+      for (const asset of assets) this.wanted.set(keyOf(currency, asset), t);
       await this.ready(currency, assets);
     }
     for (const asset of assets) {
@@ -158,7 +162,7 @@ export class AssetFactsService {
    */
   async top(count: number, currency: string): Promise<AssetsAnswer | 'pending' | 'none'> {
     if (!this.source) return 'none';
-    this.wanted.set(keyOf(currency, TOP), true);
+    this.wanted.set(keyOf(currency, TOP), this.now());
     await this.ready(currency, [TOP]);
     const entry = this.held.get(keyOf(currency, TOP));
     if (!entry) return 'pending';
@@ -174,12 +178,21 @@ export class AssetFactsService {
     return this.identities.get(asset);
   }
 
-  /** Fetches every wanted item due for it; an asked asset that is still watched stays wanted. */
+  /**
+   * Fetches every wanted item due for it. An asked asset that is still watched stays wanted;
+   * one neither asked nor watched for `KEPT_PERIODS` refresh periods is let go.
+   */
   async refresh(): Promise<void> {
+    const now = this.now();
+    const keptMs = KEPT_PERIODS * this.options.intervalMs;
     const byCurrency = new Map<string, string[]>();
-    for (const key of [...this.wanted.keys()]) {
+    for (const [key, askedAt] of [...this.wanted.entries()]) {
       const [currency = '', item = ''] = key.split(':');
-      if (item !== TOP && this.watched(item, currency)) this.wanted.set(key, true);
+      if (item !== TOP && this.watched(item, currency)) this.wanted.set(key, now);
+      else if (now - askedAt >= keptMs) {
+        this.wanted.delete(key);
+        continue;
+      }
       byCurrency.set(currency, [...(byCurrency.get(currency) ?? []), item]);
     }
     for (const [currency, items] of byCurrency) await this.ensure(currency, items);
