@@ -251,8 +251,11 @@ function fitFields(element) {
 /** The assets this relay lists (`/v1/symbols`), once it has answered. */
 let listedAssets;
 
-/** The symbols hint: what the field takes, this relay's symbols, and any typed it does not list. */
-function hintSymbols(element) {
+/**
+ * The symbols hint: what the field takes, this relay's symbols, and any typed it does not
+ * list (a new one waits while `typing`: `setHint`).
+ */
+function hintSymbols(element, typing = false) {
   if (!element.symbolsAttribute) return;
   const typed = symbolsFor(element).split(',').filter(Boolean);
   // The asset of `ETH/BTC@kraken` is ETH; the element itself names the listed one meant.
@@ -263,6 +266,7 @@ function hintSymbols(element) {
     'symbols-hint',
     `${SYMBOL_HINTS[element.symbolsAttribute]} This relay's: ${data.symbols.join(', ')}.`,
     unlisted.length > 0 ? `Not listed by this relay: ${unlisted.join(', ')}.` : '',
+    typing,
   );
 }
 
@@ -270,7 +274,7 @@ function hintSymbols(element) {
 const TO_HINT = document.getElementById('to-hint').textContent;
 
 /** The "convert to" hint: what the field takes, and an asset or currency typed that this relay has no price in. */
-function hintTo(element) {
+function hintTo(element, typing = false) {
   if (!takes(element, 'to')) return;
   const typed = field('to').value.trim().toUpperCase();
   const unknown =
@@ -284,6 +288,7 @@ function hintTo(element) {
     unknown
       ? `Not an asset or a currency of this relay: ${typed}. Its currencies: ${data.currencies.join(', ')}.`
       : '',
+    typing,
   );
 }
 
@@ -294,10 +299,10 @@ const pendingWarnings = new Map();
 
 /**
  * Writes hint `id`: what its field takes, then `warning` (if any) in the warning's colour. A
- * warning already shown changes at once, and so does one cleared; a new one waits until
- * typing pauses, or the field is left.
+ * warning already shown changes at once, and so does one cleared; a new one, while `typing`,
+ * waits until typing pauses or the field is left.
  */
-function setHint(id, text, warning) {
+function setHint(id, text, warning, typing) {
   const hint = document.getElementById(id);
   clearTimeout(pendingWarnings.get(id));
   const show = () => {
@@ -310,13 +315,14 @@ function setHint(id, text, warning) {
   else pendingWarnings.set(id, setTimeout(show, typing ? WARN_AFTER_MS : 0));
 }
 
-function update() {
+/** Brings hints, preview and snippets in line with the form; `typing`: for a key typed in a field. */
+function update({ typing = false } = {}) {
   const choice = chosen();
   // The top by market cap names its own assets: no symbols to type.
   form.querySelector('[data-field="symbols"]').hidden =
     !choice.element.symbolsAttribute || Boolean(topFor(choice.element));
-  hintSymbols(choice.element);
-  hintTo(choice.element);
+  hintSymbols(choice.element, typing);
+  hintTo(choice.element, typing);
   remember();
   showPreview(choice);
   const snippets = {
@@ -334,18 +340,14 @@ function update() {
   }
 }
 
-/** Whether the update under way is for a key typed (a new warning then waits: `setHint`). */
-let typing = false;
 form.addEventListener('input', (event) => {
   const { element } = chosen();
   if (event.target === field('element')) fitFields(element);
   else if (event.target === field('symbols') && element.symbolsAttribute === 'symbols')
     lastList = field('symbols').value;
-  typing = event.target instanceof HTMLInputElement;
-  update();
-  typing = false;
+  update({ typing: event.target instanceof HTMLInputElement });
 });
-form.addEventListener('change', update);
+form.addEventListener('change', () => update());
 form.addEventListener('submit', (event) => event.preventDefault());
 
 /** Each snippet's pending clearing of its "Copied". */
