@@ -78,7 +78,7 @@ export class AssetListElement extends FeedElement {
     );
     this.connection.watch(this.relayUrl, symbols);
     const { view } = this.connection;
-    const currency = this.impliedCurrency;
+    const currency = listCurrency(symbols, this.impliedCurrency);
     this.followFacts(
       top
         ? { top, currency }
@@ -168,4 +168,13 @@ export class AssetListElement extends FeedElement {
     this.stopFacts = undefined;
     this.factsKey = '';
   }
+}
+
+/**
+ * The currency a list's facts are asked in: the one every symbol is quoted in (`BTC/EUR,ETH/EUR`
+ * shows euro market caps and weeks beside euro prices), else the element's.
+ */
+function listCurrency(symbols: readonly string[], implied: string): string {
+  const currencies = new Set(symbols.map((symbol) => parseInstrument(symbol).currency ?? implied));
+  return currencies.size === 1 ? [...currencies][0]! : implied;
 }

@@ -173,6 +173,29 @@ describe('<market-table>', () => {
     expect(partText(el, 'sparkline')).to.equal('24h');
   });
 
+  it('asks the facts in the currency every pair is quoted in: euro pairs show euro market caps and weeks', async () => {
+    const { feed, relay } = scriptedRelay('table');
+    const asked: unknown[] = [];
+    feed.assets = async (query) => {
+      asked.push(query);
+      return sampleAssets(PRICES, { currency: query.currency });
+    };
+    const el = await table(relay, { symbols: 'BTC/EUR,ETH/EUR' });
+    const euros = [sampleQuote('BTC/EUR', 62_000, 1.5), sampleQuote('ETH/EUR', 3_200, -2.1)];
+    feed.send({ type: 'snapshot', data: sampleSnapshot(euros) });
+    await waitUntil(() => visibleHeaders(el).includes('Last 7 days'), 'the euro weeks arrive');
+    expect(asked).to.deep.equal([{ assets: ['BTC', 'ETH'], currency: 'EUR' }]);
+    expect(root(el).querySelector('tbody td.col-marketCap')!.textContent!.trim()).to.match(/^€/);
+    expect(root(el).querySelector('tbody .sparkline')!.getAttribute('aria-label')).to.match(
+      /^7d: /,
+    );
+
+    // Pairs in two currencies: the element's (the relay's, USD here), as for bare assets.
+    el.symbols = 'BTC/EUR,ETH';
+    await waitUntil(() => asked.length === 2, 'the facts are asked again');
+    expect(asked[1]).to.deep.equal({ assets: ['BTC', 'ETH'], currency: 'USD' });
+  });
+
   it('draws the 7-day line from the facts, headed and named by its span, and none where a row has none', async () => {
     const { feed, relay } = scriptedRelay('table');
     const answer = sampleAssets(PRICES);
