@@ -31,4 +31,9 @@ export interface Readout {
   time: string;
   /** Each symbol's value, by symbol (the element says it as readers know it: `label`). */
   values: { symbol: string; text: string }[];
+  /**
+   * Where the crosshair's point is, px from the top of the plot, when known; `below`: the
+   * height of the time axis under the plot. The readout keeps clear of the point.
+   */
+  place?: { y: number; below: number };
 }

@@ -313,12 +313,9 @@ export class ChartRenderer {
     const stop = this.crosshair.step(delta);
     const first = this.plotted.values().next().value as Plotted | undefined;
     if (!stop || !first) return undefined;
-    this.chart.setCrosshairPosition(
-      this.value(stop.bar.close, first.base),
-      this.times.toChart(stop.time),
-      first.main,
-    );
-    return this.crosshair.readoutAt(stop.time);
+    const value = this.value(stop.bar.close, first.base);
+    this.chart.setCrosshairPosition(value, this.times.toChart(stop.time), first.main);
+    return this.placed(this.crosshair.readoutAt(stop.time), first.main.priceToCoordinate(value));
   }
 
   clearCrosshair(): void {
@@ -341,8 +338,17 @@ export class ChartRenderer {
   private readonly onCrosshairMove = (event: MouseEventParams) => {
     if (event.sourceEvent === undefined && event.point === undefined) return;
     const time = event.time === undefined ? undefined : this.times.fromChart(event.time as number);
-    this.onReadout?.(time === undefined ? undefined : this.crosshair.readoutAt(time));
+    this.onReadout?.(
+      time === undefined ? undefined : this.placed(this.crosshair.readoutAt(time), event.point?.y),
+    );
   };
+
+  /** `readout` with where its point is: `y` px from the top of the plot. */
+  private placed(readout: Readout, y: number | null | undefined): Readout {
+    return y == null
+      ? readout
+      : { ...readout, place: { y, below: this.chart.timeScale().height() } };
+  }
 
   private addSeries(symbol: string, index: number): void {
     const type = this.layout!.type;

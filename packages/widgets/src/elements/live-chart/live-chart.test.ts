@@ -6,7 +6,7 @@ import {
   stepMsOf,
   windowStart,
 } from '@tickwire/protocol';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { sampleQuote, sampleSnapshot } from '../../feed/sample-quotes.js';
 import type { ScriptedFeed } from '../../feed/scripted-feed.js';
 import { openStreams, scriptedRelay, visible } from '../../feed/testing.js';
@@ -515,6 +515,33 @@ describe('<live-chart> over a range of candles', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="readout"]')).to.equal(null);
+  });
+
+  it('keeps the readout clear of the crosshair: at the foot of the plot while the point is under its place on top', async () => {
+    const { el } = await candleChart('BTC,ETH');
+    await waitUntil(() => bucketsShown(el, 1).length === 288);
+    const plot = el.shadowRoot!.querySelector('[part="plot"]')!.getBoundingClientRect();
+    const readout = () => el.shadowRoot!.querySelector('[part="readout"]')?.getBoundingClientRect();
+    const x = Math.round(plot.left + plot.width / 3);
+    try {
+      for (const [y, where] of [
+        [Math.round(plot.top + 4), 'at the foot'],
+        [Math.round(plot.top + plot.height * 0.7), 'on top'],
+      ] as const) {
+        await sendMouse({ type: 'move', position: [x, y] });
+        await waitUntil(() => {
+          const box = readout();
+          return box && (y < box.top || y > box.bottom);
+        }, `the readout clears the pointer at ${y}`);
+        const { top, bottom } = readout()!;
+        expect(where === 'on top' ? top - plot.top : plot.bottom - bottom).to.be.below(
+          40,
+          `${where}: the readout at ${top}–${bottom} in the plot at ${plot.top}–${plot.bottom}`,
+        );
+      }
+    } finally {
+      await resetMouse();
+    }
   });
 
   it('the range buttons switch the range and say which is shown', async () => {

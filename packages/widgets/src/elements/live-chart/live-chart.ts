@@ -28,6 +28,9 @@ import type { ChartRenderer } from './chart-renderer.js';
 import { type ChartTheme, readChartTheme, SERIES_COLOURS } from './chart-theme.js';
 import { liveChartStyles } from './live-chart.styles.js';
 
+/** How far below the readout the crosshair's point must be for the readout to stay on top, px. */
+const READOUT_CLEARANCE_PX = 12;
+
 /**
  * A price chart of one or more assets over a range — the last hour to the last year, from
  * the relay's shared candles, or a tick chart of every update the stream delivers — drawn with lightweight-charts
@@ -52,7 +55,7 @@ import { liveChartStyles } from './live-chart.styles.js';
  * @csspart ranges - The range buttons.
  * @csspart plot - The drawing area; focus it and use the arrow keys to read each bucket.
  * @csspart last-value - With several symbols, each one's last value, beside the price axis.
- * @csspart readout - Time and values under the crosshair.
+ * @csspart readout - Time and values under the crosshair: at the top of the plot, at its foot while the crosshair is under it.
  * @csspart message - Why some or all symbols cannot be shown, centred on the plot when none can.
  * @csspart footer - What the axis shows, and the chart library's credit.
  * @csspart credit - The link crediting TradingView's lightweight-charts.
@@ -313,8 +316,21 @@ export class LiveChart extends FeedElement {
     super.updated(changed);
     this.markScrollEdges();
     this.revealSelectedTab(changed.has('selected') || changed.has('layout'));
+    this.placeReadout();
     if (changed.has('theme')) this.renderer?.setTheme(this.readTheme());
     this.syncChart();
+  }
+
+  /**
+   * The readout sits at the top of the plot, and drops to its foot while the crosshair's point
+   * is under it (a narrow chart's readout is as wide as the plot): never over what it reads.
+   */
+  private placeReadout(): void {
+    const readout = this.renderRoot.querySelector<HTMLElement>('.readout');
+    const place = this.readout?.place;
+    if (!readout || !place) return;
+    const low = place.y < readout.offsetHeight + READOUT_CLEARANCE_PX;
+    readout.style.insetBlock = low ? `auto ${place.below}px` : '';
   }
 
   /** The canvas is drawn in resolved colours: a new scheme redraws it. */
