@@ -9,10 +9,14 @@ import { FAKE_FX, type FakeMarket } from './fake-market.js';
  * is answered `{"method":"subscribe","result":{…},"success":true,"req_id":1}`, then gets
  * `{"channel":"ticker","type":"update","data":[{symbol,bid,ask,last,volume,vwap,low,high,change,change_pct}]}`
  * for each symbol it holds — numbers, not strings, and no time (Kraken's ticker has none).
+ * `{"method":"ping"}` is answered `{"method":"pong"}`: ccxt pings every 6 s and drops a socket
+ * that misses two pongs, so a fake without them broke every stream 12–18 s in.
  */
 export class FakeKrakenStream {
   /** Sockets ever accepted. */
   accepted = 0;
+  /** Pings answered. */
+  pongs = 0;
   /** Every ticker request received, oldest first: `subscribe` or `unsubscribe`, with its symbols. */
   readonly requests: { method: string; symbols: string[] }[] = [];
   private readonly streams = new Map<WebSocket, Set<string>>();
@@ -98,6 +102,12 @@ export class FakeKrakenStream {
         return;
       }
       const { method, params, req_id } = request;
+      if (method === 'ping') {
+        const now = new Date().toISOString();
+        socket.send(JSON.stringify({ method: 'pong', req_id, time_in: now, time_out: now }));
+        this.pongs++;
+        return;
+      }
       const symbols = Array.isArray(params?.symbol) ? params.symbol.map(String) : [];
       if ((method !== 'subscribe' && method !== 'unsubscribe') || params?.channel !== 'ticker') {
         socket.send(
