@@ -16,9 +16,11 @@ const DIST = new URL('../packages/widgets/dist/', import.meta.url);
 // words, 175 B), a converter's and a table's entries in the loader (80 B) and a streaming
 // source's transport in the parser; a refused symbol's reason is read by its code (the
 // protocol's `Refusal`, 160 B in the parser; the words and the code that says them load
-// only when a card has one, 90 B to ask for them). The figure `npm run size` prints is the one to bring back
-// under 15.
-const BUDGETS_KIB = { 'card path': 16.5, 'chart chunk': 60 };
+// only when a card has one, 90 B to ask for them); then to 16.6 KiB by one home for two rules
+// the card shares with other elements, where it had copies of its own (a reader's text isolated
+// in a sentence, slashes joined; which symbols may have a price: 44 B). The figure
+// `npm run size` prints is the one to bring back under 15.
+const BUDGETS_KIB = { 'card path': 16.6, 'chart chunk': 60 };
 
 const gzipKib = (file) => gzipSync(readFileSync(new URL(file, DIST))).length / 1024;
 

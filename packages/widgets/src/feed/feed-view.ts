@@ -192,6 +192,10 @@ function appendPoint(points: readonly PricePoint[], point: PricePoint): readonly
   return next;
 }
 
+/** True when `symbol` may have a price: the relay lists it and did not refuse it. */
+export const mayShow = (view: FeedView, symbol: string): boolean =>
+  !view.unknown.has(symbol) && !view.refused.has(symbol);
+
 /** True when prices from `source` are simulated: the demo market, or a source the relay says is. */
 export function isSimulated(view: FeedView, source: string): boolean {
   return (

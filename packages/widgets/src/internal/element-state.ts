@@ -1,4 +1,4 @@
-import type { FeedView } from '../feed/feed-view.js';
+import { type FeedView, mayShow } from '../feed/feed-view.js';
 
 /** The state every element reflects as `state="..."` and shows to the reader. */
 export type ElementState = 'connecting' | 'live' | 'stale' | 'offline' | 'paused' | 'error';
@@ -13,7 +13,7 @@ export function elementState(
   symbols: readonly string[],
   problem: string | undefined,
 ): ElementState {
-  const shown = symbols.filter((symbol) => !view.unknown.has(symbol) && !view.refused.has(symbol));
+  const shown = symbols.filter((symbol) => mayShow(view, symbol));
   if (problem !== undefined || shown.length === 0) return 'error';
   if (view.connection !== 'live') return view.connection;
   if (shown.some((symbol) => view.stale.has(symbol))) return 'stale';

@@ -3,7 +3,7 @@ import { type FeedView, isSourceDown } from '../feed/feed-view.js';
 import { pageLang } from './messages/choose.js';
 import { en } from './messages/en.js';
 import { words as catalogWords, type Messages } from './messages.js';
-import { symbolLabel } from './symbols.js';
+import { isolated, symbolLabel } from './symbols.js';
 
 /** The words `symbolProblems` says things in. */
 export type ProblemWords = Pick<
@@ -50,16 +50,6 @@ export function symbolProblems(
   if (symbols.length === 0 && malformed.length === 0) notes.push(words.noSymbols);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }
-
-/**
- * A name or a reader's text set into a sentence, isolated from it (FSI … PDI, as
- * `Intl.MessageFormat` does): in an Arabic or Hebrew sentence a list of Latin symbols would
- * otherwise read in the wrong order ("XRP، ADA") and a stop or dash beside one land on the
- * wrong side of it. Its slashes are joined (U+2060), as the converter's pair: Firefox ends a
- * line after one ("BTC/" … "JPY"). Invisible, and no change in a sentence of the names' own
- * direction.
- */
-const isolated = (text: string): string => `\u2068${text.replaceAll('/', '\u2060/\u2060')}\u2069`;
 
 /**
  * What a card says of its one symbol when the relay refused it or a reader misspelt it, in

@@ -48,3 +48,14 @@ export function symbolLabel(symbol: string, impliedCurrency: string | undefined)
   const { base, currency } = parseInstrument(symbol);
   return currency && currency !== impliedCurrency ? `${base}/${currency}` : base;
 }
+
+/**
+ * A name or a reader's text set into a sentence, isolated from it (FSI … PDI, as
+ * `Intl.MessageFormat` does): in an Arabic or Hebrew sentence a list of Latin symbols would
+ * otherwise read in the wrong order ("XRP، ADA") and a stop or dash beside one land on the
+ * wrong side of it. Its slashes are joined (U+2060), as the converter's pair: Firefox ends a
+ * line after one ("BTC/" … "JPY"). Invisible, and no change in a sentence of the names' own
+ * direction.
+ */
+export const isolated = (text: string): string =>
+  `\u2068${text.replaceAll('/', '\u2060/\u2060')}\u2069`;

@@ -15,7 +15,7 @@ import type { CardMessages } from '../../internal/messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { assetNames } from '../../internal/show-names.js';
 import { simulatedLabel, stateBadge } from '../../internal/state-badge.js';
-import { symbolLabel } from '../../internal/symbols.js';
+import { isolated, symbolLabel } from '../../internal/symbols.js';
 import { priceCardStyles } from './price-card.styles.js';
 
 /** Where the sparkline goes while there is none yet: the card keeps its height. */
@@ -215,9 +215,7 @@ export class PriceCard extends FeedElement {
 
   private describeProblem(symbol: string, malformed: string[]): string | undefined {
     const { words } = this;
-    // The reader's text isolated (FSI … PDI), as `symbolProblems` sets names: a dash or a
-    // stop at its end stays there in an Arabic or Hebrew sentence.
-    if (malformed.length > 0) return words.notASymbol(`\u2068${malformed[0]}\u2069`);
+    if (malformed.length > 0) return words.notASymbol(isolated(malformed[0]!));
     if (!symbol) return words.noSymbol;
     const { view } = this.connection;
     const unknown = view.unknown.has(symbol);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { isSimulated } from '../../feed/feed-view.js';
+import { isSimulated, mayShow } from '../../feed/feed-view.js';
 import { defineElement } from '../../internal/define-element.js';
 import { elementState } from '../../internal/element-state.js';
 import { FeedElement } from '../../internal/feed-element.js';
@@ -122,9 +122,7 @@ export class PriceTicker extends FeedElement {
   private renderTape() {
     // A symbol the relay does not list or refused has no price to show: the message names it.
     const { view } = this.connection;
-    const visible = this.shown.filter(
-      (symbol) => !view.unknown.has(symbol) && !view.refused.has(symbol),
-    );
+    const visible = this.shown.filter((symbol) => mayShow(view, symbol));
     const names = assetNames(this, this.show);
     const items = repeat(
       visible,
