@@ -88,15 +88,17 @@ export class AssetFactsService {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly backoff = new Backoff();
   private readonly now: () => number;
+  /** How long an item is wanted, and its facts held, after it was last asked or seen watched, ms. */
+  private readonly keptMs: number;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(private readonly options: AssetFactsServiceOptions) {
     this.now = options.now ?? Date.now;
     this.source = options.catalog.sources.find((source) => source.fetchFacts !== undefined);
-    const keptMs = KEPT_PERIODS * options.intervalMs;
+    this.keptMs = KEPT_PERIODS * options.intervalMs;
     this.wanted = new LRUCache({ max: MAX_WANTED });
-    this.held = new LRUCache({ max: MAX_HELD, ttl: keptMs });
+    this.held = new LRUCache({ max: MAX_HELD, ttl: this.keptMs });
     this.identities = new LRUCache({ max: MAX_HELD });
   }
 
@@ -184,12 +186,11 @@ export class AssetFactsService {
    */
   async refresh(): Promise<void> {
     const now = this.now();
-    const keptMs = KEPT_PERIODS * this.options.intervalMs;
     const byCurrency = new Map<string, string[]>();
     for (const [key, askedAt] of [...this.wanted.entries()]) {
       const [currency = '', item = ''] = key.split(':');
       if (item !== TOP && this.watched(item, currency)) this.wanted.set(key, now);
-      else if (now - askedAt >= keptMs) {
+      else if (now - askedAt >= this.keptMs) {
         this.wanted.delete(key);
         continue;
       }
