@@ -3,7 +3,7 @@
 /** `<LiveChart>`: the `<live-chart>` element alone (lightweight-charts loads with it). */
 import type { LiveChart as LiveChartElement } from '@tickwire/widgets/live-chart.js';
 import '@tickwire/widgets/live-chart.js';
-import { type ElementComponent, elementComponent, FEED_EVENTS } from './element-component.js';
+import { elementComponent, FEED_EVENTS } from './element-component.js';
 
 /** The reader's pick of a range (the chart's buttons) carries the range; of a tab, the symbol. */
 const CHART_EVENTS = {
@@ -13,5 +13,8 @@ const CHART_EVENTS = {
 } as const;
 
 /** One or more assets over a range. */
-export const LiveChart: ElementComponent<'live-chart', LiveChartElement, typeof CHART_EVENTS> =
-  elementComponent('live-chart', CHART_EVENTS, 'LiveChart');
+export const LiveChart = elementComponent<'live-chart', LiveChartElement, typeof CHART_EVENTS>(
+  'live-chart',
+  CHART_EVENTS,
+  'LiveChart',
+);

@@ -3,7 +3,7 @@
 /** `<StreamControls>`: the `<stream-controls>` element alone. */
 import type { StreamControls as StreamControlsElement } from '@tickwire/widgets/stream-controls.js';
 import '@tickwire/widgets/stream-controls.js';
-import { type ElementComponent, elementComponent, FEED_EVENTS } from './element-component.js';
+import { elementComponent, FEED_EVENTS } from './element-component.js';
 
 /** Pause and resume come from the reader; the refresh and source changes carry the choice. */
 const CONTROLS_EVENTS = {
@@ -15,8 +15,8 @@ const CONTROLS_EVENTS = {
 } as const;
 
 /** Pause/resume, refresh interval, the page's source, connection and source health. */
-export const StreamControls: ElementComponent<
+export const StreamControls = elementComponent<
   'stream-controls',
   StreamControlsElement,
   typeof CONTROLS_EVENTS
-> = elementComponent('stream-controls', CONTROLS_EVENTS, 'StreamControls');
+>('stream-controls', CONTROLS_EVENTS, 'StreamControls');
