@@ -7,7 +7,7 @@ import { type Relay, startRelay } from '../packages/relay/src/relay.js';
 import { DemoSource } from '../packages/relay/src/sources/demo.js';
 import { startDemoRelay, WIDGETS_DIR } from './support/demo-relay.js';
 import { matrixPage, STATES } from './support/element-matrix.js';
-import { serveHostPage } from './support/host-page.js';
+import { STILL_TAPE, serveHostPage } from './support/host-page.js';
 import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
 
 /** The container widths site owners put the elements in, px. */
@@ -173,7 +173,7 @@ describe('decimals that hold still', () => {
     await other!.close();
     const symbols = 'BTC,ADA,DOGE,SHIB,TRX';
     const host =
-      await serveHostPage(`<!doctype html><script type="module" src="${relay.url}/widgets.js"></script>
+      await serveHostPage(`<!doctype html>${STILL_TAPE}<script type="module" src="${relay.url}/widgets.js"></script>
 ${symbols
   .split(',')
   .map((symbol) => `<price-card symbol="${symbol}" locale="en-US"></price-card>`)

@@ -9,7 +9,7 @@ import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
 import type { FakeUpstream } from '../packages/relay/test/support/fake-upstream.js';
 import { WIDGETS_DIR } from './support/demo-relay.js';
-import { serveHostPage } from './support/host-page.js';
+import { STILL_TAPE, serveHostPage } from './support/host-page.js';
 import { launchBrowsers, type TestBrowser } from './support/two-browsers.js';
 
 /** `figures24h` and `nextPrice`, run in the page. */
@@ -55,7 +55,7 @@ describe('every element on a page shows the same 24 h change for a coin', () => 
   for (const browserName of ['chromium', 'firefox'] as const) {
     test(`${browserName}: card, tape and both charts agree over ${UPDATES} updates`, async () => {
       const browser = browsers.find((candidate) => candidate.name === browserName)!;
-      const host = await serveHostPage(`<!doctype html><html lang="en"><body>
+      const host = await serveHostPage(`<!doctype html><html lang="en">${STILL_TAPE}<body>
         <script type="module" src="${relay.url}/widgets.js"></script>
         <price-card symbol="BTC" locale="en-US"></price-card>
         <price-card symbol="ETH" locale="en-US"></price-card>

@@ -32,8 +32,6 @@ const TICK_CHART_WIDTHS = [375, 1_200];
  * card is caught (the last test).
  */
 const MAX_DIFFERING_PIXELS = 100;
-/** The tape crawls one pixel in days: it holds still for the picture. */
-const STILL_STYLE = '<style>:root { --tickwire-tape-duration: 1000000s; }</style>';
 /** Three frames and 100 ms later, run in the page: between two screenshots meant to be alike. */
 const FRAMES_LATER = `new Promise((done) => {
   let frames = 3;
@@ -151,7 +149,7 @@ describe('every element looks as it did (baselines in test/baselines)', { concur
             tables: page === 'tables' ? 'only' : false,
             tabs: page === 'tabs' ? 'only' : false,
             heatmaps: page === 'heatmaps' ? 'only' : false,
-            head: FROZEN_CLOCK + STILL_STYLE + extraHead,
+            head: FROZEN_CLOCK + extraHead,
           }),
         );
         // Tall enough that every element is on screen: off screen they skip ticks (by design).

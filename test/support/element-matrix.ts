@@ -1,3 +1,5 @@
+import { STILL_TAPE } from './host-page.js';
+
 /**
  * The page the layout suite and the screenshot comparisons look at: every element, as a site
  * owner pastes them, in containers of the given widths, in one theme and one state.
@@ -89,7 +91,8 @@ function elements(
 
 /**
  * The page: the script from `script` (a relay's base URL), the elements reading `relay`, a
- * column per width (`side by side` puts the columns in a row, for one screenshot).
+ * column per width (`side by side` puts the columns in a row, for one screenshot), the tapes
+ * held still (what is checked here is where things are).
  */
 export function matrixPage(options: {
   script: string;
@@ -128,7 +131,7 @@ export function matrixPage(options: {
 }): string {
   const { script, relay, theme, state, widths, locale = 'en-US', dir = 'ltr' } = options;
   const background = theme === 'dark' ? '#0d1117' : '#f6f7f9';
-  return `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8">${options.head ?? ''}
+  return `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8">${STILL_TAPE}${options.head ?? ''}
 <script type="module" src="${script}widgets.js"></script>
 <style>body { margin: 8px; background: ${background}; font-family: Georgia, serif;${options.sideBySide ? ' display: flex; align-items: flex-start; gap: 24px;' : ''} }
 [data-width] { margin-bottom: 24px; } [data-width] > * { margin-bottom: 8px; }</style></head>

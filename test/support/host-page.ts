@@ -26,3 +26,10 @@ export async function serveHostPage(
       }),
   };
 }
+
+/**
+ * For a page whose test is not about the tape's motion: a loop of no length never moves. A
+ * moving tape is redrawn every frame, which in a headless browser (no GPU) costs a quarter of a
+ * core for as long as its page is open; held still, it sits where a moving one starts.
+ */
+export const STILL_TAPE = '<style>:root { --tickwire-tape-duration: 0s; }</style>';
