@@ -18,6 +18,35 @@ interface Entry {
   name: string;
 }
 
+/**
+ * Run in the preview: shows story `id` as Storybook's own UI does (one preview, the story
+ * switched over its channel, not the page reloaded) and settles once it has rendered, or
+ * rejects with what went wrong. A string: a function compiled by tsx would carry helpers the
+ * page lacks.
+ */
+const SHOW_STORY = `(id) => new Promise((resolve, reject) => {
+  const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+  const failures = ['storyErrored', 'storyThrewException', 'storyMissing'];
+  const stop = () => {
+    clearTimeout(timer);
+    channel.off('storyRendered', rendered);
+    for (const name of failures) channel.off(name, failed);
+  };
+  const rendered = (renderedId) => {
+    if (renderedId !== id) return;
+    stop();
+    resolve();
+  };
+  const failed = (detail) => {
+    stop();
+    reject(new Error(id + ': ' + JSON.stringify(detail)));
+  };
+  const timer = setTimeout(() => failed('not rendered in 10 s'), 10000);
+  channel.on('storyRendered', rendered);
+  for (const name of failures) channel.on(name, failed);
+  channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+})`;
+
 /** The built Storybook, served from 127.0.0.1, every story opened in Chromium. */
 describe('the static Storybook', () => {
   let server: Server;
@@ -42,6 +71,8 @@ describe('the static Storybook', () => {
       if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(request.url()))
         outside.push(request.url());
     });
+    // The preview, with no story yet: as in Storybook's UI, each test picks its stories.
+    await page.goto(`${origin}/iframe.html`);
   });
   after(async () => {
     await browser?.close();
@@ -49,6 +80,7 @@ describe('the static Storybook', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
+  const showStory = (id: string) => page.evaluate(`(${SHOW_STORY})(${JSON.stringify(id)})`);
   const entries = (): Entry[] =>
     Object.values(
       (
@@ -63,7 +95,7 @@ describe('the static Storybook', () => {
     assert.ok(stories.length >= 40, `${stories.length} stories`);
     for (const story of stories) {
       const tag = story.title.split('/').pop()!;
-      await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
+      await showStory(story.id);
       await page.waitForFunction(
         (name) => {
           const element = document.querySelector('#storybook-root')?.querySelector(name);
@@ -104,7 +136,7 @@ describe('the static Storybook', () => {
       ['elements-price-heatmap--paused', 'paused'],
       ['elements-price-heatmap--unknown-symbol', 'live'],
     ] as const) {
-      await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
+      await showStory(id);
       await page.waitForFunction(
         (wanted) =>
           document.querySelector('#storybook-root [state]')?.getAttribute('state') === wanted,
