@@ -1,7 +1,8 @@
 // `/v1/quotes` from the cache under autocannon: throughput and latency, on loopback.
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { freePort, machine, spawnRelay } from './support.js';
+import { freePort } from '../packages/relay/test/support/free-port.js';
+import { machine, spawnRelay } from './support.js';
 
 export async function quotesApi(seconds = 10): Promise<void> {
   console.log(

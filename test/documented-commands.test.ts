@@ -12,7 +12,8 @@ import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js
 import { FakeBinanceStream } from '../packages/relay/test/support/fake-binance-stream.js';
 import { startFakeCoinGecko } from '../packages/relay/test/support/fake-coingecko.js';
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
-import { freePort, RedisServer } from '../packages/relay/test/support/redis-server.js';
+import { freePort } from '../packages/relay/test/support/free-port.js';
+import { RedisServer } from '../packages/relay/test/support/redis-server.js';
 
 /**
  * Every shell command the documents give a reader is run: here, or by the test or CI step named

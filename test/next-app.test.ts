@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { access } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Relay } from '../packages/relay/src/relay.js';
+import { freePort } from '../packages/relay/test/support/free-port.js';
 import { launchChromium } from './support/browser.js';
 import { startDemoRelay } from './support/demo-relay.js';
 import { ourVersions, type ThrowawayApp, throwawayApp } from './support/throwaway-app.js';
@@ -73,16 +73,6 @@ const TSCONFIG = JSON.stringify({
   include: ['next-env.d.ts', '**/*.ts', '**/*.tsx', '.next/types/**/*.ts'],
   exclude: ['node_modules'],
 });
-
-/** A free port on loopback (`next start` takes no port 0). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** A running `next start` or `next dev`: its address, and how to stop it. */
 interface NextServer {

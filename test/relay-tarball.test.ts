@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { freePort } from '../packages/relay/test/support/redis-server.js';
+import { freePort } from '../packages/relay/test/support/free-port.js';
 import { run, type ThrowawayApp, throwawayApp } from './support/throwaway-app.js';
 
 /**

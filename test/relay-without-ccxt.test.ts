@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { startFakeBinance } from '../packages/relay/test/support/fake-binance.js';
 import { startFakeCoinGecko } from '../packages/relay/test/support/fake-coingecko.js';
 import { FakeMarket } from '../packages/relay/test/support/fake-market.js';
-import { freePort } from '../packages/relay/test/support/redis-server.js';
+import { freePort } from '../packages/relay/test/support/free-port.js';
 import { run, type ThrowawayApp, throwawayApp } from './support/throwaway-app.js';
 
 /** What an install without ccxt may weigh at most, bytes (the relay with ccxt: ~90 MB). */

@@ -1,20 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../packages/relay/test/support/free-port.js';
 
 /** Debian's nginx (`apt-get install nginx-light`). */
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
-
-/** A free loopback port, for a server that cannot be told to take port 0. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => probe.once('listening', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** How big an nginx: its worker processes and the connections each may hold (two a stream). */
 export interface NginxSize {

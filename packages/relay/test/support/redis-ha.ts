@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import type { RedisTarget } from '../../src/store/redis-target.js';
-import { freePort, RedisProcess } from './redis-server.js';
+import { freePort } from './free-port.js';
+import { RedisProcess } from './redis-server.js';
 import { waitFor } from './relay.js';
 
 /**

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './redis-server.js';
+import { freePort } from './free-port.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
