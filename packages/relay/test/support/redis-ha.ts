@@ -183,6 +183,9 @@ export class RedisClusterNodes {
               'yes',
               '--cluster-config-file',
               join(dir, `nodes-${port}.conf`),
+              // Its bus port, free too: by default port + 10,000, which may be taken (or past 65535).
+              '--cluster-port',
+              String(await freePort()),
               '--cluster-node-timeout',
               '2000',
             ],
